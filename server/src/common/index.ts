@@ -1,0 +1,12 @@
+/**
+ * Shared helpers used by every layer: positions, URIs, settings, rule ids and suppression,
+ * per-session caches and the small file-system interface.
+ * No LSP connection imports, no IO, no module-level mutable state. Never throws.
+ */
+export * from './positions';
+export * from './uri';
+export * from './settings';
+export * from './rules';
+export * from './cache';
+export * from './fileSystem';
+export * from './text';

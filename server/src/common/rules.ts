@@ -1,0 +1,156 @@
+import type { CodeAction, Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Settings, Severity } from './settings';
+
+/**
+ * Rule ids are stable strings `<language>/<rule>` (e.g. `dockerfile/latest-tag`); they are the
+ * diagnostic code, the settings key, the suppression token and the notes key `rule:<id>`.
+ */
+export interface RuleMeta {
+  id: string;
+  severity: Severity;
+  /** One line: what the rule checks. */
+  title: string;
+  /** Why it matters and what to do; shown in SARIF help and rule hovers. */
+  help: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** Marks the fix VS Code may apply on "Fix all" / save. */
+  preferred?: boolean;
+}
+
+/** What a rule reports; the diagnostics pipeline turns it into an LSP Diagnostic. */
+export interface Finding {
+  rule: string;
+  range: Range;
+  message: string;
+  /** Overrides the rule's default severity for this finding (e.g. a syntax error). */
+  severity?: Severity;
+  fixes?: Fix[];
+}
+
+export const SOURCE = 'container-notes';
+
+const SEVERITY_NUMBER: Record<Severity, 1 | 2 | 3 | 4> = { error: 1, warning: 2, info: 3, hint: 4 };
+
+export function severityNumber(s: Severity): 1 | 2 | 3 | 4 {
+  return SEVERITY_NUMBER[s];
+}
+
+export function severityName(n: number | undefined): Severity {
+  return n === 1 ? 'error' : n === 2 ? 'warning' : n === 3 ? 'info' : 'hint';
+}
+
+/** An ignore comment: `# container-notes ignore=dockerfile/latest-tag,k8s/x -- reason`. */
+export interface Suppression {
+  /** 0-based line of the comment. */
+  line: number;
+  /** The line whose findings it suppresses (the next line that is not a comment or blank). */
+  target: number;
+  rules: string[];
+  reason?: string;
+  range: Range;
+}
+
+const IGNORE_PATTERN = /container-notes\s+ignore=([\w./,*-]+)(?:\s+--\s*(.*?))?\s*(?:\*\/\s*-?\}\}\s*)?$/;
+const COMMENT_LINE = /^\s*(#|\{\{-?\s*\/\*)/;
+
+/** Finds ignore comments in `#` comments (Dockerfile, YAML) and Go-template comments (Helm templates). */
+export function findSuppressions(doc: TextDocument): Suppression[] {
+  const lines = doc.getText().split(/\r?\n/);
+  const result: Suppression[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i];
+    if (!text.includes('container-notes')) continue;
+    if (!COMMENT_LINE.test(text)) continue;
+    const m = IGNORE_PATTERN.exec(text);
+    if (!m) continue;
+    let target = i + 1;
+    while (target < lines.length && (lines[target].trim() === '' || COMMENT_LINE.test(lines[target]))) target++;
+    const reason = m[2]?.trim() || undefined;
+    const start = text.indexOf('container-notes');
+    result.push({
+      line: i,
+      target,
+      rules: m[1].split(',').filter(Boolean),
+      reason,
+      range: { start: { line: i, character: start }, end: { line: i, character: text.length } },
+    });
+  }
+  return result;
+}
+
+function suppresses(s: Suppression, rule: string): boolean {
+  return s.rules.some((r) => r === rule || r === '*' || (r.endsWith('/*') && rule.startsWith(r.slice(0, -1))));
+}
+
+export const IGNORE_WITHOUT_REASON = 'common/ignore-without-reason';
+
+export const COMMON_RULES: RuleMeta[] = [
+  {
+    id: IGNORE_WITHOUT_REASON,
+    severity: 'warning',
+    title: 'An ignore comment gives no reason',
+    help: 'The project requires a reason for every ignore comment: add one after `--`, e.g. `# container-notes ignore=dockerfile/latest-tag -- pinned by renovate`.',
+  },
+];
+
+export interface ScoredDiagnostic {
+  diagnostic: Diagnostic;
+  fixes: Fix[];
+}
+
+/**
+ * Applies settings and ignore comments to raw findings: drops rules set to `off` and findings
+ * whose first line is targeted by an ignore comment, sets severities, and (when the settings
+ * require reasons) reports ignore comments that give none.
+ */
+export function applyPolicy(
+  findings: readonly Finding[],
+  doc: TextDocument,
+  settings: Settings,
+  metaOf: (rule: string) => RuleMeta | undefined,
+  extraSuppressed?: (finding: Finding) => boolean,
+): ScoredDiagnostic[] {
+  const suppressions = findSuppressions(doc);
+  const all: Finding[] = [...findings];
+  if (settings.requireIgnoreReason) {
+    for (const s of suppressions) {
+      if (!s.reason) {
+        all.push({ rule: IGNORE_WITHOUT_REASON, range: s.range, message: 'Add a reason after `--` to this ignore comment; the project requires one.' });
+      }
+    }
+  }
+  const out: ScoredDiagnostic[] = [];
+  for (const f of all) {
+    const level = settings.rules[f.rule] ?? f.severity ?? metaOf(f.rule)?.severity ?? 'warning';
+    if (level === 'off') continue;
+    if (suppressions.some((s) => s.target === f.range.start.line && suppresses(s, f.rule))) continue;
+    if (extraSuppressed?.(f)) continue;
+    out.push({
+      diagnostic: { range: f.range, severity: severityNumber(level), code: f.rule, source: SOURCE, message: f.message },
+      fixes: f.fixes ?? [],
+    });
+  }
+  out.sort((a, b) => a.diagnostic.range.start.line - b.diagnostic.range.start.line || a.diagnostic.range.start.character - b.diagnostic.range.start.character);
+  return out;
+}
+
+/** The quick fix every finding gets: an ignore comment above its line, with a reason placeholder. */
+export function ignoreCommentAction(doc: TextDocument, diagnostic: Diagnostic, commentPrefix: string): CodeAction {
+  const line = diagnostic.range.start.line;
+  const lineText = doc.getText({ start: { line, character: 0 }, end: { line, character: Number.MAX_SAFE_INTEGER } });
+  const indent = /^\s*/.exec(lineText)?.[0] ?? '';
+  const comment = commentPrefix === '{{/*'
+    ? `${indent}{{/* container-notes ignore=${String(diagnostic.code)} -- reason */}}\n`
+    : `${indent}# container-notes ignore=${String(diagnostic.code)} -- reason\n`;
+  return {
+    title: `Ignore ${String(diagnostic.code)} on this line (add a reason)`,
+    kind: 'quickfix',
+    diagnostics: [diagnostic],
+    edit: { changes: { [doc.uri]: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: comment }] } },
+  };
+}

@@ -1,0 +1,89 @@
+/**
+ * The `containerNotes.*` settings as the services see them. The client contributes the same keys
+ * in package.json; `mergeSettings` accepts any partial, untrusted object (from
+ * workspace/configuration, initializationOptions or a project config file) and never throws.
+ */
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export type RuleLevel = Severity | 'off';
+export type NotesLanguage = 'auto' | 'en' | 'zh-cn';
+
+export interface Settings {
+  notes: {
+    /** The user's notes: files or folders, absolute or relative to the first workspace folder. */
+    paths: string[];
+    /** How many note sections one hover shows at most. */
+    maxSections: number;
+    /** Show the notes bundled with the extension after the user's own. */
+    bundled: boolean;
+    /** Language of the bundled notes; `auto` follows the editor's display language. */
+    language: NotesLanguage;
+    /** Long sections are cut after this many lines, with a link to the rest. */
+    maxLines: number;
+  };
+  dockerfile: { enable: boolean };
+  kubernetes: { enable: boolean; version: string };
+  helm: { enable: boolean };
+  /** Per-rule level, e.g. `{ "dockerfile/latest-tag": "off" }`. */
+  rules: Record<string, RuleLevel>;
+  /** Require a reason after `--` in ignore comments. */
+  requireIgnoreReason: boolean;
+  trace: { server: 'off' | 'messages' | 'verbose' };
+}
+
+export const KUBERNETES_VERSIONS = ['1.36'] as const;
+
+export function defaultSettings(): Settings {
+  return {
+    notes: { paths: [], maxSections: 2, bundled: true, language: 'auto', maxLines: 40 },
+    dockerfile: { enable: true },
+    kubernetes: { enable: true, version: KUBERNETES_VERSIONS[0] },
+    helm: { enable: true },
+    rules: {},
+    requireIgnoreReason: false,
+    trace: { server: 'off' },
+  };
+}
+
+const LEVELS: readonly string[] = ['error', 'warning', 'info', 'hint', 'off'];
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function pick<T>(value: unknown, fallback: T, ok: (v: unknown) => boolean): T {
+  return ok(value) ? (value as T) : fallback;
+}
+
+const isBool = (v: unknown) => typeof v === 'boolean';
+const isString = (v: unknown) => typeof v === 'string';
+const isPositiveInt = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v > 0;
+
+/** Overlay `input` (any shape) on `base`; unknown keys and wrongly typed values are ignored. */
+export function mergeSettings(base: Settings, input: unknown): Settings {
+  if (!isRecord(input)) return base;
+  const section = (name: string): Record<string, unknown> => (isRecord(input[name]) ? (input[name] as Record<string, unknown>) : {});
+  const notes = section('notes');
+  const rules: Record<string, RuleLevel> = { ...base.rules };
+  for (const [id, level] of Object.entries(section('rules'))) {
+    if (typeof level === 'string' && LEVELS.includes(level)) rules[id] = level as RuleLevel;
+  }
+  const paths = Array.isArray(notes.paths) ? notes.paths.filter(isString) : typeof notes.paths === 'string' ? [notes.paths] : base.notes.paths;
+  return {
+    notes: {
+      paths: paths as string[],
+      maxSections: pick(notes.maxSections, base.notes.maxSections, isPositiveInt),
+      bundled: pick(notes.bundled, base.notes.bundled, isBool),
+      language: pick(notes.language, base.notes.language, (v) => v === 'auto' || v === 'en' || v === 'zh-cn'),
+      maxLines: pick(notes.maxLines, base.notes.maxLines, isPositiveInt),
+    },
+    dockerfile: { enable: pick(section('dockerfile').enable, base.dockerfile.enable, isBool) },
+    kubernetes: {
+      enable: pick(section('kubernetes').enable, base.kubernetes.enable, isBool),
+      version: pick(section('kubernetes').version, base.kubernetes.version, isString),
+    },
+    helm: { enable: pick(section('helm').enable, base.helm.enable, isBool) },
+    rules,
+    requireIgnoreReason: pick(input.requireIgnoreReason, base.requireIgnoreReason, isBool),
+    trace: { server: pick(section('trace').server, base.trace.server, (v) => v === 'off' || v === 'messages' || v === 'verbose') },
+  };
+}

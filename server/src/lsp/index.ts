@@ -1,0 +1,8 @@
+/**
+ * The LSP edge: the session (open documents, settings, watched files, notes loading), the handler
+ * bindings and the guard. The only place besides server.ts that imports the connection.
+ */
+export { bindHandlers } from './handlers';
+export { defaultBundledNotesDir, Session } from './session';
+export { nodeFileSystem } from './nodeFileSystem';
+export * from './notesLoader';

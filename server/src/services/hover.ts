@@ -1,0 +1,81 @@
+import type { Hover, Position, Range } from 'vscode-languageserver-types';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { containsPosition, findSuppressions } from '../common';
+import { renderSections, type NoteSection } from '../notes';
+import type { ServiceContext } from '../workspace';
+import { diagnose } from './diagnose';
+import { route, ruleMeta } from './route';
+
+/** A hover with the notes keys it was built from (golden tests print the keys). */
+export interface HoverDetails {
+  keys: string[];
+  hover: Hover;
+}
+
+export function notesLanguage(ctx: ServiceContext): 'en' | 'zh-cn' {
+  const setting = ctx.settings.notes.language;
+  if (setting !== 'auto') return setting;
+  return ctx.locale.toLowerCase().startsWith('zh') ? 'zh-cn' : 'en';
+}
+
+/** Sections for the keys, most specific key first, without repeats, at most `maxSections`. */
+export function notesFor(ctx: ServiceContext, keys: readonly string[]): NoteSection[] {
+  const options = { maxSections: ctx.settings.notes.maxSections, includeBundled: ctx.settings.notes.bundled, language: notesLanguage(ctx) };
+  const seen = new Set<string>();
+  const result: NoteSection[] = [];
+  for (const key of keys) {
+    for (const section of ctx.notes.lookup(key, options)) {
+      const id = `${section.uri}#${section.startLine}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      result.push(section);
+      if (result.length >= options.maxSections) return result;
+    }
+  }
+  return result;
+}
+
+/** Reference text first, then the matching notes, separated by rules. */
+function compose(reference: string | undefined, sections: readonly NoteSection[], ctx: ServiceContext): string {
+  const parts: string[] = [];
+  if (reference) parts.push(reference.trim());
+  const notes = renderSections(sections, { maxLines: ctx.settings.notes.maxLines });
+  if (notes) parts.push(notes.trim());
+  return parts.join('\n\n---\n\n');
+}
+
+/** Hover on an ignore comment: what it silences and why. */
+function suppressionHover(doc: TextDocument, pos: Position): { keys: string[]; reference: string; range: Range } | undefined {
+  const s = findSuppressions(doc).find((x) => containsPosition(x.range, pos));
+  if (!s) return undefined;
+  const lines = s.rules.map((id) => `- \`${id}\`${ruleMeta(id) ? ` — ${ruleMeta(id)?.title}` : ''}`);
+  const reason = s.reason ? `**Reason:** ${s.reason}` : '_No reason given._ Add one after `--`.';
+  return {
+    keys: s.rules.map((id) => `rule:${id}`),
+    reference: `**Ignored on line ${s.target + 1}:**\n\n${lines.join('\n')}\n\n${reason}`,
+    range: s.range,
+  };
+}
+
+export function hoverDetails(ctx: ServiceContext, doc: TextDocument, pos: Position): HoverDetails | null {
+  const suppression = suppressionHover(doc, pos);
+  if (suppression) {
+    return { keys: suppression.keys, hover: { range: suppression.range, contents: { kind: 'markdown', value: compose(suppression.reference, notesFor(ctx, suppression.keys), ctx) } } };
+  }
+  const routed = route(ctx, doc);
+  if (!routed) return null;
+  const target = routed.module.hoverTarget(ctx, routed.src, pos);
+  // A diagnostic under the cursor brings the user's note for its rule (VS Code shows the message itself).
+  const ruleKeys = diagnose(ctx, doc)
+    .filter((d) => containsPosition(d.range, pos))
+    .map((d) => `rule:${String(d.code)}`);
+  const keys = [...(target?.keys ?? []), ...ruleKeys.filter((k) => !target?.keys.includes(k))];
+  const value = compose(target?.reference, notesFor(ctx, keys), ctx);
+  if (!value) return null;
+  const range = target?.range ?? diagnose(ctx, doc).find((d) => containsPosition(d.range, pos))?.range;
+  return { keys, hover: { contents: { kind: 'markdown', value }, ...(range ? { range } : {}) } };
+}
+
+export function hover(ctx: ServiceContext, doc: TextDocument, pos: Position): Hover | null {
+  return hoverDetails(ctx, doc, pos)?.hover ?? null;
+}

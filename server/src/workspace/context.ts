@@ -1,0 +1,57 @@
+import type { CompletionItem, DocumentSymbol, FoldingRange, Location, Position, Range, WorkspaceEdit } from 'vscode-languageserver-types';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Finding, RuleMeta, Settings, VersionedCache } from '../common';
+import type { NotesIndex } from '../notes';
+import type { DocumentKind } from './documentKind';
+import type { Workspace } from './model';
+
+/**
+ * What every feature receives: the workspace model, the notes index, the settings and the
+ * session's caches. Built by the session (server) or the run (CLI); never module-global.
+ */
+export interface ServiceContext {
+  settings: Settings;
+  workspace: Workspace;
+  notes: NotesIndex;
+  cache: VersionedCache;
+  /** The editor's display language, e.g. `en` or `zh-cn`; picks the bundled notes. */
+  locale: string;
+}
+
+/** A document as the language modules receive it: the text plus how the workspace classified it. */
+export interface SourceDocument {
+  doc: TextDocument;
+  kind: DocumentKind;
+}
+
+/** What a language module says about a hover position; notes are looked up by the services. */
+export interface HoverTarget {
+  range: Range;
+  /** Notes keys, most specific first, e.g. `k8s:field/spec.volumes.hostPath`. */
+  keys: string[];
+  /** Reference Markdown shown before the notes (schema description, instruction docs). */
+  reference?: string;
+}
+
+/**
+ * The surface each language folder exports as its `language` object. Each function is pure over
+ * its arguments, answers `null`/[] for "nothing here", and may throw only on bugs (the LSP guard
+ * catches those).
+ */
+export interface LanguageModule {
+  /** Every rule the module can report, for settings, SARIF and docs. */
+  rules: readonly RuleMeta[];
+  /** Every notes key this module can produce that needs a bundled note (tests check coverage). */
+  noteKeys: () => readonly string[];
+  /** How an ignore comment starts in this kind of file. */
+  commentPrefix: (src: SourceDocument) => '#' | '{{/*';
+  hoverTarget(ctx: ServiceContext, src: SourceDocument, pos: Position): HoverTarget | null;
+  complete(ctx: ServiceContext, src: SourceDocument, pos: Position): CompletionItem[];
+  diagnose(ctx: ServiceContext, src: SourceDocument): Finding[];
+  definition?(ctx: ServiceContext, src: SourceDocument, pos: Position): Location[];
+  references?(ctx: ServiceContext, src: SourceDocument, pos: Position, includeDeclaration: boolean): Location[];
+  prepareRename?(ctx: ServiceContext, src: SourceDocument, pos: Position): { range: Range; placeholder: string } | null;
+  rename?(ctx: ServiceContext, src: SourceDocument, pos: Position, newName: string): WorkspaceEdit | null;
+  symbols?(ctx: ServiceContext, src: SourceDocument): DocumentSymbol[];
+  folding?(ctx: ServiceContext, src: SourceDocument): FoldingRange[];
+}

@@ -1,0 +1,65 @@
+import * as assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { applyPolicy, closestMatch, defaultSettings, findSuppressions, lineStarts, mergeSettings, positionInText, VersionedCache } from '../../server/src/common';
+
+describe('settings', () => {
+  test('merge ignores wrongly typed and unknown values', () => {
+    const s = mergeSettings(defaultSettings(), { notes: { paths: 'notes', maxSections: -1, bundled: 'no' }, rules: { 'dockerfile/x': 'off', 'dockerfile/y': 'loud' }, bogus: 1 });
+    assert.deepEqual(s.notes.paths, ['notes']);
+    assert.equal(s.notes.maxSections, 2);
+    assert.equal(s.notes.bundled, true);
+    assert.deepEqual(s.rules, { 'dockerfile/x': 'off' });
+  });
+  test('merge of a non-object keeps the base', () => {
+    assert.deepEqual(mergeSettings(defaultSettings(), null), defaultSettings());
+    assert.deepEqual(mergeSettings(defaultSettings(), 'x'), defaultSettings());
+  });
+});
+
+describe('suppression and policy', () => {
+  const doc = TextDocument.create('file:///Dockerfile', 'dockerfile', 1, [
+    '# container-notes ignore=dockerfile/latest-tag -- pinned by renovate',
+    '',
+    'FROM ubuntu',
+    '# container-notes ignore=dockerfile/apt-no-y',
+    'RUN apt-get install curl',
+  ].join('\n'));
+  const finding = (rule: string, line: number) => ({ rule, range: { start: { line, character: 0 }, end: { line, character: 3 } }, message: 'm' });
+
+  test('an ignore comment targets the next non-blank line and keeps its reason', () => {
+    const s = findSuppressions(doc);
+    assert.equal(s.length, 2);
+    assert.deepEqual([s[0].target, s[0].reason, s[1].target, s[1].reason], [2, 'pinned by renovate', 4, undefined]);
+  });
+  test('ignored rules and rules set to off are dropped; settings set severity', () => {
+    const settings = mergeSettings(defaultSettings(), { rules: { 'dockerfile/other': 'error', 'dockerfile/off': 'off' } });
+    const out = applyPolicy([finding('dockerfile/latest-tag', 2), finding('dockerfile/other', 2), finding('dockerfile/off', 2), finding('dockerfile/apt-no-y', 4)], doc, settings, () => undefined);
+    assert.deepEqual(out.map((d) => [d.diagnostic.code, d.diagnostic.severity]), [['dockerfile/other', 1]]);
+  });
+  test('requireIgnoreReason reports the comment without a reason', () => {
+    const settings = mergeSettings(defaultSettings(), { requireIgnoreReason: true });
+    const out = applyPolicy([], doc, settings, () => undefined);
+    assert.deepEqual(out.map((d) => [d.diagnostic.code, d.diagnostic.range.start.line]), [['common/ignore-without-reason', 3]]);
+  });
+});
+
+describe('text helpers', () => {
+  test('closestMatch suggests a near key', () => {
+    assert.equal(closestMatch('replica', ['replicas', 'selector', 'template']), 'replicas');
+    assert.equal(closestMatch('zzzzzz', ['replicas']), undefined);
+  });
+  test('positionInText maps offsets with UTF-16 columns', () => {
+    const text = '中文\nab';
+    assert.deepEqual(positionInText(lineStarts(text), 4), { line: 1, character: 1 });
+  });
+  test('VersionedCache computes once per version', () => {
+    const cache = new VersionedCache();
+    let calls = 0;
+    const compute = () => ++calls;
+    cache.get('k', 'u', 1, compute);
+    cache.get('k', 'u', 1, compute);
+    cache.get('k', 'u', 2, compute);
+    assert.equal(calls, 2);
+  });
+});

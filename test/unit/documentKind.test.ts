@@ -1,0 +1,42 @@
+import * as assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { memoryFileSystem } from '../../server/src/common';
+import { classifyDocument, Workspace } from '../../server/src/workspace';
+
+const files = new Map([
+  ['file:///ws/chart/Chart.yaml', 'apiVersion: v2\nname: c\nversion: 1.0.0\n'],
+  ['file:///ws/chart/values.yaml', 'a: 1\n'],
+  ['file:///ws/chart/values-prod.yaml', 'a: 2\n'],
+  ['file:///ws/chart/templates/deploy.yaml', 'kind: Deployment\n'],
+  ['file:///ws/chart/templates/_helpers.tpl', '{{ define "x" }}{{ end }}'],
+  ['file:///ws/chart/templates/NOTES.txt', 'hi'],
+  ['file:///ws/other/templates/x.yaml', 'a: 1\n'],
+]);
+const ws = new Workspace(memoryFileSystem(files), ['file:///ws']);
+ws.setFiles(files.keys());
+const kind = (uri: string, text = '', languageId = '') => classifyDocument(ws, uri, languageId, text);
+
+test('Dockerfiles by name or language id', () => {
+  for (const name of ['Dockerfile', 'Dockerfile.dev', 'api.Dockerfile', 'x.dockerfile', 'Containerfile', 'Containerfile.prod']) {
+    assert.equal(kind(`file:///ws/${name}`), 'dockerfile', name);
+  }
+  assert.equal(kind('untitled:Untitled-1', '', 'dockerfile'), 'dockerfile');
+});
+
+test('Helm templates, chart files and values files only inside a chart', () => {
+  assert.equal(kind('file:///ws/chart/templates/deploy.yaml'), 'helm-template');
+  assert.equal(kind('file:///ws/chart/templates/_helpers.tpl'), 'helm-template');
+  assert.equal(kind('file:///ws/chart/templates/NOTES.txt'), 'helm-template');
+  assert.equal(kind('file:///ws/chart/Chart.yaml'), 'helm-chart');
+  assert.equal(kind('file:///ws/chart/values.yaml'), 'helm-values');
+  assert.equal(kind('file:///ws/chart/values-prod.yaml'), 'helm-values');
+  assert.equal(kind('file:///ws/other/templates/x.yaml', 'a: 1\n'), 'yaml');
+});
+
+test('Kubernetes by content, other YAML left alone', () => {
+  assert.equal(kind('file:///ws/app.yaml', 'apiVersion: v1\nkind: Pod\n'), 'kubernetes');
+  assert.equal(kind('file:///ws/multi.yaml', 'a: 1\n---\napiVersion: v1\nkind: Pod\n'), 'kubernetes');
+  assert.equal(kind('file:///ws/flow.yaml', '{apiVersion: v1, kind: Pod}'), 'kubernetes');
+  assert.equal(kind('file:///ws/ci.yml', 'jobs:\n  build: {}\n'), 'yaml');
+  assert.equal(kind('file:///ws/readme.md', 'apiVersion: v1\nkind: Pod'), 'other');
+});

@@ -142,14 +142,14 @@ export class LspClient {
   }
 
   /** initialize + initialized, with optional settings and workspace folder. */
-  async start(options: { rootUri?: string; settings?: unknown; pullConfiguration?: boolean; locale?: string } = {}): Promise<any> {
+  async start(options: { rootUri?: string; settings?: unknown; pullConfiguration?: boolean; pullDiagnostics?: boolean; locale?: string } = {}): Promise<any> {
     this.configuration = options.settings ?? {};
     const result = await this.request('initialize', {
       processId: process.pid,
       rootUri: options.rootUri ?? null,
       workspaceFolders: options.rootUri ? [{ uri: options.rootUri, name: 'ws' }] : null,
       locale: options.locale,
-      capabilities: { workspace: { configuration: options.pullConfiguration ?? false, didChangeWatchedFiles: { dynamicRegistration: true } }, textDocument: { hover: { contentFormat: ['markdown'] } } },
+      capabilities: { workspace: { configuration: options.pullConfiguration ?? false, didChangeWatchedFiles: { dynamicRegistration: true } }, textDocument: { hover: { contentFormat: ['markdown'] }, ...(options.pullDiagnostics ? { diagnostic: { dynamicRegistration: false } } : {}) } },
       initializationOptions: options.pullConfiguration ? {} : { settings: options.settings ?? {} },
     });
     this.notify('initialized', {});

@@ -44,7 +44,7 @@ export const ALIAS_GROUPS: readonly AliasGroup[] = [
   { for: ['EXPOSE'], aliases: ['暴露端口', 'docker run -p'] },
   { for: ['MAINTAINER'], aliases: ['maintainer'] },
   { for: ['include', 'tpl'], aliases: ['named template', 'named templates', '_helpers.tpl'] },
-  { for: ['Values'], aliases: ['values.yaml'] },
+  { for: ['Values'], aliases: ['values.yaml', 'Values', 'values files'] },
   { for: ['Release', 'Chart', 'Files', 'Capabilities', 'Template'], aliases: ['built-in objects', 'builtin objects', '内置对象'] },
 ];
 

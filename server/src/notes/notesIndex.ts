@@ -3,22 +3,22 @@ import { asciiTokens, cjkChars, queryFor, type Term, termPattern } from './terms
 import type { LookupOptions, MatchReason, NoteFile, NoteSection, RankedSection } from './types';
 
 /**
- * Scores, highest first. The bands never overlap: any tag (≥ 800) beats any heading (≤ 700), a
- * heading (≥ 400) beats any parent heading (≤ 300), and a body mention (≤ 150) never outranks a
- * heading match.
+ * Scores, highest first. The bands never overlap: any tag (≥ 800) beats any heading (400–700),
+ * and a body mention (≤ 150) never outranks a heading match.
  */
 const SCORE = {
   tag: 1000,
   fileTag: 800,
   heading: 600,
   headingAlias: 450,
-  parentHeading: 300,
-  parentHeadingAlias: 250,
   body: 100,
   bodyAlias: 50,
 } as const;
 /** Scores at or above this are "strong": with one of those, an origin's body mentions are dropped. */
-const STRONG = SCORE.parentHeadingAlias;
+const STRONG = 400;
+/** How a heading match's score (within its band of 100) splits between heading coverage and body evidence. */
+const OWN_WEIGHTS = { coverage: 50, evidence: 50 };
+const ALIAS_WEIGHTS = { coverage: 20, evidence: 80 };
 const MAX_CACHED_LOOKUPS = 2000;
 const MAX_RANKED = 50;
 
@@ -217,10 +217,10 @@ export class NotesIndex {
   }
 
   /**
-   * A term in a section's own heading, and (lower) in the heading of a section it sits under.
-   * Within the heading band, a section ranks higher the more of its heading the term covers
-   * ("Service" over "Service Accounts") and the more its body names the key's own terms; a
-   * heading that only gathers its subsections ranks lowest.
+   * A term in a section's own heading. (Not in a parent's heading: real notes nest loosely, so
+   * "Ingress › Docker entry and cmd overwritten" is no note about Ingress.) Within the heading band, a section ranks higher the more of its heading the term covers
+   * ("Service" over "Service Accounts") and the more its body names the key's own terms (10 per
+   * mention); a heading that only gathers its subsections ranks lowest.
    */
   private matchHeadings(term: Term, own: readonly Term[], admitted: (f: IndexedFile) => boolean, offer: Offer): void {
     const words = asciiTokens(term.text);
@@ -236,14 +236,13 @@ export class NotesIndex {
         pattern.lastIndex = 0;
         const m = pattern.exec(heading);
         if (!m) continue;
-        const coverage = Math.round((50 * m[0].length) / Math.max(1, heading.replace(/[\s.:：。]+$/, '').length));
-        const evidence = Math.min(50, 10 * own.reduce((sum, t) => sum + this.mentions(f, i, t), 0));
+        // An alias names the key only loosely, so for alias matches the body's use of the key's own
+        // words counts for more than how much of the heading the alias covers.
+        const weights = term.alias ? ALIAS_WEIGHTS : OWN_WEIGHTS;
+        const coverage = Math.round((weights.coverage * m[0].length) / Math.max(1, heading.replace(/[\s.:：。]+$/, '').length));
+        const evidence = Math.min(weights.evidence, 10 * own.reduce((sum, t) => sum + this.mentions(f, i, t), 0));
         const gathering = section.coversSubsections ? 50 : 0;
-        offer(section, (term.alias ? SCORE.headingAlias : SCORE.heading) + Math.min(50, coverage) + evidence - gathering, term.alias ? 'heading alias' : 'heading', term.text);
-        if (section.coversSubsections) continue;
-        for (let j = i + 1; j < f.sections.length && f.sections[j].level > section.level; j++) {
-          if (!f.sections[j].empty) offer(f.sections[j], term.alias ? SCORE.parentHeadingAlias : SCORE.parentHeading, term.alias ? 'parent heading alias' : 'parent heading', term.text);
-        }
+        offer(section, (term.alias ? SCORE.headingAlias : SCORE.heading) + coverage + evidence - gathering, term.alias ? 'heading alias' : 'heading', term.text);
       }
     }
   }

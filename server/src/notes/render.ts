@@ -7,7 +7,8 @@ import type { NoteSection } from './types';
  * and HTML comments (the `<!-- keys: -->` tags) are dropped. Code stays verbatim.
  */
 const UNSAFE_SCHEME = '(?:command|vscode|vscode-insiders|javascript|vbscript|data):';
-const UNSAFE_LINK = new RegExp(`!?\\[([^\\]]*)\\]\\(\\s*<?\\s*${UNSAFE_SCHEME}[^)]*\\)`, 'gi');
+/** `[text](command:…)`, also with one level of parentheses inside the target. */
+const UNSAFE_LINK = new RegExp(`!?\\[([^\\]]*)\\]\\(\\s*<?\\s*${UNSAFE_SCHEME}(?:[^()]|\\([^()]*\\))*\\)`, 'gi');
 const UNSAFE_DEFINITION = new RegExp(`^\\s{0,3}\\[[^\\]]+\\]:\\s*<?\\s*${UNSAFE_SCHEME}`, 'i');
 
 /** Escapes `<` outside inline code spans, so no HTML tag or autolink survives. */
@@ -97,6 +98,7 @@ function withoutComments(lines: readonly string[]): string[] {
 
 /** Lines `≥ 4` spaces deep after a blank line (or more such lines) are indented code: left verbatim. */
 const INDENTED = /^( {4}|\t)/;
+const SEPARATOR = /^ {0,3}(-{3,}|={3,})[ \t]*$/;
 
 /**
  * The body made safe and cut after `maxLines` lines. Headings inside the body (a section that
@@ -127,6 +129,8 @@ export function renderBody(body: string, maxLines: number): { text: string; cut:
       continue;
     }
     if (UNSAFE_DEFINITION.test(line)) continue;
+    // The sectioning read a `---` under text as a separator; a blank line keeps Markdown from reading a heading.
+    if (SEPARATOR.test(line) && previous !== undefined && previous.trim() !== '') out.push('');
     const heading = atxHeading(line);
     out.push(heading ? (heading.text ? `**${sanitizeInline(heading.text)}**` : '') : sanitizeInline(line));
   }

@@ -17,12 +17,15 @@ function tagsIn(lines: readonly string[], fenced: Uint8Array, from: number, to: 
 
 const isBlank = (line: string) => line.trim() === '' || /^\s*<!--[\s\S]*-->\s*$/.test(line);
 
-/** Lines `from`..`to` without blank lines at either end. */
-function bodyOf(lines: readonly string[], from: number, to: number): string {
+/** Blank lines and `---`/`***` separators at a section's edges say nothing. */
+const EDGE = /^\s*(([-*_]\s*){3,})?$/;
+
+/** Lines `from`..`to` without blank lines and separators at either end. */
+function bodyOf(lines: readonly string[], from: number, to: number, fenced: Uint8Array): string {
   let start = from;
   let end = to;
-  while (start < end && lines[start].trim() === '') start++;
-  while (end > start && lines[end - 1].trim() === '') end--;
+  while (start < end && !fenced[start] && EDGE.test(lines[start])) start++;
+  while (end > start && !fenced[end - 1] && EDGE.test(lines[end - 1])) end--;
   return lines.slice(start, end).join('\n');
 }
 
@@ -42,7 +45,7 @@ export function parseSections(file: NoteFile): NoteSection[] {
   const base = { uri: file.uri, origin: file.origin, ...(file.language ? { language: file.language } : {}) };
 
   const firstHeading = headings[0]?.line ?? lines.length;
-  const preamble = bodyOf(lines, front.end, firstHeading);
+  const preamble = bodyOf(lines, front.end, firstHeading, fenced);
   if (preamble) {
     sections.push({ ...base, startLine: front.end, endLine: firstHeading, level: 0, headingPath: [], body: preamble, tags: tagsIn(lines, fenced, front.end, firstHeading), fileTags, empty: false, coversSubsections: false });
   }
@@ -60,7 +63,7 @@ export function parseSections(file: NoteFile): NoteSection[] {
       const after = headings.slice(i + 1).find((x) => x.level <= h.level);
       end = after?.line ?? lines.length;
     }
-    const body = bodyOf(lines, h.contentStart, end);
+    const body = bodyOf(lines, h.contentStart, end, fenced);
     sections.push({
       ...base,
       startLine: h.line,

@@ -37,7 +37,7 @@ export interface LookupOptions {
 }
 
 /** Why a section matched a key, for ranking and for the golden tests and coverage script. */
-export type MatchReason = 'tag' | 'file tag' | 'heading' | 'heading alias' | 'parent heading' | 'parent heading alias' | 'body' | 'body alias';
+export type MatchReason = 'tag' | 'file tag' | 'heading' | 'heading alias' | 'body' | 'body alias';
 
 export interface RankedSection {
   section: NoteSection;

@@ -89,8 +89,8 @@ function notesCommands(languageClient: LanguageClient): vscode.Disposable[] {
       if (picked) await openNote(picked.section.location);
     }),
     vscode.commands.registerCommand('containerNotes.reloadNotes', async () => {
-      const result = await languageClient.sendRequest<{ files: number }>('containerNotes/reloadNotes', {});
-      void vscode.window.setStatusBarMessage(`Container Notes: ${result.files} notes files indexed`, 4000);
+      const result = await languageClient.sendRequest<{ files: number; bundled: number }>('containerNotes/reloadNotes', {});
+      void vscode.window.setStatusBarMessage(`Container Notes: ${result.files} of your notes files and ${result.bundled} bundled ones indexed`, 4000);
     }),
   ];
 }

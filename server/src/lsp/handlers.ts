@@ -81,7 +81,7 @@ export function bindHandlers(connection: Connection, session: Session, version: 
       return await session.reloadNotes();
     } catch (error) {
       logFailure(connection, 'containerNotes/reloadNotes', undefined, error);
-      return { files: 0 };
+      return { files: 0, bundled: 0 };
     }
   });
   // Lets tests and scripts wait until the notes index has taken every pending change.

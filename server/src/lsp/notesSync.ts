@@ -20,6 +20,7 @@ export class NotesSync {
   private queue: Promise<unknown> = Promise.resolve();
   private roots: string[] = [];
   private bundledLoaded = false;
+  private bundledCount = 0;
   /** uri → size:mtime of each indexed user notes file. */
   private readonly stamps = new Map<string, string>();
   private readonly reported = new Set<string>();
@@ -37,13 +38,13 @@ export class NotesSync {
   }
 
   /** "Reload Notes": re-read everything, bundled notes included, and report problems afresh. */
-  reload(): Promise<{ files: number }> {
+  reload(): Promise<{ files: number; bundled: number }> {
     return this.enqueue(async () => {
       this.reported.clear();
       this.stamps.clear();
       this.bundledLoaded = false;
       await this.syncAll();
-      return { files: this.index.fileCount };
+      return { files: this.stamps.size, bundled: this.bundledCount };
     });
   }
 
@@ -110,6 +111,7 @@ export class NotesSync {
         this.index.setFile(note);
         bundled++;
       }
+      this.bundledCount = bundled;
     }
     const present = new Set<string>();
     let read = 0;

@@ -109,7 +109,7 @@ export class Session {
 
 
   /** "Reload Notes": re-read every notes file; hovers keep using the index while it runs. */
-  reloadNotes(): Promise<{ files: number }> {
+  reloadNotes(): Promise<{ files: number; bundled: number }> {
     return this.notesSync.reload();
   }
 

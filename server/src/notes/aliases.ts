@@ -72,7 +72,7 @@ export const TOPIC_TERMS: Readonly<Record<string, readonly string[]>> = {
   'helm:topic/lint': ['helm lint'],
   'helm:topic/package': ['helm package'],
   'helm:topic/upgrade': ['helm upgrade'],
-  'helm:topic/rollback': ['helm rollback', 'rollback'],
+  'helm:topic/rollback': ['helm rollback'],
   'helm:topic/history': ['helm history'],
   'helm:topic/status': ['helm status'],
   'helm:topic/uninstall': ['helm uninstall', 'helm delete'],

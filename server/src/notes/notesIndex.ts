@@ -260,7 +260,7 @@ export class NotesIndex {
   /** Mentions in section bodies, scored by how often they occur. CJK-only terms match headings only. */
   private matchBodies(term: Term, wanted: (f: IndexedFile) => boolean, offer: Offer): void {
     const words = asciiTokens(term.text);
-    if (!words.length) return;
+    if (!words.length || term.headingOnly) return;
     const base = term.alias ? SCORE.bodyAlias : SCORE.body;
     const cap = term.alias ? 40 : 50;
     const reason = term.alias ? 'body alias' : 'body';

@@ -10,6 +10,8 @@ export interface Term {
   caseSensitive: boolean;
   /** From the alias table rather than the key itself; ranks lower. */
   alias: boolean;
+  /** Matched in headings only: a word too common in prose to count as a mention ("include"). */
+  headingOnly?: boolean;
 }
 
 export interface KeyQuery {
@@ -93,6 +95,11 @@ function ownTerms(key: string, parsed: ParsedKey): Term[] {
     // the English word "release" is no mention of it.
     const bare = path.replace(/^\./, '');
     return loose(bare.includes('.') ? [bare] : [path]);
+  }
+  if (namespace === 'helm' && kind === 'function') {
+    // In a body, a template function counts only where a template calls it.
+    const calls = [`{{ ${path}`, `{{- ${path}`, `| ${path}`, `(${path}`];
+    return [{ text: path, caseSensitive: false, alias: false, headingOnly: true }, ...loose([`${path} function`, ...calls])];
   }
   if (namespace === 'helm' && kind === 'values') return loose(path ? [`.Values.${path}`, path] : ['.Values', 'values.yaml']);
   if (namespace === 'helm' && kind === 'file') return loose([path]);

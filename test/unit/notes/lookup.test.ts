@@ -136,6 +136,11 @@ describe('body mentions', () => {
     assert.deepEqual(found(index, 'k8s:kind/Pod'), ['Other']);
   });
 
+  test('a template function counts in a body only where a template calls it', () => {
+    const index = indexOf({ 'h.md': '# Prose\nThe chart includes an include of nothing.\n# Helpers\nname: {{ include "app.name" . }}\n' });
+    assert.deepEqual(found(index, 'helm:function/include'), ['Helpers']);
+  });
+
   test('multi-word and dotted terms in bodies: .Release.Name, helm install', () => {
     const index = indexOf({ 'h.md': '# Templates\nname: {{ .Release.Name }}-web\n# Commands\nrun helm   install first\n' });
     assert.deepEqual(found(index, 'helm:builtin/.Release.Name'), ['Templates']);

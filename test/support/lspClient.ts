@@ -24,6 +24,8 @@ export class LspClient {
   private waiters: Waiter[] = [];
   /** Every notification received, in order (tests look back at them). */
   readonly notifications: Message[] = [];
+  /** Every request the server sent (e.g. client/registerCapability), in order. */
+  readonly serverRequests: Message[] = [];
   /** Settings answered to workspace/configuration requests. */
   configuration: unknown = {};
   stderr = '';
@@ -81,6 +83,7 @@ export class LspClient {
   }
 
   private answerServerRequest(message: Message): void {
+    this.serverRequests.push(message);
     let result: unknown = null;
     if (message.method === 'workspace/configuration') {
       const items = (message.params as { items: unknown[] }).items;

@@ -1,14 +1,15 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { type Connection, type Diagnostic, DidChangeWatchedFilesNotification, FileChangeType, type InitializeParams, TextDocuments, type WorkspaceFolder } from 'vscode-languageserver/node';
+import { type Connection, type Diagnostic, DidChangeWatchedFilesNotification, type Disposable, FileChangeType, type InitializeParams, TextDocuments, type WorkspaceFolder } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { defaultSettings, isUnder, mergeSettings, pathToUri, type Settings, uriToPath, VersionedCache } from '../common';
-import { type NoteFile, NotesIndex } from '../notes';
+import { defaultSettings, mergeSettings, type Settings, uriToPath, VersionedCache } from '../common';
+import { NotesIndex } from '../notes';
 import { diagnose } from '../services';
 import { scanFolders, type ServiceContext, Workspace } from '../workspace';
 import { logFailure } from './guard';
 import { nodeFileSystem } from './nodeFileSystem';
-import { listNoteFiles, loadBundledNotes, loadNoteFile, resolveNotesPath } from './notesLoader';
+import { resolveNotesPath } from './notesLoader';
+import { NotesSync } from './notesSync';
 
 /** Typing pauses shorter than this do not re-run diagnostics. */
 const DIAGNOSTICS_DELAY_MS = 150;
@@ -29,12 +30,18 @@ export class Session {
   /** When the client pulls diagnostics we never push them, or the editor would show them twice. */
   private pullDiagnostics = false;
   private readonly timers = new Map<string, NodeJS.Timeout>();
-  private userNoteUris = new Set<string>();
-  private notesLoad: Promise<void> = Promise.resolve();
-  private readonly reported = new Set<string>();
-  private notesNeverLoaded = true;
+  private readonly notesSync: NotesSync;
+  /** Settles when `initialized` has pulled the settings and queued the first notes load. */
+  private started: Promise<void>;
+  private markStarted: () => void = () => undefined;
+  private relativePatterns = false;
+  private notesLoaded = false;
+  private notesWatcher: Promise<Disposable | undefined> = Promise.resolve(undefined);
 
-  constructor(readonly connection: Connection, private readonly bundledNotesDir: string) {}
+  constructor(readonly connection: Connection, bundledNotesDir: string) {
+    this.notesSync = new NotesSync(this.notes, bundledNotesDir, { info: (m) => connection.console.info(m), warn: (m) => connection.console.warn(m) });
+    this.started = new Promise((resolve) => (this.markStarted = resolve));
+  }
 
   context(): ServiceContext {
     return { settings: this.settings, workspace: this.workspace, notes: this.notes, cache: this.cache, locale: this.locale };
@@ -55,14 +62,19 @@ export class Session {
     this.locale = init.locale ?? params.locale ?? 'en';
     this.configurationPull = !!params.capabilities.workspace?.configuration;
     this.pullDiagnostics = !!params.capabilities.textDocument?.diagnostic;
+    this.relativePatterns = !!params.capabilities.workspace?.didChangeWatchedFiles?.relativePatternSupport;
     this.folders = folderUris(params.workspaceFolders, params.rootUri);
     this.workspace = new Workspace(nodeFileSystem(), this.folders);
   }
 
   async initialized(): Promise<void> {
     const watchers = [{ globPattern: '**/*.{yaml,yml,tpl,txt,md,markdown}' }, { globPattern: '**/{Dockerfile,Containerfile}*' }, { globPattern: '**/*.{dockerfile,Dockerfile}' }];
-    this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [...watchers, ...this.notesWatchers()] }).catch(() => undefined);
-    await this.refreshSettings();
+    this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => undefined);
+    try {
+      await this.refreshSettings();
+    } finally {
+      this.markStarted();
+    }
     // The folder scan yields the event loop first so the first requests are answered at once.
     setImmediate(() => {
       this.workspace.setFiles(scanFolders(this.workspace.fs, this.folders));
@@ -83,42 +95,28 @@ export class Session {
       const section = (pushed as { containerNotes?: unknown } | null)?.containerNotes ?? pushed;
       next = mergeSettings(this.settings, section);
     }
-    const notesChanged = JSON.stringify(next.notes.paths) !== JSON.stringify(this.settings.notes.paths) || this.notesNeverLoaded;
     this.settings = next;
     // Settings shape every result, so cached results from the old settings are dropped.
     this.cache = new VersionedCache();
-    if (notesChanged) this.reloadNotes();
+    const roots = this.notesRoots();
+    if (!this.notesLoaded || JSON.stringify(roots) !== JSON.stringify(this.notesSync.notesRoots)) {
+      this.notesLoaded = true;
+      void this.notesSync.setRoots(roots);
+      this.watchNotes();
+    }
     this.revalidateAll();
   }
 
 
-  /** Reload bundled and user notes without blocking requests; hovers use the old index until done. */
-  reloadNotes(): Promise<void> {
-    this.notesNeverLoaded = false;
-    this.reported.clear();
-    const load = async () => {
-      const report = (message: string) => this.reportOnce(message);
-      const bundled = await loadBundledNotes(this.bundledNotesDir, report);
-      const user: NoteFile[] = [];
-      for (const root of this.notesRoots()) {
-        for (const file of await listNoteFiles(root, report)) {
-          const note = await loadNoteFile(file, 'user', report);
-          if (note) user.push(note);
-        }
-      }
-      const fresh = new Set(user.map((n) => n.uri));
-      for (const uri of this.userNoteUris) if (!fresh.has(uri)) this.notes.removeFile(uri);
-      for (const note of [...bundled, ...user]) this.notes.setFile(note);
-      this.userNoteUris = fresh;
-      this.connection.console.info(`[container-notes] notes: ${bundled.length} bundled and ${user.length} user files indexed`);
-    };
-    this.notesLoad = this.notesLoad.then(load, load).catch((error) => logFailure(this.connection, 'notes/load', undefined, error));
-    return this.notesLoad;
+  /** "Reload Notes": re-read every notes file; hovers keep using the index while it runs. */
+  reloadNotes(): Promise<{ files: number; bundled: number }> {
+    return this.notesSync.reload();
   }
 
-  /** Resolves when the notes index has taken every load started so far (LSP tests wait on it). */
-  notesReady(): Promise<void> {
-    return this.notesLoad;
+  /** Resolves when the notes index has taken every load and change started so far (LSP tests wait on it). */
+  async notesReady(): Promise<void> {
+    await this.started;
+    await this.notesSync.ready();
   }
 
   private notesRoots(): string[] {
@@ -126,45 +124,25 @@ export class Session {
     return this.settings.notes.paths.map((p) => resolveNotesPath(p, base, os.homedir()));
   }
 
-  private notesWatchers() {
-    return this.notesRoots().map((root) => ({ globPattern: { baseUri: pathToUri(root), pattern: '**/*.{md,markdown,txt}' } }));
-  }
-
-  private reportOnce(message: string): void {
-    if (this.reported.has(message)) return;
-    this.reported.add(message);
-    this.connection.console.warn(`[container-notes] ${message}`);
+  /** (Re-)registers file watching for the notes roots, replacing the previous registration. */
+  private watchNotes(): void {
+    const watchers = this.notesSync.watchers(this.relativePatterns);
+    const previous = this.notesWatcher;
+    this.notesWatcher = previous.then(async (old) => {
+      old?.dispose();
+      if (watchers.length === 0) return undefined;
+      return this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => undefined);
+    });
   }
 
   /** A watched file changed on disk: update the notes index and/or the workspace model. */
   filesChanged(changes: Array<{ uri: string; type: FileChangeType }>): void {
-    const noteRoots = this.notesRoots().map(pathToUri);
+    this.notesSync.filesChanged(changes);
     for (const change of changes) {
-      if (noteRoots.some((root) => isUnder(change.uri, root)) && /\.(md|markdown|txt)$/i.test(change.uri)) {
-        this.reloadNote(change.uri, change.type);
-      }
       if (change.type === FileChangeType.Deleted) this.workspace.fileDeleted(change.uri);
       else this.workspace.fileChanged(change.uri);
     }
     this.revalidateAll();
-  }
-
-  private reloadNote(uri: string, type: FileChangeType): void {
-    const apply = async () => {
-      if (type === FileChangeType.Deleted) {
-        this.notes.removeFile(uri);
-        this.userNoteUris.delete(uri);
-        return;
-      }
-      const note = await loadNoteFile(uriToPath(uri), 'user', (m) => this.reportOnce(m));
-      if (note) {
-        this.notes.setFile(note);
-        this.userNoteUris.add(uri);
-      } else {
-        this.notes.removeFile(uri);
-      }
-    };
-    this.notesLoad = this.notesLoad.then(apply, apply).catch((error) => logFailure(this.connection, 'notes/reload', { textDocument: { uri } }, error));
   }
 
   /** A newly opened document is checked at once; edits wait for a pause in typing. */

@@ -1,14 +1,12 @@
 import * as os from 'node:os';
-import * as path from 'node:path';
 import { type Connection, type Diagnostic, DidChangeWatchedFilesNotification, FileChangeType, type InitializeParams, TextDocuments, type WorkspaceFolder } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { defaultSettings, isUnder, mergeSettings, pathToUri, type Settings, uriToPath, VersionedCache } from '../common';
+import { basename, defaultSettings, dirname, isUnder, layerSettings, mergeSettings, pathToUri, PROJECT_CONFIG_FILE, type ProjectConfig, type Settings, uriToPath, VersionedCache } from '../common';
 import { type NoteFile, NotesIndex } from '../notes';
 import { diagnose } from '../services';
 import { scanFolders, type ServiceContext, Workspace } from '../workspace';
 import { logFailure } from './guard';
-import { nodeFileSystem } from './nodeFileSystem';
-import { listNoteFiles, loadBundledNotes, loadNoteFile, resolveNotesPath } from './notesLoader';
+import { describeConfigProblems, listNoteFiles, loadBundledNotes, loadNoteFile, nodeFileSystem, readProjectConfig, resolveNotesPath } from '../io';
 
 /** Typing pauses shorter than this do not re-run diagnostics. */
 const DIAGNOSTICS_DELAY_MS = 150;
@@ -20,6 +18,10 @@ const DIAGNOSTICS_DELAY_MS = 150;
 export class Session {
   readonly documents = new TextDocuments(TextDocument);
   private settings: Settings = defaultSettings();
+  /** The editor's own settings; the project configs lie under them (see `layerSettings`). */
+  private editorSettings: Settings = defaultSettings();
+  /** `.container-notes.yaml` of each workspace folder root that has one. */
+  private projects: ProjectConfig[] = [];
   private workspace = new Workspace(nodeFileSystem(), []);
   private readonly notes = new NotesIndex();
   private cache = new VersionedCache();
@@ -51,16 +53,31 @@ export class Session {
 
   initialize(params: InitializeParams): void {
     const init = (params.initializationOptions ?? {}) as { settings?: unknown; locale?: string };
-    this.settings = mergeSettings(defaultSettings(), init.settings);
+    this.editorSettings = mergeSettings(defaultSettings(), init.settings);
     this.locale = init.locale ?? params.locale ?? 'en';
     this.configurationPull = !!params.capabilities.workspace?.configuration;
     this.pullDiagnostics = !!params.capabilities.textDocument?.diagnostic;
     this.folders = folderUris(params.workspaceFolders, params.rootUri);
     this.workspace = new Workspace(nodeFileSystem(), this.folders);
+    this.loadProjectConfigs();
+    this.settings = layerSettings(this.projects, this.editorSettings);
+  }
+
+  /** Reads each folder root's project config; a broken one is reported and counts as empty. */
+  private loadProjectConfigs(): void {
+    this.projects = [];
+    for (const folder of this.folders) {
+      const found = readProjectConfig(folder);
+      if (!found) continue;
+      this.projects.push(found.config);
+      const problems = describeConfigProblems(found.file, found.problems);
+      for (const line of problems) this.connection.console.warn(`[container-notes] ${line}`);
+      if (problems.length > 0) void this.connection.window.showWarningMessage(`Container Notes: ${problems[0]}${problems.length > 1 ? ` (and ${problems.length - 1} more in the output)` : ''}`);
+    }
   }
 
   async initialized(): Promise<void> {
-    const watchers = [{ globPattern: '**/*.{yaml,yml,tpl,txt,md,markdown}' }, { globPattern: '**/{Dockerfile,Containerfile}*' }, { globPattern: '**/*.{dockerfile,Dockerfile}' }];
+    const watchers = [{ globPattern: `**/${PROJECT_CONFIG_FILE}` }, { globPattern: '**/*.{yaml,yml,tpl,txt,md,markdown}' }, { globPattern: '**/{Dockerfile,Containerfile}*' }, { globPattern: '**/*.{dockerfile,Dockerfile}' }];
     this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [...watchers, ...this.notesWatchers()] }).catch(() => undefined);
     await this.refreshSettings();
     // The folder scan yields the event loop first so the first requests are answered at once.
@@ -72,17 +89,19 @@ export class Session {
 
   /** Pull `containerNotes` settings when the client offers workspace/configuration; else keep the pushed ones. */
   async refreshSettings(pushed?: unknown): Promise<void> {
-    let next = this.settings;
+    let editor = this.editorSettings;
     if (this.configurationPull) {
       try {
-        next = mergeSettings(defaultSettings(), await this.connection.workspace.getConfiguration('containerNotes'));
+        editor = mergeSettings(defaultSettings(), await this.connection.workspace.getConfiguration('containerNotes'));
       } catch (error) {
         logFailure(this.connection, 'workspace/configuration', undefined, error);
       }
     } else if (pushed !== undefined) {
       const section = (pushed as { containerNotes?: unknown } | null)?.containerNotes ?? pushed;
-      next = mergeSettings(this.settings, section);
+      editor = mergeSettings(this.editorSettings, section);
     }
+    this.editorSettings = editor;
+    const next = layerSettings(this.projects, editor);
     const notesChanged = JSON.stringify(next.notes.paths) !== JSON.stringify(this.settings.notes.paths) || this.notesNeverLoaded;
     this.settings = next;
     // Settings shape every result, so cached results from the old settings are dropped.
@@ -139,6 +158,10 @@ export class Session {
   /** A watched file changed on disk: update the notes index and/or the workspace model. */
   filesChanged(changes: Array<{ uri: string; type: FileChangeType }>): void {
     const noteRoots = this.notesRoots().map(pathToUri);
+    if (changes.some((c) => basename(c.uri) === PROJECT_CONFIG_FILE && this.folders.includes(dirname(c.uri)))) {
+      this.loadProjectConfigs();
+      this.refreshSettings().catch((error) => logFailure(this.connection, 'project config', undefined, error));
+    }
     for (const change of changes) {
       if (noteRoots.some((root) => isUnder(change.uri, root)) && /\.(md|markdown|txt)$/i.test(change.uri)) {
         this.reloadNote(change.uri, change.type);
@@ -220,9 +243,4 @@ export class Session {
 function folderUris(folders: WorkspaceFolder[] | null | undefined, rootUri: string | null): string[] {
   if (folders && folders.length > 0) return folders.map((f) => f.uri.replace(/\/$/, ''));
   return rootUri ? [rootUri.replace(/\/$/, '')] : [];
-}
-
-/** Where the bundled notes live relative to the bundled server (`dist/server.js` → `notes/`). */
-export function defaultBundledNotesDir(serverDir: string): string {
-  return path.resolve(serverDir, '..', 'notes');
 }

@@ -89,9 +89,12 @@ export function parseProjectConfig(text: string, root: string): { config: Projec
   const problems: ConfigProblem[] = [];
   let data: unknown;
   try {
-    const doc = parseDocument(text, { prettyErrors: false });
+    const doc = parseDocument(text);
     if (doc.errors.length > 0) {
-      for (const e of doc.errors) problems.push({ message: `${e.message.split('\n')[0]}; the whole file was ignored.`, line: e.linePos?.[0].line });
+      for (const e of doc.errors) {
+        const message = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+        problems.push({ message: `${message}; the whole file was ignored.`, line: e.linePos?.[0].line });
+      }
       return { config: empty, problems };
     }
     data = doc.toJS({ maxAliasCount: 100 });

@@ -1,5 +1,5 @@
 import * as os from 'node:os';
-import { type Connection, type Diagnostic, DidChangeWatchedFilesNotification, FileChangeType, type InitializeParams, TextDocuments, type WorkspaceFolder } from 'vscode-languageserver/node';
+import { type Connection, type Diagnostic, DidChangeWatchedFilesNotification, FileChangeType, type InitializeParams, MessageType, ShowMessageNotification, TextDocuments, type WorkspaceFolder } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { basename, defaultSettings, dirname, isUnder, layerSettings, mergeSettings, pathToUri, PROJECT_CONFIG_FILE, type ProjectConfig, type Settings, uriToPath, VersionedCache } from '../common';
 import { type NoteFile, NotesIndex } from '../notes';
@@ -72,7 +72,9 @@ export class Session {
       this.projects.push(found.config);
       const problems = describeConfigProblems(found.file, found.problems);
       for (const line of problems) this.connection.console.warn(`[container-notes] ${line}`);
-      if (problems.length > 0) void this.connection.window.showWarningMessage(`Container Notes: ${problems[0]}${problems.length > 1 ? ` (and ${problems.length - 1} more in the output)` : ''}`);
+      // A notification, not a request: there is nothing to answer, and every client shows it.
+      const message = `Container Notes: ${problems[0]}${problems.length > 1 ? ` (and ${problems.length - 1} more in the output)` : ''}`;
+      if (problems.length > 0) void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
     }
   }
 

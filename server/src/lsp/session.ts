@@ -20,6 +20,8 @@ export class Session {
   private settings: Settings = defaultSettings();
   /** The editor's own settings; the project configs lie under them (see `layerSettings`). */
   private editorSettings: Settings = defaultSettings();
+  /** Settings from initializationOptions: the base under pulled ones, for editors (Neovim) that answer workspace/configuration with null. */
+  private initSettings: Settings = defaultSettings();
   /** `.container-notes.yaml` of each workspace folder root that has one. */
   private projects: ProjectConfig[] = [];
   private workspace = new Workspace(nodeFileSystem(), []);
@@ -53,7 +55,8 @@ export class Session {
 
   initialize(params: InitializeParams): void {
     const init = (params.initializationOptions ?? {}) as { settings?: unknown; locale?: string };
-    this.editorSettings = mergeSettings(defaultSettings(), init.settings);
+    this.initSettings = mergeSettings(defaultSettings(), init.settings);
+    this.editorSettings = this.initSettings;
     this.locale = init.locale ?? params.locale ?? 'en';
     this.configurationPull = !!params.capabilities.workspace?.configuration;
     this.pullDiagnostics = !!params.capabilities.textDocument?.diagnostic;
@@ -94,7 +97,7 @@ export class Session {
     let editor = this.editorSettings;
     if (this.configurationPull) {
       try {
-        editor = mergeSettings(defaultSettings(), await this.connection.workspace.getConfiguration('containerNotes'));
+        editor = mergeSettings(this.initSettings, await this.connection.workspace.getConfiguration('containerNotes'));
       } catch (error) {
         logFailure(this.connection, 'workspace/configuration', undefined, error);
       }

@@ -8,6 +8,12 @@ import { defaultBundledNotesDir } from './io';
 
 declare const CONTAINER_NOTES_VERSION: string;
 
+// `container-notes lint | head` closes the pipe early; that is not an error worth a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 main(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,

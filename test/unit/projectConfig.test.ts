@@ -69,6 +69,7 @@ describe('project config parsing', () => {
       'ignore[1].paths must be a list of path patterns; the entry was skipped.',
       'ignore[2] (dockerfile/y) gives no reason; add `reason: …` so the next reader knows why.',
     ]);
+    assert.deepEqual(problems.map((p) => p.line), [1, 3, 6, 7, 9]);
     assert.deepEqual(config.settings.rules, { 'dockerfile/apt-no-y': 'off' });
     assert.deepEqual(config.ignores, [{ rule: 'dockerfile/y', paths: [], reason: undefined, root: ROOT }]);
   });

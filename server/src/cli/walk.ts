@@ -1,6 +1,7 @@
 import * as nodeFs from 'node:fs';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import { PROJECT_CONFIG_FILE } from '../common';
 import { isDockerfileName, isInterestingFile } from '../workspace';
 
 /**
@@ -36,6 +37,7 @@ interface IgnoreLevel {
 /** Files the language modules may serve: manifests, chart files, templates, Dockerfiles. */
 export function isLintCandidate(file: string): boolean {
   const name = path.basename(file);
+  if (name === PROJECT_CONFIG_FILE) return false;
   if (isInterestingFile(name) || isDockerfileName(name)) return true;
   // Any .txt under templates/ may be a chart template; the classifier decides.
   return /\.txt$/i.test(name) && file.split(path.sep).includes('templates');

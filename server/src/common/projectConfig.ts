@@ -1,5 +1,5 @@
 import ignore from 'ignore';
-import { parseDocument } from 'yaml';
+import { type Document, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import { ruleMatches } from './rules';
 import { type ConfigIgnore, defaultSettings, mergeSettings, type Settings } from './settings';
 import { closestMatch } from './text';
@@ -58,26 +58,40 @@ function resolveNotesPath(root: string, p: string): string {
   return uriToPath(joinUri(root, p));
 }
 
-function parseIgnores(value: unknown, root: string, problems: ConfigProblem[]): ConfigIgnore[] {
+/** The 1-based line of a key (or a list item) at `path` in the document, for problem messages. */
+type LineOf = (path: ReadonlyArray<string | number>) => number | undefined;
+
+function lineFinder(doc: Document, lines: LineCounter): LineOf {
+  return (path) => {
+    const parent = path.length > 1 ? doc.getIn(path.slice(0, -1), true) : doc.contents;
+    const last = path[path.length - 1];
+    let node: { range?: [number, number, number] | null } | undefined;
+    if (isMap(parent)) node = parent.items.find((pair) => (isScalar(pair.key) ? pair.key.value : pair.key) === last)?.key as typeof node;
+    else if (isSeq(parent) && typeof last === 'number') node = parent.items[last] as typeof node;
+    return node?.range ? lines.linePos(node.range[0]).line : undefined;
+  };
+}
+
+function parseIgnores(value: unknown, root: string, problems: ConfigProblem[], lineOf: LineOf): ConfigIgnore[] {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) {
-    problems.push({ message: '`ignore` must be a list of `{ rule, paths, reason }` entries; it was ignored.' });
+    problems.push({ message: '`ignore` must be a list of `{ rule, paths, reason }` entries; it was ignored.', line: lineOf(['ignore']) });
     return [];
   }
   const result: ConfigIgnore[] = [];
   value.forEach((entry, i) => {
     const rules = isRecord(entry) ? stringList(entry.rule) : undefined;
     if (!isRecord(entry) || !rules || rules.length === 0) {
-      problems.push({ message: `ignore[${i}] needs \`rule: <rule id>\`; the entry was skipped.` });
+      problems.push({ message: `ignore[${i}] needs \`rule: <rule id>\`; the entry was skipped.`, line: lineOf(['ignore', i]) });
       return;
     }
     const paths = entry.paths === undefined ? [] : stringList(entry.paths);
     if (!paths) {
-      problems.push({ message: `ignore[${i}].paths must be a list of path patterns; the entry was skipped.` });
+      problems.push({ message: `ignore[${i}].paths must be a list of path patterns; the entry was skipped.`, line: lineOf(['ignore', i]) });
       return;
     }
     const reason = typeof entry.reason === 'string' && entry.reason.trim() ? entry.reason.trim() : undefined;
-    if (!reason) problems.push({ message: `ignore[${i}] (${rules.join(', ')}) gives no reason; add \`reason: …\` so the next reader knows why.` });
+    if (!reason) problems.push({ message: `ignore[${i}] (${rules.join(', ')}) gives no reason; add \`reason: …\` so the next reader knows why.`, line: lineOf(['ignore', i]) });
     for (const rule of rules) result.push({ rule, paths, reason, root });
   });
   return result;
@@ -88,8 +102,10 @@ export function parseProjectConfig(text: string, root: string): { config: Projec
   const empty: ProjectConfig = { root, settings: {}, notesPaths: [], ignores: [] };
   const problems: ConfigProblem[] = [];
   let data: unknown;
+  let lineOf: LineOf;
   try {
-    const doc = parseDocument(text);
+    const lines = new LineCounter();
+    const doc = parseDocument(text, { lineCounter: lines });
     if (doc.errors.length > 0) {
       for (const e of doc.errors) {
         const message = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
@@ -98,6 +114,7 @@ export function parseProjectConfig(text: string, root: string): { config: Projec
       return { config: empty, problems };
     }
     data = doc.toJS({ maxAliasCount: 100 });
+    lineOf = lineFinder(doc, lines);
   } catch (error) {
     problems.push({ message: `${(error as Error).message}; the whole file was ignored.` });
     return { config: empty, problems };
@@ -110,7 +127,7 @@ export function parseProjectConfig(text: string, root: string): { config: Projec
   for (const key of Object.keys(data)) {
     if (TOP_LEVEL_KEYS.includes(key)) continue;
     const guess = closestMatch(key, TOP_LEVEL_KEYS);
-    problems.push({ message: `Unknown key \`${key}\`${guess ? `; did you mean \`${guess}\`?` : `; known keys: ${TOP_LEVEL_KEYS.join(', ')}.`}` });
+    problems.push({ message: `Unknown key \`${key}\`${guess ? `; did you mean \`${guess}\`?` : `; known keys: ${TOP_LEVEL_KEYS.join(', ')}.`}`, line: lineOf([key]) });
   }
   const settings: Record<string, unknown> = {};
   if (isRecord(data.rules)) {
@@ -119,11 +136,11 @@ export function parseProjectConfig(text: string, root: string): { config: Projec
       // YAML 1.2 reads a bare `off` as a string, but `false` is a common slip for it.
       const value = level === false ? 'off' : level;
       if (typeof value === 'string' && ['error', 'warning', 'info', 'hint', 'off'].includes(value)) rules[id] = value;
-      else problems.push({ message: `rules.${id}: \`${String(level)}\` is not one of error, warning, info, hint, off; the rule keeps its default.` });
+      else problems.push({ message: `rules.${id}: \`${String(level)}\` is not one of error, warning, info, hint, off; the rule keeps its default.`, line: lineOf(['rules', id]) });
     }
     settings.rules = rules;
   } else if (data.rules !== undefined && data.rules !== null) {
-    problems.push({ message: '`rules` must map rule ids to severities; it was ignored.' });
+    problems.push({ message: '`rules` must map rule ids to severities; it was ignored.', line: lineOf(['rules']) });
   }
   for (const key of ['kubernetes', 'dockerfile', 'helm', 'requireIgnoreReason'] as const) {
     if (data[key] !== undefined) settings[key] = data[key];
@@ -132,7 +149,7 @@ export function parseProjectConfig(text: string, root: string): { config: Projec
   const notesPaths = stringList(isRecord(notes) ? notes.paths : notes) ?? [];
   if (isRecord(notes)) settings.notes = { ...notes, paths: undefined };
   return {
-    config: { root, settings, notesPaths: notesPaths.map((p) => resolveNotesPath(root, p)), ignores: parseIgnores(data.ignore, root, problems) },
+    config: { root, settings, notesPaths: notesPaths.map((p) => resolveNotesPath(root, p)), ignores: parseIgnores(data.ignore, root, problems, lineOf) },
     problems,
   };
 }

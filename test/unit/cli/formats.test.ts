@@ -41,7 +41,7 @@ describe('text format', () => {
       '',
       'chart/templates/部署.yaml:10:3 info helm/undefined-value Define `image.tag` in values.yaml.',
       '',
-      '3 problems (1 error, 1 warning, 1 info) in 2 of 3 files checked.',
+      '3 problems (1 error, 1 warning, 1 info) in 2 of 3 files checked (1 other YAML left alone).',
       '1 file skipped, 1 path not found:',
       '  not found: test/corpus',
       '  skipped big/huge.yaml: 10.0 MB is over the 5 MB limit',
@@ -65,7 +65,7 @@ describe('json format', () => {
   test('a summary, files with findings (1-based positions), skipped and missing paths', () => {
     assert.deepEqual(JSON.parse(formatJson(REPORT, '1.2.3')), {
       tool: { name: 'container-notes', version: '1.2.3' },
-      summary: { errors: 1, warnings: 1, infos: 1, hints: 0, files: 3, skipped: 1, missing: 1 },
+      summary: { errors: 1, warnings: 1, infos: 1, hints: 0, files: 3, leftAlone: 1, skipped: 1, missing: 1 },
       files: [
         { path: 'Dockerfile', kind: 'dockerfile', diagnostics: [
           { rule: 'dockerfile/latest-tag', severity: 'warning', message: 'Pin the image to a version tag or digest.', line: 1, column: 6, endLine: 1, endColumn: 12 },

@@ -60,7 +60,7 @@ describe('lint exit codes, selection and project config', () => {
     assert.equal(r.stdout, [
       'app/Dockerfile:2:3 warning common/ignore-without-reason Add a reason after `--` to this ignore comment; the project requires one.',
       '',
-      '1 problem (0 errors, 1 warning) in 1 of 2 files checked.',
+      '1 problem (0 errors, 1 warning) in 1 of 2 files checked (1 other YAML left alone).',
       '',
     ].join('\n'));
   });
@@ -73,10 +73,10 @@ describe('lint exit codes, selection and project config', () => {
   });
 
   test('errors exit 1 (severity from a config file named with --config)', async () => {
-    fs.writeFileSync(tree.file('strict.yaml'), 'requireIgnoreReason: true\nrules:\n  common/ignore-without-reason: error\n');
-    const r = await run(tree.dir, ['lint', '--config', 'strict.yaml', '-f', 'json']);
+    fs.writeFileSync(tree.file('strict.cfg'), 'requireIgnoreReason: true\nrules:\n  common/ignore-without-reason: error\n');
+    const r = await run(tree.dir, ['lint', '--config', 'strict.cfg', '-f', 'json']);
     assert.equal(r.code, 1);
-    assert.deepEqual(JSON.parse(r.stdout).summary, { errors: 2, warnings: 0, infos: 0, hints: 0, files: 2, skipped: 0, missing: 0 });
+    assert.deepEqual(JSON.parse(r.stdout).summary, { errors: 2, warnings: 0, infos: 0, hints: 0, files: 2, leftAlone: 1, skipped: 0, missing: 0 });
   });
 
   test('--rule keeps only the named rules; --disable drops them', async () => {
@@ -84,20 +84,20 @@ describe('lint exit codes, selection and project config', () => {
     assert.equal(JSON.parse(only.stdout).summary.warnings, 0);
     assert.equal(JSON.parse((await run(tree.dir, ['lint', '--rule', 'common/*', '-f', 'json'])).stdout).summary.warnings, 1);
     const disabled = await run(tree.dir, ['lint', '--disable', 'common/ignore-without-reason']);
-    assert.match(disabled.stdout, /^No problems in 2 files checked\./);
+    assert.match(disabled.stdout, /^No problems in 2 files checked \(1 other YAML left alone\)\./);
     assert.match((await run(tree.dir, ['lint', '--disable', 'dockerfile/latset-tag'])).stderr, /no rule `dockerfile\/latset-tag` is known/);
   });
 
   test('--no-config ignores the project config', async () => {
-    assert.match((await run(tree.dir, ['lint', '--no-config'])).stdout, /^No problems in 2 files checked\./);
+    assert.match((await run(tree.dir, ['lint', '--no-config'])).stdout, /^No problems in 2 files checked \(1 other YAML left alone\)\./);
   });
 
   test('a broken config is reported and the defaults apply; the run does not crash', async () => {
-    fs.writeFileSync(tree.file('broken.yaml'), 'rules: [\n');
-    const r = await run(tree.dir, ['lint', '--config', 'broken.yaml']);
+    fs.writeFileSync(tree.file('broken.cfg'), 'rules: [\n');
+    const r = await run(tree.dir, ['lint', '--config', 'broken.cfg']);
     assert.equal(r.code, 0);
-    assert.match(r.stderr, /warning: broken.yaml:2: .*; the whole file was ignored\./);
-    assert.match(r.stdout, /^No problems in 2 files checked\./);
+    assert.match(r.stderr, /warning: broken\.cfg:2: .*; the whole file was ignored\./);
+    assert.match(r.stdout, /^No problems in 2 files checked \(1 other YAML left alone\)\./);
   });
 
   test('a missing or empty folder is a clean run that says what it did not find', async () => {
@@ -105,7 +105,7 @@ describe('lint exit codes, selection and project config', () => {
     assert.deepEqual(await run(tree.dir, ['lint', 'empty']), { code: 0, stdout: 'No problems in 0 files checked.\n', stderr: '' });
     const missing = await run(tree.dir, ['lint', 'test/corpus']);
     assert.equal(missing.code, 0);
-    assert.equal(missing.stdout, 'No problems in 0 files checked.\n0 files skipped, 1 path not found:\n  not found: test/corpus\n');
+    assert.equal(missing.stdout, 'No problems in 0 files checked.\n1 path not found:\n  not found: test/corpus\n');
   });
 
   test('colour on a terminal unless NO_COLOR is set', async () => {

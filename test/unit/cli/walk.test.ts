@@ -14,6 +14,7 @@ describe('walker', () => {
     tree = tempTree({
       '.git/HEAD': 'ref: refs/heads/main\n',
       '.gitignore': 'build/\n*.generated.yaml\n!keep.generated.yaml\n',
+      '.container-notes.yaml': 'rules: {}\n',
       'Dockerfile': 'FROM debian:12\n',
       'deploy/app.yaml': 'apiVersion: v1\nkind: Pod\n',
       'deploy/app.generated.yaml': 'apiVersion: v1\nkind: Pod\n',
@@ -32,7 +33,7 @@ describe('walker', () => {
   });
   after(() => tree.remove());
 
-  test('finds candidates in name order, skipping .git, node_modules and .gitignore matches', () => {
+  test('finds candidates in name order, skipping .git, node_modules, .gitignore matches and the project config', () => {
     const result = walk([tree.dir]);
     assert.deepEqual(relativeTo(tree.dir, result.files), [
       'Dockerfile',

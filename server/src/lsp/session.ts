@@ -74,10 +74,11 @@ export class Session {
       if (!found) continue;
       this.projects.push(found.config);
       const problems = describeConfigProblems(found.file, found.problems);
+      if (problems.length === 0) continue;
       for (const line of problems) this.connection.console.warn(`[container-notes] ${line}`);
       // A notification, not a request: there is nothing to answer, and every client shows it.
       const message = `Container Notes: ${problems[0]}${problems.length > 1 ? ` (and ${problems.length - 1} more in the output)` : ''}`;
-      if (problems.length > 0) void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+      void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
     }
   }
 

@@ -53,3 +53,37 @@ describe('project config in the server', () => {
     assert.equal(client.exited, false);
   });
 });
+
+describe('settings from initializationOptions with a client that also offers workspace/configuration', () => {
+  let client: LspClient;
+  let tree: ReturnType<typeof tempTree>;
+
+  before(async () => {
+    tree = tempTree({ 'Dockerfile': NO_REASON });
+    client = new LspClient();
+    // Like Neovim and Helix: settings come in initializationOptions, and workspace/configuration
+    // for `containerNotes` answers null because the client has no such section.
+    client.configuration = null;
+    await client.request('initialize', {
+      processId: process.pid,
+      rootUri: pathToFileURL(tree.dir).toString(),
+      workspaceFolders: null,
+      capabilities: { workspace: { configuration: true } },
+      initializationOptions: { settings: { requireIgnoreReason: true } },
+    });
+    client.notify('initialized', {});
+    // The answer to this request is on its way before the test opens its document.
+    await client.waitFor('workspace/configuration');
+  });
+  after(async () => {
+    await client.stop();
+    tree.remove();
+  });
+
+  test('a null configuration answer keeps the initialization settings', async () => {
+    const uri = pathToFileURL(tree.file('Dockerfile')).toString();
+    client.open(uri, 'dockerfile', NO_REASON);
+    const published = await client.diagnostics(uri, 1);
+    assert.deepEqual(published.diagnostics.map((d) => d.code), ['common/ignore-without-reason']);
+  });
+});

@@ -49,7 +49,7 @@ export function formatText(report: LintReport, color: boolean): string {
   const counts = countFindings(report);
   const withFindings = report.files.filter((f) => f.diagnostics.length > 0).length;
   // Files that are neither Dockerfiles, manifests nor chart files (CI YAML, …) are left alone, as in the editor.
-  const checked = `${plural(report.files.length, 'file')} checked${report.notOurs ? ` (${report.notOurs} other YAML left alone)` : ''}`;
+  const checked = `${plural(report.files.length, 'file')} checked${report.leftAlone ? ` (${plural(report.leftAlone, 'other file')} left alone)` : ''}`;
   const summary = counts.errors + counts.warnings + counts.infos + counts.hints === 0
     ? `No problems in ${checked}.`
     : `${describeCounts(counts)} in ${withFindings} of ${checked}.`;
@@ -79,7 +79,7 @@ export function formatJson(report: LintReport, version: string): string {
   const counts = countFindings(report);
   const json = {
     tool: { name: 'container-notes', version },
-    summary: { ...counts, files: report.files.length, leftAlone: report.notOurs, skipped: report.skipped.length, missing: report.missing.length },
+    summary: { ...counts, files: report.files.length, leftAlone: report.leftAlone, skipped: report.skipped.length, missing: report.missing.length },
     files: report.files
       .filter((f) => f.diagnostics.length > 0)
       .map((f) => ({ path: f.path, kind: f.kind, diagnostics: f.diagnostics.map(jsonDiagnostic) })),

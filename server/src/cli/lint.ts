@@ -23,7 +23,7 @@ export interface LintReport {
   skipped: Skipped[];
   missing: string[];
   /** Candidates the classifier left alone (plain YAML that is not a manifest, …). */
-  notOurs: number;
+  leftAlone: number;
 }
 
 export interface LintRun {
@@ -67,7 +67,7 @@ export function keepRule(rule: string, only: readonly string[], disabled: readon
 /** Walks the paths, classifies and diagnoses each file exactly as the server does. */
 export function lint(run: LintRun): LintReport {
   const found = walk(run.paths.map((p) => path.resolve(run.cwd, p)), run.fs);
-  const report: LintReport = { files: [], skipped: [], missing: found.missing.map((p) => displayPath(run.cwd, p)), notOurs: 0 };
+  const report: LintReport = { files: [], skipped: [], missing: found.missing.map((p) => displayPath(run.cwd, p)), leftAlone: 0 };
   for (const s of found.skipped) report.skipped.push({ path: displayPath(run.cwd, s.path), reason: s.reason });
   const ctx = lintContext(run, found.files);
   found.files.forEach((file, i) => {
@@ -81,7 +81,7 @@ export function lint(run: LintRun): LintReport {
         const diagnostics = diagnose(ctx, doc).filter((d) => keepRule(String(d.code), run.only, run.disabled));
         report.files.push({ path: displayPath(run.cwd, file), uri: doc.uri, kind, diagnostics });
       } else {
-        report.notOurs++;
+        report.leftAlone++;
       }
       // Each document is linted once, so its cached parse is no use afterwards.
       ctx.cache.forget(doc.uri);

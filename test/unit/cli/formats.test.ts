@@ -24,7 +24,7 @@ const REPORT: LintReport = {
   ],
   skipped: [{ path: 'big/huge.yaml', reason: '10.0 MB is over the 5 MB limit' }],
   missing: ['test/corpus'],
-  notOurs: 1,
+  leftAlone: 1,
 };
 
 const RULES: RuleMeta[] = [
@@ -41,7 +41,7 @@ describe('text format', () => {
       '',
       'chart/templates/部署.yaml:10:3 info helm/undefined-value Define `image.tag` in values.yaml.',
       '',
-      '3 problems (1 error, 1 warning, 1 info) in 2 of 3 files checked (1 other YAML left alone).',
+      '3 problems (1 error, 1 warning, 1 info) in 2 of 3 files checked (1 other file left alone).',
       '1 file skipped, 1 path not found:',
       '  not found: test/corpus',
       '  skipped big/huge.yaml: 10.0 MB is over the 5 MB limit',
@@ -57,7 +57,7 @@ describe('text format', () => {
   });
 
   test('a clean run says so', () => {
-    assert.equal(formatText({ files: [REPORT.files[1]], skipped: [], missing: [], notOurs: 0 }, false), 'No problems in 1 file checked.\n');
+    assert.equal(formatText({ files: [REPORT.files[1]], skipped: [], missing: [], leftAlone: 0 }, false), 'No problems in 1 file checked.\n');
   });
 });
 

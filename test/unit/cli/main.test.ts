@@ -60,7 +60,7 @@ describe('lint exit codes, selection and project config', () => {
     assert.equal(r.stdout, [
       'app/Dockerfile:2:3 warning common/ignore-without-reason Add a reason after `--` to this ignore comment; the project requires one.',
       '',
-      '1 problem (0 errors, 1 warning) in 1 of 2 files checked (1 other YAML left alone).',
+      '1 problem (0 errors, 1 warning) in 1 of 2 files checked (1 other file left alone).',
       '',
     ].join('\n'));
   });
@@ -84,12 +84,12 @@ describe('lint exit codes, selection and project config', () => {
     assert.equal(JSON.parse(only.stdout).summary.warnings, 0);
     assert.equal(JSON.parse((await run(tree.dir, ['lint', '--rule', 'common/*', '-f', 'json'])).stdout).summary.warnings, 1);
     const disabled = await run(tree.dir, ['lint', '--disable', 'common/ignore-without-reason']);
-    assert.match(disabled.stdout, /^No problems in 2 files checked \(1 other YAML left alone\)\./);
+    assert.match(disabled.stdout, /^No problems in 2 files checked \(1 other file left alone\)\./);
     assert.match((await run(tree.dir, ['lint', '--disable', 'dockerfile/latset-tag'])).stderr, /no rule `dockerfile\/latset-tag` is known/);
   });
 
   test('--no-config ignores the project config', async () => {
-    assert.match((await run(tree.dir, ['lint', '--no-config'])).stdout, /^No problems in 2 files checked \(1 other YAML left alone\)\./);
+    assert.match((await run(tree.dir, ['lint', '--no-config'])).stdout, /^No problems in 2 files checked \(1 other file left alone\)\./);
   });
 
   test('a broken config is reported and the defaults apply; the run does not crash', async () => {
@@ -97,7 +97,7 @@ describe('lint exit codes, selection and project config', () => {
     const r = await run(tree.dir, ['lint', '--config', 'broken.cfg']);
     assert.equal(r.code, 0);
     assert.match(r.stderr, /warning: broken\.cfg:2: .*; the whole file was ignored\./);
-    assert.match(r.stdout, /^No problems in 2 files checked \(1 other YAML left alone\)\./);
+    assert.match(r.stdout, /^No problems in 2 files checked \(1 other file left alone\)\./);
   });
 
   test('a missing or empty folder is a clean run that says what it did not find', async () => {

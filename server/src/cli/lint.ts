@@ -1,10 +1,11 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { pathToUri, ruleMatches, type RuleMeta, type Settings, VersionedCache } from '../common';
 import { NotesIndex } from '../notes';
 import { diagnose, moduleFor, sourceDocument } from '../services';
-import { type DocumentKind, isDockerfileName, type ServiceContext, Workspace } from '../workspace';
+import { type DocumentKind, findChartRoot, isDockerfileName, scanFolders, type ServiceContext, Workspace } from '../workspace';
 import { nodeFileSystem } from '../io';
 import { readLintFile, type Skipped, walk, type WalkFs } from './walk';
 
@@ -51,11 +52,24 @@ function languageIdFor(file: string): string {
   return /\.ya?ml$/i.test(file) ? 'yaml' : '';
 }
 
-/** The context the server would build for these folders and settings. */
+/**
+ * The context the server would build for these folders and settings. The workspace knows the
+ * linted files plus every file of the charts they sit in, so a template linted on its own still
+ * sees the chart's helpers and values, as it would in the editor.
+ */
 export function lintContext(run: Pick<LintRun, 'paths' | 'settings' | 'cwd' | 'locale' | 'notes'>, files: readonly string[]): ServiceContext {
-  const folders = run.paths.map((p) => pathToUri(path.resolve(run.cwd, p)));
+  const folders = run.paths.map((p) => {
+    const full = path.resolve(run.cwd, p);
+    return pathToUri(fs.statSync(full, { throwIfNoEntry: false })?.isFile() ? path.dirname(full) : full);
+  });
   const workspace = new Workspace(nodeFileSystem(), folders);
-  workspace.setFiles(files.map(pathToUri));
+  const uris = files.map(pathToUri);
+  const charts = new Set<string>();
+  for (const uri of uris) {
+    const chart = findChartRoot(workspace, uri);
+    if (chart) charts.add(chart);
+  }
+  workspace.setFiles([...uris, ...scanFolders(workspace.fs, [...charts])]);
   return { settings: run.settings, workspace, notes: run.notes ?? new NotesIndex(), cache: new VersionedCache(), locale: run.locale };
 }
 

@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { layerSettings, type ProjectConfig } from '../common';
+import { layerSettings, type ProjectConfig, type Settings } from '../common';
 import { NotesIndex, renderSections } from '../notes';
 import { allRules, notesFor } from '../services';
 import { describeConfigProblems, findProjectConfig, listNoteFiles, loadBundledNotes, loadNoteFile, readProjectConfigFile, resolveNotesPath } from '../io';
@@ -25,7 +25,10 @@ export interface CliEnvironment {
   bundledNotesDir: string;
 }
 
-/** The settings the server would use here: project config, then the command-line options. */
+/**
+ * The settings the server would use here: project config, then the command-line options.
+ * `undefined` when the config file named with --config does not exist.
+ */
 function loadSettings(options: LintOptions, io: CliEnvironment) {
   const warnings: string[] = [];
   const projects: ProjectConfig[] = [];
@@ -36,7 +39,7 @@ function loadSettings(options: LintOptions, io: CliEnvironment) {
       projects.push(loaded.config);
       warnings.push(...describeConfigProblems(path.relative(io.cwd, file) || file, loaded.problems));
     } else {
-      warnings.push(`${file}: not found; using the defaults.`);
+      return undefined;
     }
   }
   const cli: Record<string, unknown> = { notes: { paths: options.notes.map((p) => path.resolve(io.cwd, p)) } };
@@ -68,7 +71,7 @@ function useColor(options: LintOptions, io: CliEnvironment): boolean {
   return !!io.stdout.isTTY && !('NO_COLOR' in io.env && io.env.NO_COLOR !== '') && io.env.TERM !== 'dumb';
 }
 
-async function render(options: LintOptions, report: LintReport, settings: ReturnType<typeof loadSettings>['settings'], notes: NotesIndex | undefined, io: CliEnvironment): Promise<string> {
+async function render(options: LintOptions, report: LintReport, settings: Settings, notes: NotesIndex | undefined, io: CliEnvironment): Promise<string> {
   if (options.format === 'json') return formatJson(report, io.version);
   if (options.format === 'text') return formatText(report, useColor(options, io));
   const rules = reportRules(allRules(), report);
@@ -98,7 +101,12 @@ export async function main(argv: readonly string[], io: CliEnvironment): Promise
   }
   const options = command.options;
   const warn = (message: string) => io.stderr.write(`container-notes: warning: ${message}\n`);
-  const { settings, warnings } = loadSettings(options, io);
+  const loaded = loadSettings(options, io);
+  if (!loaded) {
+    io.stderr.write(`container-notes: --config ${options.config}: no such file.\n`);
+    return 2;
+  }
+  const { settings, warnings } = loaded;
   warnings.forEach(warn);
   const known = allRules().map((r) => r.id);
   for (const id of [...options.only, ...options.disabled]) {

@@ -88,6 +88,10 @@ describe('lint exit codes, selection and project config', () => {
     assert.match((await run(tree.dir, ['lint', '--disable', 'dockerfile/latset-tag'])).stderr, /no rule `dockerfile\/latset-tag` is known/);
   });
 
+  test('a config file named with --config must exist', async () => {
+    assert.deepEqual(await run(tree.dir, ['lint', '--config', 'nowhere.yaml']), { code: 2, stdout: '', stderr: 'container-notes: --config nowhere.yaml: no such file.\n' });
+  });
+
   test('--no-config ignores the project config', async () => {
     assert.match((await run(tree.dir, ['lint', '--no-config'])).stdout, /^No problems in 2 files checked \(1 other file left alone\)\./);
   });

@@ -6,13 +6,13 @@ import { repoPath } from '../support/paths';
 
 /**
  * Enforces the layering of STYLE.md on server/src:
- *   common ← {gotmpl, notes} ← workspace ← {dockerfile, kubernetes, helm} ← services ← {lsp, cli} ← server.ts
+ *   common ← {gotmpl, notes} ← workspace ← {dockerfile, kubernetes, helm} ← services ← io ← {lsp, cli} ← server.ts
  * - a folder imports only from lower layers (helm may use kubernetes: it checks rendered templates);
  * - other folders are imported through their index.ts only;
  * - only lsp/ and server.ts import the LSP connection package;
  * - nothing below lsp/ and cli/ does IO.
  */
-const LAYER: Record<string, number> = { common: 0, gotmpl: 1, notes: 1, workspace: 2, dockerfile: 3, kubernetes: 3, helm: 3, services: 4, lsp: 5, cli: 5, '.': 6 };
+const LAYER: Record<string, number> = { common: 0, gotmpl: 1, notes: 1, workspace: 2, dockerfile: 3, kubernetes: 3, helm: 3, services: 4, io: 5, lsp: 6, cli: 6, '.': 7 };
 const ALLOWED_SIDEWAYS = new Set(['helm→kubernetes']);
 const IO_MODULES = /^(node:)?(fs|fs\/promises|child_process|net|http|https|os|worker_threads)$/;
 const SRC = repoPath('server', 'src');

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { FileChangeType } from 'vscode-languageserver/node';
 import { pathToUri, uriToPath } from '../common';
 import type { NotesIndex } from '../notes';
-import { listNoteFiles, loadBundledNotes, loadNoteFile, NOTE_FILE, noteStamp } from './notesLoader';
+import { listNoteFiles, loadBundledNotes, loadNoteFile, NOTE_FILE, noteStamp } from '../io';
 
 export interface NotesLog {
   info(message: string): void;

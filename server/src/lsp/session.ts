@@ -1,14 +1,12 @@
 import * as os from 'node:os';
-import * as path from 'node:path';
-import { type Connection, type Diagnostic, DidChangeWatchedFilesNotification, type Disposable, FileChangeType, type InitializeParams, TextDocuments, type WorkspaceFolder } from 'vscode-languageserver/node';
+import { type Connection, type Diagnostic, DidChangeWatchedFilesNotification, type Disposable, FileChangeType, type InitializeParams, MessageType, ShowMessageNotification, TextDocuments, type WorkspaceFolder } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { defaultSettings, mergeSettings, type Settings, uriToPath, VersionedCache } from '../common';
+import { basename, defaultSettings, dirname, layerSettings, mergeSettings, PROJECT_CONFIG_FILE, type ProjectConfig, type Settings, uriToPath, VersionedCache } from '../common';
+import { describeConfigProblems, nodeFileSystem, readProjectConfig, resolveNotesPath } from '../io';
 import { NotesIndex } from '../notes';
 import { diagnose } from '../services';
 import { scanFolders, type ServiceContext, Workspace } from '../workspace';
 import { logFailure } from './guard';
-import { nodeFileSystem } from './nodeFileSystem';
-import { resolveNotesPath } from './notesLoader';
 import { NotesSync } from './notesSync';
 
 /** Typing pauses shorter than this do not re-run diagnostics. */
@@ -21,6 +19,12 @@ const DIAGNOSTICS_DELAY_MS = 150;
 export class Session {
   readonly documents = new TextDocuments(TextDocument);
   private settings: Settings = defaultSettings();
+  /** The editor's own settings; the project configs lie under them (see `layerSettings`). */
+  private editorSettings: Settings = defaultSettings();
+  /** Settings from initializationOptions: the base under pulled ones, for editors (Neovim) that answer workspace/configuration with null. */
+  private initSettings: Settings = defaultSettings();
+  /** `.container-notes.yaml` of each workspace folder root that has one. */
+  private projects: ProjectConfig[] = [];
   private workspace = new Workspace(nodeFileSystem(), []);
   private readonly notes = new NotesIndex();
   private cache = new VersionedCache();
@@ -58,17 +62,36 @@ export class Session {
 
   initialize(params: InitializeParams): void {
     const init = (params.initializationOptions ?? {}) as { settings?: unknown; locale?: string };
-    this.settings = mergeSettings(defaultSettings(), init.settings);
+    this.initSettings = mergeSettings(defaultSettings(), init.settings);
+    this.editorSettings = this.initSettings;
     this.locale = init.locale ?? params.locale ?? 'en';
     this.configurationPull = !!params.capabilities.workspace?.configuration;
     this.pullDiagnostics = !!params.capabilities.textDocument?.diagnostic;
     this.relativePatterns = !!params.capabilities.workspace?.didChangeWatchedFiles?.relativePatternSupport;
     this.folders = folderUris(params.workspaceFolders, params.rootUri);
     this.workspace = new Workspace(nodeFileSystem(), this.folders);
+    this.loadProjectConfigs();
+    this.settings = layerSettings(this.projects, this.editorSettings);
+  }
+
+  /** Reads each folder root's project config; a broken one is reported and counts as empty. */
+  private loadProjectConfigs(): void {
+    this.projects = [];
+    for (const folder of this.folders) {
+      const found = readProjectConfig(folder);
+      if (!found) continue;
+      this.projects.push(found.config);
+      const problems = describeConfigProblems(found.file, found.problems);
+      if (problems.length === 0) continue;
+      for (const line of problems) this.connection.console.warn(`[container-notes] ${line}`);
+      // A notification, not a request: there is nothing to answer, and every client shows it.
+      const message = `Container Notes: ${problems[0]}${problems.length > 1 ? ` (and ${problems.length - 1} more in the output)` : ''}`;
+      void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+    }
   }
 
   async initialized(): Promise<void> {
-    const watchers = [{ globPattern: '**/*.{yaml,yml,tpl,txt,md,markdown}' }, { globPattern: '**/{Dockerfile,Containerfile}*' }, { globPattern: '**/*.{dockerfile,Dockerfile}' }];
+    const watchers = [{ globPattern: `**/${PROJECT_CONFIG_FILE}` }, { globPattern: '**/*.{yaml,yml,tpl,txt,md,markdown}' }, { globPattern: '**/{Dockerfile,Containerfile}*' }, { globPattern: '**/*.{dockerfile,Dockerfile}' }];
     this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => undefined);
     try {
       await this.refreshSettings();
@@ -84,18 +107,19 @@ export class Session {
 
   /** Pull `containerNotes` settings when the client offers workspace/configuration; else keep the pushed ones. */
   async refreshSettings(pushed?: unknown): Promise<void> {
-    let next = this.settings;
+    let editor = this.editorSettings;
     if (this.configurationPull) {
       try {
-        next = mergeSettings(defaultSettings(), await this.connection.workspace.getConfiguration('containerNotes'));
+        editor = mergeSettings(this.initSettings, await this.connection.workspace.getConfiguration('containerNotes'));
       } catch (error) {
         logFailure(this.connection, 'workspace/configuration', undefined, error);
       }
     } else if (pushed !== undefined) {
       const section = (pushed as { containerNotes?: unknown } | null)?.containerNotes ?? pushed;
-      next = mergeSettings(this.settings, section);
+      editor = mergeSettings(this.editorSettings, section);
     }
-    this.settings = next;
+    this.editorSettings = editor;
+    this.settings = layerSettings(this.projects, editor);
     // Settings shape every result, so cached results from the old settings are dropped.
     this.cache = new VersionedCache();
     const roots = this.notesRoots();
@@ -106,7 +130,6 @@ export class Session {
     }
     this.revalidateAll();
   }
-
 
   /** "Reload Notes": re-read every notes file; hovers keep using the index while it runs. */
   reloadNotes(): Promise<{ files: number; bundled: number }> {
@@ -138,6 +161,10 @@ export class Session {
   /** A watched file changed on disk: update the notes index and/or the workspace model. */
   filesChanged(changes: Array<{ uri: string; type: FileChangeType }>): void {
     this.notesSync.filesChanged(changes);
+    if (changes.some((c) => basename(c.uri) === PROJECT_CONFIG_FILE && this.folders.includes(dirname(c.uri)))) {
+      this.loadProjectConfigs();
+      this.refreshSettings().catch((error) => logFailure(this.connection, 'project config', undefined, error));
+    }
     for (const change of changes) {
       if (change.type === FileChangeType.Deleted) this.workspace.fileDeleted(change.uri);
       else this.workspace.fileChanged(change.uri);
@@ -198,9 +225,4 @@ export class Session {
 function folderUris(folders: WorkspaceFolder[] | null | undefined, rootUri: string | null): string[] {
   if (folders && folders.length > 0) return folders.map((f) => f.uri.replace(/\/$/, ''));
   return rootUri ? [rootUri.replace(/\/$/, '')] : [];
-}
-
-/** Where the bundled notes live relative to the bundled server (`dist/server.js` → `notes/`). */
-export function defaultBundledNotesDir(serverDir: string): string {
-  return path.resolve(serverDir, '..', 'notes');
 }

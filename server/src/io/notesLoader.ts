@@ -129,3 +129,8 @@ export function resolveNotesPath(p: string, baseDir: string | undefined, home: s
   if (path.isAbsolute(p)) return p;
   return path.resolve(baseDir ?? process.cwd(), p);
 }
+
+/** Where the bundled notes live relative to a bundle (`dist/server.js`, `dist/cli.js` → `notes/`). */
+export function defaultBundledNotesDir(bundleDir: string): string {
+  return path.resolve(bundleDir, '..', 'notes');
+}

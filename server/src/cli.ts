@@ -3,7 +3,7 @@
  * `container-notes lint [paths…]`: the server's diagnose() over files and folders, for CI.
  * This file only wires the process to cli/.
  */
-import { main } from './cli';
+import { main } from './cli/index';
 import { defaultBundledNotesDir } from './io';
 
 declare const CONTAINER_NOTES_VERSION: string;

@@ -6,6 +6,9 @@ const TAG_COMMENT = /<!--\s*keys\s*:([\s\S]*?)-->/gi;
 
 /** `<!-- keys: … -->` tags in the prose (not the code) of some lines. */
 function tagsIn(lines: readonly string[], fenced: Uint8Array, from: number, to: number): string[] {
+  let any = false;
+  for (let i = from; i < to && !any; i++) any = !fenced[i] && lines[i].includes('<!--');
+  if (!any) return [];
   const prose: string[] = [];
   for (let i = from; i < to; i++) if (!fenced[i]) prose.push(lines[i]);
   const text = prose.join('\n');
@@ -15,7 +18,10 @@ function tagsIn(lines: readonly string[], fenced: Uint8Array, from: number, to: 
   return tags;
 }
 
-const isBlank = (line: string) => line.trim() === '' || /^\s*<!--[\s\S]*-->\s*$/.test(line);
+function isBlank(line: string): boolean {
+  const text = line.trim();
+  return text === '' || (text.startsWith('<!--') && text.endsWith('-->'));
+}
 
 /** Blank lines and `---`/`***` separators at a section's edges say nothing. */
 const EDGE = /^\s*(([-*_]\s*){3,})?$/;
@@ -57,7 +63,7 @@ export function parseSections(file: NoteFile): NoteSection[] {
     const next = headings[i + 1]?.line ?? lines.length;
     let end = next;
     let bare = true;
-    for (let l = h.contentStart; l < next; l++) if (!isBlank(lines[l])) bare = false;
+    for (let l = h.contentStart; l < next && bare; l++) bare = isBlank(lines[l]);
     if (bare) {
       // Nothing of its own: the section shows its subsections instead.
       const after = headings.slice(i + 1).find((x) => x.level <= h.level);

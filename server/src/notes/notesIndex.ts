@@ -23,6 +23,8 @@ const MAX_CACHED_LOOKUPS = 2000;
 const MAX_RANKED = 50;
 
 interface IndexedFile {
+  /** Increases with every (re-)indexed file, so postings stay in file-id order. */
+  id: number;
   file: NoteFile;
   sections: NoteSection[];
   /** Per section: the body without HTML comments (tags are no mention), for counting phrases. */
@@ -30,78 +32,103 @@ interface IndexedFile {
   /** Per section: its own heading, trimmed, and that heading's length without trailing punctuation. */
   headings: string[];
   headingLengths: number[];
-  /** The tokens this file added to each postings table, so removal touches only those. */
-  tokens: Map<Postings, string[]>;
+  /** How many postings entries the file added (counted as dead once it is removed). */
+  entries: number;
 }
 
 /**
- * token → file → (section index, count) pairs. Keyed by file so a file's entries are replaced
- * without scanning the others.
+ * token → flat (file id, section, count) triples, ordered by file id and section: files get
+ * increasing ids and are appended whole, so the order holds and lookups can binary-search.
+ * Removing a file only makes its id dead (`files[id]` is undefined); dead triples are skipped and
+ * dropped by `compact`.
  */
 class Postings {
-  private readonly map = new Map<string, Map<IndexedFile, number[]>>();
+  private readonly map = new Map<string, number[]>();
 
-  get(token: string): ReadonlyMap<IndexedFile, readonly number[]> | undefined {
-    return this.map.get(token);
+  constructor(private readonly files: ReadonlyArray<IndexedFile | undefined>) {}
+
+  /** Adds a file's (section, count) pairs per token; returns how many entries that made. */
+  add(file: IndexedFile, entries: ReadonlyMap<string, number[]>): number {
+    let added = 0;
+    for (const [token, pairs] of entries) {
+      let list = this.map.get(token);
+      if (!list) this.map.set(token, (list = []));
+      for (let p = 0; p < pairs.length; p += 2) list.push(file.id, pairs[p], pairs[p + 1]);
+      added += pairs.length / 2;
+    }
+    return added;
   }
 
-  addFile(file: IndexedFile, entries: ReadonlyMap<string, number[]>): void {
-    for (const [token, values] of entries) {
-      let files = this.map.get(token);
-      if (!files) this.map.set(token, (files = new Map()));
-      files.set(file, values);
+  /** Each live (file, section, count) of a token in files `wanted` accepts. */
+  forEach(token: string, wanted: (f: IndexedFile) => boolean, visit: (f: IndexedFile, section: number, count: number) => void): void {
+    const list = this.map.get(token);
+    if (!list) return;
+    for (let i = 0; i < list.length; i += 3) {
+      const f = this.files[list[i]];
+      if (f && wanted(f)) visit(f, list[i + 1], list[i + 2]);
     }
-    file.tokens.set(this, [...entries.keys()]);
+  }
+
+  /** The count of a token in one section; 0 when absent. */
+  count(token: string, file: IndexedFile, section: number): number {
+    const list = this.map.get(token);
+    return list ? countIn(list, file.id, section) : 0;
   }
 
   /**
-   * The sections (of files `wanted` accepts) holding every token, found from the token in the
-   * fewest files, so a phrase with one common word ("k8s/hostpath-3") checks only a few sections.
+   * Calls `visit` for each section (of files `wanted` accepts) holding every token, driven by the
+   * rarest token, so a phrase with one common word checks only a few sections.
    */
-  *sectionsWithAll(tokens: readonly string[], wanted: (f: IndexedFile) => boolean): Generator<[IndexedFile, number, number]> {
-    const lists: Array<ReadonlyMap<IndexedFile, readonly number[]>> = [];
+  forSectionsWithAll(tokens: readonly string[], wanted: (f: IndexedFile) => boolean, visit: (f: IndexedFile, section: number) => void): void {
+    const lists: number[][] = [];
     for (const token of new Set(tokens)) {
       const list = this.map.get(token);
       if (!list) return;
       lists.push(list);
     }
     if (lists.length === 0) return;
-    lists.sort((a, b) => a.size - b.size);
+    lists.sort((a, b) => a.length - b.length);
     const [driver, ...others] = lists;
-    for (const [f, pairs] of driver) {
-      if (!wanted(f)) continue;
-      const rest = others.map((o) => o.get(f));
-      if (rest.some((r) => r === undefined)) continue;
-      for (let p = 0; p < pairs.length; p += 2) {
-        if (rest.every((r) => hasSection(r as readonly number[], pairs[p]))) yield [f, pairs[p], pairs[p + 1]];
-      }
+    for (let i = 0; i < driver.length; i += 3) {
+      const f = this.files[driver[i]];
+      if (!f || !wanted(f)) continue;
+      const section = driver[i + 1];
+      if (others.every((o) => countIn(o, f.id, section) > 0)) visit(f, section);
     }
   }
 
-  removeFile(file: IndexedFile): void {
-    for (const token of file.tokens.get(this) ?? []) {
-      const files = this.map.get(token);
-      files?.delete(file);
-      if (files?.size === 0) this.map.delete(token);
+  /** Drops the triples of removed files. */
+  compact(): void {
+    for (const [token, list] of this.map) {
+      const kept: number[] = [];
+      for (let i = 0; i < list.length; i += 3) if (this.files[list[i]]) kept.push(list[i], list[i + 1], list[i + 2]);
+      if (kept.length) this.map.set(token, kept);
+      else this.map.delete(token);
     }
   }
 }
 
-function hasSection(pairs: readonly number[], section: number): boolean {
-  return countIn(pairs, section) > 0;
-}
-
-/** The count paired with `section` in (section, count) pairs; 0 when absent. */
-function countIn(pairs: readonly number[] | undefined, section: number): number {
-  if (!pairs) return 0;
-  for (let p = 0; p < pairs.length; p += 2) if (pairs[p] === section) return pairs[p + 1];
+/** Binary search of (file id, section) in a triples list; the count, or 0 when absent. */
+function countIn(list: readonly number[], id: number, section: number): number {
+  let lo = 0;
+  let hi = list.length / 3 - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const at = mid * 3;
+    const d = list[at] - id || list[at + 1] - section;
+    if (d === 0) return list[at + 2];
+    if (d < 0) lo = mid + 1;
+    else hi = mid - 1;
+  }
   return 0;
 }
 
-function push(map: Map<string, number[]>, token: string, ...values: number[]): void {
+/** Counts a token in a section: appends (section, 1), or adds one when the section is already last. */
+function tally(map: Map<string, number[]>, token: string, section: number): void {
   const list = map.get(token);
-  if (list) list.push(...values);
-  else map.set(token, values);
+  if (!list) map.set(token, [section, 1]);
+  else if (list[list.length - 2] === section) list[list.length - 1]++;
+  else list.push(section, 1);
 }
 
 const UPPER_WORD = /^[A-Z][A-Z0-9]+$/;
@@ -115,11 +142,16 @@ const ONE_TOKEN = /^(--|\.)?[A-Za-z0-9_]+$/;
  */
 export class NotesIndex {
   private readonly files = new Map<string, IndexedFile>();
-  private readonly headings = new Postings();
-  private readonly headingChars = new Postings();
-  private readonly bodies = new Postings();
-  private readonly capitals = new Postings();
-  private readonly tagPostings = new Postings();
+  /** Indexed files by id; removed ones leave a hole until the postings are compacted. */
+  private readonly byId: Array<IndexedFile | undefined> = [];
+  private nextId = 0;
+  private liveEntries = 0;
+  private deadEntries = 0;
+  private readonly headings = new Postings(this.byId);
+  private readonly headingChars = new Postings(this.byId);
+  private readonly bodies = new Postings(this.byId);
+  private readonly capitals = new Postings(this.byId);
+  private readonly tagPostings = new Postings(this.byId);
   private readonly lookups = new Map<string, RankedSection[]>();
   private readonly patterns = new Map<string, RegExp>();
   private order: Map<string, number> | undefined;
@@ -200,7 +232,7 @@ export class NotesIndex {
 
   private index(file: NoteFile): IndexedFile {
     const sections = parseSections(file);
-    const entry: IndexedFile = { file, sections, searchable: [], headings: [], headingLengths: [], tokens: new Map() };
+    const entry: IndexedFile = { id: this.nextId++, file, sections, searchable: [], headings: [], headingLengths: [], entries: 0 };
     const headingTokens = new Map<string, number[]>();
     const headingChars = new Map<string, number[]>();
     const bodyTokens = new Map<string, number[]>();
@@ -214,29 +246,31 @@ export class NotesIndex {
       entry.headings.push(heading);
       entry.headingLengths.push(Math.max(1, heading.replace(/[\s.:：。]+$/, '').length));
       if (section.empty) return;
-      for (const token of new Set(asciiTokens(heading))) push(headingTokens, token, i, 1);
-      for (const char of new Set(cjkChars(heading))) push(headingChars, char, i, 1);
-      const counts = new Map<string, number>();
-      const capitals = new Map<string, number>();
+      forEachToken(heading, (token) => tally(headingTokens, token, i));
+      for (const char of cjkChars(heading)) tally(headingChars, char, i);
       forEachToken(entry.searchable[i], (token, word) => {
-        counts.set(token, (counts.get(token) ?? 0) + 1);
-        if (token.length === word.length && isCapitalWord(word)) capitals.set(word, (capitals.get(word) ?? 0) + 1);
+        tally(bodyTokens, token, i);
+        if (token.length === word.length && isCapitalWord(word)) tally(capitalTokens, word, i);
       });
-      for (const [token, count] of counts) push(bodyTokens, token, i, count);
-      for (const [token, count] of capitals) push(capitalTokens, token, i, count);
-      for (const tag of section.tags) push(tags, tag.toLowerCase(), i, 0);
-      for (const tag of section.fileTags) push(tags, tag.toLowerCase(), i, 1);
+      // For tags the "count" says where the tag is: 0 in the section, 1 in the front matter.
+      for (const tag of section.tags) tags.set(tag.toLowerCase(), [...(tags.get(tag.toLowerCase()) ?? []), i, 0]);
+      for (const tag of section.fileTags) tags.set(tag.toLowerCase(), [...(tags.get(tag.toLowerCase()) ?? []), i, 1]);
     });
-    this.headings.addFile(entry, headingTokens);
-    this.headingChars.addFile(entry, headingChars);
-    this.bodies.addFile(entry, bodyTokens);
-    this.capitals.addFile(entry, capitalTokens);
-    this.tagPostings.addFile(entry, tags);
+    this.byId[entry.id] = entry;
+    entry.entries = this.headings.add(entry, headingTokens) + this.headingChars.add(entry, headingChars) + this.bodies.add(entry, bodyTokens) + this.capitals.add(entry, capitalTokens) + this.tagPostings.add(entry, tags);
+    this.liveEntries += entry.entries;
     return entry;
   }
 
+  /** Forgets a file; once most postings entries are dead, they are dropped in one pass. */
   private unindex(entry: IndexedFile): void {
-    for (const postings of [this.headings, this.headingChars, this.bodies, this.capitals, this.tagPostings]) postings.removeFile(entry);
+    this.byId[entry.id] = undefined;
+    this.liveEntries -= entry.entries;
+    this.deadEntries += entry.entries;
+    if (this.deadEntries > Math.max(this.liveEntries, 100000)) {
+      for (const postings of [this.headings, this.headingChars, this.bodies, this.capitals, this.tagPostings]) postings.compact();
+      this.deadEntries = 0;
+    }
   }
 
   private computeRank(key: string, options: Omit<LookupOptions, 'maxSections'>): RankedSection[] {
@@ -251,13 +285,9 @@ export class NotesIndex {
     query.tags.forEach((tag, i) => {
       // The key itself beats any path end; a longer path end beats a shorter one.
       const specificity = i === 0 ? 50 : Math.min(40, tag.split('.').length);
-      for (const [f, pairs] of this.tagPostings.get(tag) ?? []) {
-        if (!admitted(f)) continue;
-        for (let p = 0; p < pairs.length; p += 2) {
-          const fromFile = pairs[p + 1] === 1;
-          offer(f.sections[pairs[p]], (fromFile ? SCORE.fileTag : SCORE.tag) + specificity, fromFile ? 'file tag' : 'tag', tag);
-        }
-      }
+      this.tagPostings.forEach(tag, admitted, (f, section, fromFile) => {
+        offer(f.sections[section], (fromFile ? SCORE.fileTag : SCORE.tag) + specificity, fromFile ? 'file tag' : 'tag', tag);
+      });
     });
 
     const terms = query.terms.map((term) => this.termInfo(term));
@@ -270,11 +300,11 @@ export class NotesIndex {
       for (const info of terms) this.matchBodies(info, needsBody, offer);
     }
 
+    // File order puts user notes first; scores decide within an origin.
     const order = this.fileOrder();
-    const rankOf = (s: NoteSection) => order.get(s.uri) ?? 0;
-    const ranked = [...best.values()];
-    ranked.sort((a, b) => originOrder(a.section) - originOrder(b.section) || b.score - a.score || rankOf(a.section) - rankOf(b.section) || a.section.startLine - b.section.startLine);
-    return ranked.slice(0, MAX_RANKED);
+    const keyed = [...best.values()].map((r) => ({ r, origin: originOrder(r.section), file: order.get(r.section.uri) ?? 0 }));
+    keyed.sort((a, b) => a.origin - b.origin || b.r.score - a.r.score || a.file - b.file || a.r.section.startLine - b.r.section.startLine);
+    return keyed.slice(0, MAX_RANKED).map((k) => k.r);
   }
 
   /** Files by origin and URI, the tie-break of equal scores; computed once per generation. */
@@ -290,7 +320,8 @@ export class NotesIndex {
   private termInfo(term: Term): TermInfo {
     const plain = isPlain(term);
     const tokens = plain ? [term.caseSensitive ? term.text : term.text.toLowerCase()] : asciiTokens(term.text);
-    return { term, tokens, plain, chars: tokens.length ? [] : cjkChars(term.text), pattern: this.pattern(term) };
+    const chars = cjkChars(term.text);
+    return { term, tokens, plain, chars, hasCjk: chars.length > 0, pattern: this.pattern(term) };
   }
 
   /**
@@ -302,23 +333,24 @@ export class NotesIndex {
    */
   private matchHeadings(info: TermInfo, own: readonly TermInfo[], admitted: (f: IndexedFile) => boolean, offer: Offer): void {
     const { term, pattern } = info;
-    const candidates = info.tokens.length ? this.headings.sectionsWithAll(info.tokens.map((t) => t.toLowerCase()), admitted) : this.headingChars.sectionsWithAll(info.chars, admitted);
     // An alias names the key only loosely, so for alias matches the body's use of the key's own
     // words counts for more than how much of the heading the alias covers.
     const weights = term.alias ? ALIAS_WEIGHTS : OWN_WEIGHTS;
     const base = term.alias ? SCORE.headingAlias : SCORE.heading;
     const reason = term.alias ? 'heading alias' : 'heading';
-    for (const [f, i] of candidates) {
+    const visit = (f: IndexedFile, i: number) => {
       pattern.lastIndex = 0;
       const m = pattern.exec(f.headings[i]);
-      if (!m) continue;
+      if (!m) return;
       const coverage = Math.round((weights.coverage * m[0].length) / f.headingLengths[i]);
       let mentions = 0;
       for (const o of own) mentions += this.mentions(f, i, o);
       const evidence = Math.min(weights.evidence, 10 * mentions);
       const gathering = f.sections[i].coversSubsections ? 50 : 0;
       offer(f.sections[i], base + coverage + evidence - gathering, reason, term.text);
-    }
+    };
+    if (info.tokens.length) this.headings.forSectionsWithAll(info.tokens.map((t) => t.toLowerCase()), admitted, visit);
+    else this.headingChars.forSectionsWithAll(info.chars, admitted, visit);
   }
 
   /**
@@ -326,9 +358,9 @@ export class NotesIndex {
    * a phrase the count of its rarest token (an upper bound that needs no scan of the text).
    */
   private mentions(f: IndexedFile, section: number, info: TermInfo): number {
-    if (info.term.caseSensitive) return info.plain ? countIn(this.capitals.get(info.tokens[0])?.get(f), section) : 0;
+    if (info.term.caseSensitive) return info.plain ? this.capitals.count(info.tokens[0], f, section) : 0;
     let least = Infinity;
-    for (const token of info.tokens) least = Math.min(least, countIn(this.bodies.get(token)?.get(f), section));
+    for (const token of info.tokens) least = Math.min(least, this.bodies.count(token, f, section));
     return Number.isFinite(least) ? least : 0;
   }
 
@@ -339,7 +371,8 @@ export class NotesIndex {
    */
   private matchBodies(info: TermInfo, wanted: (f: IndexedFile) => boolean, offer: Offer): void {
     const { term } = info;
-    if (!info.tokens.length || term.headingOnly) return;
+    // Bodies are indexed by ASCII words only, so a term with CJK characters is looked for in headings.
+    if (!info.tokens.length || term.headingOnly || info.hasCjk) return;
     const base = term.alias ? SCORE.bodyAlias : SCORE.body;
     const cap = term.alias ? 40 : 50;
     const reason = term.alias ? 'body alias' : 'body';
@@ -354,17 +387,13 @@ export class NotesIndex {
     };
     if (info.plain) {
       // One token: the counts are in the postings, no text is scanned.
-      const postings = term.caseSensitive ? this.capitals.get(info.tokens[0]) : this.bodies.get(info.tokens[0]);
-      for (const [f, pairs] of postings ?? []) {
-        if (!wanted(f)) continue;
-        for (let p = 0; p < pairs.length; p += 2) add(f, pairs[p], pairs[p + 1]);
-      }
+      (term.caseSensitive ? this.capitals : this.bodies).forEach(info.tokens[0], wanted, add);
     } else {
-      for (const [f, i] of this.bodies.sectionsWithAll(info.tokens, wanted)) {
+      this.bodies.forSectionsWithAll(info.tokens, wanted, (f, i) => {
         info.pattern.lastIndex = 0;
         const count = f.searchable[i].match(info.pattern)?.length ?? 0;
         if (count > 0) add(f, i, count);
-      }
+      });
     }
     for (const key of best.sorted()) {
       const count = cap - Math.floor(key / 2 ** 40);
@@ -413,8 +442,9 @@ interface TermInfo {
   tokens: string[];
   /** One token whose counts the postings hold. */
   plain: boolean;
-  /** The CJK characters of a term without ASCII words. */
+  /** The term's CJK characters (looked up in headings when it has no ASCII word). */
   chars: string[];
+  hasCjk: boolean;
   pattern: RegExp;
 }
 

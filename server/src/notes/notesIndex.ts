@@ -1,4 +1,4 @@
-import { parseSections } from './sections';
+import { excerpt, parseSections } from './sections';
 import { asciiTokens, cjkChars, forEachToken, queryFor, type Term, termPattern } from './terms';
 import type { LookupOptions, MatchReason, NoteFile, NoteSection, RankedSection } from './types';
 
@@ -276,9 +276,12 @@ export class NotesIndex {
   private computeRank(key: string, options: Omit<LookupOptions, 'maxSections'>): RankedSection[] {
     const query = queryFor(key);
     const best = new Map<NoteSection, RankedSection>();
-    const offer: Offer = (section, score, reason, matched) => {
+    const mentionPatterns = new Map<NoteSection, RegExp>();
+    const offer: Offer = (section, score, reason, matched, pattern) => {
       const current = best.get(section);
-      if (!current || score > current.score) best.set(section, { section, score, reason, matched });
+      if (current && score <= current.score) return;
+      best.set(section, { section, score, reason, matched });
+      if (pattern) mentionPatterns.set(section, pattern);
     };
     const admitted = (f: IndexedFile) => admits(f.file, options);
 
@@ -304,7 +307,11 @@ export class NotesIndex {
     const order = this.fileOrder();
     const keyed = [...best.values()].map((r) => ({ r, origin: originOrder(r.section), file: order.get(r.section.uri) ?? 0 }));
     keyed.sort((a, b) => a.origin - b.origin || b.r.score - a.r.score || a.file - b.file || a.r.section.startLine - b.r.section.startLine);
-    return keyed.slice(0, MAX_RANKED).map((k) => k.r);
+    // A body mention shows the part of the section that mentions it.
+    return keyed.slice(0, MAX_RANKED).map(({ r }) => {
+      const pattern = mentionPatterns.get(r.section);
+      return pattern && (r.reason === 'body' || r.reason === 'body alias') ? { ...r, section: excerpt(r.section, pattern) } : r;
+    });
   }
 
   /** Files by origin and URI, the tie-break of equal scores; computed once per generation. */
@@ -398,7 +405,7 @@ export class NotesIndex {
     for (const key of best.sorted()) {
       const count = cap - Math.floor(key / 2 ** 40);
       const file = files[Math.floor(key / 2 ** 20) % 2 ** 20];
-      offer(file.sections[key % 2 ** 20], base + count, reason, term.text);
+      offer(file.sections[key % 2 ** 20], base + count, reason, term.text, info.pattern);
     }
   }
 }
@@ -448,7 +455,8 @@ interface TermInfo {
   pattern: RegExp;
 }
 
-type Offer = (section: NoteSection, score: number, reason: MatchReason, matched: string) => void;
+/** Proposes a section with a score; the best score per section wins. Body matches pass their pattern for the excerpt. */
+type Offer = (section: NoteSection, score: number, reason: MatchReason, matched: string, pattern?: RegExp) => void;
 
 /** A single token whose counts the postings hold (case-sensitive terms are capital words). */
 function isPlain(term: Term): boolean {

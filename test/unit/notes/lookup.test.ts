@@ -120,6 +120,14 @@ describe('body mentions', () => {
     assert.equal(reason(index, 'k8s:field/spec.containers.volumeMounts.subPath'), 'body: subPath');
   });
 
+  test('a body match shows only the ---separated part that mentions the key, from its own line', () => {
+    const index = indexOf({ 'k8s.md': SEED_STYLE_K8S });
+    const [section] = index.lookup('k8s:field/spec.containers.volumeMounts.subPath', OPTIONS);
+    assert.match(section.body, /^mountPath结合subPath作用\n```\nvolumeMounts:/);
+    assert.doesNotMatch(section.body, /immutable/);
+    assert.equal(SEED_STYLE_K8S.split('\n')[section.startLine], 'mountPath结合subPath作用');
+  });
+
   test('a body mention never outranks a heading match, however often it occurs', () => {
     const index = indexOf({ 'a.md': `# Other\n${'Deployment '.repeat(500)}\n`, 'b.md': '# Deployment\nonce\n' });
     assert.deepEqual(found(index, 'k8s:kind/Deployment'), ['Deployment']);

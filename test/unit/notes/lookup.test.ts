@@ -216,3 +216,25 @@ describe('origins, languages, limits and caching', () => {
     }
   });
 });
+
+describe('bad input', () => {
+  test('half-typed Markdown: unclosed fences, comments and links, bare #, never throws', () => {
+    const index = indexOf({
+      'a.md': '# Pod\n<!-- keys: k8s:kind/Pod\nstill typing\n```yaml\nkind: Pod\n',
+      'b.md': '#\n##\n# Service\n[x](command:foo\n<!--\n',
+      'c.md': '\u0000\u0001\u0002# Deployment\n\uFFFD\uD800 broken surrogate\n',
+    });
+    for (const key of ['k8s:kind/Pod', 'k8s:kind/Service', 'k8s:kind/Deployment', '', ':', 'k8s:', 'k8s:field/', '///', 'docker:flag/ --']) {
+      assert.ok(Array.isArray(index.lookup(key, OPTIONS)), key);
+    }
+    assert.deepEqual(found(index, 'k8s:kind/Service'), ['Service']);
+  });
+
+  test('a 10 MB notes file with deep nesting is indexed and looked up', () => {
+    const chunk = Array.from({ length: 6 }, (_, level) => `${'#'.repeat(level + 1)} hostPath level ${level}\n${'text with hostPath and Deployment 中文 '.repeat(20)}\n`).join('');
+    const big = chunk.repeat(Math.ceil((10 * 1024 * 1024) / chunk.length));
+    const index = indexOf({ 'big.md': big });
+    assert.equal(found(index, 'k8s:field/spec.volumes.hostPath', { maxSections: 2 }).length, 2);
+    assert.deepEqual(found(index, 'k8s:kind/Pod'), []);
+  });
+});

@@ -36,6 +36,23 @@ interface IndexedFile {
   entries: number;
 }
 
+/** A growable Int32Array: postings live outside the JS heap, so garbage collection never scans them. */
+class IntList {
+  data = new Int32Array(6);
+  length = 0;
+
+  push3(a: number, b: number, c: number): void {
+    if (this.length + 3 > this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = a;
+    this.data[this.length++] = b;
+    this.data[this.length++] = c;
+  }
+}
+
 /**
  * token → flat (file id, section, count) triples, ordered by file id and section: files get
  * increasing ids and are appended whole, so the order holds and lookups can binary-search.
@@ -43,7 +60,7 @@ interface IndexedFile {
  * dropped by `compact`.
  */
 class Postings {
-  private readonly map = new Map<string, number[]>();
+  private readonly map = new Map<string, IntList>();
 
   constructor(private readonly files: ReadonlyArray<IndexedFile | undefined>) {}
 
@@ -52,8 +69,8 @@ class Postings {
     let added = 0;
     for (const [token, pairs] of entries) {
       let list = this.map.get(token);
-      if (!list) this.map.set(token, (list = []));
-      for (let p = 0; p < pairs.length; p += 2) list.push(file.id, pairs[p], pairs[p + 1]);
+      if (!list) this.map.set(token, (list = new IntList()));
+      for (let p = 0; p < pairs.length; p += 2) list.push3(file.id, pairs[p], pairs[p + 1]);
       added += pairs.length / 2;
     }
     return added;
@@ -63,9 +80,10 @@ class Postings {
   forEach(token: string, wanted: (f: IndexedFile) => boolean, visit: (f: IndexedFile, section: number, count: number) => void): void {
     const list = this.map.get(token);
     if (!list) return;
+    const data = list.data;
     for (let i = 0; i < list.length; i += 3) {
-      const f = this.files[list[i]];
-      if (f && wanted(f)) visit(f, list[i + 1], list[i + 2]);
+      const f = this.files[data[i]];
+      if (f && wanted(f)) visit(f, data[i + 1], data[i + 2]);
     }
   }
 
@@ -80,7 +98,7 @@ class Postings {
    * rarest token, so a phrase with one common word checks only a few sections.
    */
   forSectionsWithAll(tokens: readonly string[], wanted: (f: IndexedFile) => boolean, visit: (f: IndexedFile, section: number) => void): void {
-    const lists: number[][] = [];
+    const lists: IntList[] = [];
     for (const token of new Set(tokens)) {
       const list = this.map.get(token);
       if (!list) return;
@@ -89,10 +107,11 @@ class Postings {
     if (lists.length === 0) return;
     lists.sort((a, b) => a.length - b.length);
     const [driver, ...others] = lists;
+    const data = driver.data;
     for (let i = 0; i < driver.length; i += 3) {
-      const f = this.files[driver[i]];
+      const f = this.files[data[i]];
       if (!f || !wanted(f)) continue;
-      const section = driver[i + 1];
+      const section = data[i + 1];
       if (others.every((o) => countIn(o, f.id, section) > 0)) visit(f, section);
     }
   }
@@ -100,8 +119,8 @@ class Postings {
   /** Drops the triples of removed files. */
   compact(): void {
     for (const [token, list] of this.map) {
-      const kept: number[] = [];
-      for (let i = 0; i < list.length; i += 3) if (this.files[list[i]]) kept.push(list[i], list[i + 1], list[i + 2]);
+      const kept = new IntList();
+      for (let i = 0; i < list.length; i += 3) if (this.files[list.data[i]]) kept.push3(list.data[i], list.data[i + 1], list.data[i + 2]);
       if (kept.length) this.map.set(token, kept);
       else this.map.delete(token);
     }
@@ -109,14 +128,15 @@ class Postings {
 }
 
 /** Binary search of (file id, section) in a triples list; the count, or 0 when absent. */
-function countIn(list: readonly number[], id: number, section: number): number {
+function countIn(list: IntList, id: number, section: number): number {
+  const data = list.data;
   let lo = 0;
   let hi = list.length / 3 - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     const at = mid * 3;
-    const d = list[at] - id || list[at + 1] - section;
-    if (d === 0) return list[at + 2];
+    const d = data[at] - id || data[at + 1] - section;
+    if (d === 0) return data[at + 2];
     if (d < 0) lo = mid + 1;
     else hi = mid - 1;
   }

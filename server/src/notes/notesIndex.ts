@@ -22,9 +22,21 @@ const OWN_WEIGHTS = { coverage: 50, evidence: 50 };
 const ALIAS_WEIGHTS = { coverage: 20, evidence: 80 };
 const MAX_CACHED_LOOKUPS = 2000;
 const MAX_RANKED = 50;
+/** `setFileInSteps` yields after this many sections. */
+const STEP_SECTIONS = 200;
+
+/** A file tokenized but not yet in the postings: token → (section, count) pairs per table. */
+interface PreparedFile {
+  entry: IndexedFile;
+  headingTokens: Map<string, number[]>;
+  headingChars: Map<string, number[]>;
+  bodyTokens: Map<string, number[]>;
+  capitalTokens: Map<string, number[]>;
+  tags: Map<string, number[]>;
+}
 
 interface IndexedFile {
-  /** Increases with every (re-)indexed file, so postings stay in file-id order. */
+  /** Increases with every file that enters the postings, so postings stay in file-id order. */
   id: number;
   file: NoteFile;
   sections: NoteSection[];
@@ -86,11 +98,21 @@ export class NotesIndex {
 
   /** Adds or replaces a file; a file with the same text and origin is left as it is. */
   setFile(file: NoteFile): void {
+    for (const _step of this.setFileInSteps(file));
+  }
+
+  /**
+   * `setFile` in steps, for a caller that lets other work run in between (a 2 MB note takes a
+   * while to index). Lookups see the old file until the last step, which swaps the new one in.
+   */
+  *setFileInSteps(file: NoteFile): Generator<void, void, void> {
     const old = this.files.get(file.uri);
     if (old && old.file.text === file.text && old.file.origin === file.origin && old.file.language === file.language) return;
+    const prepared = yield* this.index(file);
+    if (this.files.get(file.uri) !== old) return; // Another change to this file won meanwhile.
     if (old) this.unindex(old);
-    const entry = this.index(file);
-    this.files.set(file.uri, entry);
+    this.commit(prepared);
+    this.files.set(file.uri, prepared.entry);
     this.changed();
   }
 
@@ -144,22 +166,25 @@ export class NotesIndex {
     this.order = undefined;
   }
 
-  private index(file: NoteFile): IndexedFile {
+  /** Tokenizes a file's sections, yielding every few hundred sections; `commit` adds the result to the postings. */
+  private *index(file: NoteFile): Generator<void, PreparedFile, void> {
     const sections = parseSections(file);
-    const entry: IndexedFile = { id: this.nextId++, file, sections, searchable: [], headings: [], headingLengths: [], entries: 0 };
+    const entry: IndexedFile = { id: -1, file, sections, searchable: [], headings: [], headingLengths: [], entries: 0 };
     const headingTokens = new Map<string, number[]>();
     const headingChars = new Map<string, number[]>();
     const bodyTokens = new Map<string, number[]>();
     const capitalTokens = new Map<string, number[]>();
     const tags = new Map<string, number[]>();
-    sections.forEach((section, i) => {
+    for (let i = 0; i < sections.length; i++) {
+      if (i > 0 && i % STEP_SECTIONS === 0) yield;
+      const section = sections[i];
       // A heading that gathers its subsections mentions nothing itself; the subsections do.
       const own = section.coversSubsections ? '' : section.body;
       entry.searchable.push(own.includes('<!--') ? own.replace(/<!--[\s\S]*?-->/g, ' ') : own);
       const heading = (section.headingPath[section.headingPath.length - 1] ?? '').trim();
       entry.headings.push(heading);
       entry.headingLengths.push(Math.max(1, heading.replace(/[\s.:：。]+$/, '').length));
-      if (section.empty) return;
+      if (section.empty) continue;
       forEachToken(heading, (token) => tally(headingTokens, token, i));
       for (const char of cjkChars(heading)) tally(headingChars, char, i);
       forEachToken(entry.searchable[i], (token, word) => {
@@ -169,11 +194,17 @@ export class NotesIndex {
       // For tags the "count" says where the tag is: 0 in the section, 1 in the front matter.
       for (const tag of section.tags) tags.set(tag.toLowerCase(), [...(tags.get(tag.toLowerCase()) ?? []), i, 0]);
       for (const tag of section.fileTags) tags.set(tag.toLowerCase(), [...(tags.get(tag.toLowerCase()) ?? []), i, 1]);
-    });
+    }
+    return { entry, headingTokens, headingChars, bodyTokens, capitalTokens, tags };
+  }
+
+  private commit(prepared: PreparedFile): void {
+    const { entry } = prepared;
+    // Ids are handed out as files enter the postings, which keeps every list in id order.
+    entry.id = this.nextId++;
     this.byId[entry.id] = entry;
-    entry.entries = this.headings.add(entry, headingTokens) + this.headingChars.add(entry, headingChars) + this.bodies.add(entry, bodyTokens) + this.capitals.add(entry, capitalTokens) + this.tagPostings.add(entry, tags);
+    entry.entries = this.headings.add(entry, prepared.headingTokens) + this.headingChars.add(entry, prepared.headingChars) + this.bodies.add(entry, prepared.bodyTokens) + this.capitals.add(entry, prepared.capitalTokens) + this.tagPostings.add(entry, prepared.tags);
     this.liveEntries += entry.entries;
-    return entry;
   }
 
   /** Forgets a file; once most postings entries are dead, they are dropped in one pass. */

@@ -193,6 +193,21 @@ describe('origins, languages, limits and caching', () => {
     assert.equal(index.fileCount, 0);
   });
 
+  test('setFileInSteps changes lookups only at its last step; a file changed meanwhile wins', () => {
+    const index = indexOf({ 'a.md': '# Pod\nold\n' });
+    const big = Array.from({ length: 450 }, (_, i) => `# Pod\nnew ${i}\n`).join('');
+    const steps = index.setFileInSteps({ uri: 'file:///notes/a.md', text: big, origin: 'user' });
+    steps.next();
+    assert.equal(index.lookup('k8s:kind/Pod', OPTIONS)[0].body, 'old');
+    for (const _step of steps);
+    assert.equal(index.lookup('k8s:kind/Pod', OPTIONS)[0].body, 'new 0');
+    const stale = index.setFileInSteps({ uri: 'file:///notes/a.md', text: big + '# Pod\nstale\n', origin: 'user' });
+    stale.next();
+    index.setFile({ uri: 'file:///notes/a.md', text: '# Pod\nlatest\n', origin: 'user' });
+    for (const _step of stale);
+    assert.equal(index.lookup('k8s:kind/Pod', OPTIONS)[0].body, 'latest');
+  });
+
   test('ranking is deterministic whatever order files are set in', () => {
     const files = { 'b.md': '# Pod\nb\n', 'a.md': '# Pod\na\n', 'c.md': '# Pods\nc\n' };
     const forward = indexOf(files);

@@ -127,7 +127,7 @@ export class NotesSync {
       if (!present.has(uri)) this.forget(uri);
     }
     const bundledPart = bundled ? `${bundled} bundled and ` : '';
-    this.log.info(`[container-notes] notes: ${bundledPart}${present.size} user files indexed (${read} read) in ${Date.now() - started} ms`);
+    this.log.info(`[container-notes] notes: ${bundledPart}${this.stamps.size} user files indexed (${read} read) in ${Date.now() - started} ms`);
   }
 
   /** Re-reads one user notes file if its stamp changed (or `force`, after a watcher event); true when it was read. */

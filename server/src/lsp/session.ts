@@ -32,10 +32,11 @@ export class Session {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly notesSync: NotesSync;
   /** Settles when `initialized` has pulled the settings and queued the first notes load. */
-  private started: Promise<void>;
+  private readonly started: Promise<void>;
   private markStarted: () => void = () => undefined;
   private relativePatterns = false;
-  private notesLoaded = false;
+  /** The notes roots were handed to the sync at least once (the first load includes the bundled notes). */
+  private notesRootsSet = false;
   private notesWatcher: Promise<Disposable | undefined> = Promise.resolve(undefined);
 
   constructor(readonly connection: Connection, bundledNotesDir: string) {
@@ -99,8 +100,8 @@ export class Session {
     // Settings shape every result, so cached results from the old settings are dropped.
     this.cache = new VersionedCache();
     const roots = this.notesRoots();
-    if (!this.notesLoaded || JSON.stringify(roots) !== JSON.stringify(this.notesSync.notesRoots)) {
-      this.notesLoaded = true;
+    if (!this.notesRootsSet || JSON.stringify(roots) !== JSON.stringify(this.notesSync.notesRoots)) {
+      this.notesRootsSet = true;
       void this.notesSync.setRoots(roots);
       this.watchNotes();
     }

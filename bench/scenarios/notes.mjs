@@ -120,18 +120,22 @@ export async function run({ ROOT, LspClient, stats, time, sample, peakRssMb }) {
     // First lookups of every documented key and of rule keys: nothing cached.
     const keys = documentedKeys(readFileSync(join(ROOT, 'docs', 'notes-keys.md'), 'utf8'));
     const ruleKeys = TERMS.map((t, i) => `rule:k8s/${t.toLowerCase().replace(/[^a-z]+/g, '-')}-${i}`);
-    // The server is long-running: warm the code up on other keys first, so the figures are not the JIT's.
+    // The server is long-running: warm the code up on other keys first, so the figures are not the
+    // JIT's. Each round then changes a file, which empties the lookup cache, and looks every key up.
     for (const key of ruleKeys) index.lookup(key, options);
     const uncached = [];
     const cpu = [];
-    for (const key of keys) {
-      const before = process.cpuUsage();
-      uncached.push(await time(() => index.lookup(key, options)));
-      const used = process.cpuUsage(before);
-      cpu.push((used.user + used.system) / 1000);
+    for (let round = 0; round < 3; round++) {
+      index.setFile({ uri: 'file:///bench/edited.md', text: `# edit ${round}\n`, origin: 'user' });
+      for (const key of keys) {
+        const before = process.cpuUsage();
+        uncached.push(await time(() => index.lookup(key, options)));
+        const used = process.cpuUsage(before);
+        cpu.push((used.user + used.system) / 1000);
+      }
     }
     const u = stats(uncached);
-    rows.push({ measure: `lookup, uncached (${uncached.length} keys) p95`, value: u.p95, target: '≤ 2 ms' });
+    rows.push({ measure: `lookup, uncached (${keys.length} keys × 3) p95`, value: u.p95, target: '≤ 2 ms' });
     rows.push({ measure: 'lookup, uncached, max', value: u.max });
     // CPU time is steadier than wall time on a busy machine.
     rows.push({ measure: 'lookup, uncached, CPU time median', value: stats(cpu).median });

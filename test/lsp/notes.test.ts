@@ -89,8 +89,8 @@ describe('notes over stdio', () => {
     assert.equal(location?.range.start.line, 0);
     const none = await client.request('containerNotes/noteAtCursor', { textDocument: { uri: dockerfile }, position: { line: 1, character: 1 } });
     assert.equal(none, null);
-    const sections = await client.request<Array<{ title: string; source: string }>>('containerNotes/listSections', {});
-    assert.deepEqual(sections.map((s) => `${s.title} @ ${s.source}`), ['Latest tags @ my notes/docker.md:1']);
+    const sections = await client.request<Array<{ title: string; source: string; preview: string }>>('containerNotes/listSections', {});
+    assert.deepEqual(sections.map((s) => `${s.title} @ ${s.source}: ${s.preview}`), ['Latest tags @ my notes/docker.md:1: second version, edited']);
   });
 
   test('bad notes input is skipped and reported once each, also across reloads', async () => {

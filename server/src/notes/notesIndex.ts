@@ -222,11 +222,13 @@ export class NotesIndex {
     const query = queryFor(key);
     const best = new Map<NoteSection, RankedSection>();
     const mentionPatterns = new Map<NoteSection, RegExp>();
+    const strongOrigins = new Set<NoteFile['origin']>();
     const offer: Offer = (section, score, reason, matched, pattern) => {
       const current = best.get(section);
       if (current && score <= current.score) return;
       best.set(section, { section, score, reason, matched });
       if (pattern) mentionPatterns.set(section, pattern);
+      if (score >= STRONG) strongOrigins.add(section.origin);
     };
     const admitted = (f: IndexedFile) => admits(f.file, options);
 
@@ -242,18 +244,30 @@ export class NotesIndex {
     const own = terms.filter((t) => !t.term.alias);
     for (const info of terms) this.matchHeadings(info, own, admitted, offer);
 
-    const strongOrigins = new Set([...best.values()].filter((r) => r.score >= STRONG).map((r) => r.section.origin));
-    if (strongOrigins.size < 2) {
+    const weakOrigins = (options.includeBundled ? (['user', 'bundled'] as const) : (['user'] as const)).filter((o) => !strongOrigins.has(o));
+    if (weakOrigins.length > 0) {
       const needsBody = (f: IndexedFile) => admitted(f) && !strongOrigins.has(f.file.origin);
       for (const info of terms) this.matchBodies(info, needsBody, offer);
     }
+    return this.top(best, mentionPatterns);
+  }
 
-    // File order puts user notes first; scores decide within an origin.
+  /**
+   * The best MAX_RANKED: user notes first, then by score, file order and line. Each candidate is
+   * one number in that order (origin, 2047 − score, file rank, line), so no full sort is needed.
+   */
+  private top(best: ReadonlyMap<NoteSection, RankedSection>, mentionPatterns: ReadonlyMap<NoteSection, RegExp>): RankedSection[] {
     const order = this.fileOrder();
-    const keyed = [...best.values()].map((r) => ({ r, origin: originOrder(r.section), file: order.get(r.section.uri) ?? 0 }));
-    keyed.sort((a, b) => a.origin - b.origin || b.r.score - a.r.score || a.file - b.file || a.r.section.startLine - b.r.section.startLine);
-    // A body mention shows the part of the section that mentions it.
-    return keyed.slice(0, MAX_RANKED).map(({ r }) => {
+    const byKey = new Map<number, RankedSection>();
+    const hits = new BestHits(MAX_RANKED);
+    for (const r of best.values()) {
+      const key = originOrder(r.section) * 2 ** 51 + (2047 - Math.min(2047, r.score)) * 2 ** 40 + (order.get(r.section.uri) ?? 0) * 2 ** 20 + Math.min(r.section.startLine, 2 ** 20 - 1);
+      byKey.set(key, r);
+      hits.add(key);
+    }
+    return [...hits.sorted()].map((key) => {
+      const r = byKey.get(key) as RankedSection;
+      // A body mention shows the part of the section that mentions it.
       const pattern = mentionPatterns.get(r.section);
       return pattern && (r.reason === 'body' || r.reason === 'body alias') ? { ...r, section: excerpt(r.section, pattern) } : r;
     });
@@ -290,11 +304,17 @@ export class NotesIndex {
     const weights = term.alias ? ALIAS_WEIGHTS : OWN_WEIGHTS;
     const base = term.alias ? SCORE.headingAlias : SCORE.heading;
     const reason = term.alias ? 'heading alias' : 'heading';
+    // A one-word term found through the postings is a whole-word match already; others are checked.
+    const exact = info.plain && !term.caseSensitive;
     const visit = (f: IndexedFile, i: number) => {
-      pattern.lastIndex = 0;
-      const m = pattern.exec(f.headings[i]);
-      if (!m) return;
-      const coverage = Math.round((weights.coverage * m[0].length) / f.headingLengths[i]);
+      let length = term.text.length;
+      if (!exact) {
+        pattern.lastIndex = 0;
+        const m = pattern.exec(f.headings[i]);
+        if (!m) return;
+        length = m[0].length;
+      }
+      const coverage = Math.round((weights.coverage * length) / f.headingLengths[i]);
       let mentions = 0;
       for (const o of own) mentions += this.mentions(f, i, o);
       const evidence = Math.min(weights.evidence, 10 * mentions);

@@ -2,7 +2,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { type Connection, type Diagnostic, DidChangeWatchedFilesNotification, type Disposable, FileChangeType, type InitializeParams, TextDocuments, type WorkspaceFolder } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { defaultSettings, mergeSettings, type Settings, uriToPath, VersionedCache } from '../common';
+import { defaultSettings, isUnder, mergeSettings, type Settings, uriToPath, VersionedCache } from '../common';
 import { NotesIndex } from '../notes';
 import { diagnose } from '../services';
 import { scanFolders, type ServiceContext, Workspace } from '../workspace';
@@ -139,11 +139,13 @@ export class Session {
   /** A watched file changed on disk: update the notes index and/or the workspace model. */
   filesChanged(changes: Array<{ uri: string; type: FileChangeType }>): void {
     this.notesSync.filesChanged(changes);
-    for (const change of changes) {
+    // Notes outside the workspace folders are no workspace files, and notes never change diagnostics.
+    const workspaceChanges = changes.filter((c) => this.folders.some((folder) => isUnder(c.uri, folder)));
+    for (const change of workspaceChanges) {
       if (change.type === FileChangeType.Deleted) this.workspace.fileDeleted(change.uri);
       else this.workspace.fileChanged(change.uri);
     }
-    this.revalidateAll();
+    if (workspaceChanges.length > 0) this.revalidateAll();
   }
 
   /** A newly opened document is checked at once; edits wait for a pause in typing. */

@@ -54,6 +54,7 @@ interface NoteSummary {
   title: string;
   source: string;
   origin: 'user' | 'bundled';
+  preview: string;
   location: NoteLocation;
 }
 
@@ -83,8 +84,8 @@ function notesCommands(languageClient: LanguageClient): vscode.Disposable[] {
         return;
       }
       const picked = await vscode.window.showQuickPick(
-        sections.map((s) => ({ label: s.title, description: s.source, section: s })),
-        { placeHolder: 'Search note sections by heading', matchOnDescription: true },
+        sections.map((s) => ({ label: s.title, description: s.source, detail: s.preview, section: s })),
+        { placeHolder: 'Search note sections by heading or first line', matchOnDescription: true, matchOnDetail: true },
       );
       if (picked) await openNote(picked.section.location);
     }),

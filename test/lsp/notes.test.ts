@@ -37,6 +37,7 @@ describe('notes over stdio', () => {
     fs.writeFileSync(path.join(notes, 'binary.md'), Buffer.from([0x23, 0x20, 0x41, 0x00, 0x01, 0x02, 0x0a]));
     fs.writeFileSync(path.join(notes, 'huge.md'), '# Huge\n' + 'x'.repeat(2 * 1024 * 1024 + 10));
     fs.writeFileSync(path.join(notes, 'latin1.txt'), Buffer.from([0x23, 0x20, 0xe9, 0xe8, 0x0a]));
+    fs.writeFileSync(path.join(notes, 'empty.md'), '');
     client = new LspClient();
     await client.start({ rootUri: uri(dir), settings: { notes: { paths: ['my notes', path.join(dir, 'missing')], bundled: false } } });
     dockerfile = uri(path.join(dir, 'Dockerfile'));
@@ -88,8 +89,8 @@ describe('notes over stdio', () => {
     assert.equal(location?.range.start.line, 0);
     const none = await client.request('containerNotes/noteAtCursor', { textDocument: { uri: dockerfile }, position: { line: 1, character: 1 } });
     assert.equal(none, null);
-    const sections = await client.request<Array<{ title: string; source: string }>>('containerNotes/listSections', {});
-    assert.deepEqual(sections.map((s) => `${s.title} @ ${s.source}`), ['Latest tags @ my notes/docker.md:1']);
+    const sections = await client.request<Array<{ title: string; source: string; preview: string }>>('containerNotes/listSections', {});
+    assert.deepEqual(sections.map((s) => `${s.title} @ ${s.source}: ${s.preview}`), ['Latest tags @ my notes/docker.md:1: second version, edited']);
   });
 
   test('bad notes input is skipped and reported once each, also across reloads', async () => {
@@ -98,7 +99,7 @@ describe('notes over stdio', () => {
     client.notify('workspace/didChangeConfiguration', { settings: { containerNotes: { notes: { paths: ['my notes', path.join(dir, 'missing'), path.join(dir, 'other')], bundled: false } } } });
     await client.request('containerNotes/notesReady', null);
     const messages = logs();
-    for (const [name, reason] of [['binary.md', /looks binary/], ['huge.md', /over the 2 MB limit/], ['latin1.txt', /not valid UTF-8/], ['missing', /does not exist/]] as const) {
+    for (const [name, reason] of [['binary.md', /looks binary/], ['huge.md', /over the 2 MB limit/], ['latin1.txt', /not valid UTF-8/], ['empty.md', /is empty/], ['missing', /does not exist/]] as const) {
       const about = messages.filter((m) => m.includes(path.join(dir, ...(name === 'missing' ? [name] : ['my notes', name]))));
       assert.equal(about.length, 1, `${name}: ${JSON.stringify(about)}`);
       assert.match(about[0], reason);

@@ -7,26 +7,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { NotesIndex, sourceLabel } from '../../server/src/notes';
+import { documentedKeys } from '../support/noteKeys';
 import { repoPath } from '../support/paths';
-
-/** The keys listed under "Keys the bundled notes cover" in docs/notes-keys.md. */
-export function documentedKeys(markdown: string): string[] {
-  const part = markdown.split(/^## Keys the bundled notes cover$/m)[1] ?? '';
-  const bullets = part.split(/^- /m).slice(1).map((b) => b.replace(/\s+/g, ' ').replace(/\(tag them[^)]*\)/, '').trim());
-  const keys: string[] = [];
-  for (const bullet of bullets) {
-    const prefix = /^`([^`]+)`/.exec(bullet)?.[1];
-    if (!prefix) continue;
-    if (!prefix.endsWith('/')) {
-      keys.push(prefix);
-      continue;
-    }
-    const rest = bullet.slice(prefix.length + 2).trim();
-    const items = rest.includes('`') ? [...rest.matchAll(/`([^`]+)`/g)].map((m) => m[1]) : rest.split(rest.includes(',') ? /,\s*/ : /\s+/);
-    for (const item of items.map((i) => i.trim()).filter(Boolean)) keys.push(prefix + item);
-  }
-  return keys;
-}
 
 function main(): void {
   const folder = path.resolve(process.argv[2] ?? [repoPath('..', 'shared', 'seed-notes'), repoPath('..', '..', 'shared', 'seed-notes')].find((p) => fs.existsSync(p)) ?? 'seed-notes');

@@ -127,7 +127,7 @@ export class NotesSync {
       if (!present.has(uri)) this.forget(uri);
     }
     const bundledPart = bundled ? `${bundled} bundled and ` : '';
-    this.log.info(`[container-notes] notes: ${bundledPart}${present.size} user files indexed (${read} read) in ${Date.now() - started} ms`);
+    this.log.info(`[container-notes] notes: ${bundledPart}${this.stamps.size} user files indexed (${read} read) in ${Date.now() - started} ms`);
   }
 
   /** Re-reads one user notes file if its stamp changed (or `force`, after a watcher event); true when it was read. */
@@ -141,7 +141,8 @@ export class NotesSync {
     if (!force && this.stamps.get(uri) === stamp && this.index.has(uri)) return false;
     const note = await loadNoteFile(file, 'user', this.report);
     if (note) {
-      this.index.setFile(note);
+      // A big note is indexed in steps, answering requests in between.
+      for (const _step of this.index.setFileInSteps(note)) await nextTurn();
       this.stamps.set(uri, stamp);
     } else {
       this.forget(uri);
@@ -160,6 +161,10 @@ export class NotesSync {
     this.stamps.delete(uri);
     this.index.removeFile(uri);
   }
+}
+
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 function isInside(file: string, dir: string): boolean {

@@ -1,7 +1,7 @@
 import * as os from 'node:os';
 import { type Connection, type Diagnostic, DidChangeWatchedFilesNotification, type Disposable, FileChangeType, type InitializeParams, MessageType, ShowMessageNotification, TextDocuments, type WorkspaceFolder } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { basename, defaultSettings, dirname, layerSettings, mergeSettings, PROJECT_CONFIG_FILE, type ProjectConfig, type Settings, uriToPath, VersionedCache } from '../common';
+import { basename, defaultSettings, dirname, isUnder, layerSettings, mergeSettings, PROJECT_CONFIG_FILE, type ProjectConfig, type Settings, uriToPath, VersionedCache } from '../common';
 import { describeConfigProblems, nodeFileSystem, readProjectConfig, resolveNotesPath } from '../io';
 import { NotesIndex } from '../notes';
 import { diagnose } from '../services';
@@ -36,10 +36,11 @@ export class Session {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly notesSync: NotesSync;
   /** Settles when `initialized` has pulled the settings and queued the first notes load. */
-  private started: Promise<void>;
+  private readonly started: Promise<void>;
   private markStarted: () => void = () => undefined;
   private relativePatterns = false;
-  private notesLoaded = false;
+  /** The notes roots were handed to the sync at least once (the first load includes the bundled notes). */
+  private notesRootsSet = false;
   private notesWatcher: Promise<Disposable | undefined> = Promise.resolve(undefined);
 
   constructor(readonly connection: Connection, bundledNotesDir: string) {
@@ -123,8 +124,8 @@ export class Session {
     // Settings shape every result, so cached results from the old settings are dropped.
     this.cache = new VersionedCache();
     const roots = this.notesRoots();
-    if (!this.notesLoaded || JSON.stringify(roots) !== JSON.stringify(this.notesSync.notesRoots)) {
-      this.notesLoaded = true;
+    if (!this.notesRootsSet || JSON.stringify(roots) !== JSON.stringify(this.notesSync.notesRoots)) {
+      this.notesRootsSet = true;
       void this.notesSync.setRoots(roots);
       this.watchNotes();
     }
@@ -165,11 +166,13 @@ export class Session {
       this.loadProjectConfigs();
       this.refreshSettings().catch((error) => logFailure(this.connection, 'project config', undefined, error));
     }
-    for (const change of changes) {
+    // Notes outside the workspace folders are no workspace files, and notes never change diagnostics.
+    const workspaceChanges = changes.filter((c) => this.folders.some((folder) => isUnder(c.uri, folder)));
+    for (const change of workspaceChanges) {
       if (change.type === FileChangeType.Deleted) this.workspace.fileDeleted(change.uri);
       else this.workspace.fileChanged(change.uri);
     }
-    this.revalidateAll();
+    if (workspaceChanges.length > 0) this.revalidateAll();
   }
 
   /** A newly opened document is checked at once; edits wait for a pause in typing. */

@@ -8,6 +8,7 @@
  * - `terms.ts` + `aliases.ts` turn a key into tags and heading/body terms (aliases are data).
  * - `notesIndex.ts` indexes each file when it is set and ranks: tags, then headings, then body
  *   mentions; user notes before bundled ones; cached per key until the next change.
+ * - `postings.ts` holds the token lists in typed arrays, outside the garbage-collected heap.
  * - `render.ts` renders sections for a hover, neutralising links and HTML.
  */
 export * from './types';

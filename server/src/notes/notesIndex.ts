@@ -1,5 +1,6 @@
-import { parseSections } from './sections';
-import { asciiTokens, cjkChars, queryFor, type Term, termPattern } from './terms';
+import { BestHits, Postings } from './postings';
+import { excerpt, parseSections } from './sections';
+import { asciiTokens, cjkChars, forEachToken, queryFor, type Term, termPattern } from './terms';
 import type { LookupOptions, MatchReason, NoteFile, NoteSection, RankedSection } from './types';
 
 /**
@@ -21,53 +22,44 @@ const OWN_WEIGHTS = { coverage: 50, evidence: 50 };
 const ALIAS_WEIGHTS = { coverage: 20, evidence: 80 };
 const MAX_CACHED_LOOKUPS = 2000;
 const MAX_RANKED = 50;
+/** `setFileInSteps` yields after this many sections. */
+const STEP_SECTIONS = 200;
+
+/** A file tokenized but not yet in the postings: token → (section, count) pairs per table. */
+interface PreparedFile {
+  entry: IndexedFile;
+  headingTokens: Map<string, number[]>;
+  headingChars: Map<string, number[]>;
+  bodyTokens: Map<string, number[]>;
+  capitalTokens: Map<string, number[]>;
+  tags: Map<string, number[]>;
+}
 
 interface IndexedFile {
+  /** Increases with every file that enters the postings, so postings stay in file-id order. */
+  id: number;
   file: NoteFile;
   sections: NoteSection[];
   /** Per section: the body without HTML comments (tags are no mention), for counting phrases. */
   searchable: string[];
-  /** The tokens this file added to each postings table, so removal touches only those. */
-  tokens: Map<Postings, string[]>;
+  /** Per section: its own heading, trimmed, and that heading's length without trailing punctuation. */
+  headings: string[];
+  headingLengths: number[];
+  /** How many postings entries the file added (counted as dead once it is removed). */
+  entries: number;
 }
 
-/**
- * token → file → numbers (section indices, or index/count pairs). Keyed by file so a file's
- * entries are replaced without scanning the others.
- */
-class Postings {
-  private readonly map = new Map<string, Map<IndexedFile, number[]>>();
-
-  get(token: string): ReadonlyMap<IndexedFile, readonly number[]> | undefined {
-    return this.map.get(token);
-  }
-
-  addFile(file: IndexedFile, entries: ReadonlyMap<string, number[]>): void {
-    for (const [token, values] of entries) {
-      let files = this.map.get(token);
-      if (!files) this.map.set(token, (files = new Map()));
-      files.set(file, values);
-    }
-    file.tokens.set(this, [...entries.keys()]);
-  }
-
-  removeFile(file: IndexedFile): void {
-    for (const token of file.tokens.get(this) ?? []) {
-      const files = this.map.get(token);
-      files?.delete(file);
-      if (files?.size === 0) this.map.delete(token);
-    }
-  }
-}
-
-function push(map: Map<string, number[]>, token: string, ...values: number[]): void {
+/** Counts a token in a section: appends (section, 1), or adds one when the section is already last. */
+function tally(map: Map<string, number[]>, token: string, section: number): void {
   const list = map.get(token);
-  if (list) list.push(...values);
-  else map.set(token, values);
+  if (!list) map.set(token, [section, 1]);
+  else if (list[list.length - 2] === section) list[list.length - 1]++;
+  else list.push(section, 1);
 }
 
 const UPPER_WORD = /^[A-Z][A-Z0-9]+$/;
-const PLAIN_WORD = /^[A-Za-z0-9]+$/;
+/** A term that is one token (a word, maybe marked with `--` or `.`), so its counts are in the postings. */
+const ONE_TOKEN = /^(--|\.)?[A-Za-z0-9_]+$/;
 
 /**
  * The notes index: files → sections → lookup by hover key. Pure (callers hand in the texts) and
@@ -76,12 +68,19 @@ const PLAIN_WORD = /^[A-Za-z0-9]+$/;
  */
 export class NotesIndex {
   private readonly files = new Map<string, IndexedFile>();
-  private readonly headings = new Postings();
-  private readonly headingChars = new Postings();
-  private readonly bodies = new Postings();
-  private readonly capitals = new Postings();
-  private readonly tagPostings = new Postings();
+  /** Indexed files by id; removed ones leave a hole until the postings are compacted. */
+  private readonly byId: Array<IndexedFile | undefined> = [];
+  private nextId = 0;
+  private liveEntries = 0;
+  private deadEntries = 0;
+  private readonly headings = new Postings<IndexedFile>(this.byId);
+  private readonly headingChars = new Postings<IndexedFile>(this.byId);
+  private readonly bodies = new Postings<IndexedFile>(this.byId);
+  private readonly capitals = new Postings<IndexedFile>(this.byId);
+  private readonly tagPostings = new Postings<IndexedFile>(this.byId);
   private readonly lookups = new Map<string, RankedSection[]>();
+  private readonly patterns = new Map<string, RegExp>();
+  private order: Map<string, number> | undefined;
   private gen = 0;
 
   /** Increases on every change; data derived from the index may be cached per generation. */
@@ -99,11 +98,21 @@ export class NotesIndex {
 
   /** Adds or replaces a file; a file with the same text and origin is left as it is. */
   setFile(file: NoteFile): void {
+    for (const _step of this.setFileInSteps(file));
+  }
+
+  /**
+   * `setFile` in steps, for a caller that lets other work run in between (a 2 MB note takes a
+   * while to index). Lookups see the old file until the last step, which swaps the new one in.
+   */
+  *setFileInSteps(file: NoteFile): Generator<void, void, void> {
     const old = this.files.get(file.uri);
     if (old && old.file.text === file.text && old.file.origin === file.origin && old.file.language === file.language) return;
+    const prepared = yield* this.index(file);
+    if (this.files.get(file.uri) !== old) return; // Another change to this file won meanwhile.
     if (old) this.unindex(old);
-    const entry = this.index(file);
-    this.files.set(file.uri, entry);
+    this.commit(prepared);
+    this.files.set(file.uri, prepared.entry);
     this.changed();
   }
 
@@ -138,157 +147,265 @@ export class NotesIndex {
     return files.flatMap((f) => f.sections.filter((s) => !s.empty));
   }
 
+  /** Compiled once per term (the terms of a key do not change). */
+  private pattern(term: Term): RegExp {
+    const id = `${term.caseSensitive ? 's' : 'i'}${term.text}`;
+    let pattern = this.patterns.get(id);
+    if (!pattern) {
+      if (this.patterns.size >= MAX_CACHED_LOOKUPS) this.patterns.clear();
+      pattern = termPattern(term);
+      this.patterns.set(id, pattern);
+    }
+    pattern.lastIndex = 0;
+    return pattern;
+  }
+
   private changed(): void {
     this.gen++;
     this.lookups.clear();
+    this.order = undefined;
   }
 
-  private index(file: NoteFile): IndexedFile {
+  /** Tokenizes a file's sections, yielding every few hundred sections; `commit` adds the result to the postings. */
+  private *index(file: NoteFile): Generator<void, PreparedFile, void> {
     const sections = parseSections(file);
-    const entry: IndexedFile = { file, sections, searchable: [], tokens: new Map() };
+    const entry: IndexedFile = { id: -1, file, sections, searchable: [], headings: [], headingLengths: [], entries: 0 };
     const headingTokens = new Map<string, number[]>();
     const headingChars = new Map<string, number[]>();
     const bodyTokens = new Map<string, number[]>();
     const capitalTokens = new Map<string, number[]>();
     const tags = new Map<string, number[]>();
-    sections.forEach((section, i) => {
+    for (let i = 0; i < sections.length; i++) {
+      if (i > 0 && i % STEP_SECTIONS === 0) yield;
+      const section = sections[i];
       // A heading that gathers its subsections mentions nothing itself; the subsections do.
       const own = section.coversSubsections ? '' : section.body;
       entry.searchable.push(own.includes('<!--') ? own.replace(/<!--[\s\S]*?-->/g, ' ') : own);
-      if (section.empty) return;
-      const heading = section.headingPath[section.headingPath.length - 1] ?? '';
-      for (const token of new Set(asciiTokens(heading))) push(headingTokens, token, i);
-      for (const char of new Set(cjkChars(heading))) push(headingChars, char, i);
-      const counts = new Map<string, number>();
-      const capitals = new Map<string, number>();
-      for (const word of entry.searchable[i].match(/[A-Za-z0-9]+/g) ?? []) {
-        const lower = word.toLowerCase();
-        counts.set(lower, (counts.get(lower) ?? 0) + 1);
-        if (UPPER_WORD.test(word)) capitals.set(word, (capitals.get(word) ?? 0) + 1);
-      }
-      for (const [token, count] of counts) push(bodyTokens, token, i, count);
-      for (const [token, count] of capitals) push(capitalTokens, token, i, count);
-      for (const tag of section.tags) push(tags, tag.toLowerCase(), i, 0);
-      for (const tag of section.fileTags) push(tags, tag.toLowerCase(), i, 1);
-    });
-    this.headings.addFile(entry, headingTokens);
-    this.headingChars.addFile(entry, headingChars);
-    this.bodies.addFile(entry, bodyTokens);
-    this.capitals.addFile(entry, capitalTokens);
-    this.tagPostings.addFile(entry, tags);
-    return entry;
+      const heading = (section.headingPath[section.headingPath.length - 1] ?? '').trim();
+      entry.headings.push(heading);
+      entry.headingLengths.push(Math.max(1, heading.replace(/[\s.:：。]+$/, '').length));
+      if (section.empty) continue;
+      forEachToken(heading, (token) => tally(headingTokens, token, i));
+      for (const char of cjkChars(heading)) tally(headingChars, char, i);
+      forEachToken(entry.searchable[i], (token, word) => {
+        tally(bodyTokens, token, i);
+        if (token.length === word.length && isCapitalWord(word)) tally(capitalTokens, word, i);
+      });
+      // For tags the "count" says where the tag is: 0 in the section, 1 in the front matter.
+      for (const tag of section.tags) tags.set(tag.toLowerCase(), [...(tags.get(tag.toLowerCase()) ?? []), i, 0]);
+      for (const tag of section.fileTags) tags.set(tag.toLowerCase(), [...(tags.get(tag.toLowerCase()) ?? []), i, 1]);
+    }
+    return { entry, headingTokens, headingChars, bodyTokens, capitalTokens, tags };
   }
 
+  private commit(prepared: PreparedFile): void {
+    const { entry } = prepared;
+    // Ids are handed out as files enter the postings, which keeps every list in id order.
+    entry.id = this.nextId++;
+    this.byId[entry.id] = entry;
+    entry.entries = this.headings.add(entry, prepared.headingTokens) + this.headingChars.add(entry, prepared.headingChars) + this.bodies.add(entry, prepared.bodyTokens) + this.capitals.add(entry, prepared.capitalTokens) + this.tagPostings.add(entry, prepared.tags);
+    this.liveEntries += entry.entries;
+  }
+
+  /** Forgets a file; once most postings entries are dead, they are dropped in one pass. */
   private unindex(entry: IndexedFile): void {
-    for (const postings of [this.headings, this.headingChars, this.bodies, this.capitals, this.tagPostings]) postings.removeFile(entry);
+    this.byId[entry.id] = undefined;
+    this.liveEntries -= entry.entries;
+    this.deadEntries += entry.entries;
+    if (this.deadEntries > Math.max(this.liveEntries, 100000)) {
+      for (const postings of [this.headings, this.headingChars, this.bodies, this.capitals, this.tagPostings]) postings.compact();
+      this.deadEntries = 0;
+    }
   }
 
   private computeRank(key: string, options: Omit<LookupOptions, 'maxSections'>): RankedSection[] {
     const query = queryFor(key);
     const best = new Map<NoteSection, RankedSection>();
-    const offer = (section: NoteSection, score: number, reason: MatchReason, matched: string) => {
+    const mentionPatterns = new Map<NoteSection, RegExp>();
+    const strongOrigins = new Set<NoteFile['origin']>();
+    const offer: Offer = (section, score, reason, matched, pattern) => {
       const current = best.get(section);
-      if (!current || score > current.score) best.set(section, { section, score, reason, matched });
+      if (current && score <= current.score) return;
+      best.set(section, { section, score, reason, matched });
+      if (pattern) mentionPatterns.set(section, pattern);
+      if (score >= STRONG) strongOrigins.add(section.origin);
     };
     const admitted = (f: IndexedFile) => admits(f.file, options);
 
     query.tags.forEach((tag, i) => {
       // The key itself beats any path end; a longer path end beats a shorter one.
       const specificity = i === 0 ? 50 : Math.min(40, tag.split('.').length);
-      for (const [f, pairs] of this.tagPostings.get(tag) ?? []) {
-        if (!admitted(f)) continue;
-        for (let p = 0; p < pairs.length; p += 2) {
-          const fromFile = pairs[p + 1] === 1;
-          offer(f.sections[pairs[p]], (fromFile ? SCORE.fileTag : SCORE.tag) + specificity, fromFile ? 'file tag' : 'tag', tag);
-        }
-      }
+      this.tagPostings.forEach(tag, admitted, (f, section, fromFile) => {
+        offer(f.sections[section], (fromFile ? SCORE.fileTag : SCORE.tag) + specificity, fromFile ? 'file tag' : 'tag', tag);
+      });
     });
 
-    const own = query.terms.filter((t) => !t.alias);
-    for (const term of query.terms) this.matchHeadings(term, own, admitted, offer);
+    const terms = query.terms.map((term) => this.termInfo(term));
+    const own = terms.filter((t) => !t.term.alias);
+    for (const info of terms) this.matchHeadings(info, own, admitted, offer);
 
-    const strongOrigins = new Set([...best.values()].filter((r) => r.score >= STRONG).map((r) => r.section.origin));
-    const needsBody = (f: IndexedFile) => admitted(f) && !strongOrigins.has(f.file.origin);
-    for (const term of query.terms) this.matchBodies(term, needsBody, offer);
+    const weakOrigins = (options.includeBundled ? (['user', 'bundled'] as const) : (['user'] as const)).filter((o) => !strongOrigins.has(o));
+    if (weakOrigins.length > 0) {
+      const needsBody = (f: IndexedFile) => admitted(f) && !strongOrigins.has(f.file.origin);
+      for (const info of terms) this.matchBodies(info, needsBody, offer);
+    }
+    return this.top(best, mentionPatterns);
+  }
 
-    const ranked = [...best.values()].filter((r) => !r.section.empty);
-    ranked.sort((a, b) => originOrder(a.section) - originOrder(b.section) || b.score - a.score || compare(a.section.uri, b.section.uri) || a.section.startLine - b.section.startLine);
-    return ranked.slice(0, MAX_RANKED);
+  /**
+   * The best MAX_RANKED: user notes first, then by score, file order and line. Each candidate is
+   * one number in that order (origin, 2047 − score, file rank, line), so no full sort is needed.
+   */
+  private top(best: ReadonlyMap<NoteSection, RankedSection>, mentionPatterns: ReadonlyMap<NoteSection, RegExp>): RankedSection[] {
+    const order = this.fileOrder();
+    const byKey = new Map<number, RankedSection>();
+    const hits = new BestHits(MAX_RANKED);
+    for (const r of best.values()) {
+      const key = originOrder(r.section) * 2 ** 51 + (2047 - Math.min(2047, r.score)) * 2 ** 40 + (order.get(r.section.uri) ?? 0) * 2 ** 20 + Math.min(r.section.startLine, 2 ** 20 - 1);
+      byKey.set(key, r);
+      hits.add(key);
+    }
+    return [...hits.sorted()].map((key) => {
+      const r = byKey.get(key) as RankedSection;
+      // A body mention shows the part of the section that mentions it.
+      const pattern = mentionPatterns.get(r.section);
+      return pattern && (r.reason === 'body' || r.reason === 'body alias') ? { ...r, section: excerpt(r.section, pattern) } : r;
+    });
+  }
+
+  /** Files by origin and URI, the tie-break of equal scores; computed once per generation. */
+  private fileOrder(): Map<string, number> {
+    if (!this.order) {
+      const files = [...this.files.values()].map((f) => f.file);
+      files.sort((a, b) => originOrder(a) - originOrder(b) || compare(a.uri, b.uri));
+      this.order = new Map(files.map((f, i) => [f.uri, i]));
+    }
+    return this.order;
+  }
+
+  private termInfo(term: Term): TermInfo {
+    const plain = isPlain(term);
+    const tokens = plain ? [term.caseSensitive ? term.text : term.text.toLowerCase()] : asciiTokens(term.text);
+    const chars = cjkChars(term.text);
+    return { term, tokens, plain, chars, hasCjk: chars.length > 0, pattern: this.pattern(term) };
   }
 
   /**
    * A term in a section's own heading. (Not in a parent's heading: real notes nest loosely, so
-   * "Ingress › Docker entry and cmd overwritten" is no note about Ingress.) Within the heading band, a section ranks higher the more of its heading the term covers
-   * ("Service" over "Service Accounts") and the more its body names the key's own terms (10 per
-   * mention); a heading that only gathers its subsections ranks lowest.
+   * "Ingress › Docker entry and cmd overwritten" is no note about Ingress.) Within the heading
+   * band, a section ranks higher the more of its heading the term covers ("Service" over
+   * "Service Accounts") and the more its body names the key's own terms (10 per mention); a
+   * heading that only gathers its subsections ranks lowest.
    */
-  private matchHeadings(term: Term, own: readonly Term[], admitted: (f: IndexedFile) => boolean, offer: Offer): void {
-    const words = asciiTokens(term.text);
-    const chars = cjkChars(term.text);
-    const postings = words.length ? this.headings.get(longest(words)) : chars.length ? this.headingChars.get(chars[0]) : undefined;
-    if (!postings) return;
-    const pattern = termPattern(term);
-    for (const [f, indices] of postings) {
-      if (!admitted(f)) continue;
-      for (const i of indices) {
-        const section = f.sections[i];
-        const heading = (section.headingPath[section.headingPath.length - 1] ?? '').trim();
+  private matchHeadings(info: TermInfo, own: readonly TermInfo[], admitted: (f: IndexedFile) => boolean, offer: Offer): void {
+    const { term, pattern } = info;
+    // An alias names the key only loosely, so for alias matches the body's use of the key's own
+    // words counts for more than how much of the heading the alias covers.
+    const weights = term.alias ? ALIAS_WEIGHTS : OWN_WEIGHTS;
+    const base = term.alias ? SCORE.headingAlias : SCORE.heading;
+    const reason = term.alias ? 'heading alias' : 'heading';
+    // A one-word term found through the postings is a whole-word match already; others are checked.
+    const exact = info.plain && !term.caseSensitive;
+    const visit = (f: IndexedFile, i: number) => {
+      let length = term.text.length;
+      if (!exact) {
         pattern.lastIndex = 0;
-        const m = pattern.exec(heading);
-        if (!m) continue;
-        // An alias names the key only loosely, so for alias matches the body's use of the key's own
-        // words counts for more than how much of the heading the alias covers.
-        const weights = term.alias ? ALIAS_WEIGHTS : OWN_WEIGHTS;
-        const coverage = Math.round((weights.coverage * m[0].length) / Math.max(1, heading.replace(/[\s.:：。]+$/, '').length));
-        const evidence = Math.min(weights.evidence, 10 * own.reduce((sum, t) => sum + this.mentions(f, i, t), 0));
-        const gathering = section.coversSubsections ? 50 : 0;
-        offer(section, (term.alias ? SCORE.headingAlias : SCORE.heading) + coverage + evidence - gathering, term.alias ? 'heading alias' : 'heading', term.text);
+        const m = pattern.exec(f.headings[i]);
+        if (!m) return;
+        length = m[0].length;
       }
-    }
+      const coverage = Math.round((weights.coverage * length) / f.headingLengths[i]);
+      let mentions = 0;
+      for (const o of own) mentions += this.mentions(f, i, o);
+      const evidence = Math.min(weights.evidence, 10 * mentions);
+      const gathering = f.sections[i].coversSubsections ? 50 : 0;
+      offer(f.sections[i], base + coverage + evidence - gathering, reason, term.text);
+    };
+    if (info.tokens.length) this.headings.forSectionsWithAll(info.tokens.map((t) => t.toLowerCase()), admitted, visit);
+    else this.headingChars.forSectionsWithAll(info.chars, admitted, visit);
   }
 
-  /** How often a section's body names a term: from the postings for a plain word, else by scanning it. */
-  private mentions(f: IndexedFile, section: number, term: Term): number {
-    if (isPlain(term)) {
-      const pairs = (term.caseSensitive ? this.capitals : this.bodies).get(term.caseSensitive ? term.text : term.text.toLowerCase())?.get(f) ?? [];
-      for (let p = 0; p < pairs.length; p += 2) if (pairs[p] === section) return pairs[p + 1];
-      return 0;
-    }
-    return asciiTokens(term.text).length ? (f.searchable[section].match(termPattern(term))?.length ?? 0) : 0;
+  /**
+   * How often a section's body names a term, from the postings: exact for a single token, and for
+   * a phrase the count of its rarest token (an upper bound that needs no scan of the text).
+   */
+  private mentions(f: IndexedFile, section: number, info: TermInfo): number {
+    if (info.term.caseSensitive) return info.plain ? this.capitals.count(info.tokens[0], f, section) : 0;
+    let least = Infinity;
+    for (const token of info.tokens) least = Math.min(least, this.bodies.count(token, f, section));
+    return Number.isFinite(least) ? least : 0;
   }
 
-  /** Mentions in section bodies, scored by how often they occur. CJK-only terms match headings only. */
-  private matchBodies(term: Term, wanted: (f: IndexedFile) => boolean, offer: Offer): void {
-    const words = asciiTokens(term.text);
-    if (!words.length || term.headingOnly) return;
+  /**
+   * Mentions in section bodies, scored by how often they occur (CJK-only terms match headings
+   * only). A common word can be in thousands of sections, so only the best MAX_RANKED of each
+   * term are offered: by count, then file order, then position, as the final ranking would.
+   */
+  private matchBodies(info: TermInfo, wanted: (f: IndexedFile) => boolean, offer: Offer): void {
+    const { term } = info;
+    // Bodies are indexed by ASCII words only, so a term with CJK characters is looked for in headings.
+    if (!info.tokens.length || term.headingOnly || info.hasCjk) return;
     const base = term.alias ? SCORE.bodyAlias : SCORE.body;
     const cap = term.alias ? 40 : 50;
     const reason = term.alias ? 'body alias' : 'body';
-    if (isPlain(term)) {
-      // One word: the counts are in the postings, no text is scanned.
-      const postings = term.caseSensitive ? this.capitals.get(term.text) : this.bodies.get(words[0]);
-      for (const [f, pairs] of postings ?? []) {
-        if (!wanted(f)) continue;
-        for (let p = 0; p < pairs.length; p += 2) offer(f.sections[pairs[p]], base + Math.min(cap, pairs[p + 1]), reason, term.text);
-      }
-      return;
+    const order = this.fileOrder();
+    const best = new BestHits(MAX_RANKED);
+    const files: IndexedFile[] = [];
+    const add = (f: IndexedFile, section: number, count: number) => {
+      const rank = order.get(f.file.uri) ?? 0;
+      files[rank] = f;
+      // One number per hit sorts as (higher count, earlier file, earlier section) first.
+      best.add((cap - Math.min(cap, count)) * 2 ** 40 + rank * 2 ** 20 + Math.min(section, 2 ** 20 - 1));
+    };
+    if (info.plain) {
+      // One token: the counts are in the postings, no text is scanned.
+      (term.caseSensitive ? this.capitals : this.bodies).forEach(info.tokens[0], wanted, add);
+    } else {
+      this.bodies.forSectionsWithAll(info.tokens, wanted, (f, i) => {
+        info.pattern.lastIndex = 0;
+        const count = f.searchable[i].match(info.pattern)?.length ?? 0;
+        if (count > 0) add(f, i, count);
+      });
     }
-    const pattern = termPattern(term);
-    for (const [f, pairs] of this.bodies.get(longest(words)) ?? []) {
-      if (!wanted(f)) continue;
-      for (let p = 0; p < pairs.length; p += 2) {
-        const count = f.searchable[pairs[p]].match(pattern)?.length ?? 0;
-        if (count > 0) offer(f.sections[pairs[p]], base + Math.min(cap, count), reason, term.text);
-      }
+    for (const key of best.sorted()) {
+      const count = cap - Math.floor(key / 2 ** 40);
+      const file = files[Math.floor(key / 2 ** 20) % 2 ** 20];
+      offer(file.sections[key % 2 ** 20], base + count, reason, term.text, info.pattern);
     }
   }
 }
 
-type Offer = (section: NoteSection, score: number, reason: MatchReason, matched: string) => void;
+/** A term with what every candidate check needs, computed once per lookup. */
+interface TermInfo {
+  term: Term;
+  /** Index tokens (lower-cased; a case-sensitive term keeps its capitals). */
+  tokens: string[];
+  /** One token whose counts the postings hold. */
+  plain: boolean;
+  /** The term's CJK characters (looked up in headings when it has no ASCII word). */
+  chars: string[];
+  hasCjk: boolean;
+  pattern: RegExp;
+}
 
-/** A single word whose counts the postings hold (case-sensitive terms are capital words). */
+/** Proposes a section with a score; the best score per section wins. Body matches pass their pattern for the excerpt. */
+type Offer = (section: NoteSection, score: number, reason: MatchReason, matched: string, pattern?: RegExp) => void;
+
+/** A single token whose counts the postings hold (case-sensitive terms are capital words). */
 function isPlain(term: Term): boolean {
-  return PLAIN_WORD.test(term.text) && (!term.caseSensitive || UPPER_WORD.test(term.text));
+  return term.caseSensitive ? UPPER_WORD.test(term.text) : ONE_TOKEN.test(term.text);
+}
+
+/** `CMD`, `EXPOSE`: two or more capitals or digits, starting with a capital. */
+function isCapitalWord(word: string): boolean {
+  if (word.length < 2) return false;
+  const first = word.charCodeAt(0);
+  if (first < 65 || first > 90) return false;
+  for (let i = 1; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (!((c >= 65 && c <= 90) || (c >= 48 && c <= 57))) return false;
+  }
+  return true;
 }
 
 function admits(file: { origin: NoteFile['origin']; language?: NoteFile['language'] }, options: Omit<LookupOptions, 'maxSections'>): boolean {
@@ -301,9 +418,4 @@ function originOrder(x: { origin: NoteFile['origin'] }): number {
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** The longest word of a term: usually its rarest, so the fewest candidates to check. */
-function longest(words: readonly string[]): string {
-  return words.reduce((a, b) => (b.length > a.length ? b : a));
 }

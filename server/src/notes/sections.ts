@@ -6,6 +6,9 @@ const TAG_COMMENT = /<!--\s*keys\s*:([\s\S]*?)-->/gi;
 
 /** `<!-- keys: … -->` tags in the prose (not the code) of some lines. */
 function tagsIn(lines: readonly string[], fenced: Uint8Array, from: number, to: number): string[] {
+  let any = false;
+  for (let i = from; i < to && !any; i++) any = !fenced[i] && lines[i].includes('<!--');
+  if (!any) return [];
   const prose: string[] = [];
   for (let i = from; i < to; i++) if (!fenced[i]) prose.push(lines[i]);
   const text = prose.join('\n');
@@ -15,18 +18,21 @@ function tagsIn(lines: readonly string[], fenced: Uint8Array, from: number, to: 
   return tags;
 }
 
-const isBlank = (line: string) => line.trim() === '' || /^\s*<!--[\s\S]*-->\s*$/.test(line);
+function isBlank(line: string): boolean {
+  const text = line.trim();
+  return text === '' || (text.startsWith('<!--') && text.endsWith('-->'));
+}
 
 /** Blank lines and `---`/`***` separators at a section's edges say nothing. */
 const EDGE = /^\s*(([-*_]\s*){3,})?$/;
 
-/** Lines `from`..`to` without blank lines and separators at either end. */
-function bodyOf(lines: readonly string[], from: number, to: number, fenced: Uint8Array): string {
+/** Lines `from`..`to` without blank lines and separators at either end, and the line it starts on. */
+function bodyOf(lines: readonly string[], from: number, to: number, fenced: Uint8Array): { text: string; line: number } {
   let start = from;
   let end = to;
   while (start < end && !fenced[start] && EDGE.test(lines[start])) start++;
   while (end > start && !fenced[end - 1] && EDGE.test(lines[end - 1])) end--;
-  return lines.slice(start, end).join('\n');
+  return { text: lines.slice(start, end).join('\n'), line: start };
 }
 
 /**
@@ -46,8 +52,8 @@ export function parseSections(file: NoteFile): NoteSection[] {
 
   const firstHeading = headings[0]?.line ?? lines.length;
   const preamble = bodyOf(lines, front.end, firstHeading, fenced);
-  if (preamble) {
-    sections.push({ ...base, startLine: front.end, endLine: firstHeading, level: 0, headingPath: [], body: preamble, tags: tagsIn(lines, fenced, front.end, firstHeading), fileTags, empty: false, coversSubsections: false });
+  if (preamble.text) {
+    sections.push({ ...base, startLine: front.end, endLine: firstHeading, level: 0, headingPath: [], body: preamble.text, bodyLine: preamble.line, tags: tagsIn(lines, fenced, front.end, firstHeading), fileTags, empty: false, coversSubsections: false });
   }
 
   const path: Array<{ level: number; text: string }> = [];
@@ -57,7 +63,7 @@ export function parseSections(file: NoteFile): NoteSection[] {
     const next = headings[i + 1]?.line ?? lines.length;
     let end = next;
     let bare = true;
-    for (let l = h.contentStart; l < next; l++) if (!isBlank(lines[l])) bare = false;
+    for (let l = h.contentStart; l < next && bare; l++) bare = isBlank(lines[l]);
     if (bare) {
       // Nothing of its own: the section shows its subsections instead.
       const after = headings.slice(i + 1).find((x) => x.level <= h.level);
@@ -70,12 +76,42 @@ export function parseSections(file: NoteFile): NoteSection[] {
       endLine: end,
       level: h.level,
       headingPath: path.map((p) => p.text),
-      body,
+      body: body.text,
+      bodyLine: body.line,
       tags: tagsIn(lines, fenced, h.contentStart, next),
       fileTags,
-      empty: body.replace(/<!--[\s\S]*?-->/g, '').trim() === '',
+      empty: body.text.replace(/<!--[\s\S]*?-->/g, '').trim() === '',
       coversSubsections: bare && end > next,
     });
   });
   return sections;
+}
+
+const SEPARATOR = /^ {0,3}([-*_])( *\1){2,} *$/;
+
+/**
+ * The part of a section around a mention: notes often keep several topics under one heading,
+ * split by `---` (the seed notes' "常见问题"), so a body match shows the first such part that
+ * matches `pattern`, starting at its own line. A section without separators is returned whole.
+ */
+export function excerpt(section: NoteSection, pattern: RegExp): NoteSection {
+  const lines = splitLines(section.body);
+  const fenced = fencedLines(lines);
+  const parts: Array<{ from: number; to: number }> = [];
+  let from = 0;
+  lines.forEach((line, i) => {
+    if (fenced[i] || !SEPARATOR.test(line)) return;
+    parts.push({ from, to: i });
+    from = i + 1;
+  });
+  if (parts.length === 0) return section;
+  parts.push({ from, to: lines.length });
+  for (const part of parts) {
+    const trimmed = bodyOf(lines, part.from, part.to, fenced);
+    pattern.lastIndex = 0;
+    if (!trimmed.text || !pattern.test(trimmed.text)) continue;
+    const line = section.bodyLine + trimmed.line;
+    return { ...section, startLine: line, bodyLine: line, endLine: section.bodyLine + part.to, body: trimmed.text };
+  }
+  return section;
 }

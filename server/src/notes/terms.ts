@@ -146,9 +146,44 @@ export function termPattern(term: Term): RegExp {
   return new RegExp(head + escaped + tail, term.caseSensitive ? 'g' : 'gi');
 }
 
-/** ASCII words, lower-cased: the tokens the index is keyed by. */
+/**
+ * The index's tokens: words (letters, digits, `_`) lower-cased, and again with the `--` or `.`
+ * right before them (`--network`, `.values`), so a flag or a dotted name is looked up by its rare
+ * marked form instead of a common word. `visit` also gets the word as written.
+ */
+export function forEachToken(text: string, visit: (token: string, word: string) => void): void {
+  // A hand-written scan: this runs over every byte of every notes file.
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (!isWordCode(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let upper = false;
+    for (; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (!isWordCode(c)) break;
+      if (c >= 65 && c <= 90) upper = true;
+    }
+    const word = text.slice(start, i);
+    const lower = upper ? word.toLowerCase() : word;
+    visit(lower, word);
+    if (start >= 2 && text.charCodeAt(start - 1) === 45 && text.charCodeAt(start - 2) === 45) visit('--' + lower, word);
+    else if (start >= 1 && text.charCodeAt(start - 1) === 46) visit('.' + lower, word);
+  }
+}
+
+/** A-Z, a-z, 0-9 and `_`. */
+function isWordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
 export function asciiTokens(text: string): string[] {
-  return (text.match(/[A-Za-z0-9]+/g) ?? []).map((t) => t.toLowerCase());
+  const tokens: string[] = [];
+  forEachToken(text, (token) => tokens.push(token));
+  return tokens;
 }
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/g;

@@ -18,8 +18,10 @@ export interface NoteSection {
   level: number;
   /** Headings from the top down to this section's own, e.g. ["Service", "Publishing Service"]. */
   headingPath: string[];
-  /** The Markdown under the heading, blank lines at either end trimmed. */
+  /** The Markdown under the heading, blank lines and separators at either end trimmed. */
   body: string;
+  /** The 0-based line the body starts on. */
+  bodyLine: number;
   /** Tags from `<!-- keys: … -->` comments in the section's own text. */
   tags: string[];
   /** Tags from the file's front matter `keys:`, which apply to every section. */

@@ -22,13 +22,25 @@ export interface NoteSummary {
   /** Where it is: `notes/k8s.md:12`, or `bundled notes · k8s.md:12`. */
   source: string;
   origin: NoteSection['origin'];
+  /** The section's first line of text, without Markdown marks, for searching by content too. */
+  preview: string;
   location: Location;
+}
+
+/** The first line of prose of a body: no tags, fences, heading marks, emphasis or link targets. */
+function previewOf(body: string): string {
+  const line = body
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .split('\n', 40)
+    .map((l) => l.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[#>*_`|]+/g, ' ').replace(/\s+/g, ' ').trim())
+    .find((l) => l && !/^[-=~ ]+$/.test(l));
+  return (line ?? '').slice(0, 120);
 }
 
 /** Every section a hover could show, user notes first, for a quick pick. */
 export function listSections(ctx: ServiceContext): NoteSummary[] {
   return ctx.notes.sections(notesOptions(ctx)).map((section) => {
     const source = sourceLabel(section);
-    return { title: section.headingPath.join(' › ') || source.replace(/:\d+$/, ''), source, origin: section.origin, location: locationOf(section) };
+    return { title: section.headingPath.join(' › ') || source.replace(/:\d+$/, ''), source, origin: section.origin, preview: previewOf(section.body), location: locationOf(section) };
   });
 }

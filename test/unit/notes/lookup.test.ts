@@ -120,6 +120,14 @@ describe('body mentions', () => {
     assert.equal(reason(index, 'k8s:field/spec.containers.volumeMounts.subPath'), 'body: subPath');
   });
 
+  test('a body match shows only the ---separated part that mentions the key, from its own line', () => {
+    const index = indexOf({ 'k8s.md': SEED_STYLE_K8S });
+    const [section] = index.lookup('k8s:field/spec.containers.volumeMounts.subPath', OPTIONS);
+    assert.match(section.body, /^mountPath结合subPath作用\n```\nvolumeMounts:/);
+    assert.doesNotMatch(section.body, /immutable/);
+    assert.equal(SEED_STYLE_K8S.split('\n')[section.startLine], 'mountPath结合subPath作用');
+  });
+
   test('a body mention never outranks a heading match, however often it occurs', () => {
     const index = indexOf({ 'a.md': `# Other\n${'Deployment '.repeat(500)}\n`, 'b.md': '# Deployment\nonce\n' });
     assert.deepEqual(found(index, 'k8s:kind/Deployment'), ['Deployment']);
@@ -185,6 +193,21 @@ describe('origins, languages, limits and caching', () => {
     assert.equal(index.fileCount, 0);
   });
 
+  test('setFileInSteps changes lookups only at its last step; a file changed meanwhile wins', () => {
+    const index = indexOf({ 'a.md': '# Pod\nold\n' });
+    const big = Array.from({ length: 450 }, (_, i) => `# Pod\nnew ${i}\n`).join('');
+    const steps = index.setFileInSteps({ uri: 'file:///notes/a.md', text: big, origin: 'user' });
+    steps.next();
+    assert.equal(index.lookup('k8s:kind/Pod', OPTIONS)[0].body, 'old');
+    for (const _step of steps);
+    assert.equal(index.lookup('k8s:kind/Pod', OPTIONS)[0].body, 'new 0');
+    const stale = index.setFileInSteps({ uri: 'file:///notes/a.md', text: big + '# Pod\nstale\n', origin: 'user' });
+    stale.next();
+    index.setFile({ uri: 'file:///notes/a.md', text: '# Pod\nlatest\n', origin: 'user' });
+    for (const _step of stale);
+    assert.equal(index.lookup('k8s:kind/Pod', OPTIONS)[0].body, 'latest');
+  });
+
   test('ranking is deterministic whatever order files are set in', () => {
     const files = { 'b.md': '# Pod\nb\n', 'a.md': '# Pod\na\n', 'c.md': '# Pods\nc\n' };
     const forward = indexOf(files);
@@ -206,5 +229,27 @@ describe('origins, languages, limits and caching', () => {
     for (const key of ['docker:instruction/CMD', 'docker:flag/COPY --from', 'docker:directive/escape', 'docker:topic/multi-stage', 'k8s:kind/Pod', 'k8s:field/spec.clusterIP', 'k8s:value/Service.spec.type=ClusterIP', 'k8s:topic/kubectl', 'helm:builtin/.Values', 'helm:function/include', 'helm:values', 'helm:values/image.tag', 'helm:file/Chart.yaml', 'helm:topic/rollback', 'rule:dockerfile/latest-tag']) {
       assert.ok(queryFor(key).terms.length > 0, key);
     }
+  });
+});
+
+describe('bad input', () => {
+  test('half-typed Markdown: unclosed fences, comments and links, bare #, never throws', () => {
+    const index = indexOf({
+      'a.md': '# Pod\n<!-- keys: k8s:kind/Pod\nstill typing\n```yaml\nkind: Pod\n',
+      'b.md': '#\n##\n# Service\n[x](command:foo\n<!--\n',
+      'c.md': '\u0000\u0001\u0002# Deployment\n\uFFFD\uD800 broken surrogate\n',
+    });
+    for (const key of ['k8s:kind/Pod', 'k8s:kind/Service', 'k8s:kind/Deployment', '', ':', 'k8s:', 'k8s:field/', '///', 'docker:flag/ --']) {
+      assert.ok(Array.isArray(index.lookup(key, OPTIONS)), key);
+    }
+    assert.deepEqual(found(index, 'k8s:kind/Service'), ['Service']);
+  });
+
+  test('a 10 MB notes file with deep nesting is indexed and looked up', () => {
+    const chunk = Array.from({ length: 6 }, (_, level) => `${'#'.repeat(level + 1)} hostPath level ${level}\n${'text with hostPath and Deployment 中文 '.repeat(20)}\n`).join('');
+    const big = chunk.repeat(Math.ceil((10 * 1024 * 1024) / chunk.length));
+    const index = indexOf({ 'big.md': big });
+    assert.equal(found(index, 'k8s:field/spec.volumes.hostPath', { maxSections: 2 }).length, 2);
+    assert.deepEqual(found(index, 'k8s:kind/Pod'), []);
   });
 });

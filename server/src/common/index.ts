@@ -10,3 +10,4 @@ export * from './rules';
 export * from './cache';
 export * from './fileSystem';
 export * from './text';
+export * from './resources';

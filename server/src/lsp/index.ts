@@ -4,5 +4,5 @@
  */
 export { bindHandlers } from './handlers';
 export { defaultBundledNotesDir, Session } from './session';
-export { nodeFileSystem } from './nodeFileSystem';
+export { nodeFileSystem, nodeResources } from './nodeFileSystem';
 export * from './notesLoader';

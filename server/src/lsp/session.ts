@@ -2,7 +2,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { type Connection, type Diagnostic, DidChangeWatchedFilesNotification, FileChangeType, type InitializeParams, TextDocuments, type WorkspaceFolder } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { defaultSettings, isUnder, mergeSettings, pathToUri, type Settings, uriToPath, VersionedCache } from '../common';
+import { createResources, defaultSettings, isUnder, mergeSettings, pathToUri, type Resources, type Settings, uriToPath, VersionedCache } from '../common';
 import { type NoteFile, NotesIndex } from '../notes';
 import { diagnose } from '../services';
 import { scanFolders, type ServiceContext, Workspace } from '../workspace';
@@ -34,10 +34,15 @@ export class Session {
   private readonly reported = new Set<string>();
   private notesNeverLoaded = true;
 
-  constructor(readonly connection: Connection, private readonly bundledNotesDir: string) {}
+  constructor(
+    readonly connection: Connection,
+    private readonly bundledNotesDir: string,
+    /** Bundled data (schemas) and what is derived from it; kept across settings changes. */
+    private readonly resources: Resources = createResources(() => undefined),
+  ) {}
 
   context(): ServiceContext {
-    return { settings: this.settings, workspace: this.workspace, notes: this.notes, cache: this.cache, locale: this.locale };
+    return { settings: this.settings, workspace: this.workspace, notes: this.notes, cache: this.cache, locale: this.locale, resources: this.resources };
   }
 
   /** The open document, or `undefined` for unknown and closed URIs. */

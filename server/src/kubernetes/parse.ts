@@ -1,0 +1,102 @@
+import { type Document, isMap, parseAllDocuments, visit, type YAMLMap } from 'yaml';
+import { get, items, str } from './nodes';
+
+/** One Kubernetes object: a YAML document's root map, or an item of a `kind: List`. */
+export interface KubeObject {
+  node: YAMLMap<unknown, unknown>;
+  apiVersion: string;
+  kind: string;
+  /** The YAML document holding it (aliases resolve against it). */
+  document: Document.Parsed;
+}
+
+/** A problem with the text itself, found while parsing. */
+export interface SyntaxProblem {
+  start: number;
+  end: number;
+  message: string;
+  /** `duplicate-key` for repeated map keys; everything else is a syntax error. */
+  code: 'yaml-syntax' | 'duplicate-key';
+}
+
+export interface ParsedManifests {
+  documents: Document.Parsed[];
+  objects: KubeObject[];
+  problems: SyntaxProblem[];
+}
+
+/** Files above this size are not parsed: the answer would come too late to help while typing. */
+export const MAX_MANIFEST_CHARS = 4 * 1024 * 1024;
+/** Alias expansions allowed per document; a "billion laughs" document needs far more. */
+export const MAX_ALIAS_COUNT = 1000;
+
+/**
+ * Parses every `---` document. Never throws: oversized, binary and alias-bomb input yield a
+ * single problem and no objects; syntax errors yield the first error of each document.
+ */
+export function parseManifests(text: string): ParsedManifests {
+  if (text.length > MAX_MANIFEST_CHARS) {
+    const mb = (text.length / (1024 * 1024)).toFixed(1);
+    return { documents: [], objects: [], problems: [{ start: 0, end: 0, code: 'yaml-syntax', message: `This file is ${mb} MB; Kubernetes checks stop at ${MAX_MANIFEST_CHARS / (1024 * 1024)} MB. Split it into smaller manifests to have it checked.` }] };
+  }
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0) {
+    return { documents: [], objects: [], problems: [{ start: nul, end: nul + 1, code: 'yaml-syntax', message: 'This file holds binary data (a NUL character), so it is not checked as YAML.' }] };
+  }
+  const documents = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false, merge: true });
+  const docs: Document.Parsed[] = Array.isArray(documents) ? documents : [];
+  const problems: SyntaxProblem[] = [];
+  const objects: KubeObject[] = [];
+  for (const document of docs) {
+    const duplicates = document.errors.filter((e) => e.code === 'DUPLICATE_KEY');
+    for (const e of duplicates) problems.push({ start: e.pos[0], end: e.pos[1], code: 'duplicate-key', message: 'This key appears twice in the same map; Kubernetes keeps only the last one. Remove or merge the duplicate.' });
+    const syntax = document.errors.find((e) => e.code !== 'DUPLICATE_KEY');
+    if (syntax) {
+      problems.push({ start: syntax.pos[0], end: Math.max(syntax.pos[1], syntax.pos[0] + 1), code: 'yaml-syntax', message: syntaxMessage(syntax.code, syntax.message) });
+      continue;
+    }
+    if (aliasBomb(document)) {
+      const [start, end] = document.range;
+      problems.push({ start, end: Math.min(end, start + 1), code: 'yaml-syntax', message: `Aliases in this document expand to more than ${MAX_ALIAS_COUNT} nodes (an alias bomb?); it is not checked.` });
+      continue;
+    }
+    objects.push(...objectsOf(document));
+  }
+  return { documents: docs, objects, problems };
+}
+
+function syntaxMessage(code: string, message: string): string {
+  const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  if (code === 'TAB_AS_INDENT') return 'YAML does not allow tabs for indentation; indent with spaces.';
+  return `YAML syntax error: ${first}.`.replace(/\.\.$/, '.');
+}
+
+/** Only documents that use aliases pay for the expansion count. */
+function aliasBomb(document: Document.Parsed): boolean {
+  let hasAlias = false;
+  visit(document, { Alias: () => { hasAlias = true; return visit.BREAK; } });
+  if (!hasAlias) return false;
+  try {
+    document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+function objectsOf(document: Document.Parsed): KubeObject[] {
+  const root = document.contents;
+  if (!isMap(root)) return [];
+  const apiVersion = str(get(root, 'apiVersion'));
+  const kind = str(get(root, 'kind'));
+  if (apiVersion === undefined || kind === undefined) return [];
+  const self: KubeObject = { node: root, apiVersion, kind, document };
+  if (kind !== 'List') return [self];
+  const listed: KubeObject[] = [];
+  for (const item of items(get(root, 'items'))) {
+    const itemVersion = str(get(item, 'apiVersion'));
+    const itemKind = str(get(item, 'kind'));
+    if (isMap(item) && itemVersion !== undefined && itemKind !== undefined) listed.push({ node: item, apiVersion: itemVersion, kind: itemKind, document });
+  }
+  return [self, ...listed];
+}

@@ -5,6 +5,7 @@ import { bundledSchema, deref, itemSchema, type JsonSchema, type KubeSchema, typ
 import { schemaAt } from './schemaPath';
 import { skeleton } from './skeleton';
 import { parseCached } from './workspaceIndex';
+import { removal } from './rules/deprecatedApi';
 
 /**
  * Completion works on the text around the cursor (indentation, `- ` items, `key:`), not on the
@@ -164,13 +165,16 @@ function valueItems(schema: JsonSchema): CompletionItem[] {
   return [];
 }
 
-/** Stable API versions first, so `Deployment` offers `apps/v1` before removed betas. */
+/** Sort key: stable before alpha/beta, newer major version first (`autoscaling/v2` before `v1`). */
 function rank(apiVersion: string): string {
-  return /(alpha|beta)\d*$/.test(apiVersion) ? `1${apiVersion}` : `0${apiVersion}`;
+  const m = /v(\d+)((?:alpha|beta)\d*)?$/.exec(apiVersion);
+  const major = Number(m?.[1] ?? 0);
+  return `${m?.[2] ? 1 : 0}${String(99 - major).padStart(2, '0')}${apiVersion}`;
 }
 
+/** Kinds worth offering: no `…List` kinds and nothing the target version no longer serves. */
 function usableKinds(schema: KubeSchema): KubeSchema['kinds'] {
-  return schema.kinds.filter((k) => !k.kind.endsWith('List'));
+  return schema.kinds.filter((k) => !k.kind.endsWith('List') && !removal(k.apiVersion, k.kind));
 }
 
 function kindValues(schema: KubeSchema, apiVersion: string | undefined): CompletionItem[] {

@@ -68,6 +68,7 @@ export function parseManifests(text: string): ParsedManifests {
 function syntaxMessage(code: string, message: string): string {
   const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
   if (code === 'TAB_AS_INDENT') return 'YAML does not allow tabs for indentation; indent with spaces.';
+  if (message.includes('call stack')) return 'This document nests too deeply to be checked; flatten it.';
   return `YAML syntax error: ${first}.`.replace(/\.\.$/, '.');
 }
 

@@ -23,9 +23,14 @@ function requiredLines(definitions: Record<string, JsonSchema>, raw: JsonSchema,
   if (!schema || depth > MAX_DEPTH) return [];
   const pad = '  '.repeat(indent);
   const out: string[] = [];
-  for (const name of schema.required ?? []) {
-    const prop = deref(definitions, schema.properties?.[name]);
+  for (const name of wanted(definitions, schema)) {
+    const raw = schema.properties?.[name];
+    const prop = deref(definitions, raw);
     if (!prop) continue;
+    if (raw?.$ref?.endsWith('.LabelSelector')) {
+      out.push(`${pad}${name}:`, `${pad}  matchLabels:`, `${pad}    app: \${${counter.n++}:app}`);
+      continue;
+    }
     if (prop.type === 'array') {
       const item = itemSchema(definitions, prop);
       const inner = item?.properties ? requiredLines(definitions, item, indent + 2, counter, depth + 1) : [];
@@ -39,4 +44,11 @@ function requiredLines(definitions: Record<string, JsonSchema>, raw: JsonSchema,
     }
   }
   return out;
+}
+
+/** Required fields, plus the optional `spec`/`template` maps that lead to required ones (a pod template's containers). */
+function wanted(definitions: Record<string, JsonSchema>, schema: JsonSchema): string[] {
+  const required = schema.required ?? [];
+  const leading = ['template', 'spec'].filter((name) => !required.includes(name) && (deref(definitions, schema.properties?.[name])?.required?.length ?? 0) > 0);
+  return [...required, ...leading];
 }

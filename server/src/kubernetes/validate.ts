@@ -104,7 +104,7 @@ function walk(o: ValidationOptions, raw: unknown, schema: JsonSchema, owner: [nu
   if (isMap(node)) walkMap(o, node, s, owner, path, out, depth);
   else if (isSeq(node)) {
     const item = Array.isArray(s.items) ? s.items[0] : s.items;
-    if (item) for (const child of node.items) walk(o, child, item, span(child) ?? where, path, out, depth + 1);
+    if (item) for (const child of node.items) walk(o, child, item, itemAnchor(child) ?? where, path, out, depth + 1);
   }
 }
 
@@ -132,6 +132,12 @@ function walkMap(o: ValidationOptions, node: unknown, s: JsonSchema, owner: [num
     if (present.has(name)) continue;
     out.push({ rule: 'missing-required', start: owner[0], end: owner[1], message: `Missing required field \`${name}\`${path ? ` in \`${path}\`` : ''}; add it.` });
   }
+}
+
+/** Where a list item's own problems go: its first key (one line), else the item. */
+function itemAnchor(child: unknown): [number, number] | undefined {
+  const first = entries(child)[0];
+  return (first && span(first.keyNode)) ?? span(child);
 }
 
 function leaf(path: string): string {

@@ -27,7 +27,7 @@ const generatorVersion = JSON.parse(readFileSync(require.resolve('ts-json-schema
 /** kubernetes-models 5.x tracks Kubernetes 1.36 (its README and generated sources say v1.36.0). */
 const KUBERNETES_VERSION = '1.36';
 const outFile = join(outDir, `kubernetes-${KUBERNETES_VERSION}.json`);
-const stamp = `kubernetes-models@${modelsVersion} ts-json-schema-generator@${generatorVersion} format@1`;
+const stamp = `kubernetes-models@${modelsVersion} ts-json-schema-generator@${generatorVersion} format@2`;
 
 function upToDate() {
   if (force || !existsSync(outFile)) return false;
@@ -110,6 +110,7 @@ async function generate() {
     definitions[name] = def;
   }
   fixScalars(definitions);
+  openOpaque(definitions);
   rewriteRefs(definitions);
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
@@ -128,6 +129,23 @@ function fixScalars(definitions) {
   if (definitions[quantity]) definitions[quantity] = { ...definitions[quantity], type: ['string', 'number'], format: 'quantity', description: definitions[quantity].description ?? 'A fixed-point number with an optional suffix, e.g. `500m`, `128Mi`, `2`.' };
   for (const name of ['io.k8s.apimachinery.pkg.apis.meta.v1.Time', 'io.k8s.apimachinery.pkg.apis.meta.v1.MicroTime']) {
     if (definitions[name]) definitions[name] = { ...definitions[name], type: 'string', format: 'date-time' };
+  }
+}
+
+/**
+ * Declarations with no fields (`JSON`, `RawExtension`, `JSONSchemaPropsOrArray`, `FieldsV1`) stand
+ * for free-form values; the generator would close them as empty objects, so they accept anything.
+ */
+function openOpaque(value) {
+  if (Array.isArray(value)) {
+    value.forEach(openOpaque);
+  } else if (value && typeof value === 'object') {
+    if (value.type === 'object' && value.additionalProperties === false && !value.properties) {
+      delete value.type;
+      delete value.additionalProperties;
+      value['x-kubernetes-preserve-unknown-fields'] = true;
+    }
+    Object.values(value).forEach(openOpaque);
   }
 }
 

@@ -1,4 +1,4 @@
-import { type Document, isMap, parseAllDocuments, visit, type YAMLMap } from 'yaml';
+import { type Document, isMap, isScalar, parseAllDocuments, visit, type YAMLMap } from 'yaml';
 import { get, items, str } from './nodes';
 
 /** One Kubernetes object: a YAML document's root map, or an item of a `kind: List`. */
@@ -43,18 +43,18 @@ export function parseManifests(text: string): ParsedManifests {
   if (nul >= 0) {
     return { documents: [], objects: [], problems: [{ start: nul, end: nul + 1, code: 'yaml-syntax', message: 'This file holds binary data (a NUL character), so it is not checked as YAML.' }] };
   }
-  const documents = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false, merge: true });
+  // Duplicate keys are found below in one pass; the parser's own check is quadratic per map.
+  const documents = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, merge: true });
   const docs: Document.Parsed[] = Array.isArray(documents) ? documents : [];
   const problems: SyntaxProblem[] = [];
   const objects: KubeObject[] = [];
   for (const document of docs) {
-    const duplicates = document.errors.filter((e) => e.code === 'DUPLICATE_KEY');
-    for (const e of duplicates) problems.push({ start: e.pos[0], end: e.pos[1], code: 'duplicate-key', message: 'This key appears twice in the same map; Kubernetes keeps only the last one. Remove or merge the duplicate.' });
-    const syntax = document.errors.find((e) => e.code !== 'DUPLICATE_KEY');
+    const syntax = document.errors[0];
     if (syntax) {
       problems.push({ start: syntax.pos[0], end: Math.max(syntax.pos[1], syntax.pos[0] + 1), code: 'yaml-syntax', message: syntaxMessage(syntax.code, syntax.message) });
       continue;
     }
+    problems.push(...duplicateKeys(document));
     if (aliasBomb(document)) {
       const [start, end] = document.range;
       problems.push({ start, end: Math.min(end, start + 1), code: 'yaml-syntax', message: `Aliases in this document expand to more than ${MAX_ALIAS_COUNT} nodes (an alias bomb?); it is not checked.` });
@@ -70,6 +70,25 @@ function syntaxMessage(code: string, message: string): string {
   if (code === 'TAB_AS_INDENT') return 'YAML does not allow tabs for indentation; indent with spaces.';
   if (message.includes('call stack')) return 'This document nests too deeply to be checked; flatten it.';
   return `YAML syntax error: ${first}.`.replace(/\.\.$/, '.');
+}
+
+function duplicateKeys(document: Document.Parsed): SyntaxProblem[] {
+  const problems: SyntaxProblem[] = [];
+  visit(document, {
+    Map(_, map) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        const key = pair.key.value;
+        if (seen.has(key) && key !== '<<') {
+          const [start, end] = pair.key.range ?? [0, 0];
+          problems.push({ start, end, code: 'duplicate-key', message: 'This key appears twice in the same map; Kubernetes keeps only the last one. Remove or merge the duplicate.' });
+        }
+        seen.add(key);
+      }
+    },
+  });
+  return problems;
 }
 
 /** Only documents that use aliases pay for the expansion count. */

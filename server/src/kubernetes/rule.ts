@@ -5,7 +5,7 @@ import { span } from './nodes';
 import type { KubeObject, ParsedManifests } from './parse';
 import { deref, type JsonSchema, type KubeSchema, typeMetaKey } from './schema';
 import { type SchemaProblem, validateNode } from './validate';
-import { type WorkspaceIndex, workspaceIndex } from './workspaceIndex';
+import { crdSchemas, type WorkspaceIndex, workspaceIndex } from './workspaceIndex';
 
 /** What a rule sees: the document, its objects, the schema and (lazily) the workspace index. */
 export interface RuleContext {
@@ -59,7 +59,10 @@ export function objectSchema(rc: Pick<RuleContext, 'schema' | 'parsed' | 'index'
   if (bundled && rc.schema) return { schema: { $ref: `#/definitions/${bundled.ref}` }, structural: false };
   // Core groups never come from CRDs; only look further for custom groups.
   if (!obj.apiVersion.includes('.')) return undefined;
-  const crd = rc.index().crdSchemas.get(typeMetaKey(obj.apiVersion, obj.kind));
+  const key = typeMetaKey(obj.apiVersion, obj.kind);
+  // A CRD in the same document wins, so a synthetic (Helm) document can carry its own CRDs.
+  const local = rc.parsed.objects.filter((o) => o.kind === 'CustomResourceDefinition').flatMap(crdSchemas).find(([k]) => k === key)?.[1]();
+  const crd = local ?? rc.index().crdSchema(key);
   return crd ? { schema: withObjectMeta(crd, rc.schema), structural: true } : undefined;
 }
 

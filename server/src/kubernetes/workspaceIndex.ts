@@ -3,20 +3,28 @@ import type { ServiceContext } from '../workspace';
 import { looksLikeKubernetes } from '../workspace';
 import { get, items, str } from './nodes';
 import { type KubeObject, parseManifests, type ParsedManifests } from './parse';
-import type { JsonSchema } from './schema';
+import { type JsonSchema, typeMetaKey } from './schema';
 import { nameOf, type PodSummary, podSummary } from './workload';
 
 /**
- * What the workspace's manifests define, for the cross-file rules and CRD schemas. Built once per
- * workspace generation; each file's parse is cached by its text, so an edit re-parses one file.
+ * What the workspace's manifests define, for the cross-file rules and CRD schemas. Each file is
+ * summarised once per text (an edit re-summarises one file); the index merges the summaries once
+ * per workspace generation. CRD schemas are converted only when a custom resource asks for them.
  */
 export interface WorkspaceIndex {
   /** Names defined per kind (ConfigMap, Secret, PersistentVolumeClaim, ServiceAccount, …). */
   names: Map<string, Set<string>>;
   /** Every Pod and pod template. */
   pods: PodSummary[];
-  /** CRD schemas by `group/version Kind`. */
-  crdSchemas: Map<string, JsonSchema>;
+  /** The openAPIV3Schema a workspace CRD gives `group/version Kind`, if any. */
+  crdSchema(typeMeta: string): JsonSchema | undefined;
+}
+
+interface FileSummary {
+  names: Array<[string, string]>;
+  pods: PodSummary[];
+  /** `group/version Kind` → the schema, converted to data on first use. */
+  crds: Map<string, () => JsonSchema | undefined>;
 }
 
 export function parseCached(ctx: ServiceContext, uri: string, text: string): ParsedManifests {
@@ -29,47 +37,60 @@ export function workspaceIndex(ctx: ServiceContext): WorkspaceIndex {
 }
 
 function buildIndex(ctx: ServiceContext): WorkspaceIndex {
-  const index: WorkspaceIndex = { names: new Map(), pods: [], crdSchemas: new Map() };
+  const names = new Map<string, Set<string>>();
+  const pods: PodSummary[] = [];
+  const crds = new Map<string, () => JsonSchema | undefined>();
   for (const uri of ctx.workspace.files()) {
-    if (!/\.ya?ml$/i.test(uri)) continue;
+    // Helm templates are not manifests until rendered; their objects would only add noise.
+    if (!/\.ya?ml$/i.test(uri) || /\/templates\//.test(uri)) continue;
     const text = ctx.workspace.read(uri);
     if (!text || !looksLikeKubernetes(text)) continue;
-    // Helm templates are not manifests until rendered; their objects would only add noise.
-    if (/\/templates\//.test(uri)) continue;
-    for (const obj of parseCached(ctx, uri, text).objects) addObject(index, obj);
+    const summary = ctx.cache.get('kubernetes/summary', uri, text, () => summarize(parseCached(ctx, uri, text)));
+    for (const [kind, name] of summary.names) {
+      const set = names.get(kind) ?? new Set<string>();
+      set.add(name);
+      names.set(kind, set);
+    }
+    pods.push(...summary.pods);
+    for (const [key, schema] of summary.crds) crds.set(key, schema);
   }
-  return index;
+  return { names, pods, crdSchema: (key) => crds.get(key)?.() };
 }
 
-export function addObject(index: WorkspaceIndex, obj: KubeObject): void {
-  const name = nameOf(obj);
-  if (name !== undefined) {
-    const set = index.names.get(obj.kind) ?? new Set<string>();
-    set.add(name);
-    index.names.set(obj.kind, set);
+function summarize(parsed: ParsedManifests): FileSummary {
+  const summary: FileSummary = { names: [], pods: [], crds: new Map() };
+  for (const obj of parsed.objects) {
+    const name = nameOf(obj);
+    if (name !== undefined) summary.names.push([obj.kind, name]);
+    const pod = podSummary(obj);
+    if (pod) summary.pods.push(pod);
+    if (obj.kind === 'CustomResourceDefinition') for (const [key, schema] of crdSchemas(obj)) summary.crds.set(key, schema);
   }
-  const pod = podSummary(obj);
-  if (pod) index.pods.push(pod);
-  if (obj.kind === 'CustomResourceDefinition') {
-    for (const [key, schema] of crdSchemas(obj)) index.crdSchemas.set(key, schema);
-  }
+  return summary;
 }
 
-/** `group/version Kind` → openAPIV3Schema for each served version of a CRD. */
-export function crdSchemas(obj: KubeObject): Array<[string, JsonSchema]> {
+/** `group/version Kind` → a memoised converter of that version's openAPIV3Schema. */
+export function crdSchemas(obj: KubeObject): Array<[string, () => JsonSchema | undefined]> {
   const group = str(get(obj.node, 'spec', 'group'));
   const kind = str(get(obj.node, 'spec', 'names', 'kind'));
   if (!group || !kind) return [];
-  const out: Array<[string, JsonSchema]> = [];
+  const out: Array<[string, () => JsonSchema | undefined]> = [];
   for (const version of items(get(obj.node, 'spec', 'versions'))) {
     const name = str(get(version, 'name'));
     const schemaNode = get(version, 'schema', 'openAPIV3Schema');
     if (!name || !isMap(schemaNode)) continue;
-    try {
-      out.push([`${group}/${name} ${kind}`, schemaNode.toJS(obj.document, { maxAliasCount: 100 }) as JsonSchema]);
-    } catch {
-      // A schema that cannot be read as data gives no checks rather than wrong ones.
-    }
+    let converted: { value: JsonSchema | undefined } | undefined;
+    out.push([typeMetaKey(`${group}/${name}`, kind), () => {
+      if (!converted) {
+        try {
+          converted = { value: schemaNode.toJS(obj.document, { maxAliasCount: 100 }) as JsonSchema };
+        } catch {
+          // A schema that cannot be read as data gives no checks rather than wrong ones.
+          converted = { value: undefined };
+        }
+      }
+      return converted.value;
+    }]);
   }
   return out;
 }

@@ -103,7 +103,7 @@ export function complete(ctx: ServiceContext, src: SourceDocument, pos: Position
   const schema = bundledSchema(ctx);
   if (!schema) return [];
   const text = src.doc.getText();
-  const lines = text.split(/\r?\n/);
+  const lines = ctx.cache.get('kubernetes/lines', src.doc.uri, text, () => text.split(/\r?\n/));
   const lineText = lines[pos.line] ?? '';
   const before = lineText.slice(0, pos.character);
   const [first, last] = documentLines(lines, pos.line);

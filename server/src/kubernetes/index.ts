@@ -15,6 +15,7 @@ import { diagnose } from './diagnose';
 import { hoverTarget } from './hover';
 import { noteKeys } from './noteKeys';
 import { RULES } from './rules';
+import { warmUp } from './warmUp';
 
 export { IGNORE_ANNOTATION } from './diagnose';
 
@@ -25,4 +26,5 @@ export const language: LanguageModule = {
   hoverTarget,
   complete,
   diagnose,
+  warmUp,
 };

@@ -1,4 +1,4 @@
-import { type Document, isMap, isScalar, parseAllDocuments, visit, type YAMLMap } from 'yaml';
+import { type Document, isAlias, isMap, isScalar, isSeq, parseAllDocuments, type YAMLMap } from 'yaml';
 import { get, items, str } from './nodes';
 
 /** One Kubernetes object: a YAML document's root map, or an item of a `kind: List`. */
@@ -54,8 +54,9 @@ export function parseManifests(text: string): ParsedManifests {
       problems.push({ start: syntax.pos[0], end: Math.max(syntax.pos[1], syntax.pos[0] + 1), code: 'yaml-syntax', message: syntaxMessage(syntax.code, syntax.message) });
       continue;
     }
-    problems.push(...duplicateKeys(document));
-    if (aliasBomb(document)) {
+    const { duplicates, hasAlias } = scan(document);
+    problems.push(...duplicates);
+    if (hasAlias && aliasBomb(document)) {
       const [start, end] = document.range;
       problems.push({ start, end: Math.min(end, start + 1), code: 'yaml-syntax', message: `Aliases in this document expand to more than ${MAX_ALIAS_COUNT} nodes (an alias bomb?); it is not checked.` });
       continue;
@@ -72,30 +73,42 @@ function syntaxMessage(code: string, message: string): string {
   return `YAML syntax error: ${first}.`.replace(/\.\.$/, '.');
 }
 
-function duplicateKeys(document: Document.Parsed): SyntaxProblem[] {
-  const problems: SyntaxProblem[] = [];
-  visit(document, {
-    Map(_, map) {
+/**
+ * One pass over the tree: repeated map keys, and whether any alias occurs (only then is the
+ * expansion counted). Iterative, so deep nesting cannot overflow the stack here.
+ */
+function scan(document: Document.Parsed): { duplicates: SyntaxProblem[]; hasAlias: boolean } {
+  const duplicates: SyntaxProblem[] = [];
+  let hasAlias = false;
+  const stack: unknown[] = [document.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isAlias(node)) {
+      hasAlias = true;
+    } else if (isMap(node)) {
       const seen = new Set<unknown>();
-      for (const pair of map.items) {
-        if (!isScalar(pair.key)) continue;
-        const key = pair.key.value;
-        if (seen.has(key) && key !== '<<') {
-          const [start, end] = pair.key.range ?? [0, 0];
-          problems.push({ start, end, code: 'duplicate-key', message: 'This key appears twice in the same map; Kubernetes keeps only the last one. Remove or merge the duplicate.' });
+      for (const pair of node.items) {
+        if (isScalar(pair.key)) {
+          const key = pair.key.value;
+          if (seen.has(key) && key !== '<<') {
+            const [start, end] = pair.key.range ?? [0, 0];
+            duplicates.push({ start, end, code: 'duplicate-key', message: 'This key appears twice in the same map; Kubernetes keeps only the last one. Remove or merge the duplicate.' });
+          }
+          seen.add(key);
+        } else if (pair.key) {
+          stack.push(pair.key);
         }
-        seen.add(key);
+        stack.push(pair.value);
       }
-    },
-  });
-  return problems;
+    } else if (isSeq(node)) {
+      stack.push(...node.items);
+    }
+  }
+  return { duplicates, hasAlias };
 }
 
-/** Only documents that use aliases pay for the expansion count. */
+/** Expanding aliases past the limit throws; that is how a "billion laughs" document shows. */
 function aliasBomb(document: Document.Parsed): boolean {
-  let hasAlias = false;
-  visit(document, { Alias: () => { hasAlias = true; return visit.BREAK; } });
-  if (!hasAlias) return false;
   try {
     document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     return false;

@@ -4,7 +4,7 @@ import { type Connection, type Diagnostic, DidChangeWatchedFilesNotification, Fi
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createResources, defaultSettings, isUnder, mergeSettings, pathToUri, type Resources, type Settings, uriToPath, VersionedCache } from '../common';
 import { type NoteFile, NotesIndex } from '../notes';
-import { diagnose } from '../services';
+import { diagnose, warmUp } from '../services';
 import { scanFolders, type ServiceContext, Workspace } from '../workspace';
 import { logFailure } from './guard';
 import { nodeFileSystem } from './nodeFileSystem';
@@ -72,6 +72,11 @@ export class Session {
     setImmediate(() => {
       this.workspace.setFiles(scanFolders(this.workspace.fs, this.folders));
       this.revalidateAll();
+      try {
+        warmUp(this.context());
+      } catch (error) {
+        logFailure(this.connection, 'warmUp', undefined, error);
+      }
     });
   }
 

@@ -56,4 +56,6 @@ export interface LanguageModule {
   rename?(ctx: ServiceContext, src: SourceDocument, pos: Position, newName: string): WorkspaceEdit | null;
   symbols?(ctx: ServiceContext, src: SourceDocument): DocumentSymbol[];
   folding?(ctx: ServiceContext, src: SourceDocument): FoldingRange[];
+  /** Loads bundled data and exercises the hot paths once, so the first real request is fast. */
+  warmUp?(ctx: ServiceContext): void;
 }

@@ -36,16 +36,32 @@ export function workspaceIndex(ctx: ServiceContext): WorkspaceIndex {
   return ctx.cache.get('kubernetes/index', 'workspace', ctx.workspace.generation, () => buildIndex(ctx));
 }
 
+/**
+ * Summaries by file, kept for the session (ctx.cache is bounded and a large workspace would evict
+ * and re-parse every file on each edit). Entries of files gone from the workspace are dropped.
+ */
+function summaryStore(ctx: ServiceContext): Map<string, { text: string; summary: FileSummary }> {
+  return ctx.resources?.memo('kubernetes/summaries', () => new Map<string, { text: string; summary: FileSummary }>()) ?? new Map();
+}
+
 function buildIndex(ctx: ServiceContext): WorkspaceIndex {
   const names = new Map<string, Set<string>>();
   const pods: PodSummary[] = [];
   const crds = new Map<string, () => JsonSchema | undefined>();
+  const store = summaryStore(ctx);
+  const present = new Set<string>();
   for (const uri of ctx.workspace.files()) {
     // Helm templates are not manifests until rendered; their objects would only add noise.
     if (!/\.ya?ml$/i.test(uri) || /\/templates\//.test(uri)) continue;
     const text = ctx.workspace.read(uri);
-    if (!text || !looksLikeKubernetes(text)) continue;
-    const summary = ctx.cache.get('kubernetes/summary', uri, text, () => summarize(parseCached(ctx, uri, text)));
+    if (!text) continue;
+    present.add(uri);
+    let entry = store.get(uri);
+    if (entry?.text !== text) {
+      entry = { text, summary: looksLikeKubernetes(text) ? summarize(parseCached(ctx, uri, text)) : { names: [], pods: [], crds: new Map() } };
+      store.set(uri, entry);
+    }
+    const summary = entry.summary;
     for (const [kind, name] of summary.names) {
       const set = names.get(kind) ?? new Set<string>();
       set.add(name);
@@ -54,6 +70,7 @@ function buildIndex(ctx: ServiceContext): WorkspaceIndex {
     pods.push(...summary.pods);
     for (const [key, schema] of summary.crds) crds.set(key, schema);
   }
+  for (const uri of [...store.keys()]) if (!present.has(uri)) store.delete(uri);
   return { names, pods, crdSchema: (key) => crds.get(key)?.() };
 }
 

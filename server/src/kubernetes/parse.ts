@@ -51,7 +51,7 @@ export function parseManifests(text: string): ParsedManifests {
   for (const document of docs) {
     const syntax = document.errors[0];
     if (syntax) {
-      problems.push({ start: syntax.pos[0], end: Math.max(syntax.pos[1], syntax.pos[0] + 1), code: 'yaml-syntax', message: syntaxMessage(syntax.code, syntax.message) });
+      problems.push(unclosedAt(text, syntax.pos[0], syntax.message) ?? { start: syntax.pos[0], end: Math.max(syntax.pos[1], syntax.pos[0] + 1), code: 'yaml-syntax', message: syntaxMessage(syntax.code, syntax.message) });
       continue;
     }
     const { duplicates, hasAlias } = scan(document);
@@ -64,6 +64,33 @@ export function parseManifests(text: string): ParsedManifests {
     objects.push(...objectsOf(document));
   }
   return { documents: docs, objects, problems };
+}
+
+/**
+ * The parser notices an unclosed `[`, `{` or quote only where the next line starts; the useful
+ * place is the opener itself, found by scanning back from there.
+ */
+function unclosedAt(text: string, at: number, message: string): SyntaxProblem | undefined {
+  const flow = /end with a ([\]}])/.exec(message);
+  const quote = /Missing closing (["'])quote/.exec(message);
+  let opener = -1;
+  if (flow) {
+    const [open, close] = flow[1] === ']' ? ['[', ']'] : ['{', '}'];
+    let depth = 0;
+    for (let i = at - 1; i >= 0 && i > at - 100000; i--) {
+      if (text[i] === close) depth++;
+      else if (text[i] === open && depth-- === 0) {
+        opener = i;
+        break;
+      }
+    }
+  } else if (quote) {
+    opener = text.lastIndexOf(quote[1], at - 1);
+  }
+  if (opener < 0) return undefined;
+  const char = text[opener];
+  const closer = char === '[' ? ']' : char === '{' ? '}' : char;
+  return { start: opener, end: opener + 1, code: 'yaml-syntax', message: `YAML syntax error: this \`${char}\` is never closed; add \`${closer}\` where the value ends.` };
 }
 
 function syntaxMessage(code: string, message: string): string {

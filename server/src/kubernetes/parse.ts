@@ -66,6 +66,17 @@ export function parseManifests(text: string): ParsedManifests {
   return { documents: docs, objects, problems };
 }
 
+/** Objects and duplicate keys again, for documents that parsed cleanly and were patched in place. */
+export function rescan(documents: Document.Parsed[]): ParsedManifests {
+  const problems: SyntaxProblem[] = [];
+  const objects: KubeObject[] = [];
+  for (const document of documents) {
+    problems.push(...scan(document).duplicates);
+    objects.push(...objectsOf(document));
+  }
+  return { documents, objects, problems };
+}
+
 /**
  * The parser notices an unclosed `[`, `{` or quote only where the next line starts; the useful
  * place is the opener itself, found by scanning back from there.

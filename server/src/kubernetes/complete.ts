@@ -37,10 +37,17 @@ function readLine(text: string): Line | undefined {
 /** The YAML document (between `---` lines) holding `line`, as [first, last] line numbers. */
 function documentLines(lines: readonly string[], line: number): [number, number] {
   let first = line;
-  while (first > 0 && !/^---/.test(lines[first - 1])) first--;
+  while (first > 0 && !lines[first - 1].startsWith('---')) first--;
   let last = line;
-  while (last + 1 < lines.length && !/^---/.test(lines[last + 1])) last++;
+  while (last + 1 < lines.length && !lines[last + 1].startsWith('---')) last++;
   return [first, last];
+}
+
+/** Leading spaces of a line, without building any string (large files scan many lines). */
+function indentOf(text: string): number {
+  let i = 0;
+  while (i < text.length && text.charCodeAt(i) === 32) i++;
+  return i;
 }
 
 /** Keys from the document root to the map at column `column` above `line`; `[]` marks a list item. */
@@ -80,6 +87,8 @@ function siblingKeys(lines: readonly string[], first: number, last: number, line
   const keys = new Set<string>();
   for (const step of [-1, 1]) {
     for (let i = line + step; i >= first && i <= last; i += step) {
+      // Deeper lines belong to children, never siblings; skip them without parsing.
+      if (indentOf(lines[i]) > column) continue;
       const l = readLine(lines[i]);
       if (!l) continue;
       if (l.content < column || (l.dash && l.content === column && step > 0)) break;
@@ -93,6 +102,8 @@ function siblingKeys(lines: readonly string[], first: number, last: number, line
 function typeMeta(lines: readonly string[], first: number, last: number): { apiVersion?: string; kind?: string } {
   const out: { apiVersion?: string; kind?: string } = {};
   for (let i = first; i <= last; i++) {
+    const c = lines[i].charCodeAt(0);
+    if (c !== 97 && c !== 107) continue; // 'a' or 'k' at column 0
     const m = /^(apiVersion|kind)\s*:\s*["']?([^"'\s#]+)/.exec(lines[i]);
     if (m) out[m[1] as 'apiVersion' | 'kind'] = m[2];
   }

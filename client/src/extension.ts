@@ -44,6 +44,57 @@ async function fixHelmLanguage(doc: vscode.TextDocument): Promise<void> {
   }
 }
 
+/** Where the server says a note section is (an LSP Location). */
+interface NoteLocation {
+  uri: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+}
+
+interface NoteSummary {
+  title: string;
+  source: string;
+  origin: 'user' | 'bundled';
+  location: NoteLocation;
+}
+
+async function openNote(location: NoteLocation): Promise<void> {
+  const { line, character } = location.range.start;
+  const position = new vscode.Position(line, character);
+  await vscode.window.showTextDocument(vscode.Uri.parse(location.uri), { selection: new vscode.Range(position, position), preview: true });
+}
+
+/** The three notes commands; each asks the server, which owns the notes index. */
+function notesCommands(languageClient: LanguageClient): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand('containerNotes.openNoteAtCursor', async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor) return;
+      const location = await languageClient.sendRequest<NoteLocation | null>('containerNotes/noteAtCursor', {
+        textDocument: { uri: editor.document.uri.toString() },
+        position: { line: editor.selection.active.line, character: editor.selection.active.character },
+      });
+      if (location) await openNote(location);
+      else void vscode.window.showInformationMessage('Container Notes: no note section matches what is under the cursor.');
+    }),
+    vscode.commands.registerCommand('containerNotes.searchNotes', async () => {
+      const sections = await languageClient.sendRequest<NoteSummary[]>('containerNotes/listSections', {});
+      if (sections.length === 0) {
+        void vscode.window.showInformationMessage('Container Notes: no notes are indexed. Set containerNotes.notes.paths to your notes folder.');
+        return;
+      }
+      const picked = await vscode.window.showQuickPick(
+        sections.map((s) => ({ label: s.title, description: s.source, section: s })),
+        { placeHolder: 'Search note sections by heading', matchOnDescription: true },
+      );
+      if (picked) await openNote(picked.section.location);
+    }),
+    vscode.commands.registerCommand('containerNotes.reloadNotes', async () => {
+      const result = await languageClient.sendRequest<{ files: number; bundled: number }>('containerNotes/reloadNotes', {});
+      void vscode.window.setStatusBarMessage(`Container Notes: ${result.files} of your notes files and ${result.bundled} bundled ones indexed`, 4000);
+    }),
+  ];
+}
+
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   // vscode-languageclient ≥ 10 needs a LogOutputChannel.
   const output = vscode.window.createOutputChannel('Container Notes', { log: true });
@@ -64,6 +115,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     output,
     vscode.workspace.onDidOpenTextDocument((doc) => void fixHelmLanguage(doc)),
+    ...notesCommands(client),
   );
   for (const doc of vscode.workspace.textDocuments) void fixHelmLanguage(doc);
 

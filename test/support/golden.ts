@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { renderSections, sourceLabel } from '../../server/src/notes';
 import * as services from '../../server/src/services';
 import { createFixture } from './fixture';
 import { renderCodeActions, renderCompletion, renderDiagnostics, renderEdit, renderFolding, renderHover, renderLocations, renderSymbols } from './render';
@@ -13,11 +14,12 @@ import { renderCodeActions, renderCompletion, renderDiagnostics, renderEdit, ren
  *   -- notes/docker.md --        (the user's notes; optional)
  *   -- settings.json --          (containerNotes settings; optional)
  *   -- rename --                 (the new name, for rename cases)
+ *   -- keys --                   (hover keys, one a line, for `notes` cases)
  *   -- expected --
  *   ...rendered result...
  *
  * The operation is the name of the folder the case sits in (hover, completion, diagnostics,
- * codeactions, definition, references, rename, symbols, folding). `$0` marks the cursor; the file
+ * codeactions, definition, references, rename, symbols, folding, notes). `$0` marks the cursor; the file
  * holding it is the document under test (else the first file). UPDATE_GOLDEN=1 rewrites the
  * expected section; review the diff like code.
  */
@@ -55,8 +57,28 @@ export function parseGolden(text: string): GoldenCase {
   return { description: description.join('\n').trim(), files, settings, rename, expected };
 }
 
+/**
+ * The `notes` operation: no document, a `-- keys --` section listing hover keys (one a line), and
+ * for each key the ranked sections (with why they matched) and the rendered hover Markdown.
+ */
+function runNotesGolden(c: GoldenCase): string {
+  const files = new Map([...c.files].filter(([name]) => name !== 'keys'));
+  const { ctx } = createFixture(files, c.settings);
+  const options = services.notesOptions(ctx);
+  const keys = (c.files.get('keys') ?? '').split('\n').map((k) => k.trim()).filter(Boolean);
+  if (keys.length === 0) throw new Error('a notes golden case needs a -- keys -- section');
+  return keys.map((key) => {
+    const ranked = ctx.notes.rank(key, options).slice(0, options.maxSections);
+    if (ranked.length === 0) return `== ${key}\nno notes`;
+    const list = ranked.map((r, i) => `${i + 1}. ${sourceLabel(r.section)} ${r.section.headingPath.join(' › ') || '(before any heading)'} — ${r.reason}: ${r.matched}`);
+    const markdown = renderSections(ranked.map((r) => r.section), { maxLines: ctx.settings.notes.maxLines }).replace(/\]\(file:\/\/\/ws\//g, '](');
+    return [`== ${key}`, ...list, '--', markdown].join('\n');
+  }).join('\n\n');
+}
+
 /** Runs the case's operation and renders the result as text. */
 export function runGolden(op: string, c: GoldenCase): string {
+  if (op === 'notes') return runNotesGolden(c);
   let target: string | undefined;
   let cursor = -1;
   const files = new Map<string, string>();

@@ -22,8 +22,10 @@ export class LspClient {
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (m: Message) => void; reject: (e: Error) => void }>();
   private waiters: Waiter[] = [];
-  /** Every notification received, in order (tests look back at them). */
+  /** Every notification and server request received, in order (tests look back at them). */
   readonly notifications: Message[] = [];
+  /** Every request the server sent (e.g. client/registerCapability), in order. */
+  readonly serverRequests: Message[] = [];
   /** Settings answered to workspace/configuration requests. */
   configuration: unknown = {};
   stderr = '';
@@ -62,10 +64,9 @@ export class LspClient {
 
   private dispatch(message: Message): void {
     if (message.method && message.id !== undefined) {
+      // Answered at once, then recorded like a notification so tests can wait for it too.
       this.answerServerRequest(message);
-      return;
-    }
-    if (message.id !== undefined && typeof message.id === 'number' && this.pending.has(message.id)) {
+    } else if (message.id !== undefined && typeof message.id === 'number' && this.pending.has(message.id)) {
       const p = this.pending.get(message.id)!;
       this.pending.delete(message.id);
       p.resolve(message);
@@ -81,6 +82,7 @@ export class LspClient {
   }
 
   private answerServerRequest(message: Message): void {
+    this.serverRequests.push(message);
     let result: unknown = null;
     if (message.method === 'workspace/configuration') {
       const items = (message.params as { items: unknown[] }).items;

@@ -10,4 +10,5 @@ export * from './rules';
 export * from './cache';
 export * from './fileSystem';
 export * from './text';
+export * from './projectConfig';
 export * from './resources';

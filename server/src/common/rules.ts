@@ -83,8 +83,13 @@ export function findSuppressions(doc: TextDocument): Suppression[] {
   return result;
 }
 
+/** True when a rule pattern names the rule: the exact id, `*`, or a language wildcard like `dockerfile/*`. */
+export function ruleMatches(pattern: string, rule: string): boolean {
+  return pattern === rule || pattern === '*' || (pattern.endsWith('/*') && rule.startsWith(pattern.slice(0, -1)));
+}
+
 function suppresses(s: Suppression, rule: string): boolean {
-  return s.rules.some((r) => r === rule || r === '*' || (r.endsWith('/*') && rule.startsWith(r.slice(0, -1))));
+  return s.rules.some((r) => ruleMatches(r, rule));
 }
 
 export const IGNORE_WITHOUT_REASON = 'common/ignore-without-reason';

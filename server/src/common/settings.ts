@@ -27,7 +27,20 @@ export interface Settings {
   rules: Record<string, RuleLevel>;
   /** Require a reason after `--` in ignore comments. */
   requireIgnoreReason: boolean;
+  /** Path-based ignores from project config files (`.container-notes.yaml`); editors never set them. */
+  ignores: ConfigIgnore[];
   trace: { server: 'off' | 'messages' | 'verbose' };
+}
+
+/** `ignore: [{ rule, paths, reason }]` from a project config: the rule is off for matching files. */
+export interface ConfigIgnore {
+  /** A rule pattern: an id, `*`, or `<lang>/*`. */
+  rule: string;
+  /** gitignore-style patterns relative to `root`; empty means every file below it. */
+  paths: string[];
+  reason?: string;
+  /** The folder URI of the config file the entry came from. */
+  root: string;
 }
 
 export const KUBERNETES_VERSIONS = ['1.36'] as const;
@@ -40,6 +53,7 @@ export function defaultSettings(): Settings {
     helm: { enable: true },
     rules: {},
     requireIgnoreReason: false,
+    ignores: [],
     trace: { server: 'off' },
   };
 }
@@ -84,6 +98,7 @@ export function mergeSettings(base: Settings, input: unknown): Settings {
     helm: { enable: pick(section('helm').enable, base.helm.enable, isBool) },
     rules,
     requireIgnoreReason: pick(input.requireIgnoreReason, base.requireIgnoreReason, isBool),
+    ignores: base.ignores,
     trace: { server: pick(section('trace').server, base.trace.server, (v) => v === 'off' || v === 'messages' || v === 'verbose') },
   };
 }

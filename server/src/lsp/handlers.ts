@@ -1,7 +1,7 @@
-import { type Connection, type InitializeResult } from 'vscode-languageserver/node';
+import { type Connection, type InitializeResult, type TextDocumentPositionParams } from 'vscode-languageserver/node';
 import * as services from '../services';
 import { CAPABILITIES } from './capabilities';
-import { guard } from './guard';
+import { guard, logFailure } from './guard';
 import type { Session } from './session';
 
 /**
@@ -70,6 +70,20 @@ export function bindHandlers(connection: Connection, session: Session, version: 
     const d = doc(p);
     return { kind: 'full' as const, items: d ? services.diagnose(ctx(), d) : [] };
   }));
+  // The notes commands of the client; positions and URIs as in textDocument/hover.
+  connection.onRequest('containerNotes/noteAtCursor', guard(connection, 'containerNotes/noteAtCursor', null, (p: TextDocumentPositionParams) => {
+    const d = doc(p);
+    return d ? services.noteAtCursor(ctx(), d, p.position) : null;
+  }));
+  connection.onRequest('containerNotes/listSections', guard(connection, 'containerNotes/listSections', [], () => services.listSections(ctx())));
+  connection.onRequest('containerNotes/reloadNotes', async () => {
+    try {
+      return await session.reloadNotes();
+    } catch (error) {
+      logFailure(connection, 'containerNotes/reloadNotes', undefined, error);
+      return { files: 0, bundled: 0 };
+    }
+  });
   // Lets tests and scripts wait until the notes index has taken every pending change.
   connection.onRequest('containerNotes/notesReady', async () => {
     await session.notesReady();

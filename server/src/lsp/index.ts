@@ -3,6 +3,5 @@
  * bindings and the guard. The only place besides server.ts that imports the connection.
  */
 export { bindHandlers } from './handlers';
-export { defaultBundledNotesDir, Session } from './session';
-export { nodeFileSystem, nodeResources } from './nodeFileSystem';
-export * from './notesLoader';
+export { Session } from './session';
+export * from '../io';

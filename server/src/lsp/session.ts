@@ -1,14 +1,13 @@
 import * as os from 'node:os';
-import * as path from 'node:path';
-import { type Connection, type Diagnostic, DidChangeWatchedFilesNotification, FileChangeType, type InitializeParams, TextDocuments, type WorkspaceFolder } from 'vscode-languageserver/node';
+import { type Connection, type Diagnostic, DidChangeWatchedFilesNotification, type Disposable, FileChangeType, type InitializeParams, MessageType, ShowMessageNotification, TextDocuments, type WorkspaceFolder } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createResources, defaultSettings, isUnder, mergeSettings, pathToUri, type Resources, type Settings, uriToPath, VersionedCache } from '../common';
-import { type NoteFile, NotesIndex } from '../notes';
+import { basename, createResources, defaultSettings, dirname, layerSettings, mergeSettings, PROJECT_CONFIG_FILE, type ProjectConfig, type Resources, type Settings, uriToPath, VersionedCache } from '../common';
+import { describeConfigProblems, nodeFileSystem, readProjectConfig, resolveNotesPath } from '../io';
+import { NotesIndex } from '../notes';
 import { diagnose, warmUp } from '../services';
 import { scanFolders, type ServiceContext, Workspace } from '../workspace';
 import { logFailure } from './guard';
-import { nodeFileSystem } from './nodeFileSystem';
-import { listNoteFiles, loadBundledNotes, loadNoteFile, resolveNotesPath } from './notesLoader';
+import { NotesSync } from './notesSync';
 
 /** Typing pauses shorter than this do not re-run diagnostics. */
 const DIAGNOSTICS_DELAY_MS = 150;
@@ -20,6 +19,12 @@ const DIAGNOSTICS_DELAY_MS = 150;
 export class Session {
   readonly documents = new TextDocuments(TextDocument);
   private settings: Settings = defaultSettings();
+  /** The editor's own settings; the project configs lie under them (see `layerSettings`). */
+  private editorSettings: Settings = defaultSettings();
+  /** Settings from initializationOptions: the base under pulled ones, for editors (Neovim) that answer workspace/configuration with null. */
+  private initSettings: Settings = defaultSettings();
+  /** `.container-notes.yaml` of each workspace folder root that has one. */
+  private projects: ProjectConfig[] = [];
   private workspace = new Workspace(nodeFileSystem(), []);
   private readonly notes = new NotesIndex();
   private cache = new VersionedCache();
@@ -29,17 +34,23 @@ export class Session {
   /** When the client pulls diagnostics we never push them, or the editor would show them twice. */
   private pullDiagnostics = false;
   private readonly timers = new Map<string, NodeJS.Timeout>();
-  private userNoteUris = new Set<string>();
-  private notesLoad: Promise<void> = Promise.resolve();
-  private readonly reported = new Set<string>();
-  private notesNeverLoaded = true;
+  private readonly notesSync: NotesSync;
+  /** Settles when `initialized` has pulled the settings and queued the first notes load. */
+  private started: Promise<void>;
+  private markStarted: () => void = () => undefined;
+  private relativePatterns = false;
+  private notesLoaded = false;
+  private notesWatcher: Promise<Disposable | undefined> = Promise.resolve(undefined);
 
   constructor(
     readonly connection: Connection,
-    private readonly bundledNotesDir: string,
+    bundledNotesDir: string,
     /** Bundled data (schemas) and what is derived from it; kept across settings changes. */
     private readonly resources: Resources = createResources(() => undefined),
-  ) {}
+  ) {
+    this.notesSync = new NotesSync(this.notes, bundledNotesDir, { info: (m) => connection.console.info(m), warn: (m) => connection.console.warn(m) });
+    this.started = new Promise((resolve) => (this.markStarted = resolve));
+  }
 
   context(): ServiceContext {
     return { settings: this.settings, workspace: this.workspace, notes: this.notes, cache: this.cache, locale: this.locale, resources: this.resources };
@@ -56,18 +67,42 @@ export class Session {
 
   initialize(params: InitializeParams): void {
     const init = (params.initializationOptions ?? {}) as { settings?: unknown; locale?: string };
-    this.settings = mergeSettings(defaultSettings(), init.settings);
+    this.initSettings = mergeSettings(defaultSettings(), init.settings);
+    this.editorSettings = this.initSettings;
     this.locale = init.locale ?? params.locale ?? 'en';
     this.configurationPull = !!params.capabilities.workspace?.configuration;
     this.pullDiagnostics = !!params.capabilities.textDocument?.diagnostic;
+    this.relativePatterns = !!params.capabilities.workspace?.didChangeWatchedFiles?.relativePatternSupport;
     this.folders = folderUris(params.workspaceFolders, params.rootUri);
     this.workspace = new Workspace(nodeFileSystem(), this.folders);
+    this.loadProjectConfigs();
+    this.settings = layerSettings(this.projects, this.editorSettings);
+  }
+
+  /** Reads each folder root's project config; a broken one is reported and counts as empty. */
+  private loadProjectConfigs(): void {
+    this.projects = [];
+    for (const folder of this.folders) {
+      const found = readProjectConfig(folder);
+      if (!found) continue;
+      this.projects.push(found.config);
+      const problems = describeConfigProblems(found.file, found.problems);
+      if (problems.length === 0) continue;
+      for (const line of problems) this.connection.console.warn(`[container-notes] ${line}`);
+      // A notification, not a request: there is nothing to answer, and every client shows it.
+      const message = `Container Notes: ${problems[0]}${problems.length > 1 ? ` (and ${problems.length - 1} more in the output)` : ''}`;
+      void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+    }
   }
 
   async initialized(): Promise<void> {
-    const watchers = [{ globPattern: '**/*.{yaml,yml,tpl,txt,md,markdown}' }, { globPattern: '**/{Dockerfile,Containerfile}*' }, { globPattern: '**/*.{dockerfile,Dockerfile}' }];
-    this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [...watchers, ...this.notesWatchers()] }).catch(() => undefined);
-    await this.refreshSettings();
+    const watchers = [{ globPattern: `**/${PROJECT_CONFIG_FILE}` }, { globPattern: '**/*.{yaml,yml,tpl,txt,md,markdown}' }, { globPattern: '**/{Dockerfile,Containerfile}*' }, { globPattern: '**/*.{dockerfile,Dockerfile}' }];
+    this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => undefined);
+    try {
+      await this.refreshSettings();
+    } finally {
+      this.markStarted();
+    }
     // The folder scan yields the event loop first so the first requests are answered at once.
     setImmediate(() => {
       this.workspace.setFiles(scanFolders(this.workspace.fs, this.folders));
@@ -82,53 +117,39 @@ export class Session {
 
   /** Pull `containerNotes` settings when the client offers workspace/configuration; else keep the pushed ones. */
   async refreshSettings(pushed?: unknown): Promise<void> {
-    let next = this.settings;
+    let editor = this.editorSettings;
     if (this.configurationPull) {
       try {
-        next = mergeSettings(defaultSettings(), await this.connection.workspace.getConfiguration('containerNotes'));
+        editor = mergeSettings(this.initSettings, await this.connection.workspace.getConfiguration('containerNotes'));
       } catch (error) {
         logFailure(this.connection, 'workspace/configuration', undefined, error);
       }
     } else if (pushed !== undefined) {
       const section = (pushed as { containerNotes?: unknown } | null)?.containerNotes ?? pushed;
-      next = mergeSettings(this.settings, section);
+      editor = mergeSettings(this.editorSettings, section);
     }
-    const notesChanged = JSON.stringify(next.notes.paths) !== JSON.stringify(this.settings.notes.paths) || this.notesNeverLoaded;
-    this.settings = next;
+    this.editorSettings = editor;
+    this.settings = layerSettings(this.projects, editor);
     // Settings shape every result, so cached results from the old settings are dropped.
     this.cache = new VersionedCache();
-    if (notesChanged) this.reloadNotes();
+    const roots = this.notesRoots();
+    if (!this.notesLoaded || JSON.stringify(roots) !== JSON.stringify(this.notesSync.notesRoots)) {
+      this.notesLoaded = true;
+      void this.notesSync.setRoots(roots);
+      this.watchNotes();
+    }
     this.revalidateAll();
   }
 
-
-  /** Reload bundled and user notes without blocking requests; hovers use the old index until done. */
-  reloadNotes(): Promise<void> {
-    this.notesNeverLoaded = false;
-    this.reported.clear();
-    const load = async () => {
-      const report = (message: string) => this.reportOnce(message);
-      const bundled = await loadBundledNotes(this.bundledNotesDir, report);
-      const user: NoteFile[] = [];
-      for (const root of this.notesRoots()) {
-        for (const file of await listNoteFiles(root, report)) {
-          const note = await loadNoteFile(file, 'user', report);
-          if (note) user.push(note);
-        }
-      }
-      const fresh = new Set(user.map((n) => n.uri));
-      for (const uri of this.userNoteUris) if (!fresh.has(uri)) this.notes.removeFile(uri);
-      for (const note of [...bundled, ...user]) this.notes.setFile(note);
-      this.userNoteUris = fresh;
-      this.connection.console.info(`[container-notes] notes: ${bundled.length} bundled and ${user.length} user files indexed`);
-    };
-    this.notesLoad = this.notesLoad.then(load, load).catch((error) => logFailure(this.connection, 'notes/load', undefined, error));
-    return this.notesLoad;
+  /** "Reload Notes": re-read every notes file; hovers keep using the index while it runs. */
+  reloadNotes(): Promise<{ files: number; bundled: number }> {
+    return this.notesSync.reload();
   }
 
-  /** Resolves when the notes index has taken every load started so far (LSP tests wait on it). */
-  notesReady(): Promise<void> {
-    return this.notesLoad;
+  /** Resolves when the notes index has taken every load and change started so far (LSP tests wait on it). */
+  async notesReady(): Promise<void> {
+    await this.started;
+    await this.notesSync.ready();
   }
 
   private notesRoots(): string[] {
@@ -136,45 +157,29 @@ export class Session {
     return this.settings.notes.paths.map((p) => resolveNotesPath(p, base, os.homedir()));
   }
 
-  private notesWatchers() {
-    return this.notesRoots().map((root) => ({ globPattern: { baseUri: pathToUri(root), pattern: '**/*.{md,markdown,txt}' } }));
-  }
-
-  private reportOnce(message: string): void {
-    if (this.reported.has(message)) return;
-    this.reported.add(message);
-    this.connection.console.warn(`[container-notes] ${message}`);
+  /** (Re-)registers file watching for the notes roots, replacing the previous registration. */
+  private watchNotes(): void {
+    const watchers = this.notesSync.watchers(this.relativePatterns);
+    const previous = this.notesWatcher;
+    this.notesWatcher = previous.then(async (old) => {
+      old?.dispose();
+      if (watchers.length === 0) return undefined;
+      return this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => undefined);
+    });
   }
 
   /** A watched file changed on disk: update the notes index and/or the workspace model. */
   filesChanged(changes: Array<{ uri: string; type: FileChangeType }>): void {
-    const noteRoots = this.notesRoots().map(pathToUri);
+    this.notesSync.filesChanged(changes);
+    if (changes.some((c) => basename(c.uri) === PROJECT_CONFIG_FILE && this.folders.includes(dirname(c.uri)))) {
+      this.loadProjectConfigs();
+      this.refreshSettings().catch((error) => logFailure(this.connection, 'project config', undefined, error));
+    }
     for (const change of changes) {
-      if (noteRoots.some((root) => isUnder(change.uri, root)) && /\.(md|markdown|txt)$/i.test(change.uri)) {
-        this.reloadNote(change.uri, change.type);
-      }
       if (change.type === FileChangeType.Deleted) this.workspace.fileDeleted(change.uri);
       else this.workspace.fileChanged(change.uri);
     }
     this.revalidateAll();
-  }
-
-  private reloadNote(uri: string, type: FileChangeType): void {
-    const apply = async () => {
-      if (type === FileChangeType.Deleted) {
-        this.notes.removeFile(uri);
-        this.userNoteUris.delete(uri);
-        return;
-      }
-      const note = await loadNoteFile(uriToPath(uri), 'user', (m) => this.reportOnce(m));
-      if (note) {
-        this.notes.setFile(note);
-        this.userNoteUris.add(uri);
-      } else {
-        this.notes.removeFile(uri);
-      }
-    };
-    this.notesLoad = this.notesLoad.then(apply, apply).catch((error) => logFailure(this.connection, 'notes/reload', { textDocument: { uri } }, error));
   }
 
   /** A newly opened document is checked at once; edits wait for a pause in typing. */
@@ -230,9 +235,4 @@ export class Session {
 function folderUris(folders: WorkspaceFolder[] | null | undefined, rootUri: string | null): string[] {
   if (folders && folders.length > 0) return folders.map((f) => f.uri.replace(/\/$/, ''));
   return rootUri ? [rootUri.replace(/\/$/, '')] : [];
-}
-
-/** Where the bundled notes live relative to the bundled server (`dist/server.js` → `notes/`). */
-export function defaultBundledNotesDir(serverDir: string): string {
-  return path.resolve(serverDir, '..', 'notes');
 }

@@ -1,49 +1,17 @@
 /**
  * Notes: Markdown files → sections → lookup by hover key → untrusted Markdown.
- * Pure: callers hand in file texts; this module reads nothing itself. Never throws.
- * (Foundation stub: the notes issue fills in sectioning, ranking and rendering.)
+ * Pure: callers hand in file texts; this module reads nothing itself and imports no LSP
+ * connection. Never throws on any input (binary, huge, half-written Markdown).
+ *
+ * - `sections.ts` cuts a file at ATX/setext headings (not inside fenced code; a `---` after a
+ *   blank line is a separator; front matter is skipped and its `keys:` tag the whole file).
+ * - `terms.ts` + `aliases.ts` turn a key into tags and heading/body terms (aliases are data).
+ * - `notesIndex.ts` indexes each file when it is set and ranks: tags, then headings, then body
+ *   mentions; user notes before bundled ones; cached per key until the next change.
+ * - `render.ts` renders sections for a hover, neutralising links and HTML.
  */
-export interface NoteFile {
-  uri: string;
-  text: string;
-  origin: 'user' | 'bundled';
-  /** Language of a bundled note file. */
-  language?: 'en' | 'zh-cn';
-}
-
-export interface NoteSection {
-  uri: string;
-  origin: 'user' | 'bundled';
-  language?: 'en' | 'zh-cn';
-  /** 0-based, inclusive start and exclusive end line of the section in its file. */
-  startLine: number;
-  endLine: number;
-  headingPath: string[];
-  body: string;
-}
-
-export interface LookupOptions {
-  maxSections: number;
-  includeBundled: boolean;
-  language: 'en' | 'zh-cn';
-}
-
-export class NotesIndex {
-  private readonly files = new Map<string, NoteFile>();
-
-  setFile(file: NoteFile): void {
-    this.files.set(file.uri, file);
-  }
-
-  removeFile(uri: string): void {
-    this.files.delete(uri);
-  }
-
-  lookup(_key: string, _options: LookupOptions): NoteSection[] {
-    return [];
-  }
-}
-
-export function renderSections(_sections: readonly NoteSection[], _options: { maxLines: number }): string {
-  return '';
-}
+export * from './types';
+export { NotesIndex } from './notesIndex';
+export { parseSections } from './sections';
+export { matchingTags, parseKey, queryFor } from './terms';
+export { renderBody, renderSections, sanitizeInline, sourceLabel, sourceLink } from './render';

@@ -1,6 +1,6 @@
 import type { CodeAction, Diagnostic, Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { applyPolicy, ignoreCommentAction, type ScoredDiagnostic } from '../common';
+import { applyPolicy, ignoreCommentAction, ignoredByConfig, type ScoredDiagnostic } from '../common';
 import type { ServiceContext } from '../workspace';
 import { route, ruleMeta } from './route';
 
@@ -9,7 +9,7 @@ function scored(ctx: ServiceContext, doc: TextDocument): ScoredDiagnostic[] {
   const routed = route(ctx, doc);
   if (!routed) return [];
   return ctx.cache.get('diagnostics', doc.uri, `${doc.version}@${ctx.workspace.generation}`, () =>
-    applyPolicy(routed.module.diagnose(ctx, routed.src), doc, ctx.settings, ruleMeta),
+    applyPolicy(routed.module.diagnose(ctx, routed.src), doc, ctx.settings, ruleMeta, (f) => ignoredByConfig(ctx.settings.ignores, doc.uri, f.rule)),
   );
 }
 

@@ -1,7 +1,7 @@
 import type { Hover, Position, Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { containsPosition, findSuppressions } from '../common';
-import { renderSections, type NoteSection } from '../notes';
+import { type LookupOptions, renderSections, type NoteSection } from '../notes';
 import type { ServiceContext } from '../workspace';
 import { diagnose } from './diagnose';
 import { route, ruleMeta } from './route';
@@ -12,15 +12,20 @@ export interface HoverDetails {
   hover: Hover;
 }
 
+/** The language of the bundled notes: the setting, else the editor's display language. */
 export function notesLanguage(ctx: ServiceContext): 'en' | 'zh-cn' {
   const setting = ctx.settings.notes.language;
   if (setting !== 'auto') return setting;
   return ctx.locale.toLowerCase().startsWith('zh') ? 'zh-cn' : 'en';
 }
 
+export function notesOptions(ctx: ServiceContext): LookupOptions {
+  return { maxSections: ctx.settings.notes.maxSections, includeBundled: ctx.settings.notes.bundled, language: notesLanguage(ctx) };
+}
+
 /** Sections for the keys, most specific key first, without repeats, at most `maxSections`. */
 export function notesFor(ctx: ServiceContext, keys: readonly string[]): NoteSection[] {
-  const options = { maxSections: ctx.settings.notes.maxSections, includeBundled: ctx.settings.notes.bundled, language: notesLanguage(ctx) };
+  const options = notesOptions(ctx);
   const seen = new Set<string>();
   const result: NoteSection[] = [];
   for (const key of keys) {
@@ -57,23 +62,31 @@ function suppressionHover(doc: TextDocument, pos: Position): { keys: string[]; r
   };
 }
 
-export function hoverDetails(ctx: ServiceContext, doc: TextDocument, pos: Position): HoverDetails | null {
+/** What the cursor is on: the notes keys, the reference text and the range to highlight. */
+function hoverSource(ctx: ServiceContext, doc: TextDocument, pos: Position): { keys: string[]; reference?: string; range?: Range } | null {
   const suppression = suppressionHover(doc, pos);
-  if (suppression) {
-    return { keys: suppression.keys, hover: { range: suppression.range, contents: { kind: 'markdown', value: compose(suppression.reference, notesFor(ctx, suppression.keys), ctx) } } };
-  }
+  if (suppression) return suppression;
   const routed = route(ctx, doc);
   if (!routed) return null;
   const target = routed.module.hoverTarget(ctx, routed.src, pos);
   // A diagnostic under the cursor brings the user's note for its rule (VS Code shows the message itself).
-  const ruleKeys = diagnose(ctx, doc)
-    .filter((d) => containsPosition(d.range, pos))
-    .map((d) => `rule:${String(d.code)}`);
+  const here = diagnose(ctx, doc).filter((d) => containsPosition(d.range, pos));
+  const ruleKeys = here.map((d) => `rule:${String(d.code)}`);
   const keys = [...(target?.keys ?? []), ...ruleKeys.filter((k) => !target?.keys.includes(k))];
-  const value = compose(target?.reference, notesFor(ctx, keys), ctx);
+  return { keys, reference: target?.reference, range: target?.range ?? here[0]?.range };
+}
+
+/** The notes keys for a position, most specific first ([] when nothing there has notes). */
+export function keysAt(ctx: ServiceContext, doc: TextDocument, pos: Position): string[] {
+  return hoverSource(ctx, doc, pos)?.keys ?? [];
+}
+
+export function hoverDetails(ctx: ServiceContext, doc: TextDocument, pos: Position): HoverDetails | null {
+  const source = hoverSource(ctx, doc, pos);
+  if (!source) return null;
+  const value = compose(source.reference, notesFor(ctx, source.keys), ctx);
   if (!value) return null;
-  const range = target?.range ?? diagnose(ctx, doc).find((d) => containsPosition(d.range, pos))?.range;
-  return { keys, hover: { contents: { kind: 'markdown', value }, ...(range ? { range } : {}) } };
+  return { keys: source.keys, hover: { contents: { kind: 'markdown', value }, ...(source.range ? { range: source.range } : {}) } };
 }
 
 export function hover(ctx: ServiceContext, doc: TextDocument, pos: Position): Hover | null {

@@ -8,3 +8,4 @@ export * from './route';
 export * from './hover';
 export * from './diagnose';
 export * from './navigation';
+export * from './notes';

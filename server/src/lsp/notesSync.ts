@@ -1,0 +1,168 @@
+import * as path from 'node:path';
+import { FileChangeType } from 'vscode-languageserver/node';
+import { pathToUri, uriToPath } from '../common';
+import type { NotesIndex } from '../notes';
+import { listNoteFiles, loadBundledNotes, loadNoteFile, NOTE_FILE, noteStamp } from '../io';
+
+export interface NotesLog {
+  info(message: string): void;
+  warn(message: string): void;
+}
+
+/**
+ * Keeps the notes index in step with the disk: the bundled notes once, the user's notes roots on
+ * every settings change, single files on watcher events. All work is queued on one promise chain,
+ * so loads never interleave; every file is read asynchronously and indexed on its own turn of the
+ * event loop, so requests are answered between files and see the index as it was before that file.
+ * A file whose size and modification time are unchanged is not read again.
+ */
+export class NotesSync {
+  private queue: Promise<unknown> = Promise.resolve();
+  private roots: string[] = [];
+  private bundledLoaded = false;
+  private bundledCount = 0;
+  /** uri → size:mtime of each indexed user notes file. */
+  private readonly stamps = new Map<string, string>();
+  private readonly reported = new Set<string>();
+
+  constructor(private readonly index: NotesIndex, private readonly bundledDir: string, private readonly log: NotesLog) {}
+
+  get notesRoots(): readonly string[] {
+    return this.roots;
+  }
+
+  /** The user's notes roots changed (or were set for the first time): bring the index in line. */
+  setRoots(roots: readonly string[]): Promise<void> {
+    this.roots = [...roots];
+    return this.enqueue(() => this.syncAll());
+  }
+
+  /** "Reload Notes": re-read everything, bundled notes included, and report problems afresh. */
+  reload(): Promise<{ files: number; bundled: number }> {
+    return this.enqueue(async () => {
+      this.reported.clear();
+      this.stamps.clear();
+      this.bundledLoaded = false;
+      await this.syncAll();
+      return { files: this.stamps.size, bundled: this.bundledCount };
+    });
+  }
+
+  /** Resolves once every change queued so far (and any queued meanwhile) is in the index. */
+  async ready(): Promise<void> {
+    let pending: Promise<unknown>;
+    do {
+      pending = this.queue;
+      await pending;
+    } while (pending !== this.queue);
+  }
+
+  /** True when `uri` is a notes file under one of the roots (or is a root file itself). */
+  isNotesFile(uri: string): boolean {
+    const file = uriToPath(uri);
+    return this.roots.some((root) => file === root || (isInside(file, root) && NOTE_FILE.test(file)));
+  }
+
+  /** Watcher events: re-read changed notes files, drop deleted ones (a deleted folder drops its files). */
+  filesChanged(changes: ReadonlyArray<{ uri: string; type: FileChangeType }>): void {
+    for (const change of changes) {
+      const file = uriToPath(change.uri);
+      if (!this.roots.some((root) => file === root || isInside(file, root) || isInside(root, file))) continue;
+      if (change.type === FileChangeType.Deleted) {
+        void this.enqueue(async () => this.forgetUnder(file));
+      } else if (this.isNotesFile(change.uri)) {
+        void this.enqueue(() => this.syncFile(file, true));
+      } else {
+        // A folder appeared (or was moved in): walk the roots again; unchanged files are not re-read.
+        void this.enqueue(() => this.syncAll());
+      }
+    }
+  }
+
+  /** File-watcher patterns for the roots: a folder's notes files, or the root file itself. */
+  watchers(relativePatterns: boolean): Array<{ globPattern: string | { baseUri: string; pattern: string } }> {
+    return this.roots.map((root) => {
+      const isFile = NOTE_FILE.test(root);
+      const base = isFile ? path.dirname(root) : root;
+      const pattern = isFile ? path.basename(root) : '**/*.{md,markdown,txt}';
+      return relativePatterns ? { globPattern: { baseUri: pathToUri(base), pattern } } : { globPattern: `${base.replace(/\\/g, '/')}/${pattern}` };
+    });
+  }
+
+  private enqueue<T>(job: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(job, job);
+    // A failed job is logged and never blocks the ones after it.
+    this.queue = run.catch((error) => this.log.warn(`[container-notes] notes: loading failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
+    return run;
+  }
+
+  private report = (message: string): void => {
+    if (this.reported.has(message)) return;
+    this.reported.add(message);
+    this.log.warn(`[container-notes] ${message}`);
+  };
+
+  private async syncAll(): Promise<void> {
+    const started = Date.now();
+    let bundled = 0;
+    if (!this.bundledLoaded) {
+      this.bundledLoaded = true;
+      for (const note of await loadBundledNotes(this.bundledDir, this.report)) {
+        this.index.setFile(note);
+        bundled++;
+      }
+      this.bundledCount = bundled;
+    }
+    const present = new Set<string>();
+    let read = 0;
+    for (const root of this.roots) {
+      for (const file of await listNoteFiles(root, this.report)) {
+        const uri = pathToUri(file);
+        if (present.has(uri)) continue;
+        present.add(uri);
+        if (await this.syncFile(file)) read++;
+      }
+    }
+    for (const uri of [...this.stamps.keys()]) {
+      if (!present.has(uri)) this.forget(uri);
+    }
+    const bundledPart = bundled ? `${bundled} bundled and ` : '';
+    this.log.info(`[container-notes] notes: ${bundledPart}${present.size} user files indexed (${read} read) in ${Date.now() - started} ms`);
+  }
+
+  /** Re-reads one user notes file if its stamp changed (or `force`, after a watcher event); true when it was read. */
+  private async syncFile(file: string, force = false): Promise<boolean> {
+    const uri = pathToUri(file);
+    const stamp = await noteStamp(file);
+    if (stamp === undefined) {
+      this.forget(uri);
+      return false;
+    }
+    if (!force && this.stamps.get(uri) === stamp && this.index.has(uri)) return false;
+    const note = await loadNoteFile(file, 'user', this.report);
+    if (note) {
+      this.index.setFile(note);
+      this.stamps.set(uri, stamp);
+    } else {
+      this.forget(uri);
+    }
+    return true;
+  }
+
+  private forgetUnder(file: string): void {
+    for (const uri of [...this.stamps.keys()]) {
+      const p = uriToPath(uri);
+      if (p === file || isInside(p, file)) this.forget(uri);
+    }
+  }
+
+  private forget(uri: string): void {
+    this.stamps.delete(uri);
+    this.index.removeFile(uri);
+  }
+}
+
+function isInside(file: string, dir: string): boolean {
+  const rel = path.relative(dir, file);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+}

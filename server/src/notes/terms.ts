@@ -1,0 +1,173 @@
+import { ALIAS_GROUPS, TOPIC_TERMS } from './aliases';
+
+/**
+ * Hover keys → what to look for in notes: the tags that match the key, and the terms (own words
+ * and aliases) to find in headings and bodies. Pure and cheap; the index caches results per key.
+ */
+export interface Term {
+  text: string;
+  /** Dockerfile instructions match only in capitals, so "add" or "from" in prose is no mention. */
+  caseSensitive: boolean;
+  /** From the alias table rather than the key itself; ranks lower. */
+  alias: boolean;
+  /** Matched in headings only: a word too common in prose to count as a mention ("include"). */
+  headingOnly?: boolean;
+}
+
+export interface KeyQuery {
+  /** Lower-cased tags that match the key: the key itself, then shorter path ends (most specific first). */
+  tags: string[];
+  terms: Term[];
+}
+
+export interface ParsedKey {
+  namespace: string;
+  kind: string;
+  path: string;
+}
+
+/** `k8s:field/spec.volumes.hostPath` → { namespace: k8s, kind: field, path: spec.volumes.hostPath }. */
+export function parseKey(key: string): ParsedKey {
+  const colon = key.indexOf(':');
+  const namespace = colon < 0 ? '' : key.slice(0, colon);
+  const rest = key.slice(colon + 1);
+  const slash = rest.indexOf('/');
+  return slash < 0 ? { namespace, kind: rest, path: '' } : { namespace, kind: rest.slice(0, slash), path: rest.slice(slash + 1) };
+}
+
+/** Kinds whose paths are dotted and may be tagged by their end (`k8s:field/hostPath`). */
+const DOTTED_KINDS = new Set(['k8s:field', 'k8s:value', 'helm:values']);
+
+/** The tags that match `key`: equal to it, or naming the end of its dotted path. */
+export function matchingTags(key: string): string[] {
+  const { namespace, kind, path } = parseKey(key);
+  const tags = [key.toLowerCase()];
+  const prefix = `${namespace}:${kind}/`;
+  if (DOTTED_KINDS.has(`${namespace}:${kind}`)) {
+    const segments = path.split('.');
+    for (let i = 1; i < segments.length; i++) {
+      const end = segments.slice(i).join('.');
+      if (end) tags.push((prefix + end).toLowerCase());
+    }
+  }
+  return tags;
+}
+
+/** `HorizontalPodAutoscaler` → `Horizontal Pod Autoscaler`; `clusterIP` → `cluster IP`. */
+export function camelWords(word: string): string {
+  return word.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2');
+}
+
+function plural(word: string): string {
+  if (/[^aeiou]y$/i.test(word)) return word.slice(0, -1) + 'ies';
+  if (/(s|x|sh|ch)$/i.test(word)) return word + 'es';
+  return word + 's';
+}
+
+/** A key's own words: the name itself, its camel-case words, and their plurals. */
+function ownVariants(name: string): string[] {
+  const words = camelWords(name);
+  const variants = [name, words];
+  if (/[A-Za-z]$/.test(name) && !/s$/.test(name)) variants.push(plural(name), plural(words));
+  return [...new Set(variants)];
+}
+
+/** The word a key names, by kind: the last path segment, the instruction, the value. */
+function ownTerms(key: string, parsed: ParsedKey): Term[] {
+  const topic = TOPIC_TERMS[key];
+  if (topic) return topic.map((text) => ({ text, caseSensitive: false, alias: false }));
+  const { namespace, kind, path } = parsed;
+  const loose = (texts: readonly string[]): Term[] => [...new Set(texts)].filter(Boolean).map((text) => ({ text, caseSensitive: false, alias: false }));
+  if (namespace === 'docker' && kind === 'instruction') {
+    return [{ text: path.toUpperCase(), caseSensitive: true, alias: false }, ...loose([`${path} instruction`])];
+  }
+  if (namespace === 'docker' && kind === 'flag') {
+    const flag = path.slice(path.indexOf(' ') + 1);
+    return loose([path, flag]);
+  }
+  if (namespace === 'docker' && kind === 'directive') return loose([path, `${path} directive`]);
+  if (namespace === 'k8s' && kind === 'value') {
+    const value = path.slice(path.indexOf('=') + 1);
+    return loose(ownVariants(value));
+  }
+  if (namespace === 'helm' && kind === 'builtin') {
+    // `.Release.Name` also matches "Release.Name"; a bare object (`.Release`) keeps its dot so
+    // the English word "release" is no mention of it.
+    const bare = path.replace(/^\./, '');
+    return loose(bare.includes('.') ? [bare] : [path]);
+  }
+  if (namespace === 'helm' && kind === 'function') {
+    // In a body, a template function counts only where a template calls it.
+    const calls = [`{{ ${path}`, `{{- ${path}`, `| ${path}`, `(${path}`];
+    return [{ text: path, caseSensitive: false, alias: false, headingOnly: true }, ...loose([`${path} function`, ...calls])];
+  }
+  if (namespace === 'helm' && kind === 'values') return loose(path ? [`.Values.${path}`, path] : ['.Values', 'values.yaml']);
+  if (namespace === 'helm' && kind === 'file') return loose([path]);
+  if (namespace === 'rule') return loose([`${kind}/${path}`, path]);
+  const last = path.split('.').pop() ?? path;
+  return loose(ownVariants(last || kind));
+}
+
+/** The alias-table word a key is known by (its own name, without dots or flags). */
+function aliasName(parsed: ParsedKey): string {
+  const { kind, path } = parsed;
+  if (kind === 'value') return path.slice(path.indexOf('=') + 1);
+  if (kind === 'builtin') return path.replace(/^\./, '').split('.')[0];
+  if (kind === 'values' && !path) return 'Values';
+  return path.split('.').pop() ?? path;
+}
+
+/** Everything to look for when the cursor asks for `key`. */
+export function queryFor(key: string): KeyQuery {
+  const parsed = parseKey(key);
+  const own = ownTerms(key, parsed);
+  const name = aliasName(parsed);
+  const seen = new Set(own.map((t) => (t.caseSensitive ? t.text : t.text.toLowerCase())));
+  const aliases: Term[] = [];
+  for (const group of ALIAS_GROUPS) {
+    if (!group.for.includes(name)) continue;
+    for (const text of group.aliases) {
+      const id = text.toLowerCase();
+      if (seen.has(id)) continue;
+      seen.add(id);
+      aliases.push({ text, caseSensitive: false, alias: true });
+    }
+  }
+  return { tags: matchingTags(key), terms: [...own, ...aliases] };
+}
+
+const WORD_CHAR = /[A-Za-z0-9_]/;
+
+/** A regex finding `term` as a whole word where it starts or ends with a letter or digit. */
+export function termPattern(term: Term): RegExp {
+  const escaped = term.text.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+  const head = WORD_CHAR.test(term.text.trim()[0] ?? '') ? '(?<![A-Za-z0-9_])' : '';
+  const tail = WORD_CHAR.test(term.text.trim().slice(-1)) ? '(?![A-Za-z0-9_])' : '';
+  return new RegExp(head + escaped + tail, term.caseSensitive ? 'g' : 'gi');
+}
+
+/** ASCII words, lower-cased: the tokens the index is keyed by. */
+export function asciiTokens(text: string): string[] {
+  return (text.match(/[A-Za-z0-9]+/g) ?? []).map((t) => t.toLowerCase());
+}
+
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/g;
+
+export function cjkChars(text: string): string[] {
+  return text.match(CJK) ?? [];
+}
+
+/**
+ * The split of tag lists: whitespace or commas, except that a `--flag` belongs to the key before
+ * it (`docker:flag/COPY --from`).
+ */
+export function splitTags(text: string): string[] {
+  const tags: string[] = [];
+  for (const raw of text.split(/[\s,]+/)) {
+    const token = raw.replace(/^["'[]+|["'\]]+$/g, '');
+    if (!token) continue;
+    if (token.startsWith('--') && tags.length > 0 && !tags[tags.length - 1].includes(' ')) tags[tags.length - 1] += ' ' + token;
+    else tags.push(token);
+  }
+  return tags;
+}

@@ -1,0 +1,34 @@
+import type { Location, Position } from 'vscode-languageserver-types';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { type NoteSection, sourceLabel } from '../notes';
+import type { ServiceContext } from '../workspace';
+import { keysAt, notesFor, notesOptions } from './hover';
+
+/** What the "Open Note at Cursor" and "Search Notes" commands work with. */
+
+function locationOf(section: NoteSection): Location {
+  return { uri: section.uri, range: { start: { line: section.startLine, character: 0 }, end: { line: section.startLine, character: 0 } } };
+}
+
+/** The best note section for the cursor (the one its hover shows first), or null. */
+export function noteAtCursor(ctx: ServiceContext, doc: TextDocument, pos: Position): Location | null {
+  const [best] = notesFor(ctx, keysAt(ctx, doc, pos));
+  return best ? locationOf(best) : null;
+}
+
+export interface NoteSummary {
+  /** The heading path, e.g. "Service › Publishing Service" (the file name for text before any heading). */
+  title: string;
+  /** Where it is: `notes/k8s.md:12`, or `bundled notes · k8s.md:12`. */
+  source: string;
+  origin: NoteSection['origin'];
+  location: Location;
+}
+
+/** Every section a hover could show, user notes first, for a quick pick. */
+export function listSections(ctx: ServiceContext): NoteSummary[] {
+  return ctx.notes.sections(notesOptions(ctx)).map((section) => {
+    const source = sourceLabel(section);
+    return { title: section.headingPath.join(' › ') || source.replace(/:\d+$/, ''), source, origin: section.origin, location: locationOf(section) };
+  });
+}

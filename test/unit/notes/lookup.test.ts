@@ -1,0 +1,210 @@
+import * as assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { type LookupOptions, matchingTags, type NoteFile, NotesIndex, queryFor } from '../../../server/src/notes';
+import { SEED_STYLE_DOCKER, SEED_STYLE_K8S } from './fixtures';
+
+const OPTIONS: LookupOptions = { maxSections: 2, includeBundled: false, language: 'en' };
+
+function indexOf(files: Record<string, string>, origin: NoteFile['origin'] = 'user', language?: NoteFile['language']): NotesIndex {
+  const index = new NotesIndex();
+  for (const [name, text] of Object.entries(files)) index.setFile({ uri: `file:///notes/${name}`, text, origin, language });
+  return index;
+}
+
+/** The heading paths of the sections found for `key`, best first. */
+function found(index: NotesIndex, key: string, options: Partial<LookupOptions> = {}): string[] {
+  return index.lookup(key, { ...OPTIONS, ...options }).map((s) => s.headingPath.join(' › '));
+}
+
+function reason(index: NotesIndex, key: string): string {
+  const [best] = index.rank(key, OPTIONS);
+  return best ? `${best.reason}: ${best.matched}` : 'none';
+}
+
+describe('tags', () => {
+  test('a tag matches a key it equals or whose dotted path it ends', () => {
+    assert.deepEqual(matchingTags('k8s:field/spec.volumes.hostPath'), ['k8s:field/spec.volumes.hostpath', 'k8s:field/volumes.hostpath', 'k8s:field/hostpath']);
+    assert.ok(matchingTags('k8s:field/spec.template.spec.containers.volumeMounts.subPath').includes('k8s:field/volumemounts.subpath'));
+    assert.ok(matchingTags('k8s:value/Service.spec.type=NodePort').includes('k8s:value/type=nodeport'));
+    assert.deepEqual(matchingTags('docker:instruction/CMD'), ['docker:instruction/cmd']);
+    assert.deepEqual(matchingTags('helm:builtin/.Release.Name'), ['helm:builtin/.release.name']);
+  });
+
+  test('tagged sections come first; the exact key beats a path end, a section tag beats a file tag', () => {
+    const index = indexOf({
+      'a.md': '# Mounts\n<!-- keys: k8s:field/volumeMounts.subPath -->\nby path end\n',
+      'b.md': '# Exact\n<!-- keys: k8s:field/spec.template.spec.containers.volumeMounts.subPath -->\nexact\n',
+      'c.md': '---\nkeys: k8s:field/subPath\n---\n# Whole file\nfile tag\n',
+      'd.md': '# subPath\nheading only\n',
+    });
+    const key = 'k8s:field/spec.template.spec.containers.volumeMounts.subPath';
+    assert.deepEqual(found(index, key, { maxSections: 4 }), ['Exact', 'Mounts', 'Whole file', 'subPath']);
+  });
+
+  test('tags are case-insensitive and flag keys keep their flag', () => {
+    const index = indexOf({ 'd.md': '# Stages\n<!-- keys: DOCKER:FLAG/COPY --from -->\nx\n' });
+    assert.deepEqual(found(index, 'docker:flag/COPY --from'), ['Stages']);
+    assert.deepEqual(found(index, 'docker:instruction/COPY'), []);
+  });
+});
+
+describe('headings and aliases', () => {
+  const index = indexOf({ 'k8s.md': SEED_STYLE_K8S, 'docker.md': SEED_STYLE_DOCKER });
+
+  test('a kind in a heading', () => {
+    assert.deepEqual(found(index, 'k8s:kind/Deployment'), ['Deployment']);
+    assert.equal(reason(index, 'k8s:kind/Deployment'), 'heading: Deployment');
+  });
+
+  test('a field by its last path segment', () => {
+    // "Volumes" shows its subsections, so it would repeat the hostPath text: it is no parent match.
+    assert.deepEqual(found(index, 'k8s:field/spec.volumes.hostPath'), ['Volumes › hostPath']);
+  });
+
+  test('a term in a mixed Chinese/English heading: EXPOSE in "EXPOSE 暴露端口"', () => {
+    assert.deepEqual(found(index, 'docker:instruction/EXPOSE'), ['Docker › Dockerfile › EXPOSE 暴露端口']);
+  });
+
+  test('Dockerfile instructions match only in capitals, so prose words are no mention', () => {
+    const prose = indexOf({ 'p.md': '# How to add users\nfrom here\n# ADD\nthe instruction\n' });
+    assert.deepEqual(found(prose, 'docker:instruction/ADD'), ['ADD']);
+    assert.deepEqual(found(prose, 'docker:instruction/FROM'), []);
+  });
+
+  test('a term matches as a whole word only', () => {
+    const words = indexOf({ 'w.md': '# hostPathX and xhostPath\nx\n# Servicemesh\ny\n' });
+    assert.deepEqual(found(words, 'k8s:field/spec.volumes.hostPath'), []);
+    assert.deepEqual(found(words, 'k8s:kind/Service'), []);
+  });
+
+  test('Service types find "Publishing Service" through the ServiceType alias', () => {
+    assert.deepEqual(found(index, 'k8s:value/Service.spec.type=NodePort'), ['Service › Publishing Service.']);
+    assert.equal(reason(index, 'k8s:value/Service.spec.type=NodePort'), 'heading alias: Publishing Service');
+  });
+
+  test('container command finds the ENTRYPOINT/CMD section through its alias; CMD finds its own heading first', () => {
+    assert.deepEqual(found(index, 'k8s:field/spec.containers.command'), ['Daemon Set › Docker entry and cmd overwritten.', 'Docker › Dockerfile › CMD']);
+    assert.deepEqual(found(index, 'docker:instruction/CMD'), ['Docker › Dockerfile › CMD', 'Daemon Set › Docker entry and cmd overwritten.']);
+  });
+
+  test('camel-case kinds match their words and plurals; alias table entries match too', () => {
+    const aliases = indexOf({
+      'a.md': '# Daemon Set\na\n# Service Accounts\nb\n# Pet Set\nc\n# Replication controller\nd\n# Horizontal Pod Autoscaling\ne\n# RBAC\nf\n# Namespaces\ng\n# Label\nh\n',
+    });
+    const best = (key: string) => found(aliases, key, { maxSections: 1 })[0];
+    assert.equal(best('k8s:kind/DaemonSet'), 'Daemon Set');
+    assert.equal(best('k8s:kind/ServiceAccount'), 'Service Accounts');
+    assert.equal(best('k8s:kind/StatefulSet'), 'Pet Set');
+    assert.equal(best('k8s:kind/ReplicationController'), 'Replication controller');
+    assert.equal(best('k8s:kind/HorizontalPodAutoscaler'), 'Horizontal Pod Autoscaling');
+    assert.equal(best('k8s:kind/ClusterRoleBinding'), 'RBAC');
+    assert.equal(best('k8s:kind/Namespace'), 'Namespaces');
+    assert.equal(best('k8s:field/metadata.labels'), 'Label');
+  });
+
+  test('the heading the term covers most ranks first: Service over Service Accounts', () => {
+    const s = indexOf({ 's.md': '# Service Accounts\nidentity\n# Service\nthe Service abstraction\n' });
+    assert.deepEqual(found(s, 'k8s:kind/Service'), ['Service', 'Service Accounts']);
+  });
+
+  test('a heading that only gathers subsections ranks below one with its own text', () => {
+    const s = indexOf({ 's.md': '# Ingress\n\n## Docker entry\nunrelated\n# Ingress Controller\nnginx Ingress controller\n' });
+    assert.deepEqual(found(s, 'k8s:kind/Ingress'), ['Ingress Controller', 'Ingress']);
+  });
+});
+
+describe('body mentions', () => {
+  test('a topic only mentioned in a body is found (subPath under 常见问题)', () => {
+    const index = indexOf({ 'k8s.md': SEED_STYLE_K8S });
+    assert.deepEqual(found(index, 'k8s:field/spec.containers.volumeMounts.subPath'), ['常见问题']);
+    assert.equal(reason(index, 'k8s:field/spec.containers.volumeMounts.subPath'), 'body: subPath');
+  });
+
+  test('a body mention never outranks a heading match, however often it occurs', () => {
+    const index = indexOf({ 'a.md': `# Other\n${'Deployment '.repeat(500)}\n`, 'b.md': '# Deployment\nonce\n' });
+    assert.deepEqual(found(index, 'k8s:kind/Deployment'), ['Deployment']);
+  });
+
+  test('with no heading match, more mentions rank first, then file and line order', () => {
+    const index = indexOf({ 'a.md': '# One\nhostPath\n# Two\nhostPath hostPath\n# Three\nhostPath\n' });
+    assert.deepEqual(found(index, 'k8s:field/spec.volumes.hostPath', { maxSections: 3 }), ['Two', 'One', 'Three']);
+  });
+
+  test('tag comments are no body mention', () => {
+    const index = indexOf({ 'a.md': '# Other\n<!-- keys: k8s:kind/Pod -->\ntext\n' });
+    assert.deepEqual(found(index, 'k8s:kind/Deployment'), []);
+    assert.deepEqual(found(index, 'k8s:kind/Pod'), ['Other']);
+  });
+
+  test('a template function counts in a body only where a template calls it', () => {
+    const index = indexOf({ 'h.md': '# Prose\nThe chart includes an include of nothing.\n# Helpers\nname: {{ include "app.name" . }}\n' });
+    assert.deepEqual(found(index, 'helm:function/include'), ['Helpers']);
+  });
+
+  test('multi-word and dotted terms in bodies: .Release.Name, helm install', () => {
+    const index = indexOf({ 'h.md': '# Templates\nname: {{ .Release.Name }}-web\n# Commands\nrun helm   install first\n' });
+    assert.deepEqual(found(index, 'helm:builtin/.Release.Name'), ['Templates']);
+    assert.deepEqual(found(index, 'helm:topic/install'), ['Commands']);
+  });
+});
+
+describe('origins, languages, limits and caching', () => {
+  test('user notes come before bundled ones; bundled only when included and in the language', () => {
+    const index = new NotesIndex();
+    index.setFile({ uri: 'file:///b/en/k8s.md', text: '# Deployment\n<!-- keys: k8s:kind/Deployment -->\nen\n', origin: 'bundled', language: 'en' });
+    index.setFile({ uri: 'file:///b/zh-cn/k8s.md', text: '# Deployment\n<!-- keys: k8s:kind/Deployment -->\nzh\n', origin: 'bundled', language: 'zh-cn' });
+    index.setFile({ uri: 'file:///u/k8s.md', text: '# Notes\nmy Deployment\n', origin: 'user' });
+    const bodies = (o: Partial<LookupOptions>) => index.lookup('k8s:kind/Deployment', { ...OPTIONS, ...o }).map((s) => s.body);
+    assert.deepEqual(bodies({}), ['my Deployment']);
+    assert.deepEqual(bodies({ includeBundled: true }), ['my Deployment', '<!-- keys: k8s:kind/Deployment -->\nen']);
+    assert.deepEqual(bodies({ includeBundled: true, language: 'zh-cn', maxSections: 1 }), ['my Deployment']);
+    assert.deepEqual(bodies({ includeBundled: true, language: 'zh-cn' })[1], '<!-- keys: k8s:kind/Deployment -->\nzh');
+  });
+
+  test('body mentions are dropped for an origin that has a heading match', () => {
+    const index = indexOf({ 'a.md': '# Deployment\nx\n# Other\nDeployment mention\n' });
+    assert.deepEqual(found(index, 'k8s:kind/Deployment', { maxSections: 5 }), ['Deployment']);
+  });
+
+  test('at most maxSections; empty sections never', () => {
+    const index = indexOf({ 'a.md': '# Pod\n\n# Pod\nx\n# Pod\ny\n# Pod\nz\n' });
+    assert.equal(found(index, 'k8s:kind/Pod', { maxSections: 2 }).length, 2);
+    assert.equal(found(index, 'k8s:kind/Pod', { maxSections: 9 }).length, 3);
+  });
+
+  test('setting or removing a file changes the next lookup; an unchanged file keeps the generation', () => {
+    const index = indexOf({ 'a.md': '# Pod\nold\n' });
+    assert.equal(index.lookup('k8s:kind/Pod', OPTIONS)[0].body, 'old');
+    const generation = index.generation;
+    index.setFile({ uri: 'file:///notes/a.md', text: '# Pod\nold\n', origin: 'user' });
+    assert.equal(index.generation, generation);
+    index.setFile({ uri: 'file:///notes/a.md', text: '# Pod\nnew\n', origin: 'user' });
+    assert.equal(index.lookup('k8s:kind/Pod', OPTIONS)[0].body, 'new');
+    index.removeFile('file:///notes/a.md');
+    assert.deepEqual(index.lookup('k8s:kind/Pod', OPTIONS), []);
+    assert.equal(index.fileCount, 0);
+  });
+
+  test('ranking is deterministic whatever order files are set in', () => {
+    const files = { 'b.md': '# Pod\nb\n', 'a.md': '# Pod\na\n', 'c.md': '# Pods\nc\n' };
+    const forward = indexOf(files);
+    const backward = indexOf(Object.fromEntries(Object.entries(files).reverse()));
+    const bodies = (i: NotesIndex) => i.lookup('k8s:kind/Pod', { ...OPTIONS, maxSections: 3 }).map((s) => s.body);
+    assert.deepEqual(bodies(forward), bodies(backward));
+    assert.deepEqual(bodies(forward), ['a', 'b', 'c']);
+  });
+
+  test('sections() lists user sections before bundled ones, in file order', () => {
+    const index = new NotesIndex();
+    index.setFile({ uri: 'file:///b/en/x.md', text: '# B\nb\n', origin: 'bundled', language: 'en' });
+    index.setFile({ uri: 'file:///u/x.md', text: '# U1\nu\n# U2\nv\n', origin: 'user' });
+    assert.deepEqual(index.sections({ includeBundled: true, language: 'en' }).map((s) => s.headingPath[0]), ['U1', 'U2', 'B']);
+    assert.deepEqual(index.sections({ includeBundled: false, language: 'en' }).map((s) => s.headingPath[0]), ['U1', 'U2']);
+  });
+
+  test('every key kind of docs/notes-keys.md yields terms', () => {
+    for (const key of ['docker:instruction/CMD', 'docker:flag/COPY --from', 'docker:directive/escape', 'docker:topic/multi-stage', 'k8s:kind/Pod', 'k8s:field/spec.clusterIP', 'k8s:value/Service.spec.type=ClusterIP', 'k8s:topic/kubectl', 'helm:builtin/.Values', 'helm:function/include', 'helm:values', 'helm:values/image.tag', 'helm:file/Chart.yaml', 'helm:topic/rollback', 'rule:dockerfile/latest-tag']) {
+      assert.ok(queryFor(key).terms.length > 0, key);
+    }
+  });
+});

@@ -1,0 +1,71 @@
+import * as assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { type NoteSection, parseSections, renderBody, renderSections, sourceLabel } from '../../../server/src/notes';
+
+function sectionOf(text: string, uri = 'file:///home/me/notes/k8s.md', origin: NoteSection['origin'] = 'user'): NoteSection {
+  const [section] = parseSections({ uri, text, origin }).filter((s) => !s.empty);
+  return section;
+}
+
+describe('rendering', () => {
+  test('heading path, body and a link to the source line', () => {
+    const text = '# Service\nintro\n## Publishing Service\n<!-- keys: k8s:value/Service.spec.type=NodePort -->\nNodePort opens a port on every node.\n';
+    const section = parseSections({ uri: 'file:///home/me/notes/k8s.md', text, origin: 'user' })[1];
+    assert.equal(renderSections([section], { maxLines: 40 }), [
+      '#### Service › Publishing Service',
+      '',
+      'NodePort opens a port on every node.',
+      '',
+      '[notes/k8s.md:3](file:///home/me/notes/k8s.md#L3)',
+    ].join('\n'));
+  });
+
+  test('bundled notes say so; text before any heading is titled by its file', () => {
+    assert.equal(sourceLabel(sectionOf('# Pod\nx\n', 'file:///ext/notes/en/k8s.md', 'bundled')), 'bundled notes · k8s.md:1');
+    assert.match(renderSections([sectionOf('just text\n')], { maxLines: 5 }), /^#### notes\/k8s\.md\n\njust text\n/);
+  });
+
+  test('several sections are separated by rules', () => {
+    const a = sectionOf('# A\na\n');
+    const b = sectionOf('# B\nb\n', 'file:///n/b.md');
+    assert.equal(renderSections([a, b], { maxLines: 5 }).split('\n---\n').length, 2);
+  });
+
+  test('long sections are cut after maxLines with … and still end with the link', () => {
+    const body = Array.from({ length: 10 }, (_, i) => `line ${i + 1}`).join('\n');
+    const out = renderSections([sectionOf(`# Long\n${body}\n`)], { maxLines: 3 });
+    assert.match(out, /line 3\n…\n\n\[notes\/k8s\.md:1\]\(file:\/\/\/home\/me\/notes\/k8s\.md#L1\)$/);
+    assert.doesNotMatch(out, /line 4/);
+  });
+
+  test('a cut inside a code fence closes the fence', () => {
+    const { text, cut } = renderBody('```yaml\na: 1\nb: 2\nc: 3\n```', 2);
+    assert.equal(cut, true);
+    assert.equal(text, '```yaml\na: 1\n```\n…');
+  });
+
+  test('command: and other unsafe links lose their target; safe links stay', () => {
+    const { text } = renderBody('[run](command:workbench.action.terminal.new) [x](  command:foo?%5B%5D) ![img](javascript:alert(1)) [ok](https://kubernetes.io)\n[ref]: command:evil\nafter', 10);
+    assert.equal(text, 'run x img [ok](https://kubernetes.io)\nafter');
+  });
+
+  test('raw HTML is escaped outside code and left alone in code', () => {
+    const { text } = renderBody('<img src=x onerror=alert(1)> and `<b>` stay\n```\n<script>\n```\n\n    ADD <src>... <dest>', 10);
+    assert.equal(text, '\\<img src=x onerror=alert(1)> and `<b>` stay\n```\n<script>\n```\n\n    ADD <src>... <dest>');
+  });
+
+  test('key tags and other comments are stripped, also across lines; headings in bodies become bold', () => {
+    const { text } = renderBody('<!-- keys: k8s:kind/Pod -->\nbefore <!-- hidden --> after\n<!--\nmulti\n-->\n## Sub\nx', 10);
+    assert.equal(text, 'before  after\n**Sub**\nx');
+  });
+
+  test('headings with HTML or links are made safe too', () => {
+    const out = renderSections([sectionOf('# <b>Bold</b> [x](command:y)\nbody\n')], { maxLines: 5 });
+    assert.match(out, /^#### \\<b>Bold\\<\/b> x\n/);
+  });
+
+  test('URIs with spaces and parentheses still make one link', () => {
+    const out = renderSections([sectionOf('# A\nb\n', 'file:///n/my%20notes/a (1).md')], { maxLines: 5 });
+    assert.match(out, /\(file:\/\/\/n\/my%20notes\/a%20%281%29\.md#L1\)$/);
+  });
+});

@@ -44,6 +44,7 @@ export function isLongRunning(kind: string): boolean {
 
 export interface ContainerRef {
   node: YAMLMap<unknown, unknown>;
+  /** The container's name, or `containers[0]` when it has none. */
   name: string;
   /** `containers`, `initContainers` or `ephemeralContainers`. */
   group: string;
@@ -54,9 +55,10 @@ export function containers(obj: KubeObject, groups: readonly string[] = ['contai
   const spec = podSpec(obj);
   const out: ContainerRef[] = [];
   for (const group of groups) {
-    for (const item of items(get(spec, group))) {
+    for (const [index, item] of items(get(spec, group)).entries()) {
       const node = asMap(item);
-      if (node) out.push({ node, name: str(get(node, 'name')) ?? '', group });
+      // An unnamed container (a schema error of its own) is named by its place.
+      if (node) out.push({ node, name: str(get(node, 'name')) ?? `${group}[${index}]`, group });
     }
   }
   return out;

@@ -84,6 +84,8 @@ function findKinds() {
 
 async function generate() {
   const { createGenerator } = await import('ts-json-schema-generator');
+  // ExposeNodeParser is internal to ts-json-schema-generator: the version is pinned in package.json
+  // and test/unit/kubernetes/schema.test.ts checks the ids, so an upgrade that moves it fails loudly.
   const exposeModule = require('ts-json-schema-generator/dist/src/ExposeNodeParser.js');
   // Definition names come from the declaring file, so autoscaling/v1 and v2 HorizontalPodAutoscaler
   // (or core and events Event) no longer collide and ids match the upstream OpenAPI ones.

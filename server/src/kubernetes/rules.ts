@@ -24,6 +24,7 @@ import { rule as reservedPrefix } from './rules/reservedPrefix';
 import { rule as runAsNonRoot } from './rules/runAsNonRoot';
 import { rule as selectorMismatch } from './rules/selectorMismatch';
 import { rule as serviceNoMatch } from './rules/serviceNoMatch';
+import { rule as unknownApiVersion } from './rules/unknownApiVersion';
 import { rule as unknownField } from './rules/unknownField';
 import { rule as wrongType } from './rules/wrongType';
 import { rule as yamlSyntax } from './rules/yamlSyntax';
@@ -31,7 +32,7 @@ import { rule as yamlSyntax } from './rules/yamlSyntax';
 /** Every Kubernetes rule: text and schema first, then semantics, then best practice. */
 export const RULES: readonly Rule[] = [
   yamlSyntax, duplicateKey, unknownField, wrongType, missingRequired, badEnum,
-  deprecatedApi, labelSyntax, reservedPrefix, selectorMismatch, serviceNoMatch, namedPort, missingReference,
+  deprecatedApi, unknownApiVersion, labelSyntax, reservedPrefix, selectorMismatch, serviceNoMatch, namedPort, missingReference,
   latestTag, missingResources, missingProbes, privileged, privilegeEscalation, runAsNonRoot, readOnlyRootFs,
   dangerousCapabilities, hostPath, dockerSocket, hostNamespace, nodePort, envSecret, duplicateEnv, defaultNamespace,
 ];

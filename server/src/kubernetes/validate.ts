@@ -1,4 +1,4 @@
-import { isAlias, isMap, isScalar, isSeq, type Document } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, Scalar, type Document } from 'yaml';
 import { entries, span } from './nodes';
 import { deref, type JsonSchema, typeName } from './schema';
 
@@ -94,6 +94,10 @@ function walk(o: ValidationOptions, raw: unknown, schema: JsonSchema, owner: [nu
     const quoted = actual === 'string' && (allowed.includes('number') || allowed.includes('integer')) && isScalar(node) && /^-?\d+(\.\d+)?$/.test(String(node.value));
     const hint = quoted ? ' Remove the quotes.' : actual !== 'string' && allowed.includes('string') ? ' Quote the value.' : '';
     out.push({ rule: 'wrong-type', start: where[0], end: where[1], message: `\`${leaf(path)}\` should be ${article(typeName(o.definitions, s))}, not ${describeType(actual)}.${hint}` });
+    return;
+  }
+  if (actual === 'string' && allowed.length > 0 && !allowed.includes('boolean') && isScalar(node) && node.type === Scalar.PLAIN && YAML11_BOOLEANS.has(String(node.value))) {
+    out.push({ rule: 'wrong-type', start: where[0], end: where[1], message: `Kubernetes reads YAML 1.1, where a bare \`${String(node.value)}\` is a boolean, but \`${leaf(path)}\` needs ${article(typeName(o.definitions, s))}; quote it: \`"${String(node.value)}"\`.` });
     return;
   }
   if (s.enum && isScalar(node) && !s.enum.includes(node.value)) {

@@ -12,6 +12,8 @@ const started = Date.now();
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
 if (!watch) {
+  // The bundled Kubernetes schema (dist/schemas/); skipped when kubernetes-models has not changed.
+  execFileSync(process.execPath, [join(root, 'scripts/k8sSchema.mjs')], { cwd: root, stdio: 'inherit' });
   console.log('build: tsc -b (type-check, emit out/ for tests)');
   execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-b'], { cwd: root, stdio: 'inherit' });
 }

@@ -4,7 +4,7 @@
  * This file only wires the process to cli/.
  */
 import { main } from './cli/index';
-import { defaultBundledNotesDir } from './io';
+import { defaultBundledNotesDir, nodeResources } from './io';
 
 declare const CONTAINER_NOTES_VERSION: string;
 
@@ -21,6 +21,7 @@ main(process.argv.slice(2), {
   stderr: process.stderr,
   version: typeof CONTAINER_NOTES_VERSION === 'string' ? CONTAINER_NOTES_VERSION : 'dev',
   bundledNotesDir: defaultBundledNotesDir(__dirname),
+  resources: nodeResources(__dirname),
 }).then(
   (code) => (process.exitCode = code),
   (error: unknown) => {

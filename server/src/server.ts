@@ -4,12 +4,12 @@
  * editor, `--node-ipc` when VS Code starts it. This file only wires.
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { bindHandlers, defaultBundledNotesDir, Session } from './lsp';
+import { bindHandlers, defaultBundledNotesDir, nodeResources, Session } from './lsp';
 
 declare const CONTAINER_NOTES_VERSION: string;
 
 const connection = createConnection(ProposedFeatures.all);
-const session = new Session(connection, defaultBundledNotesDir(__dirname));
+const session = new Session(connection, defaultBundledNotesDir(__dirname), nodeResources(__dirname));
 bindHandlers(connection, session, typeof CONTAINER_NOTES_VERSION === 'string' ? CONTAINER_NOTES_VERSION : 'dev');
 session.documents.listen(connection);
 connection.listen();

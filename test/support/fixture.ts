@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { defaultSettings, memoryFileSystem, mergeSettings, VersionedCache } from '../../server/src/common';
+import { createResources, defaultSettings, memoryFileSystem, mergeSettings, type Resources, VersionedCache } from '../../server/src/common';
 import { NotesIndex } from '../../server/src/notes';
 import { type ServiceContext, Workspace } from '../../server/src/workspace';
 import { repoPath } from './paths';
@@ -40,6 +40,17 @@ export function bundledNotes(): Array<{ uri: string; text: string; language: 'en
   return result;
 }
 
+let resourcesCache: Resources | undefined;
+
+/** The built data files (dist/schemas/…), shared by every fixture of a test process like the server's session. */
+export function testResources(): Resources {
+  resourcesCache ??= createResources((name) => {
+    const file = repoPath('dist', name);
+    return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
+  });
+  return resourcesCache;
+}
+
 export interface Fixture {
   ctx: ServiceContext;
   /** Opens a fixture file as an editor document (registering it with the workspace). */
@@ -63,7 +74,7 @@ export function createFixture(files: ReadonlyMap<string, string>, settingsInput:
   }
   const workspace = new Workspace(memoryFileSystem(workspaceFiles), [WORKSPACE_URI]);
   workspace.setFiles(workspaceFiles.keys());
-  const ctx: ServiceContext = { settings, workspace, notes, cache: new VersionedCache(), locale };
+  const ctx: ServiceContext = { settings, workspace, notes, cache: new VersionedCache(), locale, resources: testResources() };
   return {
     ctx,
     open(name: string) {

@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { layerSettings, type ProjectConfig, type Settings } from '../common';
+import { layerSettings, type ProjectConfig, type Resources, type Settings } from '../common';
 import { NotesIndex, renderSections } from '../notes';
 import { allRules, notesFor } from '../services';
 import { describeConfigProblems, findProjectConfig, listNoteFiles, loadBundledNotes, loadNoteFile, readProjectConfigFile, resolveNotesPath } from '../io';
@@ -23,6 +23,8 @@ export interface CliEnvironment {
   stderr: { isTTY?: boolean; write(text: string): unknown };
   version: string;
   bundledNotesDir: string;
+  /** Bundled data files (the Kubernetes schema). */
+  resources?: Resources;
 }
 
 /**
@@ -75,7 +77,7 @@ async function render(options: LintOptions, report: LintReport, settings: Settin
   if (options.format === 'json') return formatJson(report, io.version);
   if (options.format === 'text') return formatText(report, useColor(options, io));
   const rules = reportRules(allRules(), report);
-  const ctx = lintContext({ paths: options.paths, settings, cwd: io.cwd, locale: localeOf(io.env), notes }, []);
+  const ctx = lintContext({ paths: options.paths, settings, cwd: io.cwd, locale: localeOf(io.env), notes, resources: io.resources }, []);
   const ruleNotes = new Map<string, string>();
   for (const r of rules) {
     const text = renderSections(notesFor(ctx, [`rule:${r.id}`]), { maxLines: settings.notes.maxLines });
@@ -113,7 +115,7 @@ export async function main(argv: readonly string[], io: CliEnvironment): Promise
     if (!id.includes('*') && !known.includes(id)) warn(`no rule \`${id}\` is known (known: ${known.join(', ') || 'none'}).`);
   }
   const progress = progressLine(io.stderr);
-  const report = lint({ paths: options.paths, settings, cwd: io.cwd, locale: localeOf(io.env), only: options.only, disabled: options.disabled, progress: (d, t) => progress.update(d, t) });
+  const report = lint({ paths: options.paths, settings, cwd: io.cwd, locale: localeOf(io.env), resources: io.resources, only: options.only, disabled: options.disabled, progress: (d, t) => progress.update(d, t) });
   progress.done();
   const notes = options.format === 'sarif' ? await loadNotes(settings.notes.paths, io, warn) : undefined;
   const output = await render(options, report, settings, notes, io);

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { pathToUri, ruleMatches, type RuleMeta, type Settings, VersionedCache } from '../common';
+import { pathToUri, type Resources, ruleMatches, type RuleMeta, type Settings, VersionedCache } from '../common';
 import { NotesIndex } from '../notes';
 import { diagnose, moduleFor, sourceDocument } from '../services';
 import { type DocumentKind, findChartRoot, isDockerfileName, scanFolders, type ServiceContext, Workspace } from '../workspace';
@@ -36,6 +36,8 @@ export interface LintRun {
   only: readonly string[];
   disabled: readonly string[];
   notes?: NotesIndex;
+  /** Bundled data (the Kubernetes schema) next to the CLI bundle. */
+  resources?: Resources;
   fs?: WalkFs;
   /** Called after each file with the number done and the total. */
   progress?: (done: number, total: number) => void;
@@ -57,7 +59,7 @@ function languageIdFor(file: string): string {
  * linted files plus every file of the charts they sit in, so a template linted on its own still
  * sees the chart's helpers and values, as it would in the editor.
  */
-export function lintContext(run: Pick<LintRun, 'paths' | 'settings' | 'cwd' | 'locale' | 'notes'>, files: readonly string[]): ServiceContext {
+export function lintContext(run: Pick<LintRun, 'paths' | 'settings' | 'cwd' | 'locale' | 'notes' | 'resources'>, files: readonly string[]): ServiceContext {
   const folders = run.paths.map((p) => {
     const full = path.resolve(run.cwd, p);
     return pathToUri(fs.statSync(full, { throwIfNoEntry: false })?.isFile() ? path.dirname(full) : full);
@@ -70,7 +72,7 @@ export function lintContext(run: Pick<LintRun, 'paths' | 'settings' | 'cwd' | 'l
     if (chart) charts.add(chart);
   }
   workspace.setFiles([...uris, ...scanFolders(workspace.fs, [...charts])]);
-  return { settings: run.settings, workspace, notes: run.notes ?? new NotesIndex(), cache: new VersionedCache(), locale: run.locale };
+  return { settings: run.settings, workspace, notes: run.notes ?? new NotesIndex(), cache: new VersionedCache(), locale: run.locale, resources: run.resources };
 }
 
 export function keepRule(rule: string, only: readonly string[], disabled: readonly string[]): boolean {

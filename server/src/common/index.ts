@@ -11,3 +11,4 @@ export * from './cache';
 export * from './fileSystem';
 export * from './text';
 export * from './projectConfig';
+export * from './resources';

@@ -1,10 +1,10 @@
 import * as os from 'node:os';
 import { type Connection, type Diagnostic, DidChangeWatchedFilesNotification, type Disposable, FileChangeType, type InitializeParams, MessageType, ShowMessageNotification, TextDocuments, type WorkspaceFolder } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { basename, defaultSettings, dirname, isUnder, layerSettings, mergeSettings, PROJECT_CONFIG_FILE, type ProjectConfig, type Settings, uriToPath, VersionedCache } from '../common';
+import { basename, createResources, defaultSettings, dirname, isUnder, layerSettings, mergeSettings, PROJECT_CONFIG_FILE, type ProjectConfig, type Resources, type Settings, uriToPath, VersionedCache } from '../common';
 import { describeConfigProblems, nodeFileSystem, readProjectConfig, resolveNotesPath } from '../io';
 import { NotesIndex } from '../notes';
-import { diagnose } from '../services';
+import { diagnose, warmUp } from '../services';
 import { scanFolders, type ServiceContext, Workspace } from '../workspace';
 import { logFailure } from './guard';
 import { NotesSync } from './notesSync';
@@ -43,13 +43,18 @@ export class Session {
   private notesRootsSet = false;
   private notesWatcher: Promise<Disposable | undefined> = Promise.resolve(undefined);
 
-  constructor(readonly connection: Connection, bundledNotesDir: string) {
+  constructor(
+    readonly connection: Connection,
+    bundledNotesDir: string,
+    /** Bundled data (schemas) and what is derived from it; kept across settings changes. */
+    private readonly resources: Resources = createResources(() => undefined),
+  ) {
     this.notesSync = new NotesSync(this.notes, bundledNotesDir, { info: (m) => connection.console.info(m), warn: (m) => connection.console.warn(m) });
     this.started = new Promise((resolve) => (this.markStarted = resolve));
   }
 
   context(): ServiceContext {
-    return { settings: this.settings, workspace: this.workspace, notes: this.notes, cache: this.cache, locale: this.locale };
+    return { settings: this.settings, workspace: this.workspace, notes: this.notes, cache: this.cache, locale: this.locale, resources: this.resources };
   }
 
   /** The open document, or `undefined` for unknown and closed URIs. */
@@ -103,6 +108,11 @@ export class Session {
     setImmediate(() => {
       this.workspace.setFiles(scanFolders(this.workspace.fs, this.folders));
       this.revalidateAll();
+      try {
+        warmUp(this.context());
+      } catch (error) {
+        logFailure(this.connection, 'warmUp', undefined, error);
+      }
     });
   }
 

@@ -53,3 +53,8 @@ export function allNoteKeys(): string[] {
   const rules = allRules().map((r) => `rule:${r.id}`);
   return [...MODULES.dockerfile.noteKeys(), ...MODULES.kubernetes.noteKeys(), ...MODULES.helm.noteKeys(), ...rules];
 }
+
+/** Lets every enabled module load its data before the first request (the session calls it after start-up). */
+export function warmUp(ctx: ServiceContext): void {
+  for (const module of Object.values(MODULES)) module.warmUp?.(ctx);
+}

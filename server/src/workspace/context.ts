@@ -1,6 +1,6 @@
 import type { CompletionItem, DocumentSymbol, FoldingRange, Location, Position, Range, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding, RuleMeta, Settings, VersionedCache } from '../common';
+import type { Finding, Resources, RuleMeta, Settings, VersionedCache } from '../common';
 import type { NotesIndex } from '../notes';
 import type { DocumentKind } from './documentKind';
 import type { Workspace } from './model';
@@ -16,6 +16,8 @@ export interface ServiceContext {
   cache: VersionedCache;
   /** The editor's display language, e.g. `en` or `zh-cn`; picks the bundled notes. */
   locale: string;
+  /** Bundled data files (schemas) and per-session values derived from them; absent = none bundled. */
+  resources?: Resources;
 }
 
 /** A document as the language modules receive it: the text plus how the workspace classified it. */
@@ -54,4 +56,6 @@ export interface LanguageModule {
   rename?(ctx: ServiceContext, src: SourceDocument, pos: Position, newName: string): WorkspaceEdit | null;
   symbols?(ctx: ServiceContext, src: SourceDocument): DocumentSymbol[];
   folding?(ctx: ServiceContext, src: SourceDocument): FoldingRange[];
+  /** Loads bundled data and exercises the hot paths once, so the first real request is fast. */
+  warmUp?(ctx: ServiceContext): void;
 }

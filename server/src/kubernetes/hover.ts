@@ -1,0 +1,40 @@
+import type { Position } from 'vscode-languageserver-types';
+import { offsetOf, rangeOf } from '../common';
+import type { HoverTarget, ServiceContext, SourceDocument } from '../workspace';
+import { locate } from './locate';
+import { span } from './nodes';
+import { createRuleContext } from './rule';
+import { bundledSchema, typeName } from './schema';
+import { defaultOf, schemaAt } from './schemaPath';
+import { parseCached } from './workspaceIndex';
+
+/**
+ * Hover keys and reference text: `k8s:kind/<Kind>` on apiVersion/kind, `k8s:field/<path>` on a key,
+ * `k8s:value/<Kind>.<path>=<value>` then the field key on an enum value.
+ */
+export function hoverTarget(ctx: ServiceContext, src: SourceDocument, pos: Position): HoverTarget | null {
+  const parsed = parseCached(ctx, src.doc.uri, src.doc.getText());
+  const at = locate(parsed, offsetOf(src.doc, pos));
+  if (!at) return null;
+  const s = span(at.node) ?? [0, 0];
+  const range = rangeOf(src.doc, s[0], s[1]);
+  const rc = createRuleContext(ctx, src.doc, parsed, bundledSchema(ctx));
+  const { obj, path } = at;
+  const fieldPath = path.join('.');
+  if (path.length === 1 && (path[0] === 'kind' || path[0] === 'apiVersion') && !at.isKey) {
+    const root = schemaAt(rc, obj, []);
+    const doc = root?.schema.description ? `\n\n${root.schema.description}` : '';
+    return { range, keys: [`k8s:kind/${obj.kind}`], reference: `**${obj.kind}** · \`${obj.apiVersion}\`${doc}` };
+  }
+  const found = schemaAt(rc, obj, path);
+  const keys = [`k8s:field/${fieldPath}`];
+  if (!at.isKey && found?.schema.enum) keys.unshift(`k8s:value/${obj.kind}.${fieldPath}=${String(at.node.value)}`);
+  if (!found) return { range, keys };
+  const name = path[path.length - 1];
+  const required = found.parent?.required?.includes(name) ? 'required' : 'optional';
+  const fallback = defaultOf(found.schema);
+  const facts = [`\`${typeName(found.definitions, found.schema)}\``, required, ...(fallback ? [`default \`${fallback}\``] : [])];
+  const values = found.schema.enum ? `\n\nValues: ${found.schema.enum.map((v) => `\`${String(v)}\``).join(', ')}` : '';
+  const description = found.schema.description ? `\n\n${found.schema.description.split('\n\nPossible enum values:')[0]}` : '';
+  return { range, keys, reference: `**${fieldPath}** · ${facts.join(' · ')}${description}${values}` };
+}

@@ -1,0 +1,61 @@
+// Fires when a probe's or a Service's `targetPort` names a port (a string) that no container
+// declares under `ports[].name`. A probe on a missing port fails and restarts the container; a
+// Service forwarding to a missing name has no endpoints.
+import type { Finding, RuleMeta } from '../../common';
+import { get, items, str, stringMap } from '../nodes';
+import { findingAt, type Rule, type RuleContext } from '../rule';
+import type { KubeObject } from '../parse';
+import { containers, namespaceOf } from '../workload';
+import { selectedPods } from './serviceNoMatch';
+
+export const meta: RuleMeta = {
+  id: 'k8s/named-port',
+  severity: 'error',
+  title: 'A named port that no container declares',
+  help: 'Declare the port with that `name` under the container’s `ports`, or use the port number.',
+};
+
+const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'];
+
+function portNames(node: unknown): Set<string> {
+  return new Set(items(get(node, 'ports')).map((p) => str(get(p, 'name'))).filter((n): n is string => !!n));
+}
+
+function probeFindings(rc: RuleContext, obj: KubeObject): Finding[] {
+  const out: Finding[] = [];
+  for (const c of containers(obj, ['containers', 'initContainers'])) {
+    const names = portNames(c.node);
+    for (const probe of PROBES) {
+      for (const handler of ['httpGet', 'tcpSocket', 'grpc']) {
+        const port = get(c.node, probe, handler, 'port');
+        const name = str(port);
+        if (name === undefined || /^\d+$/.test(name) || names.has(name)) continue;
+        out.push(findingAt(rc, meta, port, `\`${probe}\` uses port \`${name}\`, but container \`${c.name}\` declares no port with that name; add it under \`ports\` or use the number.`));
+      }
+    }
+  }
+  return out;
+}
+
+function serviceFindings(rc: RuleContext, obj: KubeObject): Finding[] {
+  const selector = stringMap(get(obj.node, 'spec', 'selector'));
+  if (selector.size === 0) return [];
+  const pods = selectedPods(rc, selector, namespaceOf(obj));
+  // Without selected pods there is nothing to compare with; service-no-match reports that case.
+  if (pods.length === 0) return [];
+  const out: Finding[] = [];
+  for (const port of items(get(obj.node, 'spec', 'ports'))) {
+    const target = get(port, 'targetPort');
+    const name = str(target);
+    if (name === undefined || /^\d+$/.test(name) || pods.some((p) => p.portNames.has(name))) continue;
+    out.push(findingAt(rc, meta, target, `\`targetPort: ${name}\` names no container port of the selected pods; name a port \`${name}\` in the workload or use the number.`));
+  }
+  return out;
+}
+
+export const rule: Rule = {
+  meta,
+  check(rc, obj) {
+    return obj.kind === 'Service' ? serviceFindings(rc, obj) : probeFindings(rc, obj);
+  },
+};

@@ -1,0 +1,37 @@
+// Fires when a built-in API group (core, apps, batch, networking.k8s.io, …) does not serve the
+// object's kind at that version, e.g. `apps/v2` Deployment or `v1` Deployment. kubectl refuses it
+// ("no matches for kind"), and no schema check runs on it meanwhile. Custom groups are left alone.
+import type { RuleMeta } from '../../common';
+import { pairOf } from '../nodes';
+import { findingAt, type Rule } from '../rule';
+import { typeMetaKey } from '../schema';
+import { removal } from './deprecatedApi';
+
+export const meta: RuleMeta = {
+  id: 'k8s/unknown-api-version',
+  severity: 'error',
+  title: 'A built-in kind under an apiVersion that does not serve it',
+  help: 'Use the apiVersion the message names (completion after `apiVersion:` lists the valid ones for the kind).',
+};
+
+function group(apiVersion: string): string {
+  const slash = apiVersion.indexOf('/');
+  return slash < 0 ? '' : apiVersion.slice(0, slash);
+}
+
+export const rule: Rule = {
+  meta,
+  check(rc, obj) {
+    const schema = rc.schema;
+    if (!schema || obj.kind === 'List' || schema.byTypeMeta.has(typeMetaKey(obj.apiVersion, obj.kind)) || removal(obj.apiVersion, obj.kind)) return [];
+    const builtInGroup = schema.kinds.some((k) => group(k.apiVersion) === group(obj.apiVersion));
+    const servedBy = schema.kinds.filter((k) => k.kind === obj.kind && !removal(k.apiVersion, k.kind)).map((k) => k.apiVersion);
+    // Groups Kubernetes itself does not serve belong to CRDs (Gateway API, cert-manager, …).
+    if (!builtInGroup) return [];
+    const at = pairOf(obj.node, 'apiVersion')?.value;
+    if (servedBy.length === 0) return [findingAt(rc, meta, at, `\`${obj.apiVersion}\` serves no kind \`${obj.kind}\`; check the kind's spelling.`)];
+    const best = [...servedBy].sort((a, b) => Number(/(alpha|beta)/.test(a)) - Number(/(alpha|beta)/.test(b)) || b.localeCompare(a))[0];
+    const finding = findingAt(rc, meta, at, `\`${obj.apiVersion}\` does not serve \`${obj.kind}\`; use \`${best}\`.`);
+    return [{ ...finding, fixes: [{ title: `Change apiVersion to ${best}`, edits: [{ range: finding.range, newText: best }], preferred: true }] }];
+  },
+};

@@ -1,0 +1,38 @@
+import type { KubeObject } from './parse';
+import { objectSchema, type RuleContext } from './rule';
+import { deref, itemSchema, type JsonSchema, propertySchema } from './schema';
+
+/** The schema of the object's root and of a key path inside it (`[]` steps into list items). */
+export interface PathSchema {
+  schema: JsonSchema;
+  /** The schema of the map holding the last key (for `required`). */
+  parent?: JsonSchema;
+  definitions: Record<string, JsonSchema>;
+}
+
+export function schemaAt(rc: Pick<RuleContext, 'schema' | 'parsed' | 'index'>, obj: Pick<KubeObject, 'apiVersion' | 'kind'>, path: readonly string[]): PathSchema | undefined {
+  const root = objectSchema(rc, obj as KubeObject);
+  if (!root) return undefined;
+  const definitions = rc.schema?.definitions ?? {};
+  let current = deref(definitions, root.schema);
+  let parent: JsonSchema | undefined;
+  for (const step of path) {
+    if (!current) return undefined;
+    // A key inside a list item: the list's items hold the properties.
+    while (current && deref(definitions, current)?.type === 'array' && step !== '[]') current = itemSchema(definitions, current);
+    if (step === '[]') {
+      current = itemSchema(definitions, current);
+      continue;
+    }
+    parent = current;
+    current = propertySchema(definitions, current, step);
+  }
+  return current ? { schema: current, parent, definitions } : undefined;
+}
+
+/** "Defaults to X" as the upstream descriptions say it. */
+export function defaultOf(schema: JsonSchema): string | undefined {
+  if (schema.default !== undefined) return JSON.stringify(schema.default);
+  const m = /Defaults? to "?([\w.\-/:]+?)"?[.,;\s]/.exec(schema.description ?? '');
+  return m?.[1];
+}

@@ -1,0 +1,177 @@
+import { isAlias, isMap, isScalar, isSeq, Scalar, type Document } from 'yaml';
+import { entries, span } from './nodes';
+import { deref, type JsonSchema, typeName } from './schema';
+
+/**
+ * Validates one object's YAML nodes against a JSON Schema, reporting at node level so each
+ * finding points at the key or value at fault. Written on the `yaml` AST rather than through
+ * yaml-language-server (whose validation is asynchronous and cannot serve our synchronous
+ * diagnose) or ajv (whose instance paths would need mapping back to nodes). Covers the
+ * vocabulary the generated schema and CRD schemas use: $ref, type, properties, required,
+ * additionalProperties, items, enum, anyOf/oneOf/allOf and the x-kubernetes extensions.
+ */
+
+export type SchemaRule = 'unknown-field' | 'wrong-type' | 'missing-required' | 'bad-enum';
+
+export interface SchemaProblem {
+  rule: SchemaRule;
+  start: number;
+  end: number;
+  message: string;
+}
+
+export interface ValidationOptions {
+  definitions: Record<string, JsonSchema>;
+  /** CRD schemas are structural: properties not listed are unknown even without `additionalProperties: false`. */
+  structural: boolean;
+  document: Document.Parsed;
+}
+
+const MAX_DEPTH = 64;
+const YAML11_BOOLEANS = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'n', 'N', 'no', 'No', 'NO', 'on', 'On', 'ON', 'off', 'Off', 'OFF']);
+
+export function validateNode(options: ValidationOptions, node: unknown, schema: JsonSchema, owner: [number, number], path: string): SchemaProblem[] {
+  const out: SchemaProblem[] = [];
+  walk(options, node, schema, owner, path, out, 0);
+  return out;
+}
+
+type JsonType = 'object' | 'array' | 'string' | 'integer' | 'number' | 'boolean' | 'null';
+
+function jsonType(node: unknown): JsonType | undefined {
+  if (isMap(node)) return 'object';
+  if (isSeq(node)) return 'array';
+  if (!isScalar(node)) return undefined;
+  const v = node.value;
+  if (v === null || v === undefined) return 'null';
+  if (typeof v === 'number') return Number.isInteger(v) ? 'integer' : 'number';
+  if (typeof v === 'boolean') return 'boolean';
+  return 'string';
+}
+
+function allowedTypes(s: JsonSchema): string[] {
+  if (s['x-kubernetes-int-or-string']) return ['string', 'integer'];
+  if (s.type === undefined) return [];
+  return Array.isArray(s.type) ? s.type : [s.type];
+}
+
+function typeMatches(actual: JsonType, allowed: string[], node: unknown): boolean {
+  if (allowed.length === 0 || allowed.includes(actual)) return true;
+  if (actual === 'integer' && allowed.includes('number')) return true;
+  // Kubernetes reads YAML 1.1, where `yes`/`no`/`on`/`off` are booleans.
+  return actual === 'string' && allowed.includes('boolean') && isScalar(node) && YAML11_BOOLEANS.has(String(node.value));
+}
+
+function article(type: string): string {
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+function describeType(actual: JsonType): string {
+  return actual === 'object' ? 'a map' : actual === 'array' ? 'a list' : actual === 'integer' || actual === 'number' ? 'a number' : actual === 'null' ? 'empty' : article(actual);
+}
+
+function walk(o: ValidationOptions, raw: unknown, schema: JsonSchema, owner: [number, number], path: string, out: SchemaProblem[], depth: number): void {
+  if (depth > MAX_DEPTH) return;
+  const node = isAlias(raw) ? raw.resolve(o.document) : raw;
+  const s = deref(o.definitions, schema);
+  if (!s || node === undefined) return;
+  if (s.allOf) for (const part of s.allOf) walk(o, node, part, owner, path, out, depth + 1);
+  const actual = jsonType(node);
+  // An empty value means "not set" to the API server (and is what a half-typed line looks like).
+  if (actual === undefined || actual === 'null') return;
+  const where = span(node) ?? owner;
+  const choices = s.anyOf ?? s.oneOf;
+  if (choices) {
+    const fitting = choices.find((c) => typeMatches(actual, allowedTypes(deref(o.definitions, c) ?? {}), node));
+    if (!fitting) {
+      out.push({ rule: 'wrong-type', start: where[0], end: where[1], message: `\`${leaf(path)}\` should be ${choices.map((c) => article(typeName(o.definitions, c))).join(' or ')}, not ${describeType(actual)}.` });
+      return;
+    }
+    walk(o, node, fitting, owner, path, out, depth + 1);
+  }
+  const allowed = allowedTypes(s);
+  if (!typeMatches(actual, allowed, node)) {
+    const quoted = actual === 'string' && (allowed.includes('number') || allowed.includes('integer')) && isScalar(node) && /^-?\d+(\.\d+)?$/.test(String(node.value));
+    const hint = quoted ? ' Remove the quotes.' : actual !== 'string' && allowed.includes('string') ? ' Quote the value.' : '';
+    out.push({ rule: 'wrong-type', start: where[0], end: where[1], message: `\`${leaf(path)}\` should be ${article(typeName(o.definitions, s))}, not ${describeType(actual)}.${hint}` });
+    return;
+  }
+  if (actual === 'string' && allowed.length > 0 && !allowed.includes('boolean') && isScalar(node) && node.type === Scalar.PLAIN && YAML11_BOOLEANS.has(String(node.value))) {
+    out.push({ rule: 'wrong-type', start: where[0], end: where[1], message: `Kubernetes reads YAML 1.1, where a bare \`${String(node.value)}\` is a boolean, but \`${leaf(path)}\` needs ${article(typeName(o.definitions, s))}; quote it: \`"${String(node.value)}"\`.` });
+    return;
+  }
+  if (s.enum && isScalar(node) && !s.enum.includes(node.value)) {
+    const shown = s.enum.slice(0, 12).map((v) => `\`${String(v)}\``).join(', ');
+    out.push({ rule: 'bad-enum', start: where[0], end: where[1], message: `\`${String(node.value)}\` is not a valid \`${leaf(path)}\`; use one of ${shown}${s.enum.length > 12 ? ', …' : ''}.` });
+    return;
+  }
+  if (isMap(node)) walkMap(o, node, s, owner, path, out, depth);
+  else if (isSeq(node)) {
+    const item = Array.isArray(s.items) ? s.items[0] : s.items;
+    if (item) for (const child of node.items) walk(o, child, item, itemAnchor(child) ?? where, path, out, depth + 1);
+  }
+}
+
+function walkMap(o: ValidationOptions, node: unknown, s: JsonSchema, owner: [number, number], path: string, out: SchemaProblem[], depth: number): void {
+  const open = s['x-kubernetes-preserve-unknown-fields'] === true;
+  const closed = s.additionalProperties === false || (o.structural && !open && s.properties !== undefined && s.additionalProperties === undefined);
+  const present = new Set<string>();
+  for (const e of entries(node)) {
+    if (e.key === '<<') continue;
+    present.add(e.key);
+    const childPath = path ? `${path}.${e.key}` : e.key;
+    const keySpan = span(e.keyNode) ?? owner;
+    const prop = s.properties?.[e.key];
+    if (prop) {
+      walk(o, e.value, prop, keySpan, childPath, out, depth + 1);
+    } else if (typeof s.additionalProperties === 'object') {
+      walk(o, e.value, s.additionalProperties, keySpan, childPath, out, depth + 1);
+    } else if (closed) {
+      const suggestion = closest(e.key, Object.keys(s.properties ?? {}));
+      const hint = suggestion ? ` Did you mean \`${suggestion}\`?` : '';
+      out.push({ rule: 'unknown-field', start: keySpan[0], end: keySpan[1], message: `Unknown field \`${e.key}\`${path ? ` in \`${path}\`` : ''}; Kubernetes rejects or drops it.${hint}` });
+    }
+  }
+  for (const name of s.required ?? []) {
+    if (present.has(name)) continue;
+    out.push({ rule: 'missing-required', start: owner[0], end: owner[1], message: `Missing required field \`${name}\`${path ? ` in \`${path}\`` : ''}; add it.` });
+  }
+}
+
+/** Where a list item's own problems go: its first key (one line), else the item. */
+function itemAnchor(child: unknown): [number, number] | undefined {
+  const first = entries(child)[0];
+  return (first && span(first.keyNode)) ?? span(child);
+}
+
+function leaf(path: string): string {
+  return path.split('.').pop() || 'value';
+}
+
+/** The known name closest to a mistyped one (edit distance ≤ 2, or the same letters in another case). */
+export function closest(name: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.min(3, Math.max(1, Math.floor(name.length / 3)) + 1);
+  for (const c of candidates) {
+    if (c.toLowerCase() === name.toLowerCase()) return c;
+    const d = editDistance(name, c, bestDistance);
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) >= limit) return limit;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}

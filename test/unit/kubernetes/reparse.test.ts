@@ -1,0 +1,64 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import { test } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createResources } from '../../../server/src/common';
+import { parseManifests } from '../../../server/src/kubernetes/parse';
+import { patchParse } from '../../../server/src/kubernetes/reparse';
+import * as services from '../../../server/src/services';
+import { createFixture, testResources } from '../../support/fixture';
+import { repoPath } from '../../support/paths';
+
+// Edits applied to the previous tree must give exactly what a fresh parse gives.
+const base = fs.readFileSync(repoPath('test', 'corpus', 'k8s', 'valid', 'app.yaml'), 'utf8');
+
+const edits: Array<[string, string]> = [
+  ['replicas: 3', 'replicas: 30'],
+  ['replicas: 3', 'replicas: x'],
+  ['registry.example.com/shop:1.4.2', 'registry.example.com/shop:latest'],
+  ['LOG_LEVEL: info', 'LOG_LEVEL: debug'],
+  ['runAsUser: 10001', 'runAsUser: 0'],
+  ['imagePullPolicy: IfNotPresent', 'imagePullPolicy: Sometimes'],
+  ['minReplicas: 3', 'minReplicas: true'],
+  ['name: shop-config\n  namespace', 'name: shop-configs\n  namespace'],
+  ['containerPort: 8080', 'containerPort: 8'],
+  ['kind: Secret', 'kind: Secrets'],
+];
+
+function plain(value: unknown): unknown {
+  return JSON.parse(JSON.stringify(value, (key, v) => (key === 'document' || key === 'node' ? undefined : v)));
+}
+
+for (const [from, to] of edits) {
+  test(`patching "${from}" → "${to}" equals a fresh parse`, () => {
+    assert.ok(base.includes(from), from);
+    const edited = base.replace(from, to);
+    const patched = patchParse(base, parseManifests(base), edited);
+    assert.ok(patched, 'a one-scalar edit is patched, not re-parsed');
+    const fresh = parseManifests(edited);
+    assert.deepEqual(patched.documents.map((d) => d.toJS()), fresh.documents.map((d) => d.toJS()));
+    assert.deepEqual(plain(patched.documents.map((d) => d.contents)), plain(fresh.documents.map((d) => d.contents)));
+    assert.deepEqual(patched.problems, fresh.problems);
+  });
+}
+
+test('structural edits are parsed afresh', () => {
+  for (const [from, to] of [['replicas: 3', 'replicas: [3'], ['LOG_LEVEL: info', 'LOG_LEVEL: info\n  X: y'], ['LOG_LEVEL: info', 'LOG_LEVEL: a: b'], ['LOG_LEVEL: info', 'LOG_LEVEL: "info"']]) {
+    assert.equal(patchParse(base, parseManifests(base), base.replace(from, to)), undefined, to);
+  }
+});
+
+test('diagnostics after a sequence of edits equal those of a fresh session', () => {
+  const session = createFixture(new Map([['app.yaml', base]]));
+  assert.ok(testResources());
+  let doc = session.open('app.yaml');
+  let text = base;
+  for (const [i, [from, to]] of edits.entries()) {
+    text = text.replace(from, to);
+    doc = TextDocument.create(doc.uri, 'yaml', i + 2, text);
+    session.ctx.workspace.openDocument(doc);
+    const fresh = createFixture(new Map([['app.yaml', text]]));
+    const freshCtx = { ...fresh.ctx, resources: createResources(testResources().text) };
+    assert.deepEqual(services.diagnose(session.ctx, doc), services.diagnose(freshCtx, fresh.open('app.yaml')), `after ${to}`);
+  }
+});

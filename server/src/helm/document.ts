@@ -1,0 +1,49 @@
+import type { Location } from 'vscode-languageserver-types';
+import { lineStarts, positionInText } from '../common';
+import { parse, type Template } from '../gotmpl';
+import type { ServiceContext, SourceDocument } from '../workspace';
+import { type Analysis, analyze, type ExprUsage, type SegmentRef } from './analysis';
+import { type ChartModel, chartOf } from './chart';
+
+/** A template document with its chart, parse tree and analysis, each computed once per version. */
+export interface TemplateInfo {
+  chart: ChartModel | undefined;
+  template: Template;
+  analysis: Analysis;
+}
+
+export function templateInfo(ctx: ServiceContext, src: SourceDocument): TemplateInfo {
+  const { doc } = src;
+  const template = ctx.cache.get('gotmpl', doc.uri, doc.version, () => parse(doc.getText()));
+  const analysis = ctx.cache.get('helm-analysis', doc.uri, doc.version, () => analyze(template));
+  return { chart: chartOf(ctx, doc.uri), template, analysis };
+}
+
+/** The analysis of any template file of the workspace (for references across templates). */
+export function analysisOf(ctx: ServiceContext, uri: string): { template: Template; analysis: Analysis } | undefined {
+  const doc = ctx.workspace.document(uri);
+  if (!doc) return undefined;
+  const template = ctx.cache.get('gotmpl', uri, doc.version, () => parse(doc.getText()));
+  return { template, analysis: ctx.cache.get('helm-analysis', uri, doc.version, () => analyze(template)) };
+}
+
+/** The usage and field segment under an offset (the segment's end counts, for half-typed input). */
+export function segmentAt(analysis: Analysis, offset: number): { usage: ExprUsage; ref: SegmentRef } | undefined {
+  for (const usage of analysis.usages) {
+    if (offset < usage.start || offset > usage.end) continue;
+    const ref = usage.segments.find((s) => offset >= s.segment.start && offset <= s.segment.end);
+    if (ref) return { usage, ref };
+  }
+  return undefined;
+}
+
+/** A location from offsets into a text that may not be open. */
+export function locationIn(uri: string, text: string, start: number, end: number): Location {
+  const starts = lineStarts(text);
+  return { uri, range: { start: positionInText(starts, start), end: positionInText(starts, end) } };
+}
+
+/** `a.b.c`, the dotted form of a values path used in keys and messages. */
+export function dotted(path: readonly string[]): string {
+  return path.join('.');
+}

@@ -1,0 +1,121 @@
+import { isMap, isScalar } from 'yaml';
+import type { Position } from 'vscode-languageserver-types';
+import { basename, offsetOf, rangeOf } from '../common';
+import { actionAt } from '../gotmpl';
+import type { HoverTarget, ServiceContext, SourceDocument } from '../workspace';
+import { type ChartModel, chartOf, namedTemplates, yamlFileOf } from './chart';
+import { chartValue } from './complete';
+import { dotted, segmentAt, templateInfo } from './document';
+import { BUILTINS, builtinMarkdown, builtinObject, FUNCTIONS, functionMarkdown } from './reference';
+import { ANY, commentOf, lookupValue, previewValue } from './values';
+
+/**
+ * Hover targets: `.Values` paths (value in each values file, default first, and the comment
+ * from values.yaml), built-in objects, functions, named templates, and keys of values.yaml and
+ * Chart.yaml. Keys go most specific first, then the general key the bundled notes cover.
+ */
+
+export function hoverTarget(ctx: ServiceContext, src: SourceDocument, pos: Position): HoverTarget | null {
+  switch (src.kind) {
+    case 'helm-template':
+      return templateHover(ctx, src, pos);
+    case 'helm-values':
+    case 'helm-chart':
+      return yamlKeyHover(ctx, src, pos);
+    default:
+      return null;
+  }
+}
+
+function templateHover(ctx: ServiceContext, src: SourceDocument, pos: Position): HoverTarget | null {
+  const { doc } = src;
+  const offset = offsetOf(doc, pos);
+  const info = templateInfo(ctx, src);
+  const action = actionAt(info.template, offset);
+  if (!action || action.comment) return null;
+  const token = action.tokens.find((t) => offset >= t.start && offset < t.end) ?? action.tokens.find((t) => offset === t.end);
+  if (!token) return null;
+  const range = rangeOf(doc, token.start, token.end);
+
+  const ref = info.analysis.refs.find((r) => offset >= r.start && offset <= r.end);
+  if (ref) {
+    const defs = info.chart ? namedTemplates(ctx, info.chart).get(ref.name) ?? [] : [];
+    const body = defs.length
+      ? `\`\`\`helm\n{{ define "${ref.name}" }}${defs[0].body}{{ end }}\n\`\`\`\n\nDefined in \`${basename(defs[0].uri)}\``
+      : `No template named \`${ref.name}\` is defined in this chart or its subcharts.`;
+    return { range, keys: ['helm:function/include'], reference: `**Named template** \`${ref.name}\`\n\n${body}` };
+  }
+  if (token.type === 'identifier') {
+    const f = FUNCTIONS.get(token.value);
+    return f ? { range, keys: [`helm:function/${f.name}`], reference: functionMarkdown(f) } : null;
+  }
+  const hit = segmentAt(info.analysis, offset);
+  if (!hit) return null;
+  const segRange = rangeOf(doc, hit.ref.segment.start, hit.ref.segment.end);
+  const scope = hit.ref.scope;
+  if (scope.kind === 'values') {
+    if (scope.path.length === 0) return builtinTarget('.Values', info.chart, segRange, ['helm:values']);
+    const any = scope.path.indexOf(ANY);
+    if (any >= 0) {
+      const list = dotted(scope.path.slice(0, any));
+      const field = scope.path.slice(any + 1);
+      const what = field.length ? `\`${dotted(field)}\` of each item of` : 'Each item of';
+      return { range: segRange, keys: [`helm:values/${list}`, 'helm:values'], reference: `${what} \`.Values.${list}\` (set by \`range\`).` };
+    }
+    return { range: segRange, keys: [`helm:values/${dotted(scope.path)}`, 'helm:values'], reference: info.chart ? valuesMarkdown(ctx, info.chart, scope.path) : undefined };
+  }
+  if (scope.kind === 'builtin') return builtinTarget(scope.path, info.chart, segRange, []);
+  return null;
+}
+
+function builtinTarget(path: string, chart: ChartModel | undefined, range: HoverTarget['range'], extraKeys: string[]): HoverTarget {
+  const object = builtinObject(path);
+  const keys = [...new Set([`helm:builtin/${path}`, `helm:builtin/${object}`, ...extraKeys])];
+  const info = BUILTINS.get(path);
+  return { range, keys, reference: info ? builtinMarkdown(info, chartValue(chart, info.chartKey)) : undefined };
+}
+
+/** The value of a path in each values file (the chart's own values.yaml first), then its comment. */
+export function valuesMarkdown(ctx: ServiceContext, chart: ChartModel, path: readonly string[]): string {
+  const hits = lookupValue(ctx, chart, path);
+  const lines = [`\`\`\`helm\n.Values.${dotted(path)}\n\`\`\``];
+  if (hits.length === 0) {
+    lines.push('Not set in any values file of this chart.');
+    return lines.join('\n\n');
+  }
+  const rows = hits.map((h) => {
+    const origin = h.source.own ? basename(h.source.file.uri) : `${basename(h.source.file.uri)} (${h.source.mountedAt ? 'subchart default' : 'parent chart'})`;
+    return `| ${origin} | \`${previewValue(h.value).replace(/\|/g, '\\|')}\` |`;
+  });
+  lines.push(['| file | value |', '| --- | --- |', ...rows].join('\n'));
+  const comment = hits.map(commentOf).find((c) => c);
+  if (comment) lines.push(comment);
+  return lines.join('\n\n');
+}
+
+/** Hover on a key of values.yaml or Chart.yaml. */
+function yamlKeyHover(ctx: ServiceContext, src: SourceDocument, pos: Position): HoverTarget | null {
+  const { doc } = src;
+  const offset = offsetOf(doc, pos);
+  const file = yamlFileOf(ctx, doc.uri);
+  if (!file) return null;
+  const path: string[] = [];
+  let node: unknown = file.doc.contents;
+  for (;;) {
+    if (!isMap(node)) return null;
+    const pair = node.items.find((p) => isScalar(p.key) && p.key.range && p.key.range[0] <= offset && offset <= (isScalar(p.value) || !p.value ? p.key.range[1] : ((p.value as { range?: number[] }).range?.[1] ?? p.key.range[1])));
+    if (!pair || !isScalar(pair.key) || !pair.key.range) return null;
+    path.push(String(pair.key.value));
+    const [start, end] = pair.key.range;
+    if (offset <= end) {
+      const range = rangeOf(doc, start, end);
+      if (src.kind === 'helm-chart') {
+        const info = path.length === 1 ? [...BUILTINS.values()].find((b) => b.chartKey === path[0]) : undefined;
+        return { range, keys: ['helm:file/Chart.yaml'], reference: info ? `**${path[0]}** — ${info.doc} Templates read it as \`${info.path}\`.` : undefined };
+      }
+      const chart = chartOf(ctx, doc.uri);
+      return { range, keys: [`helm:values/${dotted(path)}`, 'helm:values', 'helm:file/values.yaml'], reference: chart ? valuesMarkdown(ctx, chart, path) : undefined };
+    }
+    node = pair.value;
+  }
+}

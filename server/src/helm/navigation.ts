@@ -1,0 +1,102 @@
+import { type DocumentSymbol, type Location, type Position, SymbolKind } from 'vscode-languageserver-types';
+import { isMap, isScalar } from 'yaml';
+import { offsetOf, rangeOf } from '../common';
+import { type TemplateNode } from '../gotmpl';
+import type { ServiceContext, SourceDocument } from '../workspace';
+import { type ChartModel, chartOf, mapPair, namedTemplates, yamlFileOf } from './chart';
+import { analysisOf, dotted, locationIn, segmentAt, templateInfo } from './document';
+import { BUILTINS } from './reference';
+import { lookupValue } from './values';
+
+/**
+ * Go to definition (values keys, named templates, Chart.yaml fields), references of a values
+ * key across the chart's templates, and document symbols (defines and top-level blocks).
+ */
+
+export function definition(ctx: ServiceContext, src: SourceDocument, pos: Position): Location[] {
+  if (src.kind !== 'helm-template') return [];
+  const offset = offsetOf(src.doc, pos);
+  const info = templateInfo(ctx, src);
+  if (!info.chart) return [];
+  const ref = info.analysis.refs.find((r) => offset >= r.start && offset <= r.end);
+  if (ref) {
+    return (namedTemplates(ctx, info.chart).get(ref.name) ?? []).map((d) => {
+      const text = ctx.workspace.read(d.uri) ?? '';
+      return locationIn(d.uri, text, d.nameStart, d.nameEnd);
+    });
+  }
+  const hit = segmentAt(info.analysis, offset);
+  if (!hit) return [];
+  const scope = hit.ref.scope;
+  if (scope.kind === 'values' && scope.path.length > 0) return valueLocations(ctx, info.chart, scope.path);
+  if (scope.kind === 'builtin' && scope.path.startsWith('.Chart.') && info.chart.chart) {
+    const key = BUILTINS.get(scope.path)?.chartKey;
+    const pair = key ? mapPair(info.chart.chart.doc.contents, key) : undefined;
+    if (pair?.key.range) return [locationIn(info.chart.chartUri, info.chart.chart.text, pair.key.range[0], pair.key.range[1])];
+  }
+  return [];
+}
+
+function valueLocations(ctx: ServiceContext, chart: ChartModel, path: readonly string[]): Location[] {
+  return lookupValue(ctx, chart, path)
+    .filter((h) => h.pair?.key.range)
+    .map((h) => {
+      const range = h.pair?.key.range as [number, number, number];
+      return locationIn(h.source.file.uri, h.source.file.text, range[0], range[1]);
+    });
+}
+
+/** The values path under the cursor: a `.Values` expression in a template or a key in a values file. */
+function valuesPathAt(ctx: ServiceContext, src: SourceDocument, offset: number): string[] | undefined {
+  if (src.kind === 'helm-template') {
+    const hit = segmentAt(templateInfo(ctx, src).analysis, offset);
+    return hit?.ref.scope.kind === 'values' && hit.ref.scope.path.length ? hit.ref.scope.path : undefined;
+  }
+  if (src.kind !== 'helm-values') return undefined;
+  const file = yamlFileOf(ctx, src.doc.uri);
+  const path: string[] = [];
+  let node: unknown = file?.doc.contents;
+  while (isMap(node)) {
+    const pair = node.items.find((p) => isScalar(p.key) && p.key.range && p.key.range[0] <= offset && offset <= ((p.value as { range?: number[] } | null)?.range?.[1] ?? p.key.range[1]));
+    if (!pair || !isScalar(pair.key) || !pair.key.range) break;
+    path.push(String(pair.key.value));
+    if (offset <= pair.key.range[1]) return path;
+    node = pair.value;
+  }
+  return undefined;
+}
+
+export function references(ctx: ServiceContext, src: SourceDocument, pos: Position, includeDeclaration: boolean): Location[] {
+  const path = valuesPathAt(ctx, src, offsetOf(src.doc, pos));
+  const chart = chartOf(ctx, src.doc.uri);
+  if (!path || !chart) return [];
+  const key = dotted(path);
+  const out: Location[] = includeDeclaration ? valueLocations(ctx, chart, path) : [];
+  for (const uri of chart.templates) {
+    const found = analysisOf(ctx, uri);
+    if (!found) continue;
+    for (const usage of found.analysis.usages) {
+      for (const s of usage.segments) {
+        if (s.scope.kind === 'values' && dotted(s.scope.path) === key) out.push(locationIn(uri, found.template.text, s.segment.start, s.segment.end));
+      }
+    }
+  }
+  return out;
+}
+
+export function symbols(ctx: ServiceContext, src: SourceDocument): DocumentSymbol[] {
+  if (src.kind !== 'helm-template') return [];
+  const { doc } = src;
+  const info = templateInfo(ctx, src);
+  const symbolOf = (node: TemplateNode): DocumentSymbol | undefined => {
+    if (node.type === 'define' || node.type === 'block') {
+      return { name: node.name || '(unnamed)', detail: node.type, kind: SymbolKind.Function, range: rangeOf(doc, node.start, node.end), selectionRange: rangeOf(doc, node.nameSpan.start, node.nameSpan.end) };
+    }
+    if (node.type === 'if' || node.type === 'with' || node.type === 'range') {
+      const head = doc.getText().slice(node.action.innerStart, node.action.innerEnd).trim();
+      return { name: head.length > 60 ? head.slice(0, 59) + '…' : head, detail: node.type, kind: SymbolKind.Namespace, range: rangeOf(doc, node.start, node.end), selectionRange: rangeOf(doc, node.keyword.start, node.keyword.end) };
+    }
+    return undefined;
+  };
+  return info.template.nodes.map(symbolOf).filter((s): s is DocumentSymbol => !!s);
+}

@@ -81,7 +81,8 @@ export function neutralize(template: Template, simpleValues: SimpleValues, rende
     const before = text.slice(lineStart, action.start);
     const after = text.slice(action.end, lineEnd);
     const standalone = isBlankLine(before) && (isBlankLine(after) || /^[ \t]*\{\{/.test(after));
-    if (standalone || usesBlockFunction(node) || action.end > lineEnd) {
+    const multiLine = text.slice(action.start, action.end).includes('\n');
+    if (standalone || multiLine || usesBlockFunction(node)) {
       structuralAt.push(action.start);
       continue;
     }

@@ -88,15 +88,21 @@ export function symbols(ctx: ServiceContext, src: SourceDocument): DocumentSymbo
   if (src.kind !== 'helm-template') return [];
   const { doc } = src;
   const info = templateInfo(ctx, src);
-  const symbolOf = (node: TemplateNode): DocumentSymbol | undefined => {
-    if (node.type === 'define' || node.type === 'block') {
-      return { name: node.name || '(unnamed)', detail: node.type, kind: SymbolKind.Function, range: rangeOf(doc, node.start, node.end), selectionRange: rangeOf(doc, node.nameSpan.start, node.nameSpan.end) };
+  const text = doc.getText();
+  // Nested blocks become children, down to a depth no real template reaches.
+  const symbolsOf = (list: readonly TemplateNode[], depth: number): DocumentSymbol[] => {
+    if (depth > 50) return [];
+    const out: DocumentSymbol[] = [];
+    for (const node of list) {
+      if (node.type === 'define' || node.type === 'block') {
+        out.push({ name: node.name || '(unnamed)', detail: node.type, kind: SymbolKind.Function, range: rangeOf(doc, node.start, node.end), selectionRange: rangeOf(doc, node.nameSpan.start, node.nameSpan.end), children: symbolsOf(node.list, depth + 1) });
+      } else if (node.type === 'if' || node.type === 'with' || node.type === 'range') {
+        const head = text.slice(node.action.innerStart, node.action.innerEnd).trim();
+        const children = [...symbolsOf(node.list, depth + 1), ...symbolsOf(node.elseList ?? [], depth + 1)];
+        out.push({ name: head.length > 60 ? head.slice(0, 59) + '…' : head, detail: node.type, kind: SymbolKind.Namespace, range: rangeOf(doc, node.start, node.end), selectionRange: rangeOf(doc, node.keyword.start, node.keyword.end), children });
+      }
     }
-    if (node.type === 'if' || node.type === 'with' || node.type === 'range') {
-      const head = doc.getText().slice(node.action.innerStart, node.action.innerEnd).trim();
-      return { name: head.length > 60 ? head.slice(0, 59) + '…' : head, detail: node.type, kind: SymbolKind.Namespace, range: rangeOf(doc, node.start, node.end), selectionRange: rangeOf(doc, node.keyword.start, node.keyword.end) };
-    }
-    return undefined;
+    return out;
   };
-  return info.template.nodes.map(symbolOf).filter((s): s is DocumentSymbol => !!s);
+  return symbolsOf(info.template.nodes, 0);
 }

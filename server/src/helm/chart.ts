@@ -1,6 +1,8 @@
 import { isMap, isPair, isScalar, isSeq, type Document, type Node as YamlNode, type Pair, parseDocument, type Scalar, type YAMLMap } from 'yaml';
 import { basename, dirname, joinUri, relativeUri } from '../common';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { parse, type Template, walk } from '../gotmpl';
+import { type Analysis, analyze } from './analysis';
 import { findChartRoot, type ServiceContext } from '../workspace';
 
 /**
@@ -65,17 +67,48 @@ function textOf(ctx: ServiceContext, uri: string): string | undefined {
   return ctx.workspace.read(uri);
 }
 
-/** The parsed template of any file, cached per document version (open) or generation (disk). */
+interface Parsed {
+  text: string;
+  template?: Template;
+  analysis?: Analysis;
+  yaml?: YamlFile;
+}
+
+/**
+ * Parse results of every chart file, kept across workspace generations and reused while a
+ * file's text is unchanged: a disk document gets a new version on every workspace change, but
+ * its text stays the same string, so an edit in one template re-parses that template only.
+ */
+function parsed(ctx: ServiceContext, uri: string, text: string): Parsed {
+  const all = ctx.cache.get('helm-parsed', '', 0, () => new Map<string, Parsed>());
+  let entry = all.get(uri);
+  if (!entry || entry.text !== text) {
+    entry = { text };
+    all.set(uri, entry);
+  }
+  return entry;
+}
+
+/** A document's template tree and analysis, each computed once per text. */
+export function templateAnalysis(ctx: ServiceContext, doc: TextDocument): { template: Template; analysis: Analysis } {
+  const entry = parsed(ctx, doc.uri, doc.getText());
+  const template = (entry.template ??= parse(entry.text));
+  return { template, analysis: (entry.analysis ??= analyze(template)) };
+}
+
+/** A file's template tree only (the chart index needs no analysis of every file). */
 export function templateOf(ctx: ServiceContext, uri: string): Template | undefined {
-  const doc = ctx.workspace.document(uri);
-  if (!doc) return undefined;
-  return ctx.cache.get('gotmpl', uri, doc.version, () => parse(doc.getText()));
+  const text = ctx.workspace.read(uri);
+  if (text === undefined) return undefined;
+  const entry = parsed(ctx, uri, text);
+  return (entry.template ??= parse(text));
 }
 
 export function yamlFileOf(ctx: ServiceContext, uri: string): YamlFile | undefined {
-  const doc = ctx.workspace.document(uri);
-  if (!doc) return undefined;
-  return ctx.cache.get('helm-yaml', uri, doc.version, () => parseYamlFile(uri, doc.getText()));
+  const text = ctx.workspace.read(uri);
+  if (text === undefined) return undefined;
+  const entry = parsed(ctx, uri, text);
+  return (entry.yaml ??= parseYamlFile(uri, text));
 }
 
 export function chartAt(ctx: ServiceContext, root: string): ChartModel {
@@ -256,6 +289,20 @@ export function mapPair(node: unknown, key: string): Pair<Scalar, YamlNode> | un
   if (!isMap(node)) return undefined;
   for (const item of (node as YAMLMap).items) {
     if (isPair(item) && isScalar(item.key) && String(item.key.value) === key) return item as Pair<Scalar, YamlNode>;
+  }
+  return undefined;
+}
+
+/** The key under an offset in a YAML file, with its path from the root and its offsets. */
+export function keyPathAt(file: YamlFile, offset: number): { path: string[]; start: number; end: number } | undefined {
+  const path: string[] = [];
+  let node: unknown = file.doc.contents;
+  while (isMap(node)) {
+    const pair = node.items.find((p) => isScalar(p.key) && p.key.range && p.key.range[0] <= offset && offset <= ((p.value as { range?: number[] } | null)?.range?.[1] ?? p.key.range[1]));
+    if (!pair || !isScalar(pair.key) || !pair.key.range) return undefined;
+    path.push(String(pair.key.value));
+    if (offset <= pair.key.range[1]) return { path, start: pair.key.range[0], end: pair.key.range[1] };
+    node = pair.value;
   }
   return undefined;
 }

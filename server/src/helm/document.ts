@@ -1,9 +1,9 @@
 import type { Location } from 'vscode-languageserver-types';
 import { lineStarts, positionInText } from '../common';
-import { parse, type Template } from '../gotmpl';
+import type { Template } from '../gotmpl';
 import type { ServiceContext, SourceDocument } from '../workspace';
-import { type Analysis, analyze, type ExprUsage, type SegmentRef } from './analysis';
-import { type ChartModel, chartOf } from './chart';
+import type { Analysis, ExprUsage, SegmentRef } from './analysis';
+import { type ChartModel, chartOf, templateAnalysis } from './chart';
 
 /** A template document with its chart, parse tree and analysis, each computed once per version. */
 export interface TemplateInfo {
@@ -13,18 +13,13 @@ export interface TemplateInfo {
 }
 
 export function templateInfo(ctx: ServiceContext, src: SourceDocument): TemplateInfo {
-  const { doc } = src;
-  const template = ctx.cache.get('gotmpl', doc.uri, doc.version, () => parse(doc.getText()));
-  const analysis = ctx.cache.get('helm-analysis', doc.uri, doc.version, () => analyze(template));
-  return { chart: chartOf(ctx, doc.uri), template, analysis };
+  return { chart: chartOf(ctx, src.doc.uri), ...templateAnalysis(ctx, src.doc) };
 }
 
 /** The analysis of any template file of the workspace (for references across templates). */
 export function analysisOf(ctx: ServiceContext, uri: string): { template: Template; analysis: Analysis } | undefined {
   const doc = ctx.workspace.document(uri);
-  if (!doc) return undefined;
-  const template = ctx.cache.get('gotmpl', uri, doc.version, () => parse(doc.getText()));
-  return { template, analysis: ctx.cache.get('helm-analysis', uri, doc.version, () => analyze(template)) };
+  return doc ? templateAnalysis(ctx, doc) : undefined;
 }
 
 /** The usage and field segment under an offset (the segment's end counts, for half-typed input). */

@@ -1,9 +1,8 @@
-import { isMap, isScalar } from 'yaml';
 import type { Position } from 'vscode-languageserver-types';
 import { basename, offsetOf, rangeOf } from '../common';
 import { actionAt } from '../gotmpl';
 import type { HoverTarget, ServiceContext, SourceDocument } from '../workspace';
-import { type ChartModel, chartOf, namedTemplates, yamlFileOf } from './chart';
+import { type ChartModel, chartOf, keyPathAt, namedTemplates, yamlFileOf } from './chart';
 import { chartValue } from './complete';
 import { dotted, segmentAt, templateInfo } from './document';
 import { BUILTINS, builtinMarkdown, builtinObject, FUNCTIONS, functionMarkdown } from './reference';
@@ -98,24 +97,14 @@ function yamlKeyHover(ctx: ServiceContext, src: SourceDocument, pos: Position): 
   const { doc } = src;
   const offset = offsetOf(doc, pos);
   const file = yamlFileOf(ctx, doc.uri);
-  if (!file) return null;
-  const path: string[] = [];
-  let node: unknown = file.doc.contents;
-  for (;;) {
-    if (!isMap(node)) return null;
-    const pair = node.items.find((p) => isScalar(p.key) && p.key.range && p.key.range[0] <= offset && offset <= (isScalar(p.value) || !p.value ? p.key.range[1] : ((p.value as { range?: number[] }).range?.[1] ?? p.key.range[1])));
-    if (!pair || !isScalar(pair.key) || !pair.key.range) return null;
-    path.push(String(pair.key.value));
-    const [start, end] = pair.key.range;
-    if (offset <= end) {
-      const range = rangeOf(doc, start, end);
-      if (src.kind === 'helm-chart') {
-        const info = path.length === 1 ? [...BUILTINS.values()].find((b) => b.chartKey === path[0]) : undefined;
-        return { range, keys: ['helm:file/Chart.yaml'], reference: info ? `**${path[0]}** — ${info.doc} Templates read it as \`${info.path}\`.` : undefined };
-      }
-      const chart = chartOf(ctx, doc.uri);
-      return { range, keys: [`helm:values/${dotted(path)}`, 'helm:values', 'helm:file/values.yaml'], reference: chart ? valuesMarkdown(ctx, chart, path) : undefined };
-    }
-    node = pair.value;
+  const key = file ? keyPathAt(file, offset) : undefined;
+  if (!key) return null;
+  const { path } = key;
+  const range = rangeOf(doc, key.start, key.end);
+  if (src.kind === 'helm-chart') {
+    const info = path.length === 1 ? [...BUILTINS.values()].find((b) => b.chartKey === path[0]) : undefined;
+    return { range, keys: ['helm:file/Chart.yaml'], reference: info ? `**${path[0]}** — ${info.doc} Templates read it as \`${info.path}\`.` : undefined };
   }
+  const chart = chartOf(ctx, doc.uri);
+  return { range, keys: [`helm:values/${dotted(path)}`, 'helm:values', 'helm:file/values.yaml'], reference: chart ? valuesMarkdown(ctx, chart, path) : undefined };
 }

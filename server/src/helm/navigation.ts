@@ -1,9 +1,8 @@
 import { type DocumentSymbol, type Location, type Position, SymbolKind } from 'vscode-languageserver-types';
-import { isMap, isScalar } from 'yaml';
 import { offsetOf, rangeOf } from '../common';
 import { type TemplateNode } from '../gotmpl';
 import type { ServiceContext, SourceDocument } from '../workspace';
-import { type ChartModel, chartOf, mapPair, namedTemplates, yamlFileOf } from './chart';
+import { type ChartModel, chartOf, keyPathAt, mapPair, namedTemplates, yamlFileOf } from './chart';
 import { analysisOf, dotted, locationIn, segmentAt, templateInfo } from './document';
 import { BUILTINS } from './reference';
 import { lookupValue } from './values';
@@ -54,16 +53,7 @@ function valuesPathAt(ctx: ServiceContext, src: SourceDocument, offset: number):
   }
   if (src.kind !== 'helm-values') return undefined;
   const file = yamlFileOf(ctx, src.doc.uri);
-  const path: string[] = [];
-  let node: unknown = file?.doc.contents;
-  while (isMap(node)) {
-    const pair = node.items.find((p) => isScalar(p.key) && p.key.range && p.key.range[0] <= offset && offset <= ((p.value as { range?: number[] } | null)?.range?.[1] ?? p.key.range[1]));
-    if (!pair || !isScalar(pair.key) || !pair.key.range) break;
-    path.push(String(pair.key.value));
-    if (offset <= pair.key.range[1]) return path;
-    node = pair.value;
-  }
-  return undefined;
+  return file ? keyPathAt(file, offset)?.path : undefined;
 }
 
 export function references(ctx: ServiceContext, src: SourceDocument, pos: Position, includeDeclaration: boolean): Location[] {

@@ -1,4 +1,4 @@
-import { type CompletionItem, CompletionItemKind, InsertTextFormat, type Position, type Range } from 'vscode-languageserver-types';
+import { type CompletionItem, CompletionItemKind, type Position, type Range } from 'vscode-languageserver-types';
 import { offsetOf, rangeOf } from '../common';
 import { actionAt } from '../gotmpl';
 import type { ServiceContext, SourceDocument } from '../workspace';
@@ -20,18 +20,20 @@ const VARIABLE = /\$\w*$/;
 const WORD = /(?:^|[^\w.$])(\w*)$/;
 const IDENTIFIER = /^[A-Za-z_]\w*$/;
 
-const KEYWORDS: Array<{ label: string; snippet: string; doc: string }> = [
-  { label: 'if', snippet: 'if ${1:condition} }}\n$0\n{{- end', doc: 'Runs the block when the condition is not empty.' },
-  { label: 'else', snippet: 'else', doc: 'The branch taken when the condition is empty.' },
-  { label: 'else if', snippet: 'else if ${1:condition}', doc: 'A further condition in an if block.' },
-  { label: 'end', snippet: 'end', doc: 'Closes if, with, range, define and block.' },
-  { label: 'range', snippet: 'range ${1:.Values.items} }}\n$0\n{{- end', doc: 'Repeats the block for every item; `.` is the item.' },
-  { label: 'with', snippet: 'with ${1:.Values.section} }}\n$0\n{{- end', doc: 'Runs the block with `.` set to the value, when it is not empty.' },
-  { label: 'define', snippet: 'define "${1:name}" }}\n$0\n{{- end', doc: 'Declares a named template.' },
-  { label: 'template', snippet: 'template "${1:name}" ${2:.}', doc: 'Renders a named template in place (cannot be piped; prefer include).' },
-  { label: 'block', snippet: 'block "${1:name}" ${2:.} }}\n$0\n{{- end', doc: 'Declares a named template and renders it in place.' },
-  { label: 'break', snippet: 'break', doc: 'Leaves the innermost range.' },
-  { label: 'continue', snippet: 'continue', doc: 'Skips to the next item of the innermost range.' },
+/** Keywords that start an action; whole blocks come from the snippets (if, range, with, define). */
+const KEYWORDS: Array<{ label: string; doc: string }> = [
+  { label: 'if', doc: 'Runs the block when the condition is not empty.' },
+  { label: 'else', doc: 'The branch taken when the condition is empty.' },
+  { label: 'else if', doc: 'A further condition in an if block.' },
+  { label: 'else with', doc: 'A further with in an if or with block.' },
+  { label: 'end', doc: 'Closes if, with, range, define and block.' },
+  { label: 'range', doc: 'Repeats the block for every item; `.` is the item.' },
+  { label: 'with', doc: 'Runs the block with `.` set to the value, when it is not empty.' },
+  { label: 'define', doc: 'Declares a named template.' },
+  { label: 'template', doc: 'Renders a named template in place (cannot be piped; prefer include).' },
+  { label: 'block', doc: 'Declares a named template and renders it in place.' },
+  { label: 'break', doc: 'Leaves the innermost range.' },
+  { label: 'continue', doc: 'Skips to the next item of the innermost range.' },
 ];
 
 export function complete(ctx: ServiceContext, src: SourceDocument, pos: Position): CompletionItem[] {
@@ -83,7 +85,7 @@ export function complete(ctx: ServiceContext, src: SourceDocument, pos: Position
   }));
   if (atStart) {
     for (const k of KEYWORDS) {
-      items.push({ label: k.label, kind: CompletionItemKind.Keyword, detail: k.doc, sortText: `1${k.label}`, insertTextFormat: InsertTextFormat.Snippet, textEdit: { range, newText: k.snippet } });
+      items.push({ label: k.label, kind: CompletionItemKind.Keyword, detail: k.doc, sortText: `1${k.label}`, textEdit: { range, newText: k.label } });
     }
   }
   return items;

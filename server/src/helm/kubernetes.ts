@@ -72,7 +72,9 @@ export function kubernetesFindings(ctx: ServiceContext, src: SourceDocument): Fi
   if (!rendersManifest(ctx, src)) return [];
   const n = neutralized(ctx, src);
   if (!looksLikeKubernetes(n.text)) return [];
-  const synthetic = TextDocument.create(src.doc.uri, 'yaml', src.doc.version, n.text);
+  // The version is a hash of the neutralised text, so a cache in the Kubernetes module keyed by
+  // uri@version never serves a result computed from other values.
+  const synthetic = TextDocument.create(src.doc.uri, 'yaml', textHash(n.text), n.text);
   const findings = kubernetes.diagnose(ctx, { doc: synthetic, kind: 'kubernetes' });
   if (findings.length === 0) return [];
   const valueLocal = valueLocalSpans(n.text);
@@ -81,6 +83,13 @@ export function kubernetesFindings(ctx: ServiceContext, src: SourceDocument): Fi
     if (!kept) return [];
     return [kept.path ? { ...f, message: `${f.message} (with the default of \`.Values.${dotted(kept.path)}\` from values.yaml)` } : f];
   });
+}
+
+/** FNV-1a over the text, as a non-negative 31-bit number. */
+function textHash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 1;
 }
 
 const overlaps = (a: Span, start: number, end: number) => start < a.end && a.start < Math.max(end, start + 1);

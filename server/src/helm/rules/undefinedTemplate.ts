@@ -22,7 +22,9 @@ export const undefinedTemplate: HelmRule = {
       .filter((r) => !defined.has(r.name))
       .map((r) => {
         const guess = closestMatch(r.name, defined.keys());
-        return { rule: this.meta.id, range: rangeOf(src.doc, r.start, r.end), message: `No template named "${r.name}" is defined in this chart or its subcharts.${guess ? ` Did you mean "${guess}"?` : ' Define it in templates/_helpers.tpl.'}` };
+        const range = rangeOf(src.doc, r.start, r.end);
+        const fixes = guess ? [{ title: `Change to "${guess}"`, edits: [{ range, newText: JSON.stringify(guess) }], preferred: true }] : [];
+        return { rule: this.meta.id, range, message: `No template named "${r.name}" is defined in this chart or its subcharts.${guess ? ` Did you mean "${guess}"?` : ' Define it in templates/_helpers.tpl.'}`, fixes };
       });
   },
 };

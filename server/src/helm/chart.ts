@@ -1,8 +1,7 @@
 import { isMap, isPair, isScalar, isSeq, type Document, type Node as YamlNode, type Pair, parseDocument, type Scalar, type YAMLMap } from 'yaml';
 import { basename, dirname, joinUri, relativeUri } from '../common';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { parse, type Template, walk } from '../gotmpl';
-import { type Analysis, analyze } from './analysis';
+import type { Analysis } from './analysis';
 import { findChartRoot, type ServiceContext } from '../workspace';
 
 /**
@@ -67,9 +66,10 @@ function textOf(ctx: ServiceContext, uri: string): string | undefined {
   return ctx.workspace.read(uri);
 }
 
-interface Parsed {
+export interface Parsed {
   text: string;
   template?: Template;
+  /** Filled in by document.ts when a feature needs it (the chart index does not). */
   analysis?: Analysis;
   yaml?: YamlFile;
 }
@@ -79,7 +79,7 @@ interface Parsed {
  * file's text is unchanged: a disk document gets a new version on every workspace change, but
  * its text stays the same string, so an edit in one template re-parses that template only.
  */
-function parsed(ctx: ServiceContext, uri: string, text: string): Parsed {
+export function parsed(ctx: ServiceContext, uri: string, text: string): Parsed {
   const all = ctx.cache.get('helm-parsed', '', 0, () => new Map<string, Parsed>());
   let entry = all.get(uri);
   if (!entry || entry.text !== text) {
@@ -87,13 +87,6 @@ function parsed(ctx: ServiceContext, uri: string, text: string): Parsed {
     all.set(uri, entry);
   }
   return entry;
-}
-
-/** A document's template tree and analysis, each computed once per text. */
-export function templateAnalysis(ctx: ServiceContext, doc: TextDocument): { template: Template; analysis: Analysis } {
-  const entry = parsed(ctx, doc.uri, doc.getText());
-  const template = (entry.template ??= parse(entry.text));
-  return { template, analysis: (entry.analysis ??= analyze(template)) };
 }
 
 /** A file's template tree only (the chart index needs no analysis of every file). */

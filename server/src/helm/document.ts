@@ -1,15 +1,24 @@
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Location } from 'vscode-languageserver-types';
 import { lineStarts, positionInText } from '../common';
-import type { Template } from '../gotmpl';
+import { parse, type Template } from '../gotmpl';
 import type { ServiceContext, SourceDocument } from '../workspace';
-import type { Analysis, ExprUsage, SegmentRef } from './analysis';
-import { type ChartModel, chartOf, templateAnalysis } from './chart';
+import { type Analysis, analyze, type ExprUsage, type SegmentRef } from './analysis';
+import { type ChartModel, chartOf, parsed } from './chart';
 
 /** A template document with its chart, parse tree and analysis, each computed once per version. */
 export interface TemplateInfo {
   chart: ChartModel | undefined;
   template: Template;
   analysis: Analysis;
+}
+
+/** A document's template tree and analysis, each computed once per text. */
+export function templateAnalysis(ctx: ServiceContext, doc: TextDocument): { template: Template; analysis: Analysis } {
+  const entry = parsed(ctx, doc.uri, doc.getText());
+  const template = (entry.template ??= parse(entry.text));
+  const analysis = (entry.analysis ??= analyze(template));
+  return { template, analysis };
 }
 
 export function templateInfo(ctx: ServiceContext, src: SourceDocument): TemplateInfo {

@@ -23,6 +23,13 @@ import { lookupValue } from './values';
  */
 const VALUE_LOCAL_KEYS = new Set(['apiVersion', 'kind', 'image', 'imagePullPolicy', 'restartPolicy', 'type', 'protocol', 'pathType', 'dnsPolicy', 'concurrencyPolicy', 'podManagementPolicy', 'externalTrafficPolicy', 'sessionAffinity']);
 
+/**
+ * Kubernetes rules that compare a manifest with other workspace files (Service selectors against
+ * pods, references to ConfigMaps and Secrets by name). The rest of a chart is templates the
+ * Kubernetes module never sees rendered, so their findings would be guesses.
+ */
+const CROSS_FILE_RULES = new Set(['k8s/service-no-match', 'k8s/missing-reference']);
+
 /** How Helm prints a scalar default, or undefined when it would not print it as written. */
 function renderDefault(ctx: ServiceContext, chart: ChartModel, path: readonly string[], quoted: boolean): string | undefined {
   const hit = lookupValue(ctx, chart, path).find((h) => h.source.own);
@@ -79,6 +86,7 @@ export function kubernetesFindings(ctx: ServiceContext, src: SourceDocument): Fi
   if (findings.length === 0) return [];
   const valueLocal = valueLocalSpans(n.text);
   return findings.flatMap((f) => {
+    if (CROSS_FILE_RULES.has(f.rule)) return [];
     const kept = keepFinding(n, valueLocal, synthetic.offsetAt(f.range.start), synthetic.offsetAt(f.range.end));
     if (!kept) return [];
     return [kept.path ? { ...f, message: `${f.message} (with the default of \`.Values.${dotted(kept.path)}\` from values.yaml)` } : f];

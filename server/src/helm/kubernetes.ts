@@ -7,7 +7,7 @@ import { language as kubernetes } from '../kubernetes';
 import { looksLikeKubernetes, type ServiceContext, type SourceDocument } from '../workspace';
 import type { ChartModel } from './chart';
 import { dotted, templateInfo } from './document';
-import { type Neutralized, neutralize } from './neutralize';
+import { type Neutralized, neutralize, type Substitution } from './neutralize';
 import { lookupValue } from './values';
 
 /**
@@ -85,11 +85,22 @@ export function kubernetesFindings(ctx: ServiceContext, src: SourceDocument): Fi
   const findings = kubernetes.diagnose(ctx, { doc: synthetic, kind: 'kubernetes' });
   if (findings.length === 0) return [];
   const valueLocal = valueLocalSpans(n.text);
+  const actions = templateInfo(ctx, src).template.actions;
+  // A fix may only edit literal text: never an action, a substituted default or a blanked branch.
+  const editable = (start: number, end: number, finding: Span) =>
+    !actions.some((a) => overlaps(a, start, end)) && (!n.structural.some((d) => overlaps(d, start, end)) || inside(finding, start, end));
   return findings.flatMap((f) => {
     if (CROSS_FILE_RULES.has(f.rule)) return [];
-    const kept = keepFinding(n, valueLocal, synthetic.offsetAt(f.range.start), synthetic.offsetAt(f.range.end));
+    const span = { start: synthetic.offsetAt(f.range.start), end: synthetic.offsetAt(f.range.end) };
+    const kept = keepFinding(n, valueLocal, span.start, span.end);
     if (!kept) return [];
-    return [kept.path ? { ...f, message: `${f.message} (with the default of \`.Values.${dotted(kept.path)}\` from values.yaml)` } : f];
+    const sub = kept.substitution;
+    if (sub) {
+      const range = { start: src.doc.positionAt(sub.action.start), end: src.doc.positionAt(sub.action.end) };
+      return [{ ...f, range, message: `${f.message} (with the default of \`.Values.${dotted(sub.path)}\` from values.yaml)`, fixes: [] }];
+    }
+    const fixes = (f.fixes ?? []).filter((fix) => fix.edits.every((e) => editable(synthetic.offsetAt(e.range.start), synthetic.offsetAt(e.range.end), span)));
+    return [{ ...f, fixes }];
   });
 }
 
@@ -112,12 +123,12 @@ const inside = (a: Span, start: number, end: number) => start >= a.start && end 
  *   `nindent`…), only findings on the value of a value-local key (`image`, `apiVersion`,
  *   `type`…) are kept: anything about a mapping may be answered by generated lines.
  */
-export function keepFinding(n: Neutralized, valueLocal: readonly Span[], start: number, end: number): { path?: string[] } | undefined {
+export function keepFinding(n: Neutralized, valueLocal: readonly Span[], start: number, end: number): { substitution?: Substitution } | undefined {
   if (n.opaque.some((s) => overlaps(s, start, end))) return undefined;
   const substitution = n.substitutions.find((s) => overlaps(s, start, end));
   if (substitution && !inside(substitution, start, end)) return undefined;
   if (n.structural.some((d) => overlaps(d, start, end)) && !valueLocal.some((v) => inside(v, start, end))) return undefined;
-  return substitution ? { path: substitution.path } : {};
+  return substitution ? { substitution } : {};
 }
 
 /** Spans of scalar values of value-local keys in the neutralised YAML. */

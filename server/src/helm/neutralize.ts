@@ -18,6 +18,8 @@ import { walk } from '../gotmpl';
 export interface Substitution extends Span {
   /** The `.Values` path whose default was put in place. */
   path: string[];
+  /** The action the default replaced (findings on the default are shown on it). */
+  action: Span;
 }
 
 export interface Neutralized {
@@ -93,7 +95,7 @@ export function neutralize(template: Template, simpleValues: SimpleValues, rende
     if (rendered !== undefined && path && rendered.length <= action.end - action.start && !rendered.includes('\n')) {
       opaque.pop();
       for (let i = 0; i < rendered.length; i++) chars[action.start + i] = rendered[i];
-      substitutions.push({ start: action.start, end: action.start + rendered.length, path });
+      substitutions.push({ start: action.start, end: action.start + rendered.length, path, action: { start: action.start, end: action.end } });
       continue;
     }
     for (let i = action.start; i < action.end; i++) chars[i] = 'x';

@@ -155,7 +155,7 @@ describe('keepFinding', () => {
     assert.equal(keepFinding(n, local, ...at('{{ .Release.Name }}')), undefined);
     const plain = run('spec:\n  replicas: {{ .Values.replicas }}\n', { replicas: 'three' });
     const start = plain.text.indexOf('three');
-    assert.deepEqual(keepFinding(plain, valueLocalSpans(plain.text), start, start + 5), { path: ['replicas'] });
+    assert.deepEqual(keepFinding(plain, valueLocalSpans(plain.text), start, start + 5)?.substitution?.path, ['replicas']);
     assert.equal(keepFinding(plain, valueLocalSpans(plain.text), start - 4, start + 5), undefined);
   });
 

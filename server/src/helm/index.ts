@@ -8,6 +8,7 @@
 import type { Finding } from '../common';
 import type { LanguageModule, ServiceContext, SourceDocument } from '../workspace';
 import { complete } from './complete';
+import { folding } from './folding';
 import { hoverTarget } from './hover';
 import { kubernetesFindings } from './kubernetes';
 import { definition, references, symbols } from './navigation';
@@ -37,4 +38,5 @@ export const language: LanguageModule = {
   definition,
   references,
   symbols,
+  folding,
 };

@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, type Document, type Node as YamlNode, type Pair, parseDocument, type Scalar, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node as YamlNode, type Pair, parseDocument, type Scalar, type YAMLMap } from 'yaml';
 import { basename, dirname, joinUri, relativeUri } from '../common';
 import { parse, type Template, walk } from '../gotmpl';
 import type { Analysis } from './analysis';
@@ -118,8 +118,12 @@ function loadChart(ctx: ServiceContext, root: string): ChartModel {
   const chartUri = joinUri(root, 'Chart.yaml');
   const chartText = textOf(ctx, chartUri);
   const chart = chartText === undefined ? undefined : yamlFileOf(ctx, chartUri);
-  const meta = chart?.doc.toJS({ maxAliasCount: 100 }) as Record<string, unknown> | null | undefined;
-  const metaName = meta && typeof meta === 'object' && typeof meta.name === 'string' ? meta.name : undefined;
+  // Read single fields: converting the whole document could throw on alias bombs.
+  const field = (key: string) => {
+    const node = chart ? mapGet(chart.doc.contents, key) : undefined;
+    return isScalar(node) && node.value !== null && node.value !== undefined ? String(node.value) : undefined;
+  };
+  const metaName = field('name');
   const valuesFiles: YamlFile[] = [];
   const templates: string[] = [];
   const subchartRoots: string[] = [];
@@ -143,7 +147,7 @@ function loadChart(ctx: ServiceContext, root: string): ChartModel {
     chartUri,
     chart,
     name: metaName ?? basename(root),
-    type: meta && typeof meta === 'object' && meta.type === 'library' ? 'library' : 'application',
+    type: field('type') === 'library' ? 'library' : 'application',
     valuesFiles,
     templates,
     subchartRoots,
@@ -273,17 +277,52 @@ export function dependencies(chart: ChartModel): Dependency[] {
 }
 
 /** The value node of `key` in a YAML map, or undefined. */
-export function mapGet(node: unknown, key: string): YamlNode | undefined {
-  const pair = mapPair(node, key);
+export function mapGet(node: unknown, key: string, doc?: Document): YamlNode | undefined {
+  const pair = mapPair(node, key, doc);
   return pair ? ((pair.value ?? undefined) as YamlNode | undefined) : undefined;
 }
 
-export function mapPair(node: unknown, key: string): Pair<Scalar, YamlNode> | undefined {
-  if (!isMap(node)) return undefined;
-  for (const item of (node as YAMLMap).items) {
+/** Follows aliases (`*name`) to their anchored node when the document is given. */
+export function deref(node: unknown, doc?: Document): unknown {
+  for (let i = 0; i < 10 && doc && isAlias(node); i++) node = node.resolve(doc);
+  return node;
+}
+
+/** The pair for `key` in a map, looking through merge keys (`<<: *defaults`) too. */
+export function mapPair(node: unknown, key: string, doc?: Document, depth = 0): Pair<Scalar, YamlNode> | undefined {
+  const map = deref(node, doc);
+  if (!isMap(map) || depth > 10) return undefined;
+  for (const item of (map as YAMLMap).items) {
     if (isPair(item) && isScalar(item.key) && String(item.key.value) === key) return item as Pair<Scalar, YamlNode>;
   }
+  for (const merged of mergeSources(map as YAMLMap, doc)) {
+    const pair = mapPair(merged, key, doc, depth + 1);
+    if (pair) return pair;
+  }
   return undefined;
+}
+
+/** The maps a `<<` merge key brings in. */
+function mergeSources(map: YAMLMap, doc?: Document): unknown[] {
+  const out: unknown[] = [];
+  for (const item of map.items) {
+    if (!isPair(item) || !isScalar(item.key) || item.key.value !== '<<') continue;
+    const value = deref(item.value, doc);
+    out.push(...(isSeq(value) ? value.items : [value]));
+  }
+  return out;
+}
+
+/** The key/value entries of a map, merged ones included (own keys first), without `<<`. */
+export function mapEntries(node: unknown, doc?: Document, depth = 0): Array<{ key: string; value: YamlNode | null }> {
+  const map = deref(node, doc);
+  if (!isMap(map) || depth > 10) return [];
+  const out: Array<{ key: string; value: YamlNode | null }> = [];
+  for (const item of (map as YAMLMap).items) {
+    if (isPair(item) && isScalar(item.key) && item.key.value !== '<<') out.push({ key: String(item.key.value), value: item.value as YamlNode | null });
+  }
+  for (const merged of mergeSources(map as YAMLMap, doc)) out.push(...mapEntries(merged, doc, depth + 1));
+  return out;
 }
 
 /** The key under an offset in a YAML file, with its path from the root and its offsets. */

@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, type Node as YamlNode, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import type { ServiceContext } from '../workspace';
-import { type ChartModel, mapPair, type ValuesSource, valueSources } from './chart';
+import { type ChartModel, deref, mapEntries, mapPair, type ValuesSource, valueSources } from './chart';
 
 /**
  * Values lookup over every values file that can set a chart's `.Values`. Paths are lists of
@@ -40,14 +40,15 @@ export function lookupValue(ctx: ServiceContext, chart: ChartModel, path: readon
     let pair: Pair<Scalar, YamlNode> | undefined;
     let parent: YAMLMap | undefined;
     let found = true;
+    const doc = source.file.doc;
     for (const key of keys) {
-      pair = mapPair(node, key);
+      pair = mapPair(node, key, doc);
       if (!pair) {
         found = false;
         break;
       }
-      parent = node as YAMLMap;
-      node = pair.value as YamlNode | null;
+      parent = deref(node, doc) as YAMLMap;
+      node = deref(pair.value, doc) as YamlNode | null;
     }
     if (found) hits.push({ source, pair, parent, value: node });
   }
@@ -71,17 +72,18 @@ export function definedness(ctx: ServiceContext, chart: ChartModel, path: readon
       if (source.mountedAt && source.mountedAt.length > path.length && path.every((k, i) => source.mountedAt?.[i] === k)) return 'defined';
       continue;
     }
-    let node: unknown = source.file.doc.contents;
+    const doc = source.file.doc;
+    let node: unknown = doc.contents;
     let complete = true;
     for (const key of keys) {
-      const pair = mapPair(node, key);
+      const pair = mapPair(node, key, doc);
       if (!pair) {
         const open = node === null || node === undefined || (isScalar(node) && (node.value === null || node.value === undefined)) || (isMap(node) && node.items.length === 0);
         if (open) result = 'open';
         complete = false;
         break;
       }
-      node = pair.value;
+      node = deref(pair.value, doc);
     }
     if (complete) return 'defined';
   }
@@ -112,25 +114,23 @@ export function childKeys(ctx: ServiceContext, chart: ChartModel, path: readonly
     }
     const keys = filePath(source, path);
     if (!keys) continue;
-    let nodes: unknown[] = [source.file.doc.contents];
+    const doc = source.file.doc;
+    let nodes: unknown[] = [doc.contents];
     for (const key of keys) {
       const next: unknown[] = [];
-      for (const n of nodes) {
+      for (const n of nodes.map((x) => deref(x, doc))) {
         if (key === ANY) {
           if (isSeq(n)) next.push(...n.items);
-          else if (isMap(n)) next.push(...n.items.map((p) => p.value));
+          else next.push(...mapEntries(n, doc).map((e) => e.value));
         } else {
-          const pair = mapPair(n, key);
+          const pair = mapPair(n, key, doc);
           if (pair) next.push(pair.value);
         }
       }
       nodes = next;
     }
     for (const n of nodes) {
-      if (!isMap(n)) continue;
-      for (const item of n.items) {
-        if (isScalar(item.key)) add(String(item.key.value), item.value as YamlNode | null);
-      }
+      for (const entry of mapEntries(n, doc)) add(entry.key, deref(entry.value, doc) as YamlNode | null);
     }
   }
   return [...out.values()];

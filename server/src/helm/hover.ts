@@ -63,7 +63,8 @@ function templateHover(ctx: ServiceContext, src: SourceDocument, pos: Position):
     }
     return { range: segRange, keys: [`helm:values/${dotted(scope.path)}`, 'helm:values'], reference: info.chart ? valuesMarkdown(ctx, info.chart, scope.path) : undefined };
   }
-  if (scope.kind === 'builtin') return builtinTarget(scope.path, info.chart, segRange, []);
+  // `.context.Values` inside a define called with a dict is not a built-in object.
+  if (scope.kind === 'builtin' && BUILTINS.has(builtinObject(scope.path))) return builtinTarget(scope.path, info.chart, segRange, []);
   return null;
 }
 

@@ -48,7 +48,8 @@ export interface NamedTemplate {
 }
 
 const TEMPLATE_FILE = /\.(ya?ml|tpl|txt)$/i;
-const VALUES_FILE = /^values[^/]*\.ya?ml$/i;
+/** values*.yaml beside Chart.yaml, and chart-testing's ci/*values*.yaml overrides. */
+const VALUES_FILE = /^(ci\/[^/]*)?values[^/]*\.ya?ml$/i;
 
 export function parseYamlFile(uri: string, text: string): YamlFile {
   const doc = parseDocument(text, { keepSourceTokens: false, uniqueKeys: false, prettyErrors: false, strict: false });

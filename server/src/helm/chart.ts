@@ -277,6 +277,12 @@ export function dependencies(chart: ChartModel): Dependency[] {
   return out;
 }
 
+/** Dependencies listed in Chart.yaml with no unpacked chart under charts/ (packed or not fetched): we cannot read them. */
+export function unreadableDependencies(ctx: ServiceContext, chart: ChartModel): Dependency[] {
+  const unpacked = new Set(chart.subchartRoots.map((root) => chartAt(ctx, root).name));
+  return dependencies(chart).filter((d) => !unpacked.has(d.name));
+}
+
 /** The value node of `key` in a YAML map, or undefined. */
 export function mapGet(node: unknown, key: string, doc?: Document): YamlNode | undefined {
   const pair = mapPair(node, key, doc);

@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, type Node as YamlNode, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import type { ServiceContext } from '../workspace';
-import { chartAt, type ChartModel, dependencies, deref, mapEntries, mapPair, subchartKey, type ValuesSource, valueSources } from './chart';
+import { type ChartModel, deref, mapEntries, mapPair, unreadableDependencies, type ValuesSource, valueSources } from './chart';
 
 /**
  * Values lookup over every values file that can set a chart's `.Values`. Paths are lists of
@@ -65,7 +65,7 @@ export function definedness(ctx: ServiceContext, chart: ChartModel, path: readon
   if (path.length === 0) return 'defined';
   if (path[0] === 'global' || path.includes(ANY)) return 'open';
   // A dependency that is only packed (charts/x.tgz) or not fetched yet has defaults we cannot read.
-  if (unreadableDependencyKeys(ctx, chart).has(path[0])) return 'open';
+  if (unreadableDependencies(ctx, chart).some((d) => (d.alias ?? d.name) === path[0])) return 'open';
   let result: Definedness = 'undefined';
   for (const source of valueSources(ctx, chart)) {
     const keys = filePath(source, path);
@@ -90,12 +90,6 @@ export function definedness(ctx: ServiceContext, chart: ChartModel, path: readon
     if (complete) return 'defined';
   }
   return result;
-}
-
-/** Value keys of dependencies listed in Chart.yaml with no unpacked chart under charts/. */
-function unreadableDependencyKeys(ctx: ServiceContext, chart: ChartModel): Set<string> {
-  const unpacked = new Set(chart.subchartRoots.map((root) => subchartKey(chart, chartAt(ctx, root))));
-  return new Set(dependencies(chart).map((d) => d.alias ?? d.name).filter((key) => !unpacked.has(key)));
 }
 
 export interface ChildKey {

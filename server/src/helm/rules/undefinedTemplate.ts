@@ -1,8 +1,9 @@
 // Fires on `include "x"` or `template "x"` when no `define "x"` exists in the chart, its
 // subcharts or library charts. Helm fails with `no template "x" associated with template`;
-// usually a typo or a library chart missing from charts/.
+// usually a typo or a library chart missing from charts/. Names that start with the name of a
+// dependency we cannot read (packed as .tgz, or not fetched) are left alone.
 import { closestMatch, rangeOf } from '../../common';
-import { namedTemplates } from '../chart';
+import { chartTree, namedTemplates, topChart, unreadableDependencies } from '../chart';
 import { templateInfo } from '../document';
 import type { HelmRule } from './rule';
 
@@ -18,8 +19,11 @@ export const undefinedTemplate: HelmRule = {
     const { chart, analysis } = templateInfo(ctx, src);
     if (!chart) return [];
     const defined = namedTemplates(ctx, chart);
+    // Packed or unfetched dependencies define templates we cannot see; by convention their
+    // names start with the chart's name (`postgresql.fullname`, `common.names.fullname`).
+    const hidden = chartTree(ctx, topChart(ctx, chart)).flatMap((c) => unreadableDependencies(ctx, c)).flatMap((d) => [d.name, d.alias ?? d.name]);
     return analysis.refs
-      .filter((r) => !defined.has(r.name))
+      .filter((r) => !defined.has(r.name) && !hidden.includes(r.name.split('.')[0]))
       .map((r) => {
         const guess = closestMatch(r.name, defined.keys());
         const range = rangeOf(src.doc, r.start, r.end);

@@ -21,7 +21,7 @@ const WORD = /(?:^|[^\w.$])(\w*)$/;
 const IDENTIFIER = /^[A-Za-z_]\w*$/;
 
 /** Keywords that start an action; whole blocks come from the snippets (if, range, with, define). */
-const KEYWORDS: Array<{ label: string; doc: string }> = [
+export const KEYWORDS: Array<{ label: string; doc: string }> = [
   { label: 'if', doc: 'Runs the block when the condition is not empty.' },
   { label: 'else', doc: 'The branch taken when the condition is empty.' },
   { label: 'else if', doc: 'A further condition in an if block.' },

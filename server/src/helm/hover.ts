@@ -3,7 +3,7 @@ import { basename, offsetOf, rangeOf } from '../common';
 import { actionAt } from '../gotmpl';
 import type { HoverTarget, ServiceContext, SourceDocument } from '../workspace';
 import { type ChartModel, chartOf, keyPathAt, namedTemplates, yamlFileOf } from './chart';
-import { chartValue } from './complete';
+import { chartValue, KEYWORDS } from './complete';
 import { dotted, segmentAt, templateInfo } from './document';
 import { BUILTINS, builtinMarkdown, builtinObject, FUNCTIONS, functionMarkdown } from './reference';
 import { ANY, commentOf, lookupValue, previewValue } from './values';
@@ -16,8 +16,12 @@ import { ANY, commentOf, lookupValue, previewValue } from './values';
 
 export function hoverTarget(ctx: ServiceContext, src: SourceDocument, pos: Position): HoverTarget | null {
   switch (src.kind) {
-    case 'helm-template':
-      return templateHover(ctx, src, pos);
+    case 'helm-template': {
+      const target = templateHover(ctx, src, pos);
+      // In NOTES.txt every hover also brings the notes about that file.
+      if (target && basename(src.doc.uri) === 'NOTES.txt') target.keys.push('helm:file/NOTES.txt');
+      return target;
+    }
     case 'helm-values':
     case 'helm-chart':
       return yamlKeyHover(ctx, src, pos);
@@ -42,7 +46,12 @@ function templateHover(ctx: ServiceContext, src: SourceDocument, pos: Position):
     const body = defs.length
       ? `\`\`\`helm\n{{ define "${ref.name}" }}${defs[0].body}{{ end }}\n\`\`\`\n\nDefined in \`${basename(defs[0].uri)}\``
       : `No template named \`${ref.name}\` is defined in this chart or its subcharts.`;
-    return { range, keys: ['helm:function/include'], reference: `**Named template** \`${ref.name}\`\n\n${body}` };
+    const fileKeys = defs.length && basename(defs[0].uri) === '_helpers.tpl' ? ['helm:file/_helpers.tpl'] : [];
+    return { range, keys: [...(ref.keyword === 'include' ? ['helm:function/include'] : []), ...fileKeys], reference: `**Named template** \`${ref.name}\`\n\n${body}` };
+  }
+  if (token.type === 'keyword') {
+    const keyword = KEYWORDS.find((k) => k.label === token.value);
+    return keyword ? { range, keys: [], reference: `\`\`\`helm\n{{ ${keyword.label} }}\n\`\`\`\n\n${keyword.doc}` } : null;
   }
   if (token.type === 'identifier') {
     const f = FUNCTIONS.get(token.value);
@@ -68,9 +77,13 @@ function templateHover(ctx: ServiceContext, src: SourceDocument, pos: Position):
   return null;
 }
 
+/** Chart files a built-in object is about, for the `helm:file/…` notes. */
+const OBJECT_FILES: Record<string, string> = { '.Chart': 'Chart.yaml', '.Values': 'values.yaml', '.Template': 'templates', '.Subcharts': 'charts' };
+
 function builtinTarget(path: string, chart: ChartModel | undefined, range: HoverTarget['range'], extraKeys: string[]): HoverTarget {
   const object = builtinObject(path);
-  const keys = [...new Set([`helm:builtin/${path}`, `helm:builtin/${object}`, ...extraKeys])];
+  const file = OBJECT_FILES[object];
+  const keys = [...new Set([`helm:builtin/${path}`, `helm:builtin/${object}`, ...extraKeys, ...(file ? [`helm:file/${file}`] : [])])];
   const info = BUILTINS.get(path);
   return { range, keys, reference: info ? builtinMarkdown(info, chartValue(chart, info.chartKey)) : undefined };
 }

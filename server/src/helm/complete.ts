@@ -74,7 +74,10 @@ export function complete(ctx: ServiceContext, src: SourceDocument, pos: Position
   const word = WORD.exec(before);
   if (!word) return [];
   const range = replace(word[1].length);
-  const atStart = before.slice(0, before.length - word[1].length).trim().replace(/^-/, '').trim() === '';
+  const head = before.slice(0, before.length - word[1].length).trimEnd();
+  const atStart = head.replace(/^-/, '').trim() === '';
+  // An empty word after an argument is just a space typed between arguments: stay quiet there.
+  if (word[1] === '' && !atStart && !/[|(]$/.test(head)) return [];
   const items: CompletionItem[] = [...FUNCTIONS.values()].map((f) => ({
     label: f.name,
     kind: CompletionItemKind.Function,

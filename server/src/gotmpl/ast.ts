@@ -32,8 +32,6 @@ export interface Token extends Span {
   type: TokenType;
   /** Source text of the token, except strings (unquoted) and fields (name without the dot). */
   value: string;
-  /** For strings: whether the closing quote was found. */
-  closed?: boolean;
 }
 
 /** The delimiters of one `{{ … }}`, whatever node it belongs to. */

@@ -84,8 +84,8 @@ function scanAction(text: string, open: number, trimLeft: boolean, inner: number
   // Token errors are kept apart until we know how far a half-typed action reaches.
   const errors: ParseError[] = [];
   let pos = inner;
-  const push = (type: TokenType, start: number, end: number, value = text.slice(start, end), closed?: boolean) => {
-    tokens.push(closed === undefined ? { type, start, end, value } : { type, start, end, value, closed });
+  const push = (type: TokenType, start: number, end: number, value = text.slice(start, end)) => {
+    tokens.push({ type, start, end, value });
     pos = end;
   };
   while (pos < text.length) {
@@ -122,7 +122,7 @@ function scanAction(text: string, open: number, trimLeft: boolean, inner: number
         value += text[i++];
       }
       if (!closed) errors.push({ code: 'syntax', start: pos, end: i, message: 'This string is never closed: add the closing `"`.' });
-      push('string', pos, i, value, closed);
+      push('string', pos, i, value);
       continue;
     }
     if (c === '`') {
@@ -130,9 +130,9 @@ function scanAction(text: string, open: number, trimLeft: boolean, inner: number
       if (close < 0) {
         const end = lineEnd(text, pos);
         errors.push({ code: 'syntax', start: pos, end, message: 'This raw string is never closed: add the closing backtick.' });
-        push('rawString', pos, end, text.slice(pos + 1, end), false);
+        push('rawString', pos, end, text.slice(pos + 1, end));
       } else {
-        push('rawString', pos, close + 1, text.slice(pos + 1, close), true);
+        push('rawString', pos, close + 1, text.slice(pos + 1, close));
       }
       continue;
     }

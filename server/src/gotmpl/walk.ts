@@ -33,22 +33,6 @@ export function walk(nodes: readonly TemplateNode[], visit: (node: TemplateNode,
   }
 }
 
-/** The pipelines a node evaluates itself (not those of its children). */
-export function ownPipeline(node: TemplateNode): PipelineNode | undefined {
-  switch (node.type) {
-    case 'action':
-    case 'if':
-    case 'with':
-    case 'range':
-      return node.pipeline;
-    case 'block':
-    case 'template':
-      return node.pipeline;
-    default:
-      return undefined;
-  }
-}
-
 /** Every expression in a pipeline, parenthesised ones included, in source order. */
 export function expressions(pipeline: PipelineNode): ExprNode[] {
   const out: ExprNode[] = [];

@@ -43,7 +43,7 @@ function renderDefault(ctx: ServiceContext, chart: ChartModel, path: readonly st
   return quoted ? JSON.stringify(text) : text;
 }
 
-export function neutralized(ctx: ServiceContext, src: SourceDocument): Neutralized {
+function neutralized(ctx: ServiceContext, src: SourceDocument): Neutralized {
   const info = templateInfo(ctx, src);
   return ctx.cache.get('helm-neutral', src.doc.uri, `${src.doc.version}@${ctx.workspace.generation}`, () => {
     const simple = new Map<number, string[]>();

@@ -111,7 +111,8 @@ export function chartAt(ctx: ServiceContext, root: string): ChartModel {
 
 /** The chart a file belongs to (the innermost Chart.yaml above it). */
 export function chartOf(ctx: ServiceContext, uri: string): ChartModel | undefined {
-  const root = findChartRoot(ctx.workspace, uri);
+  // Finding the root asks the file system about every parent folder: once per generation is enough.
+  const root = ctx.cache.get('helm-root', uri, ctx.workspace.generation, () => findChartRoot(ctx.workspace, uri) ?? '');
   return root ? chartAt(ctx, root) : undefined;
 }
 

@@ -5,6 +5,7 @@ import type { HoverTarget, ServiceContext, SourceDocument } from '../workspace';
 import { type ChartModel, chartOf, keyPathAt, namedTemplates, yamlFileOf } from './chart';
 import { chartValue, KEYWORDS } from './complete';
 import { dotted, segmentAt, templateInfo } from './document';
+import { envAt } from './scope';
 import { BUILTINS, builtinMarkdown, builtinObject, FUNCTIONS, functionMarkdown } from './reference';
 import { ANY, commentOf, lookupValue, previewValue } from './values';
 
@@ -58,7 +59,7 @@ function templateHover(ctx: ServiceContext, src: SourceDocument, pos: Position):
     return f ? { range, keys: [`helm:function/${f.name}`], reference: functionMarkdown(f) } : null;
   }
   const hit = segmentAt(info.analysis, offset);
-  if (!hit) return null;
+  if (!hit) return token.type === 'variable' ? variableHover(ctx, info, token.value, offset, range) : null;
   const segRange = rangeOf(doc, hit.ref.segment.start, hit.ref.segment.end);
   const scope = hit.ref.scope;
   if (scope.kind === 'values') {
@@ -75,6 +76,21 @@ function templateHover(ctx: ServiceContext, src: SourceDocument, pos: Position):
   // `.context.Values` inside a define called with a dict is not a built-in object.
   if (scope.kind === 'builtin' && BUILTINS.has(builtinObject(scope.path))) return builtinTarget(scope.path, info.chart, segRange, []);
   return null;
+}
+
+/** What a variable holds at this place: the root context, a `.Values` path, or a local value. */
+function variableHover(ctx: ServiceContext, info: ReturnType<typeof templateInfo>, name: string, offset: number, range: HoverTarget['range']): HoverTarget | null {
+  const scope = envAt(info.template, offset).vars.get(name);
+  if (!scope) return null;
+  if (scope.kind === 'root') return { range, keys: [], reference: `\`${name}\` is the root context: \`${name}.Values\`, \`${name}.Release\`, \`${name}.Chart\`…` };
+  if (scope.kind === 'values' && !scope.path.includes(ANY) && info.chart) {
+    return { range, keys: [`helm:values/${dotted(scope.path)}`, 'helm:values'], reference: `\`${name}\` holds \`.Values.${dotted(scope.path)}\`\n\n${valuesMarkdown(ctx, info.chart, scope.path)}` };
+  }
+  if (scope.kind === 'values') {
+    const any = scope.path.indexOf(ANY);
+    return { range, keys: [`helm:values/${dotted(scope.path.slice(0, any))}`, 'helm:values'], reference: `\`${name}\` holds each item of \`.Values.${dotted(scope.path.slice(0, any))}\` in turn.` };
+  }
+  return { range, keys: [], reference: `\`${name}\`: a template variable.` };
 }
 
 /** Chart files a built-in object is about, for the `helm:file/…` notes. */

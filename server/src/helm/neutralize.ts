@@ -61,7 +61,13 @@ export function neutralize(template: Template, simpleValues: SimpleValues, rende
     if ((node.type === 'if' || node.type === 'with') && node.elseAction && !node.chained) {
       skipped.push({ start: node.elseAction.start, end: node.endAction?.start ?? node.end });
     }
-    if (node.type !== 'text' && node.type !== 'comment' && node.type !== 'action') structuralAt.push(node.start);
+    // Every document a control action sits in is built by the template (a `range` may open
+    // documents with `---` inside its body, so its `end` marks the last of them).
+    if (node.type !== 'text' && node.type !== 'comment' && node.type !== 'action') {
+      structuralAt.push(node.start);
+      if ('endAction' in node && node.endAction) structuralAt.push(node.endAction.start);
+      if ('elseAction' in node && node.elseAction) structuralAt.push(node.elseAction.start);
+    }
   });
   skipped.sort((a, b) => a.start - b.start);
   let skipIndex = 0;

@@ -77,6 +77,12 @@ describe('neutralize', () => {
     assert.ok(!n.text.includes('x.labels'));
   });
 
+  test('documents opened inside a range body count as built by the template', () => {
+    const src = '{{- range .Values.items }}\n---\nkind: ConfigMap\ndata: {}\n{{- end }}\n';
+    const n = run(src);
+    assert.ok(n.structural.some((d) => d.start <= src.indexOf('kind') && src.indexOf('kind') < d.end));
+  });
+
   test('else branches and define bodies are blanked so no key appears twice', () => {
     const src = '{{- define "d" }}\nkind: X\n{{- end }}\n{{- if .Values.a }}\ntype: A\n{{- else if .Values.b }}\ntype: B\n{{- else }}\ntype: C\n{{- end }}\n';
     const n = run(src);

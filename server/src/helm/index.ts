@@ -11,7 +11,7 @@ import { complete } from './complete';
 import { folding } from './folding';
 import { hoverTarget } from './hover';
 import { kubernetesFindings } from './kubernetes';
-import { definition, references, symbols } from './navigation';
+import { definition, prepareRename, references, rename, symbols } from './navigation';
 import { RULES } from './rules';
 
 /** The bundled notes cover exactly these keys (docs/notes-keys.md). */
@@ -37,6 +37,8 @@ export const language: LanguageModule = {
   diagnose,
   definition,
   references,
+  prepareRename,
+  rename,
   symbols,
   folding,
 };

@@ -1,8 +1,8 @@
-import { type DocumentSymbol, type Location, type Position, SymbolKind } from 'vscode-languageserver-types';
+import { type DocumentSymbol, type Location, type Position, type Range, SymbolKind, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-types';
 import { offsetOf, rangeOf } from '../common';
-import { type TemplateNode } from '../gotmpl';
+import { type TemplateNode, walk } from '../gotmpl';
 import type { ServiceContext, SourceDocument } from '../workspace';
-import { type ChartModel, chartOf, keyPathAt, mapPair, namedTemplates, yamlFileOf } from './chart';
+import { type ChartModel, chartOf, chartTree, keyPathAt, mapPair, namedTemplates, topChart, yamlFileOf } from './chart';
 import { analysisOf, dotted, locationIn, segmentAt, templateInfo } from './document';
 import { BUILTINS } from './reference';
 import { lookupValue } from './values';
@@ -95,4 +95,47 @@ export function symbols(ctx: ServiceContext, src: SourceDocument): DocumentSymbo
     return out;
   };
   return symbolsOf(info.template.nodes, 0);
+}
+
+/** The named template under the cursor: a `define`/`block` name or an include/template reference. */
+function namedTemplateAt(ctx: ServiceContext, src: SourceDocument, offset: number): { name: string; start: number; end: number } | undefined {
+  if (src.kind !== 'helm-template') return undefined;
+  const info = templateInfo(ctx, src);
+  const ref = info.analysis.refs.find((r) => offset >= r.start && offset <= r.end);
+  if (ref) return { name: ref.name, start: ref.start, end: ref.end };
+  let found: { name: string; start: number; end: number } | undefined;
+  walk(info.template.nodes, (node) => {
+    if ((node.type === 'define' || node.type === 'block') && node.name && offset >= node.nameSpan.start && offset <= node.nameSpan.end) {
+      found = { name: node.name, start: node.nameSpan.start, end: node.nameSpan.end };
+    }
+  });
+  return found;
+}
+
+export function prepareRename(ctx: ServiceContext, src: SourceDocument, pos: Position): { range: Range; placeholder: string } | null {
+  const at = namedTemplateAt(ctx, src, offsetOf(src.doc, pos));
+  // The range is inside the quotes, so the editor offers the bare name.
+  return at ? { range: rangeOf(src.doc, at.start + 1, at.end - 1), placeholder: at.name } : null;
+}
+
+/** Renames a named template in every define and include/template call of the chart tree. */
+export function rename(ctx: ServiceContext, src: SourceDocument, pos: Position, newName: string): WorkspaceEdit | null {
+  const at = namedTemplateAt(ctx, src, offsetOf(src.doc, pos));
+  const chart = chartOf(ctx, src.doc.uri);
+  if (!at || !chart) return null;
+  const changes: Record<string, TextEdit[]> = {};
+  const edit = (uri: string, text: string, start: number, end: number) => {
+    (changes[uri] ??= []).push({ range: locationIn(uri, text, start + 1, end - 1).range, newText: newName });
+  };
+  for (const c of chartTree(ctx, topChart(ctx, chart))) {
+    for (const uri of c.templates) {
+      const found = analysisOf(ctx, uri);
+      if (!found) continue;
+      for (const r of found.analysis.refs) if (r.name === at.name) edit(uri, found.template.text, r.start, r.end);
+      walk(found.template.nodes, (node) => {
+        if ((node.type === 'define' || node.type === 'block') && node.name === at.name) edit(uri, found.template.text, node.nameSpan.start, node.nameSpan.end);
+      });
+    }
+  }
+  return { changes };
 }

@@ -6,6 +6,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { registerHelmTemplate } from './helmTemplate';
 
 let client: LanguageClient | undefined;
 
@@ -119,6 +120,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ...notesCommands(client),
   );
   for (const doc of vscode.workspace.textDocuments) void fixHelmLanguage(doc);
+  registerHelmTemplate(context);
 
   await client.start();
 }

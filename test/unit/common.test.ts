@@ -62,4 +62,15 @@ describe('text helpers', () => {
     cache.get('k', 'u', 2, compute);
     assert.equal(calls, 2);
   });
+  test('VersionedCache evicts the least recently used entry, so an entry read often survives', () => {
+    const cache = new VersionedCache(3);
+    let calls = 0;
+    const compute = () => ++calls;
+    cache.get('index', '', 0, compute);
+    for (const uri of ['a', 'b', 'c', 'd']) {
+      cache.get('parse', uri, 1, compute);
+      cache.get('index', '', 0, compute);
+    }
+    assert.equal(calls, 5, 'the index was computed once');
+  });
 });

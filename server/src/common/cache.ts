@@ -10,9 +10,15 @@ export class VersionedCache {
   get<T>(kind: string, uri: string, version: number | string, compute: () => T): T {
     const key = kind + '\u0000' + uri;
     const hit = this.entries.get(key);
-    if (hit && hit.version === version) return hit.value as T;
+    if (hit && hit.version === version) {
+      // Re-insert on use too, so eviction drops the least recently used entry, not a
+      // long-lived one that was computed once and read ever since.
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+      return hit.value as T;
+    }
     const value = compute();
-    // Re-insert so Map order doubles as least-recently-computed order for eviction.
+    // Re-insert so Map order doubles as least-recently-used order for eviction.
     this.entries.delete(key);
     this.entries.set(key, { version, value });
     if (this.entries.size > this.limit) {

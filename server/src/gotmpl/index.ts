@@ -1,6 +1,8 @@
 /**
  * Go text/template tokenizer and parser. Knows nothing of Helm. Tolerant of half-typed input:
- * returns the tree plus errors and never throws.
- * (Foundation stub: the Helm issue fills it in.)
+ * `parse` returns the tree plus errors and never throws; it runs in linear time and uses an
+ * explicit stack, so deep nesting and very long files are safe. Offsets are UTF-16 indices.
  */
-export {};
+export * from './ast';
+export { parse } from './parser';
+export { actionAt, childLists, expressions, inElseBranch, nodePath, walk } from './walk';

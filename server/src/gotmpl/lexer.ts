@@ -1,0 +1,210 @@
+import type { Action, ParseError, Token, TokenType } from './ast';
+
+/**
+ * Splits a template into actions (`{{ … }}`) and tokenizes each one. Linear in the text: every
+ * character is looked at a bounded number of times, and searches for `*​/` and backticks are
+ * memoised so that many unterminated comments cannot make it quadratic.
+ */
+
+const KEYWORDS = new Set(['if', 'else', 'end', 'range', 'with', 'define', 'template', 'block', 'break', 'continue']);
+
+const isSpace = (c: string) => c === ' ' || c === '\t' || c === '\r' || c === '\n';
+const isIdentStart = (c: string) => /[A-Za-z_]/.test(c) || c > '\u007f';
+const isIdentPart = (c: string) => /[A-Za-z0-9_]/.test(c) || c > '\u007f';
+
+const NUMBER = /[+-]?(?:0[xX][0-9a-fA-F_]+(?:\.[0-9a-fA-F_]*)?(?:[pP][+-]?\d+)?|0[bB][01_]+|0[oO][0-7_]+|(?:\d[\d_]*(?:\.[\d_]*)?|\.\d[\d_]*)(?:[eE][+-]?\d+)?)i?/y;
+
+/** Memoised "next occurrence at or after `from`" for one needle, amortised linear over a scan. */
+function finder(text: string, needle: string): (from: number) => number {
+  let cachedFrom = -1;
+  let cachedAt = -1;
+  return (from) => {
+    if (cachedFrom >= 0 && from >= cachedFrom && (cachedAt < 0 || cachedAt >= from)) return cachedAt;
+    cachedFrom = from;
+    cachedAt = text.indexOf(needle, from);
+    return cachedAt;
+  };
+}
+
+function lineEnd(text: string, from: number): number {
+  const nl = text.indexOf('\n', from);
+  return nl < 0 ? text.length : nl;
+}
+
+export interface Scan {
+  actions: Action[];
+  errors: ParseError[];
+}
+
+export function scan(text: string): Scan {
+  const actions: Action[] = [];
+  const errors: ParseError[] = [];
+  const nextCommentEnd = finder(text, '*/');
+  const nextBacktick = finder(text, '`');
+  let pos = 0;
+  while (pos < text.length) {
+    const open = text.indexOf('{{', pos);
+    if (open < 0) break;
+    const trimLeft = text[open + 2] === '-' && isSpace(text[open + 3] ?? '');
+    let inner = open + (trimLeft ? 3 : 2);
+    let probe = inner;
+    while (probe < text.length && isSpace(text[probe])) probe++;
+    const action = text.startsWith('/*', probe) && (probe === inner || trimLeft)
+      ? scanComment(text, open, trimLeft, probe, nextCommentEnd, errors)
+      : scanAction(text, open, trimLeft, inner, nextBacktick, errors);
+    actions.push(action);
+    inner = action.end;
+    pos = Math.max(inner, open + 2);
+  }
+  return { actions, errors };
+}
+
+function scanComment(text: string, open: number, trimLeft: boolean, commentStart: number, nextCommentEnd: (from: number) => number, errors: ParseError[]): Action {
+  const close = nextCommentEnd(commentStart + 2);
+  if (close < 0) {
+    const end = lineEnd(text, open);
+    errors.push({ code: 'unclosed-comment', start: open, end, message: 'This comment is never closed: end it with `*/}}`.' });
+    return { start: open, end, innerStart: commentStart, innerEnd: end, trimLeft, trimRight: false, closed: false, tokens: [], comment: true };
+  }
+  let after = close + 2;
+  let trimRight = false;
+  if (text[after] === ' ' && text[after + 1] === '-' && text.startsWith('}}', after + 2)) {
+    trimRight = true;
+    after += 2;
+  }
+  if (text.startsWith('}}', after)) {
+    return { start: open, end: after + 2, innerStart: commentStart, innerEnd: close + 2, trimLeft, trimRight, closed: true, tokens: [], comment: true };
+  }
+  errors.push({ code: 'unclosed-comment', start: open, end: close + 2, message: 'A comment must end right before the closing delimiter: write `*/}}` (or `*/ -}}`).' });
+  return { start: open, end: close + 2, innerStart: commentStart, innerEnd: close + 2, trimLeft, trimRight: false, closed: false, tokens: [], comment: true };
+}
+
+function scanAction(text: string, open: number, trimLeft: boolean, inner: number, nextBacktick: (from: number) => number, actionErrors: ParseError[]): Action {
+  const tokens: Token[] = [];
+  // Token errors are kept apart until we know how far a half-typed action reaches.
+  const errors: ParseError[] = [];
+  let pos = inner;
+  const push = (type: TokenType, start: number, end: number, value = text.slice(start, end)) => {
+    tokens.push({ type, start, end, value });
+    pos = end;
+  };
+  while (pos < text.length) {
+    const c = text[pos];
+    if (isSpace(c)) {
+      const spaceStart = pos;
+      while (pos < text.length && isSpace(text[pos])) pos++;
+      if (text[pos] === '-' && text.startsWith('}}', pos + 1)) {
+        actionErrors.push(...errors);
+        return { start: open, end: pos + 3, innerStart: inner, innerEnd: spaceStart, trimLeft, trimRight: true, closed: true, tokens, comment: false };
+      }
+      continue;
+    }
+    if (c === '}' && text[pos + 1] === '}') {
+      actionErrors.push(...errors);
+      return { start: open, end: pos + 2, innerStart: inner, innerEnd: pos, trimLeft, trimRight: false, closed: true, tokens, comment: false };
+    }
+    if (c === '{' && text[pos + 1] === '{') break;
+    if (c === '"') {
+      let i = pos + 1;
+      let value = '';
+      let closed = false;
+      while (i < text.length && text[i] !== '\n') {
+        if (text[i] === '\\' && i + 1 < text.length) {
+          value += unescape(text[i + 1]);
+          i += 2;
+          continue;
+        }
+        if (text[i] === '"') {
+          closed = true;
+          i++;
+          break;
+        }
+        value += text[i++];
+      }
+      if (!closed) errors.push({ code: 'syntax', start: pos, end: i, message: 'This string is never closed: add the closing `"`.' });
+      push('string', pos, i, value);
+      continue;
+    }
+    if (c === '`') {
+      const close = nextBacktick(pos + 1);
+      if (close < 0) {
+        const end = lineEnd(text, pos);
+        errors.push({ code: 'syntax', start: pos, end, message: 'This raw string is never closed: add the closing backtick.' });
+        push('rawString', pos, end, text.slice(pos + 1, end));
+      } else {
+        push('rawString', pos, close + 1, text.slice(pos + 1, close));
+      }
+      continue;
+    }
+    if (c === "'") {
+      const m = /'(?:\\.[^'\n]*|[^'\\\n])'/y;
+      m.lastIndex = pos;
+      const hit = m.exec(text);
+      if (hit) push('char', pos, pos + hit[0].length);
+      else {
+        errors.push({ code: 'syntax', start: pos, end: pos + 1, message: 'A character constant is written like `\'a\'`; use double quotes for strings.' });
+        push('invalid', pos, pos + 1);
+      }
+      continue;
+    }
+    if (c === '.' && !/[0-9]/.test(text[pos + 1] ?? '')) {
+      let i = pos + 1;
+      while (i < text.length && isIdentPart(text[i])) i++;
+      const adjacentToOperand = tokens.length > 0 && tokens[tokens.length - 1].end === pos && ['field', 'variable', 'rparen'].includes(tokens[tokens.length - 1].type);
+      if (i > pos + 1 || adjacentToOperand) push('field', pos, i, text.slice(pos + 1, i));
+      else push('dot', pos, pos + 1);
+      continue;
+    }
+    if (c === '$') {
+      let i = pos + 1;
+      while (i < text.length && isIdentPart(text[i])) i++;
+      push('variable', pos, i);
+      continue;
+    }
+    if (isIdentStart(c)) {
+      let i = pos + 1;
+      while (i < text.length && isIdentPart(text[i])) i++;
+      const word = text.slice(pos, i);
+      push(KEYWORDS.has(word) ? 'keyword' : word === 'true' || word === 'false' ? 'bool' : word === 'nil' ? 'nil' : 'identifier', pos, i);
+      continue;
+    }
+    if (/[0-9+\-.]/.test(c)) {
+      NUMBER.lastIndex = pos;
+      const hit = NUMBER.exec(text);
+      if (hit && hit[0].length > 0 && /[0-9]/.test(hit[0])) {
+        push('number', pos, pos + hit[0].length);
+        continue;
+      }
+    }
+    if (c === '(') push('lparen', pos, pos + 1);
+    else if (c === ')') push('rparen', pos, pos + 1);
+    else if (c === '|') push('pipe', pos, pos + 1);
+    else if (c === ',') push('comma', pos, pos + 1);
+    else if (c === ':' && text[pos + 1] === '=') push('declare', pos, pos + 2);
+    else if (c === '=') push('assign', pos, pos + 1);
+    else {
+      errors.push({ code: 'syntax', start: pos, end: pos + 1, message: `Unexpected character \`${c}\` in an action.` });
+      push('invalid', pos, pos + 1);
+    }
+  }
+  // No `}}` before the next `{{` or the end: the action is half-typed. It ends at the end of its
+  // first line so that the rest of the file still parses as text.
+  const stop = Math.min(pos, lineEnd(text, open));
+  const kept = tokens.filter((t) => t.end <= stop);
+  actionErrors.push(...errors.filter((e) => e.start < stop));
+  actionErrors.push({ code: 'unclosed-action', start: open, end: stop, message: 'This action is never closed: add `}}`.' });
+  return { start: open, end: stop, innerStart: inner, innerEnd: stop, trimLeft, trimRight: false, closed: false, tokens: kept, comment: false };
+}
+
+function unescape(c: string): string {
+  switch (c) {
+    case 'n':
+      return '\n';
+    case 't':
+      return '\t';
+    case 'r':
+      return '\r';
+    default:
+      return c;
+  }
+}

@@ -1,0 +1,89 @@
+import type { Action, BranchNode, DefineNode, ExprNode, PipelineNode, Template, TemplateNode } from './ast';
+
+/** Traversal helpers. All iterative, so deep nesting cannot overflow the stack. */
+
+/** The child lists of a node: body first, then the else branch. */
+export function childLists(node: TemplateNode): TemplateNode[][] {
+  switch (node.type) {
+    case 'if':
+    case 'with':
+    case 'range':
+      return node.elseList ? [node.list, node.elseList] : [node.list];
+    case 'define':
+    case 'block':
+      return [node.list];
+    default:
+      return [];
+  }
+}
+
+/** Visits every node in source order with its ancestors (outermost first). */
+export function walk(nodes: readonly TemplateNode[], visit: (node: TemplateNode, ancestors: readonly TemplateNode[]) => void): void {
+  const work: Array<{ node: TemplateNode; ancestors: TemplateNode[] }> = [];
+  for (let i = nodes.length - 1; i >= 0; i--) work.push({ node: nodes[i], ancestors: [] });
+  while (work.length) {
+    const { node, ancestors } = work.pop() as { node: TemplateNode; ancestors: TemplateNode[] };
+    visit(node, ancestors);
+    const lists = childLists(node);
+    if (lists.length === 0) continue;
+    const inner = [...ancestors, node];
+    for (let l = lists.length - 1; l >= 0; l--) {
+      for (let i = lists[l].length - 1; i >= 0; i--) work.push({ node: lists[l][i], ancestors: inner });
+    }
+  }
+}
+
+/** Every expression in a pipeline, parenthesised ones included, in source order. */
+export function expressions(pipeline: PipelineNode): ExprNode[] {
+  const out: ExprNode[] = [];
+  const work: ExprNode[] = [];
+  const pushPipeline = (p: PipelineNode) => {
+    for (let c = p.commands.length - 1; c >= 0; c--) {
+      for (let a = p.commands[c].args.length - 1; a >= 0; a--) work.push(p.commands[c].args[a]);
+    }
+  };
+  pushPipeline(pipeline);
+  while (work.length) {
+    const e = work.pop() as ExprNode;
+    out.push(e);
+    if (e.type === 'paren') pushPipeline(e.pipeline);
+    else if (e.type === 'chain') pushPipeline(e.operand.pipeline);
+  }
+  return out;
+}
+
+/** The action whose delimiters contain `offset` (its end included, for half-typed input). */
+export function actionAt(template: Template, offset: number): Action | undefined {
+  const actions = template.actions;
+  let lo = 0;
+  let hi = actions.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const a = actions[mid];
+    if (offset <= a.start) hi = mid - 1;
+    else if (offset > a.end || (offset === a.end && a.closed)) lo = mid + 1;
+    else return a;
+  }
+  return undefined;
+}
+
+/** The template nodes containing `offset`, outermost first (the innermost last). */
+export function nodePath(template: Template, offset: number): TemplateNode[] {
+  const path: TemplateNode[] = [];
+  let list: readonly TemplateNode[] = template.nodes;
+  for (;;) {
+    const hit = list.find((n) => n.start <= offset && offset <= n.end && !(n.type === 'text' && offset === n.end));
+    if (!hit) return path;
+    path.push(hit);
+    const lists = childLists(hit);
+    if (lists.length === 0) return path;
+    const branch = hit as BranchNode | DefineNode;
+    const inElse = 'elseAction' in branch && branch.elseAction && offset >= branch.elseAction.start;
+    list = inElse ? (branch as BranchNode).elseList ?? [] : branch.list;
+  }
+}
+
+/** True when `offset` lies in the else part of a branch node. */
+export function inElseBranch(node: TemplateNode, offset: number): boolean {
+  return (node.type === 'if' || node.type === 'with' || node.type === 'range') && !!node.elseAction && offset >= node.elseAction.start;
+}

@@ -1,0 +1,136 @@
+import { type CommandNode, expressions, type FieldSegment, type PipelineNode, type Template, type TemplateNode } from '../gotmpl';
+import { applyPath, bindAction, enterBody, type Env, resolveExpr, rootEnv, type Scope } from './scope';
+
+/**
+ * One pass over a template that records what every expression refers to: `.Values` paths,
+ * built-in objects, function calls and named-template references, each with its offsets and
+ * whether a condition or a defaulting function guards it. Cached per document version.
+ */
+
+/** Functions that test or default a value: a missing key passed to them is expected. */
+const GUARD_FUNCTIONS = new Set(['default', 'hasKey', 'required', 'empty', 'coalesce', 'ternary', 'and', 'or', 'not', 'dig', 'kindIs', 'typeIs', 'kindOf', 'typeOf', 'get', 'pluck']);
+
+/** Blocks nested deeper than this are not analysed (pathological input, never real charts). */
+const MAX_DEPTH = 500;
+
+export interface SegmentRef {
+  segment: FieldSegment;
+  scope: Scope;
+}
+
+export interface ExprUsage {
+  start: number;
+  end: number;
+  /** Each field segment with what the chain up to it refers to. */
+  segments: SegmentRef[];
+  /** What the whole expression refers to. */
+  scope: Scope;
+  guarded: boolean;
+  inDefine: boolean;
+}
+
+export interface FunctionCall {
+  name: string;
+  start: number;
+  end: number;
+  /** Arguments including the piped-in value. */
+  argCount: number;
+}
+
+export interface TemplateRef {
+  keyword: 'include' | 'template';
+  name: string;
+  /** Offsets of the quoted name. */
+  start: number;
+  end: number;
+  /** The name of the define this reference sits in, if any. */
+  inside: string | undefined;
+}
+
+export interface Analysis {
+  usages: ExprUsage[];
+  calls: FunctionCall[];
+  refs: TemplateRef[];
+}
+
+export function analyze(template: Template): Analysis {
+  const result: Analysis = { usages: [], calls: [], refs: [] };
+  const visitList = (list: readonly TemplateNode[], env: Env, depth: number, inside: string | undefined) => {
+    for (const node of list) {
+      visitNode(node, env, depth, inside);
+      bindAction(node, env);
+    }
+  };
+  const visitNode = (node: TemplateNode, env: Env, depth: number, inside: string | undefined) => {
+    switch (node.type) {
+      case 'action':
+        visitPipeline(node.pipeline, env, false, inside, result);
+        return;
+      case 'template':
+        if (node.name) result.refs.push({ keyword: 'template', name: node.name, start: node.nameSpan.start, end: node.nameSpan.end, inside });
+        if (node.pipeline) visitPipeline(node.pipeline, env, false, inside, result);
+        return;
+      case 'if':
+      case 'with':
+      case 'range':
+        visitPipeline(node.pipeline, env, true, inside, result);
+        if (depth >= MAX_DEPTH) return;
+        visitList(node.list, enterBody(node, env, false), depth + 1, inside);
+        if (node.elseList) visitList(node.elseList, enterBody(node, env, true), depth + 1, inside);
+        return;
+      case 'define':
+      case 'block':
+        if (node.pipeline) visitPipeline(node.pipeline, env, false, inside, result);
+        if (depth >= MAX_DEPTH) return;
+        visitList(node.list, enterBody(node, env, false), depth + 1, node.name || inside);
+        return;
+      default:
+        return;
+    }
+  };
+  visitList(template.nodes, rootEnv(), 0, undefined);
+  return result;
+}
+
+function coveredByGuard(env: Env, path: readonly string[]): boolean {
+  return env.guards.some((g) => {
+    const n = Math.min(g.length, path.length);
+    for (let i = 0; i < n; i++) if (g[i] !== path[i]) return false;
+    return true;
+  });
+}
+
+function visitPipeline(pipeline: PipelineNode, env: Env, isCondition: boolean, inside: string | undefined, result: Analysis): void {
+  const all = expressions(pipeline);
+  const guardedByFunction = all.some((e) => e.type === 'identifier' && GUARD_FUNCTIONS.has(e.name));
+  for (const e of all) {
+    if (e.type !== 'field' && e.type !== 'variable') continue;
+    const base: Scope = e.type === 'field' ? env.dot : env.vars.get(e.name) ?? { kind: 'unknown' };
+    const segments = e.path.map((segment, i) => ({ segment, scope: applyPath(base, e.path.slice(0, i + 1).map((s) => s.name)) }));
+    const scope = resolveExpr(e, env);
+    const guarded = isCondition || guardedByFunction || (scope.kind === 'values' && coveredByGuard(env, scope.path));
+    result.usages.push({ start: e.start, end: e.end, segments, scope, guarded, inDefine: env.inDefine });
+  }
+  visitCommands(pipeline, inside, result);
+}
+
+/** Function calls (with argument counts) and include references, parenthesised pipelines included. */
+function visitCommands(pipeline: PipelineNode, inside: string | undefined, result: Analysis): void {
+  const work: PipelineNode[] = [pipeline];
+  while (work.length) {
+    const p = work.pop() as PipelineNode;
+    p.commands.forEach((command: CommandNode, index) => {
+      command.args.forEach((arg, position) => {
+        if (arg.type === 'identifier') {
+          const argCount = position === 0 ? command.args.length - 1 + (index > 0 ? 1 : 0) : 0;
+          result.calls.push({ name: arg.name, start: arg.start, end: arg.end, argCount });
+        } else if (arg.type === 'paren') work.push(arg.pipeline);
+        else if (arg.type === 'chain') work.push(arg.operand.pipeline);
+      });
+      const [head, name] = command.args;
+      if (head?.type === 'identifier' && head.name === 'include' && name?.type === 'string') {
+        result.refs.push({ keyword: 'include', name: name.value, start: name.start, end: name.end, inside });
+      }
+    });
+  }
+}

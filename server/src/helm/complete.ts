@@ -1,0 +1,131 @@
+import { type CompletionItem, CompletionItemKind, type Position, type Range } from 'vscode-languageserver-types';
+import { offsetOf, rangeOf } from '../common';
+import { actionAt } from '../gotmpl';
+import type { ServiceContext, SourceDocument } from '../workspace';
+import { type ChartModel, namedTemplates } from './chart';
+import { templateInfo } from './document';
+import { BUILTINS, builtinChildren, builtinMarkdown, FUNCTIONS, functionMarkdown } from './reference';
+import { applyPath, envAt, type Scope } from './scope';
+import { childKeys, previewValue } from './values';
+
+/**
+ * Completion inside `{{ … }}`: named templates after `include "`/`template "`, members after a
+ * dot (`.Values.`, `.Release.`, `$x.`, the right `.` inside `range`/`with`), variables after `$`,
+ * and functions and keywords elsewhere.
+ */
+
+const NAMED_TEMPLATE = /\b(?:include|template)\s+"([^"]*)$/;
+const CHAIN = /(?:^|[^\w.)$])(\$\w*)?((?:\.\w*)+)$/;
+const VARIABLE = /\$\w*$/;
+const WORD = /(?:^|[^\w.$])(\w*)$/;
+const IDENTIFIER = /^[A-Za-z_]\w*$/;
+
+/** Keywords that start an action; whole blocks come from the snippets (if, range, with, define). */
+export const KEYWORDS: Array<{ label: string; doc: string }> = [
+  { label: 'if', doc: 'Runs the block when the condition is not empty.' },
+  { label: 'else', doc: 'The branch taken when the condition is empty.' },
+  { label: 'else if', doc: 'A further condition in an if block.' },
+  { label: 'else with', doc: 'A further with in an if or with block.' },
+  { label: 'end', doc: 'Closes if, with, range, define and block.' },
+  { label: 'range', doc: 'Repeats the block for every item; `.` is the item.' },
+  { label: 'with', doc: 'Runs the block with `.` set to the value, when it is not empty.' },
+  { label: 'define', doc: 'Declares a named template.' },
+  { label: 'template', doc: 'Renders a named template in place (cannot be piped; prefer include).' },
+  { label: 'block', doc: 'Declares a named template and renders it in place.' },
+  { label: 'break', doc: 'Leaves the innermost range.' },
+  { label: 'continue', doc: 'Skips to the next item of the innermost range.' },
+];
+
+export function complete(ctx: ServiceContext, src: SourceDocument, pos: Position): CompletionItem[] {
+  if (src.kind !== 'helm-template') return [];
+  const { doc } = src;
+  const offset = offsetOf(doc, pos);
+  const info = templateInfo(ctx, src);
+  const action = actionAt(info.template, offset);
+  if (!action || action.comment || offset < action.innerStart) return [];
+  const before = doc.getText().slice(action.innerStart, offset);
+  const replace = (length: number): Range => rangeOf(doc, offset - length, offset);
+
+  const named = NAMED_TEMPLATE.exec(before);
+  if (named) {
+    if (!info.chart) return [];
+    return [...namedTemplates(ctx, info.chart)].map(([name, defs]) => ({
+      label: name,
+      kind: CompletionItemKind.Snippet,
+      detail: `named template (${defs[0].uri.slice(defs[0].uri.lastIndexOf('/') + 1)})`,
+      documentation: { kind: 'markdown', value: '```helm\n' + defs[0].body.trim() + '\n```' },
+      textEdit: { range: replace(named[1].length), newText: name },
+    }));
+  }
+  if (/"[^"]*$/.test(before.replace(/"(?:[^"\\]|\\.)*"/g, ''))) return [];
+
+  const env = envAt(info.template, offset);
+  const chain = CHAIN.exec(before);
+  if (chain) {
+    const names = chain[2].split('.').slice(1);
+    const partial = names.pop() ?? '';
+    const base: Scope = chain[1] ? env.vars.get(chain[1]) ?? { kind: 'unknown' } : env.dot;
+    return members(ctx, info.chart, applyPath(base, names), replace(partial.length));
+  }
+  const variable = VARIABLE.exec(before);
+  if (variable) {
+    return [...env.vars.keys()].map((name) => ({ label: name, kind: CompletionItemKind.Variable, textEdit: { range: replace(variable[0].length), newText: name } }));
+  }
+  const word = WORD.exec(before);
+  if (!word) return [];
+  const range = replace(word[1].length);
+  const head = before.slice(0, before.length - word[1].length).trimEnd();
+  const atStart = head.replace(/^-/, '').trim() === '';
+  // An empty word after an argument is just a space typed between arguments: stay quiet there.
+  if (word[1] === '' && !atStart && !/[|(]$/.test(head)) return [];
+  const items: CompletionItem[] = [...FUNCTIONS.values()].map((f) => ({
+    label: f.name,
+    kind: CompletionItemKind.Function,
+    detail: f.signature,
+    documentation: { kind: 'markdown', value: functionMarkdown(f) },
+    sortText: `2${f.name}`,
+    textEdit: { range, newText: f.name },
+  }));
+  if (atStart) {
+    for (const k of KEYWORDS) {
+      items.push({ label: k.label, kind: CompletionItemKind.Keyword, detail: k.doc, sortText: `1${k.label}`, textEdit: { range, newText: k.label } });
+    }
+  }
+  return items;
+}
+
+function members(ctx: ServiceContext, chart: ChartModel | undefined, scope: Scope, range: Range): CompletionItem[] {
+  switch (scope.kind) {
+    case 'root':
+      return builtinChildren('').map((b) => builtinItem(b.path, range));
+    case 'builtin':
+      return builtinChildren(scope.path).map((b) => builtinItem(b.path, range, chartValue(chart, b.chartKey)));
+    case 'values':
+      if (!chart) return [];
+      return childKeys(ctx, chart, scope.path)
+        .filter((c) => IDENTIFIER.test(c.key))
+        .map((c) => ({ label: c.key, kind: CompletionItemKind.Field, detail: previewValue(c.value), textEdit: { range, newText: c.key } }));
+    default:
+      return [];
+  }
+}
+
+function builtinItem(path: string, range: Range, value?: string): CompletionItem {
+  const info = BUILTINS.get(path);
+  const name = path.slice(path.lastIndexOf('.') + 1);
+  return {
+    label: name,
+    kind: info?.signature ? CompletionItemKind.Method : CompletionItemKind.Property,
+    detail: value ?? info?.signature ?? path,
+    documentation: info ? { kind: 'markdown', value: builtinMarkdown(info, value) } : undefined,
+    textEdit: { range, newText: name },
+  };
+}
+
+/** A Chart.yaml value as text, for `.Chart.*` details. */
+export function chartValue(chart: ChartModel | undefined, key: string | undefined): string | undefined {
+  if (!chart?.chart || !key) return undefined;
+  const value = chart.chart.doc.get(key);
+  if (value === undefined || value === null) return undefined;
+  return typeof value === 'object' ? previewValue(value as never) : String(value);
+}

@@ -1,0 +1,140 @@
+import type { Position } from 'vscode-languageserver-types';
+import { basename, offsetOf, rangeOf } from '../common';
+import { actionAt } from '../gotmpl';
+import type { HoverTarget, ServiceContext, SourceDocument } from '../workspace';
+import { type ChartModel, chartOf, keyPathAt, namedTemplates, yamlFileOf } from './chart';
+import { chartValue, KEYWORDS } from './complete';
+import { dotted, segmentAt, templateInfo } from './document';
+import { envAt } from './scope';
+import { BUILTINS, builtinMarkdown, builtinObject, FUNCTIONS, functionMarkdown } from './reference';
+import { ANY, commentOf, lookupValue, previewValue } from './values';
+
+/**
+ * Hover targets: `.Values` paths (value in each values file, default first, and the comment
+ * from values.yaml), built-in objects, functions, named templates, and keys of values.yaml and
+ * Chart.yaml. Keys go most specific first, then the general key the bundled notes cover.
+ */
+
+export function hoverTarget(ctx: ServiceContext, src: SourceDocument, pos: Position): HoverTarget | null {
+  switch (src.kind) {
+    case 'helm-template': {
+      const target = templateHover(ctx, src, pos);
+      // In NOTES.txt every hover also brings the notes about that file.
+      if (target && basename(src.doc.uri) === 'NOTES.txt') target.keys.push('helm:file/NOTES.txt');
+      return target;
+    }
+    case 'helm-values':
+    case 'helm-chart':
+      return yamlKeyHover(ctx, src, pos);
+    default:
+      return null;
+  }
+}
+
+function templateHover(ctx: ServiceContext, src: SourceDocument, pos: Position): HoverTarget | null {
+  const { doc } = src;
+  const offset = offsetOf(doc, pos);
+  const info = templateInfo(ctx, src);
+  const action = actionAt(info.template, offset);
+  if (!action || action.comment) return null;
+  const token = action.tokens.find((t) => offset >= t.start && offset < t.end) ?? action.tokens.find((t) => offset === t.end);
+  if (!token) return null;
+  const range = rangeOf(doc, token.start, token.end);
+
+  const ref = info.analysis.refs.find((r) => offset >= r.start && offset <= r.end);
+  if (ref) {
+    const defs = info.chart ? namedTemplates(ctx, info.chart).get(ref.name) ?? [] : [];
+    const body = defs.length
+      ? `\`\`\`helm\n{{ define "${ref.name}" }}${defs[0].body}{{ end }}\n\`\`\`\n\nDefined in \`${basename(defs[0].uri)}\``
+      : `No template named \`${ref.name}\` is defined in this chart or its subcharts.`;
+    const fileKeys = defs.length && basename(defs[0].uri) === '_helpers.tpl' ? ['helm:file/_helpers.tpl'] : [];
+    return { range, keys: [...(ref.keyword === 'include' ? ['helm:function/include'] : []), ...fileKeys], reference: `**Named template** \`${ref.name}\`\n\n${body}` };
+  }
+  if (token.type === 'keyword') {
+    const keyword = KEYWORDS.find((k) => k.label === token.value);
+    return keyword ? { range, keys: [], reference: `\`\`\`helm\n{{ ${keyword.label} }}\n\`\`\`\n\n${keyword.doc}` } : null;
+  }
+  if (token.type === 'identifier') {
+    const f = FUNCTIONS.get(token.value);
+    return f ? { range, keys: [`helm:function/${f.name}`], reference: functionMarkdown(f) } : null;
+  }
+  const hit = segmentAt(info.analysis, offset);
+  if (!hit) return token.type === 'variable' ? variableHover(ctx, info, token.value, offset, range) : null;
+  const segRange = rangeOf(doc, hit.ref.segment.start, hit.ref.segment.end);
+  const scope = hit.ref.scope;
+  if (scope.kind === 'values') {
+    if (scope.path.length === 0) return builtinTarget('.Values', info.chart, segRange, ['helm:values']);
+    const any = scope.path.indexOf(ANY);
+    if (any >= 0) {
+      const list = dotted(scope.path.slice(0, any));
+      const field = scope.path.slice(any + 1);
+      const what = field.length ? `\`${dotted(field)}\` of each item of` : 'Each item of';
+      return { range: segRange, keys: [`helm:values/${list}`, 'helm:values'], reference: `${what} \`.Values.${list}\` (set by \`range\`).` };
+    }
+    return { range: segRange, keys: [`helm:values/${dotted(scope.path)}`, 'helm:values'], reference: info.chart ? valuesMarkdown(ctx, info.chart, scope.path) : undefined };
+  }
+  // `.context.Values` inside a define called with a dict is not a built-in object.
+  if (scope.kind === 'builtin' && BUILTINS.has(builtinObject(scope.path))) return builtinTarget(scope.path, info.chart, segRange, []);
+  return null;
+}
+
+/** What a variable holds at this place: the root context, a `.Values` path, or a local value. */
+function variableHover(ctx: ServiceContext, info: ReturnType<typeof templateInfo>, name: string, offset: number, range: HoverTarget['range']): HoverTarget | null {
+  const scope = envAt(info.template, offset).vars.get(name);
+  if (!scope) return null;
+  if (scope.kind === 'root') return { range, keys: [], reference: `\`${name}\` is the root context: \`${name}.Values\`, \`${name}.Release\`, \`${name}.Chart\`…` };
+  if (scope.kind === 'values' && !scope.path.includes(ANY) && info.chart) {
+    return { range, keys: [`helm:values/${dotted(scope.path)}`, 'helm:values'], reference: `\`${name}\` holds \`.Values.${dotted(scope.path)}\`\n\n${valuesMarkdown(ctx, info.chart, scope.path)}` };
+  }
+  if (scope.kind === 'values') {
+    const any = scope.path.indexOf(ANY);
+    return { range, keys: [`helm:values/${dotted(scope.path.slice(0, any))}`, 'helm:values'], reference: `\`${name}\` holds each item of \`.Values.${dotted(scope.path.slice(0, any))}\` in turn.` };
+  }
+  return { range, keys: [], reference: `\`${name}\`: a template variable.` };
+}
+
+/** Chart files a built-in object is about, for the `helm:file/…` notes. */
+const OBJECT_FILES: Record<string, string> = { '.Chart': 'Chart.yaml', '.Values': 'values.yaml', '.Template': 'templates', '.Subcharts': 'charts' };
+
+function builtinTarget(path: string, chart: ChartModel | undefined, range: HoverTarget['range'], extraKeys: string[]): HoverTarget {
+  const object = builtinObject(path);
+  const file = OBJECT_FILES[object];
+  const keys = [...new Set([`helm:builtin/${path}`, `helm:builtin/${object}`, ...extraKeys, ...(file ? [`helm:file/${file}`] : [])])];
+  const info = BUILTINS.get(path);
+  return { range, keys, reference: info ? builtinMarkdown(info, chartValue(chart, info.chartKey)) : undefined };
+}
+
+/** The value of a path in each values file (the chart's own values.yaml first), then its comment. */
+export function valuesMarkdown(ctx: ServiceContext, chart: ChartModel, path: readonly string[]): string {
+  const hits = lookupValue(ctx, chart, path);
+  const lines = [`\`\`\`helm\n.Values.${dotted(path)}\n\`\`\``];
+  if (hits.length === 0) {
+    lines.push('Not set in any values file of this chart.');
+    return lines.join('\n\n');
+  }
+  const rows = hits.map((h) => {
+    const origin = h.source.own ? basename(h.source.file.uri) : `${basename(h.source.file.uri)} (${h.source.mountedAt ? 'subchart default' : 'parent chart'})`;
+    return `| ${origin} | \`${previewValue(h.value).replace(/\|/g, '\\|')}\` |`;
+  });
+  lines.push(['| file | value |', '| --- | --- |', ...rows].join('\n'));
+  const comment = hits.map(commentOf).find((c) => c);
+  if (comment) lines.push(comment);
+  return lines.join('\n\n');
+}
+
+/** Hover on a key of values.yaml or Chart.yaml. */
+function yamlKeyHover(ctx: ServiceContext, src: SourceDocument, pos: Position): HoverTarget | null {
+  const { doc } = src;
+  const offset = offsetOf(doc, pos);
+  const file = yamlFileOf(ctx, doc.uri);
+  const key = file ? keyPathAt(file, offset) : undefined;
+  if (!key) return null;
+  const { path } = key;
+  const range = rangeOf(doc, key.start, key.end);
+  if (src.kind === 'helm-chart') {
+    const info = path.length === 1 ? [...BUILTINS.values()].find((b) => b.chartKey === path[0]) : undefined;
+    return { range, keys: ['helm:file/Chart.yaml'], reference: info ? `**${path[0]}** — ${info.doc} Templates read it as \`${info.path}\`.` : undefined };
+  }
+  const chart = chartOf(ctx, doc.uri);
+  return { range, keys: [`helm:values/${dotted(path)}`, 'helm:values', 'helm:file/values.yaml'], reference: chart ? valuesMarkdown(ctx, chart, path) : undefined };
+}

@@ -1,0 +1,62 @@
+// Fires when an instruction has too few or too many arguments for the builder: `FROM` without an
+// image or with a broken `AS name`, `COPY` with one path, `WORKDIR a b`, `ENV KEY` without a
+// value, `HEALTHCHECK NONE` with more words. The builder refuses the file.
+import type { Finding, RuleMeta } from '../../common';
+import type { DockerfileModel, Step } from '../model';
+import { finding, keywordRange, type Rule } from './rule';
+
+const meta: RuleMeta = {
+  id: 'dockerfile/argument-count',
+  severity: 'error',
+  title: 'Wrong number of arguments',
+  help: 'Each instruction takes a fixed shape of arguments; see the instruction\'s hover for its syntax.',
+};
+
+/** Instructions that need at least one argument. */
+const NEEDS_ONE = new Set(['RUN', 'ADD', 'COPY', 'EXPOSE', 'ENV', 'ARG', 'LABEL', 'VOLUME', 'WORKDIR', 'USER', 'STOPSIGNAL', 'MAINTAINER', 'ONBUILD', 'SHELL', 'HEALTHCHECK', 'FROM']);
+/** Instructions that take exactly one argument. */
+const EXACTLY_ONE = new Set(['WORKDIR', 'USER', 'STOPSIGNAL']);
+
+function problem(step: Step): string | undefined {
+  const args = step.instruction.getArguments().map((a) => a.getValue());
+  const raw = step.instruction.getRawArgumentsContent() ?? '';
+  if (args.length === 0) return NEEDS_ONE.has(step.keyword) ? `${step.keyword} needs at least one argument.` : undefined;
+  if (raw.includes('<<')) return undefined;
+  switch (step.keyword) {
+    case 'FROM':
+      if (args.length === 1 || (args.length === 3 && args[1].toUpperCase() === 'AS')) return undefined;
+      return 'FROM takes an image and optionally `AS <name>`: `FROM <image> [AS <name>]`.';
+    case 'COPY':
+    case 'ADD': {
+      const json = raw.trimStart().startsWith('[');
+      if (json || args.length >= 2) return undefined;
+      return `${step.keyword} needs a source and a destination: \`${step.keyword} <src>... <dest>\`.`;
+    }
+    case 'ENV':
+      // `ENV KEY value` (legacy) is two words; a lone word has no value.
+      if (args.length === 1 && !args[0].includes('=')) return `ENV ${args[0]} has no value; write \`ENV ${args[0]}=<value>\`.`;
+      return undefined;
+    case 'HEALTHCHECK': {
+      const first = args[0].toUpperCase();
+      if (first === 'NONE') return args.length > 1 ? 'HEALTHCHECK NONE takes no other arguments.' : undefined;
+      if (first !== 'CMD') return 'HEALTHCHECK needs `CMD <command>` or `NONE`.';
+      return args.length < 2 ? 'HEALTHCHECK CMD needs a command.' : undefined;
+    }
+    default:
+      if (EXACTLY_ONE.has(step.keyword) && args.length > 1) {
+        return `${step.keyword} takes exactly one argument; quote it if it contains spaces.`;
+      }
+      return undefined;
+  }
+}
+
+function check(model: DockerfileModel): Finding[] {
+  const out: Finding[] = [];
+  for (const step of model.steps) {
+    const message = problem(step);
+    if (message) out.push(finding(meta, step.instruction.getArgumentsRange() ?? keywordRange(step.instruction), message));
+  }
+  return out;
+}
+
+export const argumentCount: Rule = { meta, check };

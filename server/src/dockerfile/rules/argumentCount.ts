@@ -1,6 +1,7 @@
 // Fires when an instruction has too few or too many arguments for the builder: `FROM` without an
-// image or with a broken `AS name`, `COPY` with one path, `WORKDIR a b`, `ENV KEY` without a
-// value, `HEALTHCHECK NONE` with more words. The builder refuses the file.
+// image or with a broken `AS name`, `COPY` with one path, `ENV KEY` without a value,
+// `HEALTHCHECK NONE` with more words, or no arguments at all. The builder refuses the file.
+// (WORKDIR, USER and STOPSIGNAL take the rest of the line as one string, spaces included.)
 import type { Finding, RuleMeta } from '../../common';
 import type { DockerfileModel, Step } from '../model';
 import { finding, keywordRange, type Rule } from './rule';
@@ -14,8 +15,6 @@ const meta: RuleMeta = {
 
 /** Instructions that need at least one argument. */
 const NEEDS_ONE = new Set(['RUN', 'ADD', 'COPY', 'EXPOSE', 'ENV', 'ARG', 'LABEL', 'VOLUME', 'WORKDIR', 'USER', 'STOPSIGNAL', 'MAINTAINER', 'ONBUILD', 'SHELL', 'HEALTHCHECK', 'FROM']);
-/** Instructions that take exactly one argument. */
-const EXACTLY_ONE = new Set(['WORKDIR', 'USER', 'STOPSIGNAL']);
 
 function problem(step: Step): string | undefined {
   const args = step.instruction.getArguments().map((a) => a.getValue());
@@ -43,9 +42,6 @@ function problem(step: Step): string | undefined {
       return args.length < 2 ? 'HEALTHCHECK CMD needs a command.' : undefined;
     }
     default:
-      if (EXACTLY_ONE.has(step.keyword) && args.length > 1) {
-        return `${step.keyword} takes exactly one argument; quote it if it contains spaces.`;
-      }
       return undefined;
   }
 }

@@ -1,7 +1,7 @@
 import type { Position } from 'vscode-languageserver-types';
 import type { HoverTarget, ServiceContext, SourceDocument } from '../workspace';
 import { locate, type Located } from './locate';
-import { getModel, resolveDefinition, type DockerfileModel } from './model';
+import { getModel, resolveDefinition, type DockerfileModel, type Stage } from './model';
 import { directiveMarkdown, flagMarkdown, instructionDoc, instructionMarkdown, mountMarkdown, predefinedArgDoc } from './reference';
 
 /** Hover keys and reference text for the element under the cursor. */
@@ -24,6 +24,19 @@ function variableHover(model: DockerfileModel, found: Extract<Located, { kind: '
     return { range: found.range, keys: ['docker:instruction/ARG', 'docker:topic/env-replacement'], reference: `**\`${found.name}\`** — predefined build argument\n\n${predefined}` };
   }
   return { range: found.range, keys: ['docker:topic/env-replacement'], reference: `**\`${found.name}\`** is not set by an ARG or ENV in scope here (the base image may set it).` };
+}
+
+/** The parts of a base image reference, as the registry will read them. */
+function imageReference(stage: Stage): string {
+  const from = stage.from;
+  const name = from.getImageName() ?? stage.image;
+  const registry = from.getRegistry() ?? 'docker.io (Docker Hub)';
+  const digest = from.getImageDigest();
+  const tag = from.getImageTag() ?? (digest ? null : 'latest (implicit: no tag given)');
+  const rows = [`- registry: ${registry}`, `- repository: \`${name}\``];
+  if (tag) rows.push(`- tag: ${tag}`);
+  if (digest) rows.push(`- digest: \`${digest}\``);
+  return `**Base image** \`${stage.image}\`\n\n${rows.join('\n')}`;
 }
 
 function targetFor(model: DockerfileModel, found: Located): HoverTarget | null {
@@ -49,9 +62,13 @@ function targetFor(model: DockerfileModel, found: Located): HoverTarget | null {
       const line = found.stage.from.getRange().start.line;
       const label = found.stage.name ? `\`${found.stage.name}\`` : String(found.stage.index);
       const reference = `**Build stage ${label}** (stage ${found.stage.index}, line ${line + 1})\n\n\`\`\`dockerfile\n${firstLine(model, line).trim()}\n\`\`\``;
-      const keys = found.via === 'from-flag' ? ['docker:flag/COPY --from', 'docker:topic/multi-stage'] : ['docker:topic/multi-stage', 'docker:instruction/FROM'];
+      const keys = found.via === 'from-flag' ? ['docker:flag/COPY --from', 'docker:topic/multi-stage']
+        : found.via === 'mount-from' ? ['docker:flag/RUN --mount', 'docker:topic/multi-stage']
+        : ['docker:topic/multi-stage', 'docker:instruction/FROM'];
       return { range: found.range, keys, reference };
     }
+    case 'image':
+      return { range: found.range, keys: ['docker:topic/image', 'docker:topic/registry', 'docker:instruction/FROM'], reference: imageReference(found.stage) };
     case 'variable':
       return variableHover(model, found);
   }

@@ -16,7 +16,7 @@ const NOTE_KEYS = [
   ...['FROM', 'RUN', 'CMD', 'ENTRYPOINT', 'ADD', 'COPY', 'EXPOSE', 'ENV', 'ARG', 'WORKDIR', 'USER', 'VOLUME', 'LABEL', 'HEALTHCHECK', 'SHELL', 'ONBUILD', 'STOPSIGNAL', 'MAINTAINER'].map((k) => `docker:instruction/${k}`),
   ...['syntax', 'escape', 'check'].map((d) => `docker:directive/${d}`),
   ...['FROM --platform', 'RUN --mount', 'RUN --network', 'RUN --security', 'COPY --from', 'COPY --chown', 'COPY --link', 'ADD --checksum'].map((f) => `docker:flag/${f}`),
-  ...['image', 'container', 'layers', 'build-context', 'dockerignore', 'multi-stage', 'env-replacement', 'run-publish'].map((t) => `docker:topic/${t}`),
+  ...['image', 'container', 'registry', 'layers', 'build-context', 'dockerignore', 'multi-stage', 'env-replacement', 'run-publish'].map((t) => `docker:topic/${t}`),
 ];
 
 function diagnose(ctx: ServiceContext, src: SourceDocument): Finding[] {

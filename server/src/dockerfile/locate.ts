@@ -11,7 +11,8 @@ export type Located =
   | { kind: 'keyword'; keyword: string; range: Range }
   | { kind: 'flag'; keyword: string; flag: string; range: Range }
   | { kind: 'mount'; type: string; key?: string; range: Range }
-  | { kind: 'stage'; stage: Stage; range: Range; via: 'from-flag' | 'image' | 'name' }
+  | { kind: 'stage'; stage: Stage; range: Range; via: 'from-flag' | 'mount-from' | 'image' | 'name' }
+  | { kind: 'image'; stage: Stage; range: Range }
   | { kind: 'variable'; name: string; range: Range; step: Step; definition?: VariableDefinition };
 
 /** The instruction (or ONBUILD trigger) containing `pos`, with the step it belongs to. */
@@ -38,7 +39,7 @@ function mountAt(flag: Flag, pos: Position): Located | undefined {
   return { kind: 'mount', type, key: hit.getName(), range: hit.getNameRange() };
 }
 
-function stageRef(model: DockerfileModel, name: string | null, range: Range | null, before: number, via: 'from-flag' | 'image'): Located | undefined {
+function stageRef(model: DockerfileModel, name: string | null, range: Range | null, before: number, via: 'from-flag' | 'mount-from' | 'image'): Located | undefined {
   if (!name || !range) return undefined;
   const stage = findStage(model.stages, name, before);
   return stage ? { kind: 'stage', stage, range, via } : undefined;
@@ -52,7 +53,7 @@ function flagAt(model: DockerfileModel, step: Step, keyword: string, flag: Flag,
   if (flag.getName() === 'from') return stageRef(model, flag.getValue(), valueRange, step.stage + 1, 'from-flag');
   if (flag.getName() === 'mount') {
     const option = flag.getOptions().find((o) => o.getName() === 'from' && o.getValueRange() && containsPosition(o.getValueRange()!, pos));
-    if (option) return stageRef(model, option.getValue(), option.getValueRange(), step.stage + 1, 'from-flag');
+    if (option) return stageRef(model, option.getValue(), option.getValueRange(), step.stage + 1, 'mount-from');
     return mountAt(flag, pos);
   }
   return undefined;
@@ -82,7 +83,7 @@ export function locate(model: DockerfileModel, pos: Position): Located | undefin
     const stage = model.stages[step.stage];
     if (stage.nameRange && containsPosition(stage.nameRange, pos)) return { kind: 'stage', stage, range: stage.nameRange, via: 'name' };
     const imageRange = stage.from.getImageRange();
-    if (imageRange && containsPosition(imageRange, pos)) return stageRef(model, stage.image, imageRange, stage.index, 'image');
+    if (imageRange && containsPosition(imageRange, pos)) return stageRef(model, stage.image, imageRange, stage.index, 'image') ?? { kind: 'image', stage, range: imageRange };
   }
   return undefined;
 }

@@ -84,8 +84,9 @@ export function rename(ctx: ServiceContext, src: SourceDocument, pos: Position, 
   return ranges.length ? { changes: { [src.doc.uri]: ranges.map((range) => ({ range, newText: newName })) } } : null;
 }
 
-function oneLine(text: string, max = 60): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+/** An instruction's arguments on one line, continuations removed, shortened for the outline. */
+function oneLine(text: string, escape: string, max = 60): string {
+  const flat = text.split(escape + '\n').join(' ').split(escape + '\r\n').join(' ').replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
@@ -93,7 +94,7 @@ export function symbols(ctx: ServiceContext, src: SourceDocument): DocumentSymbo
   const model = getModel(ctx, src);
   const instructionSymbol = (step: DockerfileModel['steps'][number]): DocumentSymbol => ({
     name: step.keyword,
-    detail: oneLine(step.instruction.getRawArgumentsContent() ?? ''),
+    detail: oneLine(step.instruction.getRawArgumentsContent() ?? '', model.escape),
     kind: step.keyword === 'ARG' || step.keyword === 'ENV' ? SymbolKind.Variable : SymbolKind.Function,
     range: step.instruction.getRange(),
     selectionRange: step.instruction.getInstructionRange(),

@@ -79,7 +79,7 @@ export function mountMarkdown(type: string, key?: string): string | undefined {
 
 export function directiveMarkdown(name: string): string | undefined {
   const d = Object.hasOwn(REFERENCE.directives, name) ? REFERENCE.directives[name] : undefined;
-  return d && `**# ${name}=**\`${d.value}\` (parser directive)\n\n${d.doc}`;
+  return d && `**# ${name}=** ${d.value} (parser directive)\n\n${d.doc}`;
 }
 
 export function predefinedArgDoc(name: string): string | undefined {

@@ -1,7 +1,7 @@
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Position, type Range } from 'vscode-languageserver-types';
 import type { ServiceContext, SourceDocument } from '../workspace';
 import { stepAt } from './locate';
-import { definitionsInScope, getModel, KEYWORDS, type DockerfileModel, type Step } from './model';
+import { definitionsInScope, getModel, globalDefinitions, KEYWORDS, type DockerfileModel, type Step } from './model';
 import { instructionDoc, mountTypeDoc, REFERENCE } from './reference';
 
 /**
@@ -67,7 +67,7 @@ function stageItems(model: DockerfileModel, step: Step, pos: Position, typed: st
 function variableItems(model: DockerfileModel, step: Step | undefined, line: number, pos: Position, typed: string, braced: boolean, closed: boolean): CompletionItem[] {
   const stage = step?.stage ?? model.stages.length - 1;
   const onFromLine = !step || step.keyword === 'FROM' || stage < 0;
-  const scope = onFromLine ? model.definitions.filter((d) => d.stage === -1 && d.line < line) : definitionsInScope(model, stage, line);
+  const scope = onFromLine ? globalDefinitions(model, line) : definitionsInScope(model, stage, line);
   const seen = new Set<string>();
   const items: CompletionItem[] = [];
   const close = braced && !closed ? '}' : '';

@@ -21,7 +21,8 @@ const NOTE_KEYS = [
 
 function diagnose(ctx: ServiceContext, src: SourceDocument): Finding[] {
   const model = getModel(ctx, src);
-  return RULES.flatMap((rule) => rule.check(model));
+  // A truncated analysis would report an instruction cut in half; say nothing instead.
+  return model.truncated ? [] : RULES.flatMap((rule) => rule.check(model));
 }
 
 export const language: LanguageModule = {

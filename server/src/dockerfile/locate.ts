@@ -41,7 +41,7 @@ function mountAt(flag: Flag, pos: Position): Located | undefined {
 
 function stageRef(model: DockerfileModel, name: string | null, range: Range | null, before: number, via: 'from-flag' | 'mount-from' | 'image'): Located | undefined {
   if (!name || !range) return undefined;
-  const stage = findStage(model.stages, name, before);
+  const stage = findStage(model.stageNames, name, before);
   return stage ? { kind: 'stage', stage, range, via } : undefined;
 }
 
@@ -72,11 +72,8 @@ export function locate(model: DockerfileModel, pos: Position): Located | undefin
     const found = flagAt(model, step, keyword, flag, pos);
     if (found) return found;
   }
-  for (const variable of instruction.getVariables()) {
-    if (containsPosition(variable.getNameRange(), pos)) {
-      return { kind: 'variable', name: variable.getName(), range: variable.getNameRange(), step };
-    }
-  }
+  const use = model.uses.find((u) => u.step === step && containsPosition(u.range, pos));
+  if (use) return { kind: 'variable', name: use.name, range: use.range, step };
   const definition = model.definitions.find((d) => containsPosition(d.nameRange, pos));
   if (definition) return { kind: 'variable', name: definition.name, range: definition.nameRange, step, definition };
   if (keyword === 'FROM' && step.instruction === instruction) {

@@ -1,6 +1,6 @@
-import { DockerfileParser, type Dockerfile, type From, type Instruction, type ParserDirective, type Variable } from 'dockerfile-ast';
+import { DockerfileParser, type Dockerfile, type From, type Instruction, type ParserDirective } from 'dockerfile-ast';
 import type { Range } from 'vscode-languageserver-types';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServiceContext, SourceDocument } from '../workspace';
 import { commandsOf, type Command } from './shell';
 export { flagNameRange, flagsOf } from './ast';
@@ -43,12 +43,39 @@ export interface VariableDefinition {
 
 /** A `$NAME` / `${NAME}` use inside an instruction. */
 export interface VariableUse {
-  variable: Variable;
+  name: string;
+  /** The range of the name only. */
+  range: Range;
+  /** What follows the name inside `${...}` (`:-default`, `:+alt`, ...), or null. */
+  modifier: string | null;
   step: Step;
 }
 
+const VARIABLE = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)([^}\n]*)\}?|([A-Za-z_][A-Za-z0-9_]*))/g;
+
+/**
+ * Variable uses in an instruction's text. Written here rather than taken from dockerfile-ast's
+ * getVariables(), whose cost grows with the whole file for every instruction.
+ */
+function scanVariables(doc: TextDocument, text: string, escape: string, step: Step, start: number, end: number): VariableUse[] {
+  const uses: VariableUse[] = [];
+  const slice = text.slice(start, end);
+  if (!slice.includes('$')) return uses;
+  VARIABLE.lastIndex = 0;
+  for (let m = VARIABLE.exec(slice); m; m = VARIABLE.exec(slice)) {
+    if (m.index > 0 && slice[m.index - 1] === escape) continue;
+    const name = m[1] ?? m[3];
+    const nameStart = start + m.index + (m[1] ? 2 : 1);
+    uses.push({ name, range: { start: doc.positionAt(nameStart), end: doc.positionAt(nameStart + name.length) }, modifier: m[1] && m[2] ? m[2] : null, step });
+  }
+  return uses;
+}
+
 export interface DockerfileModel {
+  /** The document as analysed: the editor's document, or its first MAX_ANALYZED_LENGTH characters. */
   doc: TextDocument;
+  /** True when the document was too large and only its beginning was analysed. */
+  truncated: boolean;
   ast: Dockerfile;
   text: string;
   escape: string;
@@ -56,6 +83,10 @@ export interface DockerfileModel {
   steps: Step[];
   stages: Stage[];
   definitions: VariableDefinition[];
+  /** Definitions per stage index (-1: global ARGs), in source order. */
+  definitionsByStage: ReadonlyMap<number, VariableDefinition[]>;
+  /** The first stage of each lower-cased name. */
+  stageNames: ReadonlyMap<string, Stage>;
   uses: VariableUse[];
   /** Shell-form RUN instructions with their simple commands. */
   runs: Array<{ step: Step; commands: Command[] }>;
@@ -72,40 +103,69 @@ export function stageKey(name: string): string {
   return name.toLowerCase();
 }
 
-/** The stage named `name` (case-insensitive) among `stages`, optionally only those before index `before`. */
-export function findStage(stages: readonly Stage[], name: string, before = Infinity): Stage | undefined {
-  const key = stageKey(name);
-  return stages.find((s) => s.index < before && s.name !== null && stageKey(s.name) === key);
+/** The (first) stage named `name`, case-insensitively, if it comes before index `before`. */
+export function findStage(stageNames: ReadonlyMap<string, Stage>, name: string, before = Infinity): Stage | undefined {
+  const stage = stageNames.get(stageKey(name));
+  return stage && stage.index < before ? stage : undefined;
 }
 
-function buildModel(doc: TextDocument): DockerfileModel {
+/** The ARG/ENV definitions of one stage (-1: the global ARGs). */
+export function definitionsOf(model: Pick<DockerfileModel, 'definitionsByStage'>, stage: number): readonly VariableDefinition[] {
+  return model.definitionsByStage.get(stage) ?? [];
+}
+
+/**
+ * Real Dockerfiles are a few kilobytes; dockerfile-ast needs about a second per megabyte. Beyond
+ * this size only the beginning (cut at a line end) is analysed, so a huge or generated file
+ * cannot stall the server.
+ */
+export const MAX_ANALYZED_LENGTH = 512 * 1024;
+
+function buildModel(original: TextDocument): DockerfileModel {
+  const truncated = original.getText().length > MAX_ANALYZED_LENGTH;
+  const doc = truncated ? prefixDocument(original) : original;
   const text = doc.getText();
   const ast = DockerfileParser.parse(text);
   const steps: Step[] = [];
   const stages: Stage[] = [];
   const definitions: VariableDefinition[] = [];
+  const definitionsByStage = new Map<number, VariableDefinition[]>();
+  const stageNames = new Map<string, Stage>();
   const uses: VariableUse[] = [];
   for (const instruction of ast.getInstructions()) {
     const keyword = instruction.getKeyword().toUpperCase();
     if (keyword === 'FROM') {
       const from = instruction as From;
       const image = from.getImage() ?? '';
-      const parent = image ? findStage(stages, image)?.index : undefined;
-      stages.push({ index: stages.length, from, name: from.getBuildStage(), nameRange: from.getBuildStageRange(), image, parent, steps: [] });
+      const parent = image ? findStage(stageNames, image)?.index : undefined;
+      const stage: Stage = { index: stages.length, from, name: from.getBuildStage(), nameRange: from.getBuildStageRange(), image, parent, steps: [] };
+      stages.push(stage);
+      if (stage.name && !stageNames.has(stageKey(stage.name))) stageNames.set(stageKey(stage.name), stage);
     }
     const step: Step = { instruction, keyword, stage: stages.length - 1 };
     steps.push(step);
     stages[step.stage]?.steps.push(step);
     if (keyword === 'ARG' || keyword === 'ENV') {
       for (const p of (instruction as unknown as { getProperties(): Array<{ getName(): string; getNameRange(): Range; getValue(): string | null }> }).getProperties()) {
-        definitions.push({ name: p.getName(), nameRange: p.getNameRange(), value: p.getValue(), kind: keyword, stage: step.stage, line: p.getNameRange().start.line });
+        const definition: VariableDefinition = { name: p.getName(), nameRange: p.getNameRange(), value: p.getValue(), kind: keyword, stage: step.stage, line: p.getNameRange().start.line };
+        definitions.push(definition);
+        const list = definitionsByStage.get(step.stage);
+        if (list) list.push(definition);
+        else definitionsByStage.set(step.stage, [definition]);
       }
     }
-    for (const variable of instruction.getVariables()) uses.push({ variable, step });
+    uses.push(...scanVariables(doc, text, ast.getEscapeCharacter(), step, doc.offsetAt(instruction.getInstructionRange().end), doc.offsetAt(instruction.getRange().end)));
   }
-  const partial = { doc, ast, text, escape: ast.getEscapeCharacter(), directives: ast.getDirectives(), steps, stages, definitions, uses };
+  const partial = { doc, truncated, ast, text, escape: ast.getEscapeCharacter(), directives: ast.getDirectives(), steps, stages, definitions, definitionsByStage, stageNames, uses };
   const runs = steps.filter((s) => s.keyword === 'RUN').map((step) => ({ step, commands: commandsOf(partial, step) }));
   return { ...partial, runs };
+}
+
+/** The document's text up to the last line end within MAX_ANALYZED_LENGTH. */
+function prefixDocument(doc: TextDocument): TextDocument {
+  const text = doc.getText();
+  const cut = text.lastIndexOf('\n', MAX_ANALYZED_LENGTH);
+  return TextDocument.create(doc.uri, doc.languageId, doc.version, text.slice(0, cut < 0 ? MAX_ANALYZED_LENGTH : cut + 1));
 }
 
 /** The model of a document, parsed once per version. */
@@ -113,16 +173,26 @@ export function getModel(ctx: ServiceContext, src: SourceDocument): DockerfileMo
   return ctx.cache.get('dockerfile', src.doc.uri, src.doc.version, () => buildModel(src.doc));
 }
 
-/** Definitions visible at `line` of `stage`: the stage's own (before the line) and ENVs of parent stages. */
+/**
+ * How many ancestor stages pass their ENVs down. Real files have a handful; the cap keeps a
+ * pathological chain of thousands of `FROM previous` stages linear.
+ */
+const MAX_INHERITED_STAGES = 64;
+
+/** Definitions visible at `line` of `stage`: ENVs of ancestor stages, then the stage's own before the line. */
 export function definitionsInScope(model: DockerfileModel, stage: number, line: number): VariableDefinition[] {
-  const own = model.definitions.filter((d) => d.stage === stage && d.line < line);
+  const own = definitionsOf(model, stage).filter((d) => d.line < line);
   const inherited: VariableDefinition[] = [];
-  const seen = new Set<number>([stage]);
-  for (let parent = model.stages[stage]?.parent; parent !== undefined && !seen.has(parent); parent = model.stages[parent]?.parent) {
-    seen.add(parent);
-    inherited.push(...model.definitions.filter((d) => d.stage === parent && d.kind === 'ENV'));
+  let parent = model.stages[stage]?.parent;
+  for (let depth = 0; parent !== undefined && depth < MAX_INHERITED_STAGES; depth++, parent = model.stages[parent].parent) {
+    inherited.unshift(...definitionsOf(model, parent).filter((d) => d.kind === 'ENV'));
   }
   return [...inherited, ...own];
+}
+
+/** The global ARGs declared before `line`. */
+export function globalDefinitions(model: DockerfileModel, line = Infinity): VariableDefinition[] {
+  return definitionsOf(model, -1).filter((d) => d.line < line);
 }
 
 /** The definition a use at `line` in `stage` resolves to (the latest in scope), if any. */
@@ -130,12 +200,12 @@ export function resolveDefinition(model: DockerfileModel, name: string, stage: n
   // FROM lines (and instructions before the first FROM) see only the global ARGs.
   const onFromLine = stage < 0 || model.stages[stage].from.getRange().start.line === line;
   const scope = onFromLine
-    ? model.definitions.filter((d) => d.stage === -1 && d.line < line)
+    ? globalDefinitions(model, line)
     : definitionsInScope(model, stage, line);
   const found = [...scope].reverse().find((d) => d.name === name);
   // `ARG NAME` without a value inside a stage takes the global default.
   if (found && found.kind === 'ARG' && found.value === null && found.stage >= 0) {
-    return model.definitions.find((d) => d.stage === -1 && d.name === name && d.value !== null) ?? found;
+    return definitionsOf(model, -1).find((d) => d.name === name && d.value !== null) ?? found;
   }
   return found;
 }

@@ -35,7 +35,7 @@ function stageRanges(model: DockerfileModel, stage: Stage): Range[] {
 function variableRanges(model: DockerfileModel, name: string): Range[] {
   const ranges = [
     ...model.definitions.filter((d) => d.name === name).map((d) => d.nameRange),
-    ...model.uses.filter((u) => u.variable.getName() === name).map((u) => u.variable.getNameRange()),
+    ...model.uses.filter((u) => u.name === name).map((u) => u.range),
   ];
   return ranges.sort((a, b) => a.start.line - b.start.line || a.start.character - b.start.character);
 }

@@ -2,7 +2,7 @@
 // InvalidDefaultArgInFrom). Without `--build-arg` the image reference is empty or broken and the
 // build fails before it starts.
 import type { Finding, RuleMeta } from '../../common';
-import type { DockerfileModel } from '../model';
+import { globalDefinitions, type DockerfileModel } from '../model';
 import { finding, type Rule } from './rule';
 
 const meta: RuleMeta = {
@@ -15,12 +15,12 @@ const meta: RuleMeta = {
 function check(model: DockerfileModel): Finding[] {
   const out: Finding[] = [];
   for (const use of model.uses) {
-    if (use.step.keyword !== 'FROM' || use.variable.getModifier() !== null) continue;
-    const name = use.variable.getName();
-    const line = use.variable.getNameRange().start.line;
-    const globals = model.definitions.filter((d) => d.stage === -1 && d.name === name && d.line < line);
+    if (use.step.keyword !== 'FROM' || use.modifier !== null) continue;
+    const name = use.name;
+    const line = use.range.start.line;
+    const globals = globalDefinitions(model, line).filter((d) => d.name === name);
     if (globals.length && globals.every((d) => d.value === null || d.value === '')) {
-      out.push(finding(meta, use.variable.getNameRange(), `ARG ${name} has no default, so this FROM breaks without --build-arg ${name}=...; give it a default on line ${globals[0].line + 1}.`));
+      out.push(finding(meta, use.range, `ARG ${name} has no default, so this FROM breaks without --build-arg ${name}=...; give it a default on line ${globals[0].line + 1}.`));
     }
   }
   return out;

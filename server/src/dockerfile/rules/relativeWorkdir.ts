@@ -16,11 +16,11 @@ const ABSOLUTE = /^(?:\/|\$|[A-Za-z]:[\\/]|\\|"\/|'\/)/;
 
 function check(model: DockerfileModel): Finding[] {
   const out: Finding[] = [];
+  // Whether a stage (or one it builds on) sets any WORKDIR; parents always come first.
+  const setsWorkdir: boolean[] = [];
   for (const stage of model.stages) {
-    let anchored = false;
-    for (let s: number | undefined = stage.parent; s !== undefined && !anchored; s = model.stages[s].parent) {
-      anchored = model.stages[s].steps.some((x) => x.keyword === 'WORKDIR');
-    }
+    let anchored = stage.parent !== undefined && setsWorkdir[stage.parent];
+    setsWorkdir.push(anchored || stage.steps.some((x) => x.keyword === 'WORKDIR'));
     for (const step of stage.steps) {
       if (step.keyword !== 'WORKDIR') continue;
       const arg = step.instruction.getArguments()[0];

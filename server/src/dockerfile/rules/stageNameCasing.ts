@@ -1,9 +1,9 @@
 // Fires on a stage name with upper-case letters (BuildKit's StageNameCasing). The builder
 // lower-cases stage names, so `Build` and `build` are the same stage; lower case avoids confusion
 // with image names and between references.
-import type { TextEdit } from 'vscode-languageserver-types';
+import type { Range, TextEdit } from 'vscode-languageserver-types';
 import type { Finding, RuleMeta } from '../../common';
-import { flagsOf, stageKey, type DockerfileModel, type Stage } from '../model';
+import { flagsOf, stageKey, type DockerfileModel } from '../model';
 import { finding, replace, type Rule } from './rule';
 
 const meta: RuleMeta = {
@@ -13,29 +13,38 @@ const meta: RuleMeta = {
   help: 'Write stage names in lower case, e.g. `FROM golang:1.22 AS build`.',
 };
 
-/** Edits lower-casing the stage name and every reference to it. */
-function lowerCaseEdits(model: DockerfileModel, stage: Stage): TextEdit[] {
-  const lower = stageKey(stage.name!);
-  const edits: TextEdit[] = [replace(stage.nameRange!, lower)];
-  for (const step of model.steps.filter((s) => s.stage > stage.index)) {
-    const s = model.stages[step.stage];
-    if (step.keyword === 'FROM' && s.parent === stage.index && s.from.getImageRange() && s.image !== lower) edits.push(replace(s.from.getImageRange()!, lower));
+/** Where later instructions name a stage (FROM base, --from, mount from=), by lower-cased name. */
+function stageReferences(model: DockerfileModel): Map<string, Array<{ stage: number; value: string; range: Range }>> {
+  const refs = new Map<string, Array<{ stage: number; value: string; range: Range }>>();
+  const add = (stage: number, value: string | null | undefined, range: Range | null | undefined) => {
+    if (!value || !range) return;
+    const key = stageKey(value);
+    const list = refs.get(key) ?? [];
+    list.push({ stage, value, range });
+    refs.set(key, list);
+  };
+  for (const step of model.steps) {
+    if (step.keyword === 'FROM') add(step.stage, model.stages[step.stage].image, model.stages[step.stage].from.getImageRange());
     for (const flag of flagsOf(step.instruction)) {
-      const option = flag.getName() === 'mount' ? flag.getOption('from') : null;
-      const value = flag.getName() === 'from' ? flag.getValue() : option?.getValue();
-      const range = flag.getName() === 'from' ? flag.getValueRange() : option?.getValueRange();
-      if (value && range && value !== lower && stageKey(value) === lower) edits.push(replace(range, lower));
+      if (flag.getName() === 'from') add(step.stage, flag.getValue(), flag.getValueRange());
+      if (flag.getName() === 'mount') add(step.stage, flag.getOption('from')?.getValue(), flag.getOption('from')?.getValueRange());
     }
   }
-  return edits;
+  return refs;
 }
 
 function check(model: DockerfileModel): Finding[] {
-  return model.stages
-    .filter((s) => s.name && s.nameRange && s.name !== stageKey(s.name))
-    .map((s) => finding(meta, s.nameRange!, `Stage name \`${s.name}\` should be lower case: \`${stageKey(s.name!)}\`.`, [
-      { title: `Rename stage to ${stageKey(s.name!)}`, edits: lowerCaseEdits(model, s), preferred: true },
-    ]));
+  const upper = model.stages.filter((s) => s.name && s.nameRange && s.name !== stageKey(s.name) && model.stageNames.get(stageKey(s.name)) === s);
+  if (upper.length === 0) return [];
+  const refs = stageReferences(model);
+  return upper.map((s) => {
+    const lower = stageKey(s.name!);
+    const edits: TextEdit[] = [replace(s.nameRange!, lower)];
+    for (const ref of refs.get(lower) ?? []) if (ref.stage > s.index && ref.value !== lower) edits.push(replace(ref.range, lower));
+    return finding(meta, s.nameRange!, `Stage name \`${s.name}\` should be lower case: \`${lower}\`.`, [
+      { title: `Rename stage to ${lower}`, edits, preferred: true },
+    ]);
+  });
 }
 
 export const stageNameCasing: Rule = { meta, check };

@@ -6,7 +6,7 @@
 // ENTRYPOINT expand variables at run time and are left alone (except for the platform args).
 import type { Finding, RuleMeta } from '../../common';
 import { closestMatch } from '../../common';
-import { definitionsInScope, resolveDefinition, type DockerfileModel, type VariableUse } from '../model';
+import { definitionsInScope, globalDefinitions, resolveDefinition, type DockerfileModel, type VariableUse } from '../model';
 import { predefinedArgDoc } from '../reference';
 import { finding, isJsonForm, replace, type Rule } from './rule';
 
@@ -20,21 +20,21 @@ const meta: RuleMeta = {
 const PLATFORM_ARG = /^(?:TARGET|BUILD)(?:PLATFORM|OS|ARCH|VARIANT)$|^TARGETSTAGE$/;
 const SHELL_EXPANDED = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK']);
 
-function rootIsScratch(model: DockerfileModel, stage: number): boolean {
-  let s = model.stages[stage];
-  while (s.parent !== undefined) s = model.stages[s.parent];
-  return s.image === 'scratch';
+/** Per stage: whether its chain of base stages starts from scratch (parents always come first). */
+function scratchRooted(model: DockerfileModel): boolean[] {
+  const rooted: boolean[] = [];
+  for (const s of model.stages) rooted.push(s.parent !== undefined ? rooted[s.parent] : s.image === 'scratch');
+  return rooted;
 }
 
-function problem(model: DockerfileModel, use: VariableUse): { message: string; suggestion?: string } | undefined {
-  const { variable, step } = use;
-  const name = variable.getName();
-  if (variable.getModifier() !== null || step.keyword === 'ONBUILD') return undefined;
-  const line = variable.getNameRange().start.line;
+function problem(model: DockerfileModel, scratch: readonly boolean[], use: VariableUse): { message: string; suggestion?: string } | undefined {
+  const { name, step } = use;
+  if (use.modifier !== null || step.keyword === 'ONBUILD') return undefined;
+  const line = use.range.start.line;
   if (resolveDefinition(model, name, step.stage, line)) return undefined;
   if (step.keyword === 'FROM' || step.stage < 0) {
     if (predefinedArgDoc(name)) return undefined;
-    const globals = model.definitions.filter((d) => d.stage === -1).map((d) => d.name);
+    const globals = globalDefinitions(model).map((d) => d.name);
     const suggestion = closestMatch(name, globals);
     return { message: `\`${name}\` is not declared by an ARG before the first FROM${suggestion ? `; did you mean \`${suggestion}\`?` : '; add `ARG ' + name + '=<default>` at the top.'}`, suggestion };
   }
@@ -44,15 +44,16 @@ function problem(model: DockerfileModel, use: VariableUse): { message: string; s
   const inScope = definitionsInScope(model, step.stage, line).map((d) => d.name);
   const suggestion = closestMatch(name, inScope.filter((n) => n !== name));
   if (suggestion) return { message: `\`${name}\` is not defined; did you mean \`${suggestion}\`?`, suggestion };
-  return rootIsScratch(model, step.stage) ? { message: `\`${name}\` is not defined by an ARG or ENV in this stage (a scratch image sets none).` } : undefined;
+  return scratch[step.stage] ? { message: `\`${name}\` is not defined by an ARG or ENV in this stage (a scratch image sets none).` } : undefined;
 }
 
 function check(model: DockerfileModel): Finding[] {
   const out: Finding[] = [];
+  const scratch = scratchRooted(model);
   for (const use of model.uses) {
-    const found = problem(model, use);
+    const found = problem(model, scratch, use);
     if (!found) continue;
-    const range = use.variable.getNameRange();
+    const range = use.range;
     const fixes = found.suggestion ? [{ title: `Change to ${found.suggestion}`, edits: [replace(range, found.suggestion)] }] : [];
     out.push(finding(meta, range, found.message, fixes));
   }

@@ -28,11 +28,11 @@ function variableHover(model: DockerfileModel, found: Extract<Located, { kind: '
 
 /** The parts of a base image reference, as the registry will read them. */
 function imageReference(stage: Stage): string {
-  const from = stage.from;
-  const name = from.getImageName() ?? stage.image;
-  const registry = from.getRegistry() ?? 'docker.io (Docker Hub)';
-  const digest = from.getImageDigest();
-  const tag = from.getImageTag() ?? (digest ? null : 'latest (implicit: no tag given)');
+  const ref = stage.imageRef;
+  const name = ref?.name ?? stage.image;
+  const registry = ref?.registry ?? 'docker.io (Docker Hub)';
+  const digest = ref?.digest ?? null;
+  const tag = ref?.tag ?? (digest ? null : 'latest (implicit: no tag given)');
   const rows = [`- registry: ${registry}`, `- repository: \`${name}\``];
   if (tag) rows.push(`- tag: ${tag}`);
   if (digest) rows.push(`- digest: \`${digest}\``);

@@ -79,7 +79,7 @@ export function locate(model: DockerfileModel, pos: Position): Located | undefin
   if (keyword === 'FROM' && step.instruction === instruction) {
     const stage = model.stages[step.stage];
     if (stage.nameRange && containsPosition(stage.nameRange, pos)) return { kind: 'stage', stage, range: stage.nameRange, via: 'name' };
-    const imageRange = stage.from.getImageRange();
+    const imageRange = stage.imageRef?.range;
     if (imageRange && containsPosition(imageRange, pos)) return stageRef(model, stage.image, imageRange, stage.index, 'image') ?? { kind: 'image', stage, range: imageRange };
   }
   return undefined;

@@ -1,8 +1,9 @@
-import { DockerfileParser, type Dockerfile, type From, type Instruction, type ParserDirective } from 'dockerfile-ast';
+import { DockerfileParser, type Argument, type Dockerfile, type Flag, type From, type Instruction, type ParserDirective } from 'dockerfile-ast';
 import type { Range } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServiceContext, SourceDocument } from '../workspace';
 import { commandsOf, type Command } from './shell';
+import { flagsOf } from './ast';
 export { flagNameRange, flagsOf } from './ast';
 
 /**
@@ -16,6 +17,24 @@ export interface Step {
   keyword: string;
   /** Index into `stages`, or -1 for instructions before the first FROM. */
   stage: number;
+  /** The arguments after the flags (read lazily, once: dockerfile-ast recomputes them on every call). */
+  readonly args: Argument[];
+  /** The flags (read lazily, once). */
+  readonly flags: Flag[];
+  /** The raw text after the keyword, flags included. */
+  raw: string;
+}
+
+/** The parts of an image reference such as `registry.example.com/team/app:1.2@sha256:...`. */
+export interface ImageRef {
+  text: string;
+  range: Range;
+  /** Repository without tag and digest, e.g. `team/app`, registry included. */
+  name: string;
+  registry: string | null;
+  tag: string | null;
+  tagRange: Range | null;
+  digest: string | null;
 }
 
 export interface Stage {
@@ -26,6 +45,7 @@ export interface Stage {
   nameRange: Range | null;
   /** The base image text (`golang:1.22`, `${BASE}`, `build`). */
   image: string;
+  imageRef: ImageRef | null;
   /** The earlier stage this one is built on, when `image` names one. */
   parent: number | undefined;
   steps: Step[];
@@ -114,6 +134,46 @@ export function definitionsOf(model: Pick<DockerfileModel, 'definitionsByStage'>
   return model.definitionsByStage.get(stage) ?? [];
 }
 
+function createStep(instruction: Instruction, keyword: string, stage: number, raw: string): Step {
+  let args: Argument[] | undefined;
+  let flags: Flag[] | undefined;
+  return {
+    instruction,
+    keyword,
+    stage,
+    raw,
+    get args() {
+      return (args ??= instruction.getArguments());
+    },
+    get flags() {
+      return (flags ??= flagsOf(instruction));
+    },
+  };
+}
+
+/** Splits an image reference into registry, repository, tag and digest. */
+function parseImageRef(doc: TextDocument, arg: Argument): ImageRef {
+  const text = arg.getValue();
+  const range = arg.getRange();
+  const start = doc.offsetAt(range.start);
+  const at = text.indexOf('@');
+  const beforeDigest = at < 0 ? text : text.slice(0, at);
+  const colon = beforeDigest.lastIndexOf(':');
+  const hasTag = colon > beforeDigest.lastIndexOf('/');
+  const name = hasTag ? beforeDigest.slice(0, colon) : beforeDigest;
+  const first = name.split('/')[0];
+  const registry = name.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost') ? first : null;
+  return {
+    text,
+    range,
+    name,
+    registry,
+    tag: hasTag ? beforeDigest.slice(colon + 1) : null,
+    tagRange: hasTag ? { start: doc.positionAt(start + colon + 1), end: doc.positionAt(start + beforeDigest.length) } : null,
+    digest: at < 0 ? null : text.slice(at + 1),
+  };
+}
+
 /**
  * Real Dockerfiles are a few kilobytes; dockerfile-ast needs about a second per megabyte. Beyond
  * this size only the beginning (cut at a line end) is analysed, so a huge or generated file
@@ -134,15 +194,19 @@ function buildModel(original: TextDocument): DockerfileModel {
   const uses: VariableUse[] = [];
   for (const instruction of ast.getInstructions()) {
     const keyword = instruction.getKeyword().toUpperCase();
+    const raw = text.slice(doc.offsetAt(instruction.getInstructionRange().end), doc.offsetAt(instruction.getRange().end));
     if (keyword === 'FROM') {
       const from = instruction as From;
-      const image = from.getImage() ?? '';
+      const args = from.getArguments();
+      const imageRef = args[0] ? parseImageRef(doc, args[0]) : null;
+      const image = imageRef?.text ?? '';
       const parent = image ? findStage(stageNames, image)?.index : undefined;
-      const stage: Stage = { index: stages.length, from, name: from.getBuildStage(), nameRange: from.getBuildStageRange(), image, parent, steps: [] };
+      const named = args.length === 3 && args[1].getValue().toUpperCase() === 'AS';
+      const stage: Stage = { index: stages.length, from, name: named ? args[2].getValue() : null, nameRange: named ? args[2].getRange() : null, image, imageRef, parent, steps: [] };
       stages.push(stage);
       if (stage.name && !stageNames.has(stageKey(stage.name))) stageNames.set(stageKey(stage.name), stage);
     }
-    const step: Step = { instruction, keyword, stage: stages.length - 1 };
+    const step = createStep(instruction, keyword, stages.length - 1, raw);
     steps.push(step);
     stages[step.stage]?.steps.push(step);
     if (keyword === 'ARG' || keyword === 'ENV') {

@@ -1,7 +1,7 @@
 import { FoldingRangeKind, SymbolKind, type DocumentSymbol, type FoldingRange, type Location, type Position, type Range, type WorkspaceEdit } from 'vscode-languageserver-types';
 import type { ServiceContext, SourceDocument } from '../workspace';
 import { locate, type Located } from './locate';
-import { flagsOf, getModel, resolveDefinition, stageKey, type DockerfileModel, type Stage } from './model';
+import { getModel, resolveDefinition, stageKey, type DockerfileModel, type Stage } from './model';
 
 /**
  * Definition, references and rename for stage names and ARG/ENV variables; document symbols
@@ -17,10 +17,10 @@ function stageRanges(model: DockerfileModel, stage: Stage): Range[] {
     if (step.stage <= stage.index) continue;
     if (step.keyword === 'FROM') {
       const s = model.stages[step.stage];
-      const range = s.from.getImageRange();
+      const range = s.imageRef?.range;
       if (s.parent === stage.index && range) ranges.push(range);
     }
-    for (const flag of flagsOf(step.instruction)) {
+    for (const flag of step.flags) {
       if (flag.getName() === 'from' && stageKey(flag.getValue() ?? '') === key && flag.getValueRange()) ranges.push(flag.getValueRange()!);
       if (flag.getName() === 'mount') {
         const from = flag.getOption('from');
@@ -94,7 +94,7 @@ export function symbols(ctx: ServiceContext, src: SourceDocument): DocumentSymbo
   const model = getModel(ctx, src);
   const instructionSymbol = (step: DockerfileModel['steps'][number]): DocumentSymbol => ({
     name: step.keyword,
-    detail: oneLine(step.instruction.getRawArgumentsContent() ?? '', model.escape),
+    detail: oneLine(step.raw, model.escape),
     kind: step.keyword === 'ARG' || step.keyword === 'ENV' ? SymbolKind.Variable : SymbolKind.Function,
     range: step.instruction.getRange(),
     selectionRange: step.instruction.getInstructionRange(),

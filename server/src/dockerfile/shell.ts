@@ -1,5 +1,4 @@
 import type { Heredoc, Instruction } from 'dockerfile-ast';
-import { flagsOf } from './ast';
 import type { DockerfileModel, Step } from './model';
 
 /**
@@ -31,13 +30,21 @@ function blank(chars: string[], from: number, to: number): void {
   for (let i = from; i < to && i < chars.length; i++) if (chars[i] !== '\n') chars[i] = ' ';
 }
 
+/** Leading `--flag[=value]` words, with the whitespace and continuations around them. */
+const LEADING_FLAGS = /^(?:(?:\s|\\\r?\n|`\r?\n)*--[^\s]+)*/;
+
+/** The `--flag` words at the start of an instruction's raw arguments, e.g. `--mount=type=cache,target=/c`. */
+export function leadingFlags(raw: string): string[] {
+  return (LEADING_FLAGS.exec(raw)?.[0] ?? '').split(/\s+|\\\r?\n|`\r?\n/).filter((w) => w.startsWith('--'));
+}
+
 /** Offsets [start, end) of the part of a RUN after its flags, or null for exec (JSON) form. */
 function scriptSpan(model: ScriptSource, instruction: Instruction): [number, number] | null {
   const doc = model.doc;
-  const flags = flagsOf(instruction);
-  let start = doc.offsetAt(instruction.getInstructionRange().end);
-  if (flags.length) start = doc.offsetAt(flags[flags.length - 1].getRange().end);
+  const keywordEnd = doc.offsetAt(instruction.getInstructionRange().end);
   const end = doc.offsetAt(instruction.getRange().end);
+  // Found by text: dockerfile-ast's getFlags() re-reads all arguments on each call.
+  const start = keywordEnd + (LEADING_FLAGS.exec(model.text.slice(keywordEnd, end))?.[0].length ?? 0);
   const firstNonSpace = model.text.slice(start, end).search(/\S/);
   if (firstNonSpace >= 0 && model.text[start + firstNonSpace] === '[') return null;
   return [start, end];

@@ -2,7 +2,6 @@
 // also fetches URLs and unpacks archives, so readers must check what it does.
 import type { Finding, RuleMeta } from '../../common';
 import type { DockerfileModel } from '../model';
-import { flagsOf } from '../model';
 import { finding, keywordRange, replace, type Rule } from './rule';
 
 const meta: RuleMeta = {
@@ -19,9 +18,9 @@ function check(model: DockerfileModel): Finding[] {
   const out: Finding[] = [];
   for (const step of model.steps) {
     if (step.keyword !== 'ADD') continue;
-    if ((step.instruction.getRawArgumentsContent() ?? '').includes('<<')) continue;
-    if (flagsOf(step.instruction).some((f) => ADD_ONLY_FLAGS.has(f.getName()))) continue;
-    const args = step.instruction.getArguments().map((a) => a.getValue().replace(/^\[?"?|"?,?\]?$/g, ''));
+    if (step.raw.includes('<<')) continue;
+    if (step.flags.some((f) => ADD_ONLY_FLAGS.has(f.getName()))) continue;
+    const args = step.args.map((a) => a.getValue().replace(/^\[?"?|"?,?\]?$/g, ''));
     const sources = args.slice(0, -1);
     if (sources.length === 0 || sources.some((s) => SPECIAL.test(s))) continue;
     const range = keywordRange(step.instruction);

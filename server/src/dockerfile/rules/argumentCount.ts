@@ -16,11 +16,14 @@ const meta: RuleMeta = {
 /** Instructions that need at least one argument. */
 const NEEDS_ONE = new Set(['RUN', 'ADD', 'COPY', 'EXPOSE', 'ENV', 'ARG', 'LABEL', 'VOLUME', 'WORKDIR', 'USER', 'STOPSIGNAL', 'MAINTAINER', 'ONBUILD', 'SHELL', 'HEALTHCHECK', 'FROM']);
 
+/** Instructions whose argument shape is checked beyond "at least one". */
+const SHAPED = new Set(['FROM', 'COPY', 'ADD', 'ENV', 'HEALTHCHECK']);
+
 function problem(step: Step): string | undefined {
-  const args = step.instruction.getArguments().map((a) => a.getValue());
-  const raw = step.instruction.getRawArgumentsContent() ?? '';
-  if (args.length === 0) return NEEDS_ONE.has(step.keyword) ? `${step.keyword} needs at least one argument.` : undefined;
-  if (raw.includes('<<')) return undefined;
+  if (step.raw.trim() === '' || /^(?:\s*--\S+)+\s*$/.test(step.raw)) return NEEDS_ONE.has(step.keyword) ? `${step.keyword} needs at least one argument.` : undefined;
+  if (!SHAPED.has(step.keyword) || step.raw.includes('<<')) return undefined;
+  const args = step.args.map((a) => a.getValue());
+  const raw = step.raw;
   switch (step.keyword) {
     case 'FROM':
       if (args.length === 1 || (args.length === 3 && args[1].toUpperCase() === 'AS')) return undefined;

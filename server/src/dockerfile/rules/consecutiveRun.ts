@@ -2,7 +2,8 @@
 // layer; joining related commands with `&&` makes fewer, smaller layers (files deleted in a later
 // layer still take space in the earlier one).
 import type { Finding, RuleMeta } from '../../common';
-import { flagsOf, type DockerfileModel, type Step } from '../model';
+import { type DockerfileModel, type Step } from '../model';
+import { leadingFlags } from '../shell';
 import { finding, keywordRange, type Rule } from './rule';
 
 const meta: RuleMeta = {
@@ -12,7 +13,7 @@ const meta: RuleMeta = {
   help: 'Join related commands into one RUN with `&&` (or a heredoc), unless you split them on purpose for caching.',
 };
 
-const flagText = (step: Step) => flagsOf(step.instruction).map((f) => f.toString()).join(' ');
+const flagText = (step: Step) => leadingFlags(step.raw).join(' ');
 
 function check(model: DockerfileModel): Finding[] {
   const out: Finding[] = [];

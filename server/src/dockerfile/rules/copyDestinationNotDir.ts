@@ -15,8 +15,8 @@ function check(model: DockerfileModel): Finding[] {
   const out: Finding[] = [];
   for (const step of model.steps) {
     if (step.keyword !== 'COPY' && step.keyword !== 'ADD') continue;
-    if ((step.instruction.getRawArgumentsContent() ?? '').includes('<<')) continue;
-    const args = step.instruction.getArguments();
+    if (step.raw.includes('<<')) continue;
+    const args = step.args;
     if (args.length < 3 || args[0].getValue().startsWith('[')) continue;
     const dest = args[args.length - 1];
     const value = dest.getValue();

@@ -14,7 +14,7 @@ const meta: RuleMeta = {
 function check(model: DockerfileModel): Finding[] {
   const out: Finding[] = [];
   for (const stage of model.stages) {
-    const args = stage.from.getArguments();
+    const args = stage.steps[0].args;
     if (args.length !== 3) continue;
     const as = args[1];
     const from = stage.from.getInstruction();

@@ -4,7 +4,7 @@
 // or a flag that needs a value and has none. Values using `$VARIABLES` are left alone.
 import type { Flag } from 'dockerfile-ast';
 import type { Finding, RuleMeta } from '../../common';
-import { flagNameRange, flagsOf, type DockerfileModel } from '../model';
+import { flagNameRange, type DockerfileModel } from '../model';
 import { canonicalMountKey, flagDoc, mountTypeDoc, REFERENCE } from '../reference';
 import { finding, type Rule } from './rule';
 
@@ -21,6 +21,8 @@ const OCTAL = /^[0-7]{3,4}$/;
 const SYMBOLIC = /^[ugoa]*[-+=][rwxXst]*(?:,[ugoa]*[-+=][rwxXst]*)*$/;
 const CHECKSUM = /^sha(?:256|384|512):[0-9a-fA-F]+$/;
 const SWITCHES = new Set(['link', 'parents', 'keep-git-dir', 'unpack']);
+/** Instructions whose flags the builder parses (see unknown-flag). */
+const FLAGGED = new Set(['FROM', 'RUN', 'COPY', 'ADD', 'HEALTHCHECK']);
 const MOUNT_BOOLEANS = new Set(['ro', 'rw', 'required']);
 const TARGET_REQUIRED = new Set(['bind', 'cache', 'tmpfs']);
 
@@ -74,7 +76,8 @@ function problems(keyword: string, flag: Flag): string[] {
 function check(model: DockerfileModel): Finding[] {
   const out: Finding[] = [];
   for (const step of model.steps) {
-    for (const flag of flagsOf(step.instruction)) {
+    if (!FLAGGED.has(step.keyword)) continue;
+    for (const flag of step.flags) {
       for (const message of problems(step.keyword, flag)) out.push(finding(meta, flag.getValueRange() ?? flagNameRange(flag), message));
     }
   }

@@ -28,7 +28,7 @@ function check(model: DockerfileModel): Finding[] {
   const continuation = new RegExp(`${model.escape === '`' ? '`' : '\\\\'}\\r?\\n`, 'g');
   for (const step of model.steps) {
     if (!JSON_FORM.has(step.keyword)) continue;
-    const args = step.instruction.getArguments();
+    const args = step.args;
     if (args.length === 0) continue;
     const start = args[0].getRange().start;
     const text = model.doc.getText({ start, end: step.instruction.getRange().end }).replace(continuation, '');

@@ -28,7 +28,7 @@ function problem(value: string): string | undefined {
 function check(model: DockerfileModel): Finding[] {
   const out: Finding[] = [];
   for (const step of model.steps.filter((s) => s.keyword === 'EXPOSE')) {
-    for (const arg of step.instruction.getArguments()) {
+    for (const arg of step.args) {
       const message = problem(arg.getValue());
       if (message) out.push(finding(meta, arg.getRange(), message));
     }

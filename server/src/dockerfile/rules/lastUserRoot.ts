@@ -15,7 +15,7 @@ function check(model: DockerfileModel): Finding[] {
   const final = model.stages[model.stages.length - 1];
   const users = final?.steps.filter((s) => s.keyword === 'USER') ?? [];
   const last = users[users.length - 1];
-  const arg = last?.instruction.getArguments()[0];
+  const arg = last?.args[0];
   if (!arg) return [];
   const user = arg.getValue().split(':')[0];
   return user === 'root' || user === '0' ? [finding(meta, arg.getRange(), 'The image runs as root; switch to a non-root user at the end of the final stage.')] : [];

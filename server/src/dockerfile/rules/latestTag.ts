@@ -14,13 +14,10 @@ const meta: RuleMeta = {
 function check(model: DockerfileModel): Finding[] {
   const out: Finding[] = [];
   for (const stage of model.stages) {
-    const from = stage.from;
-    const range = from.getImageRange();
-    const name = from.getImageName();
-    if (!range || !name || stage.parent !== undefined || name === 'scratch' || stage.image.includes('$') || from.getImageDigest()) continue;
-    const tag = from.getImageTag();
-    if (tag === null) out.push(finding(meta, range, `\`${stage.image}\` has no tag, so it means :latest; pin a version, e.g. \`${name}:<version>\`.`));
-    else if (tag === 'latest') out.push(finding(meta, from.getImageTagRange() ?? range, `\`:latest\` changes whenever the image is re-published; pin a version tag or digest.`));
+    const ref = stage.imageRef;
+    if (!ref || stage.parent !== undefined || ref.name === 'scratch' || ref.text.includes('$') || ref.digest) continue;
+    if (ref.tag === null) out.push(finding(meta, ref.range, `\`${ref.text}\` has no tag, so it means :latest; pin a version, e.g. \`${ref.name}:<version>\`.`));
+    else if (ref.tag === 'latest') out.push(finding(meta, ref.tagRange ?? ref.range, `\`:latest\` changes whenever the image is re-published; pin a version tag or digest.`));
   }
   return out;
 }

@@ -14,7 +14,7 @@ const meta: RuleMeta = {
 function check(model: DockerfileModel): Finding[] {
   const out: Finding[] = [];
   for (const stage of model.stages) {
-    const flag = stage.from.getPlatformFlag();
+    const flag = stage.steps[0].flags.find((f) => f.getName() === 'platform');
     if (flag && /^\$\{?TARGETPLATFORM\}?$/.test(flag.getValue() ?? '')) {
       const end = flag.getRange().end;
       const removal = { start: flag.getRange().start, end: { line: end.line, character: end.character + 1 } };

@@ -23,7 +23,7 @@ function check(model: DockerfileModel): Finding[] {
     setsWorkdir.push(anchored || stage.steps.some((x) => x.keyword === 'WORKDIR'));
     for (const step of stage.steps) {
       if (step.keyword !== 'WORKDIR') continue;
-      const arg = step.instruction.getArguments()[0];
+      const arg = step.args[0];
       if (!arg) continue;
       if (ABSOLUTE.test(arg.getValue())) anchored = true;
       else if (!anchored) out.push(finding(meta, arg.getRange(), `\`${arg.getValue()}\` is relative to the base image's working directory; use an absolute path such as \`/${arg.getValue()}\`.`));

@@ -2,7 +2,7 @@ import type { Instruction } from 'dockerfile-ast';
 import type { Range, TextEdit } from 'vscode-languageserver-types';
 import type { Finding, Fix, RuleMeta } from '../../common';
 import type { DockerfileModel, Step } from '../model';
-import type { Command, Word } from '../shell';
+import { leadingFlags, type Command, type Word } from '../shell';
 
 /** A Dockerfile rule: its metadata and a check over the parsed model. */
 export interface Rule {
@@ -39,8 +39,7 @@ export function stepsByStage(model: DockerfileModel, keyword: string): Step[][] 
 
 /** Whether a RUN uses a `--mount=type=cache` (which makes cache clean-up unnecessary). */
 export function hasCacheMount(step: Step): boolean {
-  return (step.instruction as unknown as { getFlags?: () => Array<{ getName(): string; getValue(): string | null }> }).getFlags?.()
-    .some((f) => f.getName() === 'mount' && /(^|,)type=cache(,|$)/.test(f.getValue() ?? '')) ?? false;
+  return leadingFlags(step.raw).some((f) => /^--mount=(?:.*,)?type=cache(?:,|$)/.test(f));
 }
 
 /** Whether an instruction is in JSON (exec) form. */

@@ -3,7 +3,7 @@
 // with image names and between references.
 import type { Range, TextEdit } from 'vscode-languageserver-types';
 import type { Finding, RuleMeta } from '../../common';
-import { flagsOf, stageKey, type DockerfileModel } from '../model';
+import { stageKey, type DockerfileModel } from '../model';
 import { finding, replace, type Rule } from './rule';
 
 const meta: RuleMeta = {
@@ -24,8 +24,8 @@ function stageReferences(model: DockerfileModel): Map<string, Array<{ stage: num
     refs.set(key, list);
   };
   for (const step of model.steps) {
-    if (step.keyword === 'FROM') add(step.stage, model.stages[step.stage].image, model.stages[step.stage].from.getImageRange());
-    for (const flag of flagsOf(step.instruction)) {
+    if (step.keyword === 'FROM') add(step.stage, model.stages[step.stage].image, model.stages[step.stage].imageRef?.range);
+    for (const flag of step.flags) {
       if (flag.getName() === 'from') add(step.stage, flag.getValue(), flag.getValueRange());
       if (flag.getName() === 'mount') add(step.stage, flag.getOption('from')?.getValue(), flag.getOption('from')?.getValueRange());
     }

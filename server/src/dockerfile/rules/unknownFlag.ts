@@ -2,7 +2,7 @@
 // `RUN --mnt=...`). The builder refuses the file with "unknown flag".
 import type { Finding, RuleMeta } from '../../common';
 import { closestMatch } from '../../common';
-import { flagNameRange, flagsOf, type DockerfileModel } from '../model';
+import { flagNameRange, type DockerfileModel } from '../model';
 import { instructionDoc } from '../reference';
 import { finding, replace, type Rule } from './rule';
 
@@ -21,7 +21,7 @@ function check(model: DockerfileModel): Finding[] {
   for (const step of model.steps) {
     if (!FLAGGED.has(step.keyword)) continue;
     const known = Object.keys(instructionDoc(step.keyword)?.flags ?? {});
-    for (const flag of flagsOf(step.instruction)) {
+    for (const flag of step.flags) {
       const name = flag.getName();
       if (known.includes(name)) continue;
       const range = flagNameRange(flag);

@@ -3,7 +3,7 @@
 // usually means a typo in the stage name.
 import type { Finding, RuleMeta } from '../../common';
 import { closestMatch } from '../../common';
-import { findStage, flagsOf, type DockerfileModel } from '../model';
+import { findStage, type DockerfileModel } from '../model';
 import { finding, replace, type Rule } from './rule';
 
 const meta: RuleMeta = {
@@ -19,7 +19,8 @@ const IMAGE_LIKE = /[/:@.]|^\d+$|\$/;
 function check(model: DockerfileModel): Finding[] {
   const out: Finding[] = [];
   for (const step of model.steps) {
-    for (const flag of flagsOf(step.instruction)) {
+    if (step.keyword !== 'COPY' && step.keyword !== 'RUN') continue;
+    for (const flag of step.flags) {
       const option = flag.getName() === 'mount' ? flag.getOption('from') : null;
       const value = flag.getName() === 'from' && step.keyword === 'COPY' ? flag.getValue() : option?.getValue() ?? null;
       const range = flag.getName() === 'from' ? flag.getValueRange() : option?.getValueRange() ?? null;

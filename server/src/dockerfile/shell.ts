@@ -33,6 +33,11 @@ function blank(chars: string[], from: number, to: number): void {
 /** Leading `--flag[=value]` words, with the whitespace and continuations around them. */
 const LEADING_FLAGS = /^(?:(?:\s|\\\r?\n|`\r?\n)*--[^\s]+)*/;
 
+/** How many characters of an instruction's raw arguments its leading flags take. */
+export function leadingFlagsLength(raw: string): number {
+  return LEADING_FLAGS.exec(raw)?.[0].length ?? 0;
+}
+
 /** The `--flag` words at the start of an instruction's raw arguments, e.g. `--mount=type=cache,target=/c`. */
 export function leadingFlags(raw: string): string[] {
   return (LEADING_FLAGS.exec(raw)?.[0] ?? '').split(/\s+|\\\r?\n|`\r?\n/).filter((w) => w.startsWith('--'));

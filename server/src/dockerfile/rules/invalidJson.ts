@@ -3,6 +3,7 @@
 // what was meant; SHELL accepts only JSON, so there the builder refuses the file (error).
 import type { Finding, RuleMeta } from '../../common';
 import type { DockerfileModel } from '../model';
+import { leadingFlagsLength } from '../shell';
 import { finding, type Rule } from './rule';
 
 const meta: RuleMeta = {
@@ -28,13 +29,15 @@ function check(model: DockerfileModel): Finding[] {
   const continuation = new RegExp(`${model.escape === '`' ? '`' : '\\\\'}\\r?\\n`, 'g');
   for (const step of model.steps) {
     if (!JSON_FORM.has(step.keyword)) continue;
-    const args = step.args;
-    if (args.length === 0) continue;
-    const start = args[0].getRange().start;
-    const text = model.doc.getText({ start, end: step.instruction.getRange().end }).replace(continuation, '');
+    // Read by text: the arguments start after the flags and any whitespace or continuations.
+    const skip = /^(?:\s|\\\r?\n|`\r?\n)*/.exec(step.raw.slice(leadingFlagsLength(step.raw)))![0].length + leadingFlagsLength(step.raw);
+    if (skip >= step.raw.length) continue;
+    const keywordEnd = model.doc.offsetAt(step.instruction.getInstructionRange().end);
+    const start = model.doc.positionAt(keywordEnd + skip);
+    const text = step.raw.slice(skip).replace(continuation, '');
     const isShell = step.keyword === 'SHELL';
     if (!text.startsWith('[')) {
-      if (isShell) out.push(finding(meta, step.instruction.getArgumentsRange()!, 'SHELL needs JSON form: `SHELL ["/bin/bash", "-c"]`.'));
+      if (isShell) out.push(finding(meta, { start, end: step.instruction.getRange().end }, 'SHELL needs JSON form: `SHELL ["/bin/bash", "-c"]`.'));
       continue;
     }
     if (text.includes('<<') || isStringArray(text.trim())) continue;

@@ -5,6 +5,7 @@
  */
 import type { Finding } from '../common';
 import type { LanguageModule, ServiceContext, SourceDocument } from '../workspace';
+import { withoutSkipped } from './checkDirective';
 import { complete } from './complete';
 import { hoverTarget } from './hover';
 import { getModel } from './model';
@@ -22,7 +23,7 @@ const NOTE_KEYS = [
 function diagnose(ctx: ServiceContext, src: SourceDocument): Finding[] {
   const model = getModel(ctx, src);
   // A truncated analysis would report an instruction cut in half; say nothing instead.
-  return model.truncated ? [] : RULES.flatMap((rule) => rule.check(model));
+  return model.truncated ? [] : withoutSkipped(model, RULES.flatMap((rule) => rule.check(model)));
 }
 
 export const language: LanguageModule = {

@@ -1,0 +1,61 @@
+// Fires when an instruction has too few or too many arguments for the builder: `FROM` without an
+// image or with a broken `AS name`, `COPY` with one path, `ENV KEY` without a value,
+// `HEALTHCHECK NONE` with more words, or no arguments at all. The builder refuses the file.
+// (WORKDIR, USER and STOPSIGNAL take the rest of the line as one string, spaces included.)
+import type { Finding, RuleMeta } from '../../common';
+import type { DockerfileModel, Step } from '../model';
+import { finding, keywordRange, type Rule } from './rule';
+
+const meta: RuleMeta = {
+  id: 'dockerfile/argument-count',
+  severity: 'error',
+  title: 'Wrong number of arguments',
+  help: 'Each instruction takes a fixed shape of arguments; see the instruction\'s hover for its syntax.',
+};
+
+/** Instructions that need at least one argument. */
+const NEEDS_ONE = new Set(['RUN', 'ADD', 'COPY', 'EXPOSE', 'ENV', 'ARG', 'LABEL', 'VOLUME', 'WORKDIR', 'USER', 'STOPSIGNAL', 'MAINTAINER', 'ONBUILD', 'SHELL', 'HEALTHCHECK', 'FROM']);
+
+/** Instructions whose argument shape is checked beyond "at least one". */
+const SHAPED = new Set(['FROM', 'COPY', 'ADD', 'ENV', 'HEALTHCHECK']);
+
+function problem(step: Step): string | undefined {
+  if (step.raw.trim() === '' || /^(?:\s*--\S+)+\s*$/.test(step.raw)) return NEEDS_ONE.has(step.keyword) ? `${step.keyword} needs at least one argument.` : undefined;
+  if (!SHAPED.has(step.keyword) || step.raw.includes('<<')) return undefined;
+  const args = step.args.map((a) => a.getValue());
+  const raw = step.raw;
+  switch (step.keyword) {
+    case 'FROM':
+      if (args.length === 1 || (args.length === 3 && args[1].toUpperCase() === 'AS')) return undefined;
+      return 'FROM takes an image and optionally `AS <name>`: `FROM <image> [AS <name>]`.';
+    case 'COPY':
+    case 'ADD': {
+      const json = raw.trimStart().startsWith('[');
+      if (json || args.length >= 2) return undefined;
+      return `${step.keyword} needs a source and a destination: \`${step.keyword} <src>... <dest>\`.`;
+    }
+    case 'ENV':
+      // `ENV KEY value` (legacy) is two words; a lone word has no value.
+      if (args.length === 1 && !args[0].includes('=')) return `ENV ${args[0]} has no value; write \`ENV ${args[0]}=<value>\`.`;
+      return undefined;
+    case 'HEALTHCHECK': {
+      const first = args[0].toUpperCase();
+      if (first === 'NONE') return args.length > 1 ? 'HEALTHCHECK NONE takes no other arguments.' : undefined;
+      if (first !== 'CMD') return 'HEALTHCHECK needs `CMD <command>` or `NONE`.';
+      return args.length < 2 ? 'HEALTHCHECK CMD needs a command.' : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function check(model: DockerfileModel): Finding[] {
+  const out: Finding[] = [];
+  for (const step of model.steps) {
+    const message = problem(step);
+    if (message) out.push(finding(meta, step.instruction.getArgumentsRange() ?? keywordRange(step.instruction), message));
+  }
+  return out;
+}
+
+export const argumentCount: Rule = { meta, check };

@@ -1,0 +1,23 @@
+// Fires when two stages share a name (case-insensitively). The builder refuses the file.
+import type { Finding, RuleMeta } from '../../common';
+import { findStage, type DockerfileModel } from '../model';
+import { finding, type Rule } from './rule';
+
+const meta: RuleMeta = {
+  id: 'dockerfile/duplicate-stage-name',
+  severity: 'error',
+  title: 'Duplicate stage name',
+  help: 'Stage names must be unique (case-insensitively); rename one of the stages.',
+};
+
+function check(model: DockerfileModel): Finding[] {
+  const out: Finding[] = [];
+  for (const stage of model.stages) {
+    if (!stage.name || !stage.nameRange) continue;
+    const first = findStage(model.stageNames, stage.name, stage.index);
+    if (first) out.push(finding(meta, stage.nameRange, `Stage name \`${stage.name}\` is already used on line ${first.from.getRange().start.line + 1}; pick another name.`));
+  }
+  return out;
+}
+
+export const duplicateStageName: Rule = { meta, check };

@@ -1,0 +1,20 @@
+// Fires when the `# escape=` parser directive names anything but `\` or a backtick. The builder
+// refuses the file.
+import type { Finding, RuleMeta } from '../../common';
+import type { DockerfileModel } from '../model';
+import { finding, type Rule } from './rule';
+
+const meta: RuleMeta = {
+  id: 'dockerfile/invalid-escape',
+  severity: 'error',
+  title: 'Invalid escape directive',
+  help: 'The escape character is either `\\` (the default) or a backtick (for Windows paths).',
+};
+
+function check(model: DockerfileModel): Finding[] {
+  return model.directives
+    .filter((d) => d.getName().toLowerCase() === 'escape' && d.getValue() !== '\\' && d.getValue() !== '`')
+    .map((d) => finding(meta, d.getValueRange(), `Invalid escape character \`${d.getValue()}\`; use \`\\\` or a backtick.`));
+}
+
+export const invalidEscape: Rule = { meta, check };

@@ -1,0 +1,27 @@
+// Fires on `ONBUILD FROM`, `ONBUILD MAINTAINER` and `ONBUILD ONBUILD`, which the builder refuses.
+import type { Onbuild } from 'dockerfile-ast';
+import type { Finding, RuleMeta } from '../../common';
+import type { DockerfileModel } from '../model';
+import { finding, type Rule } from './rule';
+
+const meta: RuleMeta = {
+  id: 'dockerfile/invalid-onbuild',
+  severity: 'error',
+  title: 'Instruction not allowed after ONBUILD',
+  help: 'ONBUILD may hold any instruction except FROM, MAINTAINER and ONBUILD.',
+};
+
+const FORBIDDEN = new Set(['FROM', 'MAINTAINER', 'ONBUILD']);
+
+function check(model: DockerfileModel): Finding[] {
+  const out: Finding[] = [];
+  for (const step of model.steps.filter((s) => s.keyword === 'ONBUILD')) {
+    const onbuild = step.instruction as Onbuild;
+    const trigger = onbuild.getTrigger()?.toUpperCase();
+    const range = onbuild.getTriggerRange();
+    if (trigger && range && FORBIDDEN.has(trigger)) out.push(finding(meta, range, `ONBUILD cannot hold ${trigger}; remove it or use another instruction.`));
+  }
+  return out;
+}
+
+export const invalidOnbuild: Rule = { meta, check };

@@ -1,0 +1,22 @@
+// Fires on a stage name the builder refuses: it must start with a letter and contain only
+// letters, digits, `-`, `_` and `.` (`FROM x AS 1st` or `AS my/stage` fail).
+import type { Finding, RuleMeta } from '../../common';
+import type { DockerfileModel } from '../model';
+import { finding, type Rule } from './rule';
+
+const meta: RuleMeta = {
+  id: 'dockerfile/invalid-stage-name',
+  severity: 'error',
+  title: 'Invalid stage name',
+  help: 'Stage names start with a letter and use only letters, digits, `-`, `_` and `.`.',
+};
+
+const VALID = /^[a-z][a-z0-9_.-]*$/i;
+
+function check(model: DockerfileModel): Finding[] {
+  return model.stages
+    .filter((s) => s.name !== null && s.nameRange && !VALID.test(s.name))
+    .map((s) => finding(meta, s.nameRange!, `\`${s.name}\` is not a valid stage name; start with a letter and use letters, digits, -, _ and . only.`));
+}
+
+export const invalidStageName: Rule = { meta, check };

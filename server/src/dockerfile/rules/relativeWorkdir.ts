@@ -1,0 +1,35 @@
+// Fires on a relative WORKDIR when no absolute WORKDIR came before in the stage (BuildKit's
+// WorkdirRelativePath). The path then depends on the base image's working directory, which can
+// change under you.
+import type { Finding, RuleMeta } from '../../common';
+import type { DockerfileModel } from '../model';
+import { finding, type Rule } from './rule';
+
+const meta: RuleMeta = {
+  id: 'dockerfile/relative-workdir',
+  severity: 'warning',
+  title: 'Relative WORKDIR without an absolute one before',
+  help: 'Use an absolute path (e.g. `WORKDIR /app`), or set one absolute WORKDIR first in the stage.',
+};
+
+const ABSOLUTE = /^(?:\/|\$|[A-Za-z]:[\\/]|\\|"\/|'\/)/;
+
+function check(model: DockerfileModel): Finding[] {
+  const out: Finding[] = [];
+  // Whether a stage (or one it builds on) sets any WORKDIR; parents always come first.
+  const setsWorkdir: boolean[] = [];
+  for (const stage of model.stages) {
+    let anchored = stage.parent !== undefined && setsWorkdir[stage.parent];
+    setsWorkdir.push(anchored || stage.steps.some((x) => x.keyword === 'WORKDIR'));
+    for (const step of stage.steps) {
+      if (step.keyword !== 'WORKDIR') continue;
+      const arg = step.args[0];
+      if (!arg) continue;
+      if (ABSOLUTE.test(arg.getValue())) anchored = true;
+      else if (!anchored) out.push(finding(meta, arg.getRange(), `\`${arg.getValue()}\` is relative to the base image's working directory; use an absolute path such as \`/${arg.getValue()}\`.`));
+    }
+  }
+  return out;
+}
+
+export const relativeWorkdir: Rule = { meta, check };

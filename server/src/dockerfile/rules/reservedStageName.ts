@@ -1,0 +1,20 @@
+// Fires on a stage named `scratch` or `context` (BuildKit's ReservedStageName). Those words
+// already mean the empty image and the build context, so references to the stage are ambiguous.
+import type { Finding, RuleMeta } from '../../common';
+import { stageKey, type DockerfileModel } from '../model';
+import { finding, type Rule } from './rule';
+
+const meta: RuleMeta = {
+  id: 'dockerfile/reserved-stage-name',
+  severity: 'warning',
+  title: 'Reserved word as stage name',
+  help: '`scratch` and `context` are reserved; pick another stage name.',
+};
+
+function check(model: DockerfileModel): Finding[] {
+  return model.stages
+    .filter((s) => s.name && s.nameRange && ['scratch', 'context'].includes(stageKey(s.name)))
+    .map((s) => finding(meta, s.nameRange!, `\`${s.name}\` is reserved; rename the stage.`));
+}
+
+export const reservedStageName: Rule = { meta, check };

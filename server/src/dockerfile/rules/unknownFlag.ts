@@ -1,0 +1,38 @@
+// Fires on a `--flag` the instruction does not accept (`COPY --form=build`, `ADD --from=x`,
+// `RUN --mnt=...`). The builder refuses the file with "unknown flag".
+import type { Finding, RuleMeta } from '../../common';
+import { closestMatch } from '../../common';
+import { flagNameRange, type DockerfileModel } from '../model';
+import { instructionDoc } from '../reference';
+import { finding, replace, type Rule } from './rule';
+
+const meta: RuleMeta = {
+  id: 'dockerfile/unknown-flag',
+  severity: 'error',
+  title: 'Unknown flag',
+  help: 'Only FROM, RUN, COPY, ADD and HEALTHCHECK take flags, each its own set; see the instruction\'s hover.',
+};
+
+/** Instructions whose flags the builder parses (CMD and ENTRYPOINT pass `--x` to the program). */
+const FLAGGED = new Set(['FROM', 'RUN', 'COPY', 'ADD', 'HEALTHCHECK']);
+
+function check(model: DockerfileModel): Finding[] {
+  const out: Finding[] = [];
+  for (const step of model.steps) {
+    if (!FLAGGED.has(step.keyword)) continue;
+    const known = Object.keys(instructionDoc(step.keyword)?.flags ?? {});
+    for (const flag of step.flags) {
+      const name = flag.getName();
+      if (known.includes(name)) continue;
+      const range = flagNameRange(flag);
+      const suggestion = name ? closestMatch(name, known) : undefined;
+      const accepted = known.length ? known.map((k) => `--${k}`).join(', ') : 'no flags';
+      const fixes = suggestion ? [{ title: `Change to --${suggestion}`, edits: [replace(range, `--${suggestion}`)], preferred: true }] : [];
+      const hint = suggestion ? ` Did you mean --${suggestion}?` : '';
+      out.push(finding(meta, range, `${step.keyword} has no flag \`--${name}\`.${hint} It accepts ${accepted}.`, fixes));
+    }
+  }
+  return out;
+}
+
+export const unknownFlag: Rule = { meta, check };

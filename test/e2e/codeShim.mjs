@@ -33,7 +33,9 @@ try {
   session = await startCodeServer({ testDriver: true, log });
   const page = await session.browser.newPage();
   await page.exposeFunction('codeAutomationLog', (_type, args) => log(format(...(Array.isArray(args) ? args : [args]))));
-  const exited = new Promise((resolve) => { void page.exposeFunction('codeAutomationExit', (code) => resolve(code)); });
+  let reportExit;
+  const exited = new Promise((resolve) => { reportExit = resolve; });
+  await page.exposeFunction('codeAutomationExit', (code) => reportExit(code));
   await page.goto(session.url(folder, [
     ...developmentPaths.map((p) => ['extensionDevelopmentPath', session.remote(p)]),
     ['extensionTestsPath', session.remote(testsPath)],

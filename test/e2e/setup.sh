@@ -16,6 +16,11 @@ PLAYWRIGHT_VERSION=1.65.1
 START=$SECONDS
 say() { echo "[e2e setup $(date -u +%T) +$((SECONDS - START))s] $*"; }
 mkdir -p "$DIR"
+# Under `npm run`, the outer npm exports its config as npm_config_* (user_agent says node/v20, which
+# code-server's postinstall reads as the Node version) and its lifecycle variables; the npm installs
+# below must see none of them.
+while read -r name; do unset "$name"; done < <(env | sed -n 's/^\(npm_[A-Za-z0-9_]*\)=.*/\1/p')
+unset NODE INIT_CWD
 
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)

@@ -21,12 +21,14 @@ step() {
   shift 2
   say "$name: $*"
   local began=$SECONDS
-  if timeout --kill-after=30 "$limit" "$@"; then
+  local status=0
+  timeout --kill-after=30 "$limit" "$@" || status=$?
+  if [ "$status" = 0 ]; then
     passed=$((passed + 1))
     say "$name: passed in $((SECONDS - began))s"
   else
     failed=$((failed + 1))
-    say "$name: FAILED (exit $?) after $((SECONDS - began))s"
+    say "$name: FAILED (exit $status$([ "$status" = 124 ] && echo ', timed out')) after $((SECONDS - began))s"
   fi
 }
 

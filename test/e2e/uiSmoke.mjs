@@ -46,27 +46,41 @@ async function check(name, foundation, body) {
   await screenshot(title.replace(/\W+/g, '-').replace(/^-|-$/g, '').toLowerCase());
 }
 
+/** Waits until `locator` is visible; the error names what did not appear. */
+async function shows(locator, what, timeout = STEP_MS) {
+  try {
+    await locator.waitFor({ timeout });
+  } catch {
+    throw new Error(`${what} did not appear within ${timeout / 1000} s`);
+  }
+}
+
 /** Quick Open → the file's editor tab is active and shows text. */
 async function openFile(name) {
   await page.keyboard.press('Escape');
   await page.keyboard.press('Control+P');
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ timeout: STEP_MS });
+  await shows(input, 'the Quick Open box');
   await input.fill(name);
   // Recently opened files rank first, so pick the row whose label is exactly the name.
   const exactly = new RegExp(`^\\s*${name.replace(/\./g, '\\.')}\\s*$`);
   const row = page.locator('.quick-input-list .monaco-list-row')
     .filter({ has: page.locator('.label-name', { hasText: exactly }) }).first();
-  await row.waitFor({ timeout: STEP_MS });
+  await shows(row, `${name} in Quick Open`);
   await row.click();
-  await page.locator(`.tab.active .monaco-icon-label[aria-label$="/${name}"]`).waitFor({ timeout: STEP_MS });
-  await page.locator('.editor-instance .view-lines').first().waitFor({ timeout: STEP_MS });
+  // The tab's aria-label is the file's path, then " • 1 problem in this file" once there are some.
+  const tab = `.tab.active .monaco-icon-label[aria-label$="/${name}"], .tab.active .monaco-icon-label[aria-label*="/${name} "]`;
+  await shows(page.locator(tab), `the ${name} editor tab`).catch(async (error) => {
+    const active = await page.locator('.tab.active .monaco-icon-label').first().getAttribute('aria-label').catch(() => null);
+    throw new Error(`${error.message}; the active tab is ${JSON.stringify(active)}`);
+  });
+  await shows(page.locator('.editor-instance .view-lines').first(), 'the editor text');
 }
 
 /** Moves the mouse off and then onto `word` until a hover containing `text` shows (3 tries). */
 async function hoverOver(word, text) {
   const target = page.locator('.editor-instance .view-line span span', { hasText: word }).first();
-  await target.waitFor({ timeout: STEP_MS });
+  await shows(target, `${JSON.stringify(word)} in the editor`);
   for (let attempt = 1; ; attempt++) {
     const box = await target.boundingBox();
     if (!box) throw new Error(`${word} is not on screen`);
@@ -94,12 +108,12 @@ try {
   page = await session.browser.newPage({ viewport: { width: 1400, height: 900 } });
   t = Date.now();
   await page.goto(session.url(workspace));
-  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'Dockerfile' }).first().waitFor({ timeout: 90_000 });
+  await shows(page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'Dockerfile' }).first(), 'the Explorer with the fixture', 90_000);
   timings.workbenchReadyMs = Date.now() - t;
 
   await check('the status bar shows the Docker language for pinned.Dockerfile', true, async () => {
     await openFile(ui.ignoreHover.file);
-    await page.locator('[id="status.editor.mode"]', { hasText: /Docker/ }).waitFor({ timeout: STEP_MS });
+    await shows(page.locator('[id="status.editor.mode"]', { hasText: /Docker/ }), 'Docker in the status bar');
   });
   await check('hovering an ignore comment shows its reason', ui.ignoreHover.foundation, async () => {
     await openFile(ui.ignoreHover.file);
@@ -111,8 +125,9 @@ try {
   });
   await check(`the Problems panel lists ${ui.problem.contains}`, false, async () => {
     await openFile(ui.problem.file);
-    await page.keyboard.press('Control+Shift+M');
-    await page.locator('.markers-panel .monaco-list-row', { hasText: ui.problem.contains }).first().waitFor({ timeout: STEP_MS });
+    // The status bar's problem counts open the Problems panel (like Ctrl+Shift+M).
+    await page.locator('[id="status.problems"]').click();
+    await shows(page.locator('.markers-panel .monaco-list-row', { hasText: ui.problem.contains }).first(), `${ui.problem.contains} in the Problems panel`);
   });
   await check(`Ctrl+Space on a new line suggests ${ui.completion.label}`, false, async () => {
     await openFile(ui.completion.file);
@@ -121,12 +136,10 @@ try {
     await page.keyboard.press('Enter');
     await page.keyboard.press('Control+Space');
     const row = page.locator('.suggest-widget .monaco-list-row', { hasText: ui.completion.label }).first();
-    try {
-      await row.waitFor({ timeout: STEP_MS });
-    } catch {
+    await shows(row, `${ui.completion.label} in the suggestions`).catch(async (error) => {
       const offered = await page.locator('.suggest-widget .monaco-list-row .label-name').allInnerTexts().catch(() => []);
-      throw new Error(`no ${ui.completion.label} among the suggestions: ${JSON.stringify(offered)}`);
-    }
+      throw new Error(`${error.message}; offered: ${JSON.stringify(offered)}`);
+    });
   });
 } catch (error) {
   outcomes.push({ title: 'the workbench opens', ok: false });

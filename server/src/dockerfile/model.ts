@@ -1,7 +1,7 @@
 import { DockerfileParser, type Argument, type Flag, type From, type Instruction, type ParserDirective } from 'dockerfile-ast';
 import type { Range } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { commandsOf, type Command } from './shell';
+import { commandsOf, leadingFlagsLength, type Command } from './shell';
 import { flagsOf } from './ast';
 export { flagNameRange, flagsOf } from './ast';
 
@@ -144,7 +144,8 @@ function createStep(instruction: Instruction, keyword: string, stage: number, ra
       return (args ??= instruction.getArguments());
     },
     get flags() {
-      return (flags ??= flagsOf(instruction));
+      // Most instructions have no flags; only those that do pay for dockerfile-ast's re-read.
+      return (flags ??= leadingFlagsLength(raw) > 0 ? flagsOf(instruction) : []);
     },
   };
 }

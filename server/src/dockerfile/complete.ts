@@ -1,8 +1,9 @@
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Position, type Range } from 'vscode-languageserver-types';
 import type { ServiceContext, SourceDocument } from '../workspace';
 import { stepAt } from './locate';
-import { definitionsInScope, getModel, globalDefinitions, KEYWORDS, type DockerfileModel, type Step } from './model';
+import { definitionsInScope, globalDefinitions, KEYWORDS, type DockerfileModel, type Step } from './model';
 import { instructionDoc, mountTypeDoc, REFERENCE } from './reference';
+import { getModel } from './parse';
 
 /**
  * Completion by context: parser directives at the top, instruction keywords at the start of an

@@ -1,8 +1,9 @@
 import type { Position } from 'vscode-languageserver-types';
 import type { HoverTarget, ServiceContext, SourceDocument } from '../workspace';
 import { locate, type Located } from './locate';
-import { getModel, resolveDefinition, type DockerfileModel, type Stage } from './model';
+import { resolveDefinition, type DockerfileModel, type Stage } from './model';
 import { directiveMarkdown, flagMarkdown, instructionDoc, instructionMarkdown, mountMarkdown, predefinedArgDoc } from './reference';
+import { getModel } from './parse';
 
 /** Hover keys and reference text for the element under the cursor. */
 

@@ -8,9 +8,9 @@ import type { LanguageModule, ServiceContext, SourceDocument } from '../workspac
 import { withoutSkipped } from './checkDirective';
 import { complete } from './complete';
 import { hoverTarget } from './hover';
-import { getModel } from './model';
 import { definition, folding, prepareRename, references, rename, symbols } from './navigation';
 import { RULES } from './rules';
+import { getModel } from './parse';
 
 /** Keys from docs/notes-keys.md "Keys the bundled notes cover" that this module produces. */
 const NOTE_KEYS = [

@@ -1,8 +1,7 @@
-import { DockerfileParser, type Argument, type Dockerfile, type Flag, type From, type Instruction, type ParserDirective } from 'dockerfile-ast';
+import { DockerfileParser, type Argument, type Flag, type From, type Instruction, type ParserDirective } from 'dockerfile-ast';
 import type { Range } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { ServiceContext, SourceDocument } from '../workspace';
-import { commandsOf, type Command } from './shell';
+import { commandsOf, leadingFlagsLength, type Command } from './shell';
 import { flagsOf } from './ast';
 export { flagNameRange, flagsOf } from './ast';
 
@@ -96,7 +95,6 @@ export interface DockerfileModel {
   doc: TextDocument;
   /** True when the document was too large and only its beginning was analysed. */
   truncated: boolean;
-  ast: Dockerfile;
   text: string;
   escape: string;
   directives: ParserDirective[];
@@ -146,7 +144,8 @@ function createStep(instruction: Instruction, keyword: string, stage: number, ra
       return (args ??= instruction.getArguments());
     },
     get flags() {
-      return (flags ??= flagsOf(instruction));
+      // Most instructions have no flags; only those that do pay for dockerfile-ast's re-read.
+      return (flags ??= leadingFlagsLength(raw) > 0 ? flagsOf(instruction) : []);
     },
   };
 }
@@ -181,23 +180,41 @@ function parseImageRef(doc: TextDocument, arg: Argument): ImageRef {
  */
 export const MAX_ANALYZED_LENGTH = 512 * 1024;
 
-function buildModel(original: TextDocument): DockerfileModel {
+/** Parses the whole document. */
+export function buildModel(original: TextDocument): DockerfileModel {
   const truncated = original.getText().length > MAX_ANALYZED_LENGTH;
   const doc = truncated ? prefixDocument(original) : original;
+  const ast = DockerfileParser.parse(doc.getText());
+  return assemble(doc, truncated, ast.getInstructions(), ast.getDirectives(), ast.getEscapeCharacter());
+}
+
+/** What an incremental re-parse keeps from the previous version for unchanged instructions. */
+export interface Reuse {
+  /** Steps of the kept instructions (their memoized arguments survive). */
+  steps: ReadonlyMap<Instruction, Step>;
+  /** Variable uses of kept steps (line/character ranges stay valid). */
+  uses: ReadonlyMap<Step, VariableUse[]>;
+  /** Shell commands of kept RUN steps, with offsets moved to the new text. */
+  commands(step: Step): Command[] | undefined;
+}
+
+/** The model from parsed instructions; `reuse` carries over what unchanged instructions had. */
+export function assemble(doc: TextDocument, truncated: boolean, instructions: readonly Instruction[], directives: ParserDirective[], escape: string, reuse?: Reuse): DockerfileModel {
   const text = doc.getText();
-  const ast = DockerfileParser.parse(text);
   const steps: Step[] = [];
   const stages: Stage[] = [];
   const definitions: VariableDefinition[] = [];
   const definitionsByStage = new Map<number, VariableDefinition[]>();
   const stageNames = new Map<string, Stage>();
   const uses: VariableUse[] = [];
-  for (const instruction of ast.getInstructions()) {
-    const keyword = instruction.getKeyword().toUpperCase();
-    const raw = text.slice(doc.offsetAt(instruction.getInstructionRange().end), doc.offsetAt(instruction.getRange().end));
+  for (const instruction of instructions) {
+    const old = reuse?.steps.get(instruction);
+    const keyword = old?.keyword ?? instruction.getKeyword().toUpperCase();
+    const raw = old?.raw ?? text.slice(doc.offsetAt(instruction.getInstructionRange().end), doc.offsetAt(instruction.getRange().end));
+    const step = old ?? createStep(instruction, keyword, stages.length - (keyword === 'FROM' ? 0 : 1), raw);
     if (keyword === 'FROM') {
       const from = instruction as From;
-      const args = from.getArguments();
+      const args = step.args;
       const imageRef = args[0] ? parseImageRef(doc, args[0]) : null;
       const image = imageRef?.text ?? '';
       const parent = image ? findStage(stageNames, image)?.index : undefined;
@@ -206,7 +223,6 @@ function buildModel(original: TextDocument): DockerfileModel {
       stages.push(stage);
       if (stage.name && !stageNames.has(stageKey(stage.name))) stageNames.set(stageKey(stage.name), stage);
     }
-    const step = createStep(instruction, keyword, stages.length - 1, raw);
     steps.push(step);
     stages[step.stage]?.steps.push(step);
     if (keyword === 'ARG' || keyword === 'ENV') {
@@ -218,10 +234,10 @@ function buildModel(original: TextDocument): DockerfileModel {
         else definitionsByStage.set(step.stage, [definition]);
       }
     }
-    uses.push(...scanVariables(doc, text, ast.getEscapeCharacter(), step, doc.offsetAt(instruction.getInstructionRange().end), doc.offsetAt(instruction.getRange().end)));
+    uses.push(...(old && reuse?.uses.get(old)) ?? scanVariables(doc, text, escape, step, doc.offsetAt(instruction.getInstructionRange().end), doc.offsetAt(instruction.getRange().end)));
   }
-  const partial = { doc, truncated, ast, text, escape: ast.getEscapeCharacter(), directives: ast.getDirectives(), steps, stages, definitions, definitionsByStage, stageNames, uses };
-  const runs = steps.filter((s) => s.keyword === 'RUN').map((step) => ({ step, commands: commandsOf(partial, step) }));
+  const partial = { doc, truncated, text, escape, directives, steps, stages, definitions, definitionsByStage, stageNames, uses };
+  const runs = steps.filter((s) => s.keyword === 'RUN').map((step) => ({ step, commands: reuse?.commands(step) ?? commandsOf(partial, step) }));
   return { ...partial, runs };
 }
 
@@ -232,10 +248,6 @@ function prefixDocument(doc: TextDocument): TextDocument {
   return TextDocument.create(doc.uri, doc.languageId, doc.version, text.slice(0, cut < 0 ? MAX_ANALYZED_LENGTH : cut + 1));
 }
 
-/** The model of a document, parsed once per version. */
-export function getModel(ctx: ServiceContext, src: SourceDocument): DockerfileModel {
-  return ctx.cache.get('dockerfile', src.doc.uri, src.doc.version, () => buildModel(src.doc));
-}
 
 /**
  * How many ancestor stages pass their ENVs down. Real files have a handful; the cap keeps a

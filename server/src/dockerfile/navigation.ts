@@ -1,7 +1,8 @@
 import { FoldingRangeKind, SymbolKind, type DocumentSymbol, type FoldingRange, type Location, type Position, type Range, type WorkspaceEdit } from 'vscode-languageserver-types';
 import type { ServiceContext, SourceDocument } from '../workspace';
 import { locate, type Located } from './locate';
-import { getModel, resolveDefinition, stageKey, type DockerfileModel, type Stage } from './model';
+import { resolveDefinition, stageKey, type DockerfileModel, type Stage } from './model';
+import { getModel } from './parse';
 
 /**
  * Definition, references and rename for stage names and ARG/ENV variables; document symbols

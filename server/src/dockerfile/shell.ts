@@ -26,8 +26,9 @@ type ScriptSource = Pick<DockerfileModel, 'doc' | 'text' | 'escape'>;
 
 const SHELLS = /^(?:\/\S*\/)?(?:sh|bash|ash|dash|zsh)$/;
 
-function blank(chars: string[], from: number, to: number): void {
-  for (let i = from; i < to && i < chars.length; i++) if (chars[i] !== '\n') chars[i] = ' ';
+/** `text` with [from, to) replaced by spaces, line breaks kept. */
+function blank(text: string, from: number, to: number): string {
+  return text.slice(0, from) + text.slice(from, to).replace(/[^\n]/g, ' ') + text.slice(to);
 }
 
 /** Leading `--flag[=value]` words, with the whitespace and continuations around them. */
@@ -60,30 +61,24 @@ export function scriptOf(model: ScriptSource, step: Step): { text: string; offse
   const span = scriptSpan(model, step.instruction);
   if (!span) return null;
   const [start, end] = span;
-  const chars = [...model.text.slice(start, end)];
-  const source = chars.join('');
-  // Continuations: escape char + line break.
-  const esc = model.escape;
-  for (let i = 0; i < source.length; i++) {
-    if (source[i] === esc && (source[i + 1] === '\n' || (source[i + 1] === '\r' && source[i + 2] === '\n'))) blank(chars, i, i + 1);
-  }
-  const heredocs = (step.instruction as unknown as { getHeredocs?: () => Heredoc[] }).getHeredocs?.() ?? [];
-  const firstLineEnd = source.indexOf('\n') < 0 ? source.length : source.indexOf('\n');
-  const firstWord = /^\s*(\S+)/.exec(source.slice(0, firstLineEnd))?.[1] ?? '';
-  const bodiesAreShell = firstWord.startsWith('<<') || SHELLS.test(firstWord);
-  for (const h of heredocs) {
-    const content = h.getContentRange();
-    const delimiter = h.getDelimiterRange();
-    if (content && !bodiesAreShell) blank(chars, model.doc.offsetAt(content.start) - start, model.doc.offsetAt(content.end) - start);
-    if (delimiter) blank(chars, model.doc.offsetAt(delimiter.start) - start, model.doc.offsetAt(delimiter.end) - start);
+  const source = model.text.slice(start, end);
+  // Continuations (escape char + line break) become a space; every replacement keeps the length.
+  const esc = model.escape === '`' ? '`' : '\\\\';
+  let text = source.replace(new RegExp(`${esc}(?=\\r?\\n)`, 'g'), ' ');
+  if (source.includes('<<')) {
+    const heredocs = (step.instruction as unknown as { getHeredocs?: () => Heredoc[] }).getHeredocs?.() ?? [];
+    const firstWord = /^\s*(\S+)/.exec(source)?.[1] ?? '';
+    const bodiesAreShell = firstWord.startsWith('<<') || SHELLS.test(firstWord);
+    for (const h of heredocs) {
+      const content = h.getContentRange();
+      const delimiter = h.getDelimiterRange();
+      if (content && !bodiesAreShell) text = blank(text, model.doc.offsetAt(content.start) - start, model.doc.offsetAt(content.end) - start);
+      if (delimiter) text = blank(text, model.doc.offsetAt(delimiter.start) - start, model.doc.offsetAt(delimiter.end) - start);
+    }
   }
   // Comment lines inside a continued instruction are removed by the builder.
-  const joined = chars.join('');
-  const commentLine = /^[ \t]*#.*$/gm;
-  for (let m = commentLine.exec(joined); m; m = commentLine.exec(joined)) {
-    if (m.index > 0) blank(chars, m.index, m.index + m[0].length);
-  }
-  return { text: chars.join(''), offset: start };
+  if (text.includes('#')) text = text.replace(/^[ \t]*#.*$/gm, (line, at: number) => (at > 0 ? ' '.repeat(line.length) : line));
+  return { text, offset: start };
 }
 
 /** Splits a script into simple commands. */

@@ -4,6 +4,7 @@
 // (WORKDIR, USER and STOPSIGNAL take the rest of the line as one string, spaces included.)
 import type { Finding, RuleMeta } from '../../common';
 import type { DockerfileModel, Step } from '../model';
+import { leadingFlagsLength } from '../shell';
 import { finding, keywordRange, type Rule } from './rule';
 
 const meta: RuleMeta = {
@@ -19,10 +20,17 @@ const NEEDS_ONE = new Set(['RUN', 'ADD', 'COPY', 'EXPOSE', 'ENV', 'ARG', 'LABEL'
 /** Instructions whose argument shape is checked beyond "at least one". */
 const SHAPED = new Set(['FROM', 'COPY', 'ADD', 'ENV', 'HEALTHCHECK']);
 
-function problem(step: Step): string | undefined {
+/** The words after the flags, by text (comment lines and continuations dropped). */
+function argumentWords(raw: string, escape: string): string[] {
+  const lines = raw.slice(leadingFlagsLength(raw)).split(/\r?\n/).filter((line, i) => i === 0 || !/^\s*#/.test(line));
+  return lines.join('\n').split(`${escape}\n`).join(' ').split(/\s+/).filter((w) => w !== '' && w !== escape);
+}
+
+function problem(step: Step, escape: string): string | undefined {
   if (step.raw.trim() === '' || /^(?:\s*--\S+)+\s*$/.test(step.raw)) return NEEDS_ONE.has(step.keyword) ? `${step.keyword} needs at least one argument.` : undefined;
   if (!SHAPED.has(step.keyword) || step.raw.includes('<<')) return undefined;
-  const args = step.args.map((a) => a.getValue());
+  // dockerfile-ast's arguments cost a re-read per call; FROM has them already, the rest go by text.
+  const args = step.keyword === 'FROM' ? step.args.map((a) => a.getValue()) : argumentWords(step.raw, escape);
   const raw = step.raw;
   switch (step.keyword) {
     case 'FROM':
@@ -52,7 +60,7 @@ function problem(step: Step): string | undefined {
 function check(model: DockerfileModel): Finding[] {
   const out: Finding[] = [];
   for (const step of model.steps) {
-    const message = problem(step);
+    const message = problem(step, model.escape);
     if (message) out.push(finding(meta, step.instruction.getArgumentsRange() ?? keywordRange(step.instruction), message));
   }
   return out;

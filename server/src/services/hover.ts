@@ -1,6 +1,6 @@
 import type { Hover, Position, Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { containsPosition, findSuppressions } from '../common';
+import { containsPosition, findSuppressions, lineText } from '../common';
 import { type LookupOptions, renderSections, type NoteSection } from '../notes';
 import type { ServiceContext } from '../workspace';
 import { diagnose } from './diagnose';
@@ -51,6 +51,8 @@ function compose(reference: string | undefined, sections: readonly NoteSection[]
 
 /** Hover on an ignore comment: what it silences and why. */
 function suppressionHover(doc: TextDocument, pos: Position): { keys: string[]; reference: string; range: Range } | undefined {
+  // Most hovers are not on an ignore comment: look at the cursor's line before scanning the document.
+  if (!lineText(doc, pos.line).includes('container-notes')) return undefined;
   const s = findSuppressions(doc).find((x) => containsPosition(x.range, pos));
   if (!s) return undefined;
   const lines = s.rules.map((id) => `- \`${id}\`${ruleMeta(id) ? ` — ${ruleMeta(id)?.title}` : ''}`);

@@ -2,7 +2,7 @@ import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Positio
 import type { ServiceContext, SourceDocument } from '../workspace';
 import { stepAt } from './locate';
 import { definitionsInScope, globalDefinitions, KEYWORDS, type DockerfileModel, type Step } from './model';
-import { instructionDoc, mountTypeDoc, REFERENCE } from './reference';
+import { instructionDoc, isSwitch, mountTypeDoc, REFERENCE } from './reference';
 import { getModel } from './parse';
 
 /**
@@ -12,7 +12,6 @@ import { getModel } from './parse';
  */
 
 /** Flags that take no value (`--link`), completed without `=`. */
-const SWITCHES = new Set(['link', 'parents', 'keep-git-dir', 'unpack']);
 const SHARING = ['shared', 'private', 'locked'];
 const NOT_IN_ONBUILD = new Set(['FROM', 'ONBUILD', 'MAINTAINER']);
 
@@ -93,8 +92,8 @@ function flagItems(keyword: string, pos: Position, typed: string, used: Readonly
     detail: d.value,
     documentation: { kind: 'markdown', value: d.doc },
     insertTextFormat: InsertTextFormat.Snippet,
-    textEdit: edit(replaceRange(pos, typed.length), SWITCHES.has(name) ? `--${name}` : `--${name}=$1`),
-    command: SWITCHES.has(name) ? undefined : { title: 'values', command: 'editor.action.triggerSuggest' },
+    textEdit: edit(replaceRange(pos, typed.length), isSwitch(d) ? `--${name}` : `--${name}=$1`),
+    command: isSwitch(d) ? undefined : { title: 'values', command: 'editor.action.triggerSuggest' },
   }));
 }
 

@@ -41,6 +41,19 @@ export function instructionDoc(keyword: string): InstructionDoc | undefined {
   return Object.hasOwn(REFERENCE.instructions, keyword) ? REFERENCE.instructions[keyword] : undefined;
 }
 
+/** A switch may stand alone (`--link`); a value, when given, is true or false. */
+export function isSwitch(doc: FlagDoc): boolean {
+  return doc.value === '[=true|false]';
+}
+
+/**
+ * Instructions whose flags the builder parses: those the reference gives flags. CMD and
+ * ENTRYPOINT have none, because a `--x` there belongs to the program.
+ */
+export function hasFlags(keyword: string): boolean {
+  return Object.keys(instructionDoc(keyword)?.flags ?? {}).length > 0;
+}
+
 export function flagDoc(keyword: string, flag: string): FlagDoc | undefined {
   const flags = instructionDoc(keyword)?.flags;
   return flags && Object.hasOwn(flags, flag) ? flags[flag] : undefined;

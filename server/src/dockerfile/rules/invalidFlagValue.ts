@@ -5,7 +5,7 @@
 import type { Flag } from 'dockerfile-ast';
 import type { Finding, RuleMeta } from '../../common';
 import { flagNameRange, type DockerfileModel } from '../model';
-import { canonicalMountKey, flagDoc, mountTypeDoc, REFERENCE } from '../reference';
+import { canonicalMountKey, flagDoc, hasFlags, isSwitch, mountTypeDoc, REFERENCE } from '../reference';
 import { finding, type Rule } from './rule';
 
 const meta: RuleMeta = {
@@ -20,9 +20,6 @@ const BOOLEAN = /^(?:true|false|1|0|t|f|TRUE|FALSE|True|False)$/;
 const OCTAL = /^[0-7]{3,4}$/;
 const SYMBOLIC = /^[ugoa]*[-+=][rwxXst]*(?:,[ugoa]*[-+=][rwxXst]*)*$/;
 const CHECKSUM = /^sha(?:256|384|512):[0-9a-fA-F]+$/;
-const SWITCHES = new Set(['link', 'parents', 'keep-git-dir', 'unpack']);
-/** Instructions whose flags the builder parses (see unknown-flag). */
-const FLAGGED = new Set(['FROM', 'RUN', 'COPY', 'ADD', 'HEALTHCHECK']);
 const MOUNT_BOOLEANS = new Set(['ro', 'rw', 'required']);
 const TARGET_REQUIRED = new Set(['bind', 'cache', 'tmpfs']);
 
@@ -48,9 +45,9 @@ function problems(keyword: string, flag: Flag): string[] {
   const doc = flagDoc(keyword, name);
   if (!doc) return [];
   const value = flag.getValue();
-  if (value === null) return SWITCHES.has(name) ? [] : [`--${name} needs a value: \`--${name}=${doc.value}\`.`];
+  if (value === null) return isSwitch(doc) ? [] : [`--${name} needs a value: \`--${name}=${doc.value}\`.`];
   if (value.includes('$')) return [];
-  if (SWITCHES.has(name)) return BOOLEAN.test(value) ? [] : [`--${name} takes true or false.`];
+  if (isSwitch(doc)) return BOOLEAN.test(value) ? [] : [`--${name} takes true or false.`];
   switch (name) {
     case 'mount':
       return keyword === 'RUN' ? mountProblems(flag) : [];
@@ -76,7 +73,7 @@ function problems(keyword: string, flag: Flag): string[] {
 function check(model: DockerfileModel): Finding[] {
   const out: Finding[] = [];
   for (const step of model.steps) {
-    if (!FLAGGED.has(step.keyword)) continue;
+    if (!hasFlags(step.keyword)) continue;
     for (const flag of step.flags) {
       for (const message of problems(step.keyword, flag)) out.push(finding(meta, flag.getValueRange() ?? flagNameRange(flag), message));
     }

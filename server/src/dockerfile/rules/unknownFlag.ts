@@ -3,7 +3,7 @@
 import type { Finding, RuleMeta } from '../../common';
 import { closestMatch } from '../../common';
 import { flagNameRange, type DockerfileModel } from '../model';
-import { instructionDoc } from '../reference';
+import { hasFlags, instructionDoc } from '../reference';
 import { finding, replace, type Rule } from './rule';
 
 const meta: RuleMeta = {
@@ -13,13 +13,10 @@ const meta: RuleMeta = {
   help: 'Only FROM, RUN, COPY, ADD and HEALTHCHECK take flags, each its own set; see the instruction\'s hover.',
 };
 
-/** Instructions whose flags the builder parses (CMD and ENTRYPOINT pass `--x` to the program). */
-const FLAGGED = new Set(['FROM', 'RUN', 'COPY', 'ADD', 'HEALTHCHECK']);
-
 function check(model: DockerfileModel): Finding[] {
   const out: Finding[] = [];
   for (const step of model.steps) {
-    if (!FLAGGED.has(step.keyword)) continue;
+    if (!hasFlags(step.keyword)) continue;
     const known = Object.keys(instructionDoc(step.keyword)?.flags ?? {});
     for (const flag of step.flags) {
       const name = flag.getName();

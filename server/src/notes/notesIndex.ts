@@ -295,7 +295,8 @@ export class NotesIndex {
    * "Ingress › Docker entry and cmd overwritten" is no note about Ingress.) Within the heading
    * band, a section ranks higher the more of its heading the term covers ("Service" over
    * "Service Accounts") and the more its body names the key's own terms (10 per mention); a
-   * heading that only gathers its subsections ranks lowest.
+   * heading that only gathers its subsections ranks lowest. An alias does not match a heading
+   * that names one of its group's other members.
    */
   private matchHeadings(info: TermInfo, own: readonly TermInfo[], admitted: (f: IndexedFile) => boolean, offer: Offer): void {
     const { term, pattern } = info;
@@ -306,7 +307,10 @@ export class NotesIndex {
     const reason = term.alias ? 'heading alias' : 'heading';
     // A one-word term found through the postings is a whole-word match already; others are checked.
     const exact = info.plain && !term.caseSensitive;
+    const siblings = (term.siblings ?? []).map((text) => this.pattern({ text, caseSensitive: true, alias: true }));
     const visit = (f: IndexedFile, i: number) => {
+      // "ServiceType ClusterIP" is no note about NodePort, though "ServiceType" is its alias.
+      if (siblings.some((s) => { s.lastIndex = 0; return s.test(f.headings[i]); })) return;
       let length = term.text.length;
       if (!exact) {
         pattern.lastIndex = 0;

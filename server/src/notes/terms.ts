@@ -1,4 +1,4 @@
-import { ALIAS_GROUPS, TOPIC_TERMS } from './aliases';
+import { ALIAS_GROUPS, type AliasGroup, TOPIC_TERMS } from './aliases';
 
 /**
  * Hover keys → what to look for in notes: the tags that match the key, and the terms (own words
@@ -12,6 +12,11 @@ export interface Term {
   alias: boolean;
   /** Matched in headings only: a word too common in prose to count as a mention ("include"). */
   headingOnly?: boolean;
+  /**
+   * For an alias: the other names of its group ("ClusterIP" for NodePort's "ServiceType"). A
+   * heading that names one of them is about that sibling, so the alias does not match it there.
+   */
+  siblings?: readonly string[];
 }
 
 export interface KeyQuery {
@@ -117,6 +122,16 @@ function aliasName(parsed: ParsedKey): string {
   return path.split('.').pop() ?? path;
 }
 
+/**
+ * The names of a group other than `name` that no alias of the group contains: "Chart" for
+ * ".Release" (a ".Chart 内置对象" heading is about .Chart), but nothing for CMD, whose siblings
+ * ENTRYPOINT, command and args are aliases of one shared topic.
+ */
+function siblingNames(group: AliasGroup, name: string): string[] {
+  const aliases = group.aliases.map((a) => a.toLowerCase());
+  return group.for.filter((other) => other !== name && !aliases.some((a) => a.includes(other.toLowerCase())));
+}
+
 /** Everything to look for when the cursor asks for `key`. */
 export function queryFor(key: string): KeyQuery {
   const parsed = parseKey(key);
@@ -126,11 +141,12 @@ export function queryFor(key: string): KeyQuery {
   const aliases: Term[] = [];
   for (const group of ALIAS_GROUPS) {
     if (!group.for.includes(name)) continue;
+    const siblings = siblingNames(group, name);
     for (const text of group.aliases) {
       const id = text.toLowerCase();
       if (seen.has(id)) continue;
       seen.add(id);
-      aliases.push({ text, caseSensitive: false, alias: true });
+      aliases.push({ text, caseSensitive: false, alias: true, ...(siblings.length ? { siblings } : {}) });
     }
   }
   return { tags: matchingTags(key), terms: [...own, ...aliases] };

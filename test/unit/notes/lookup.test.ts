@@ -82,6 +82,17 @@ describe('headings and aliases', () => {
     assert.equal(reason(index, 'k8s:value/Service.spec.type=NodePort'), 'heading alias: Publishing Service');
   });
 
+  test('an alias does not match a heading that names another member of its group', () => {
+    const notes = indexOf({
+      'helm.md': '# Helm\n## .Chart 内置对象\nChart.yaml 的内容。\n## .Release 内置对象\n`.Release.Name` 是 release 名字。\n',
+      'k8s.md': '# Services\n## ServiceType ClusterIP\nOnly inside the cluster.\n## Service types\nHow a Service is exposed.\n',
+    });
+    assert.deepEqual(found(notes, 'helm:builtin/.Release.Name'), ['Helm › .Release 内置对象']);
+    assert.deepEqual(found(notes, 'k8s:value/Service.spec.type=NodePort'), ['Services › Service types']);
+    // The ENTRYPOINT/CMD group's members are its aliases too, so "CMD" in a heading still matches `command`.
+    assert.deepEqual(queryFor('k8s:field/spec.containers.command').terms.filter((t) => t.siblings), []);
+  });
+
   test('container command finds the ENTRYPOINT/CMD section through its alias; CMD finds its own heading first', () => {
     assert.deepEqual(found(index, 'k8s:field/spec.containers.command'), ['Daemon Set › Docker entry and cmd overwritten.', 'Docker › Dockerfile › CMD']);
     assert.deepEqual(found(index, 'docker:instruction/CMD'), ['Docker › Dockerfile › CMD', 'Daemon Set › Docker entry and cmd overwritten.']);

@@ -69,11 +69,15 @@ function plural(word: string): string {
   return word + 's';
 }
 
-/** A key's own words: the name itself, its camel-case words, and their plurals. */
-function ownVariants(name: string): string[] {
+/**
+ * A key's own words: the name itself, its camel-case words, and (for names of things, such as
+ * kinds and values) their plurals. A field is written as it is, and the plural of a field name is
+ * usually prose: "Everyday docker commands" is no note about a container's `command`.
+ */
+function ownVariants(name: string, plurals = true): string[] {
   const words = camelWords(name);
   const variants = [name, words];
-  if (/[A-Za-z]$/.test(name) && !/s$/.test(name)) variants.push(plural(name), plural(words));
+  if (plurals && /[A-Za-z]$/.test(name) && !/s$/.test(name)) variants.push(plural(name), plural(words));
   return [...new Set(variants)];
 }
 
@@ -110,7 +114,7 @@ function ownTerms(key: string, parsed: ParsedKey): Term[] {
   if (namespace === 'helm' && kind === 'file') return loose([path]);
   if (namespace === 'rule') return loose([`${kind}/${path}`, path]);
   const last = path.split('.').pop() ?? path;
-  return loose(ownVariants(last || kind));
+  return loose(ownVariants(last || kind, !(namespace === 'k8s' && kind === 'field')));
 }
 
 /** The alias-table word a key is known by (its own name, without dots or flags). */

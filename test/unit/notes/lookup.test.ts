@@ -82,6 +82,12 @@ describe('headings and aliases', () => {
     assert.equal(reason(index, 'k8s:value/Service.spec.type=NodePort'), 'heading alias: Publishing Service');
   });
 
+  test('a field name matches as written, not in its plural: "docker commands" is no note on `command`', () => {
+    const notes = indexOf({ 'docker.md': '# Docker\n## Everyday docker commands\ndocker ps\n## CMD\nThe default command.\n' });
+    assert.deepEqual(found(notes, 'k8s:field/spec.containers.command', { maxSections: 1 }), ['Docker › CMD']);
+    assert.ok(queryFor('k8s:kind/Deployment').terms.some((t) => t.text === 'Deployments'));
+  });
+
   test('an alias does not match a heading that names another member of its group', () => {
     const notes = indexOf({
       'helm.md': '# Helm\n## .Chart 内置对象\nChart.yaml 的内容。\n## .Release 内置对象\n`.Release.Name` 是 release 名字。\n',

@@ -113,8 +113,14 @@ function ownTerms(key: string, parsed: ParsedKey): Term[] {
   if (namespace === 'helm' && kind === 'values') return loose(path ? [`.Values.${path}`, path] : ['.Values', 'values.yaml']);
   if (namespace === 'helm' && kind === 'file') return loose([path]);
   if (namespace === 'rule') return loose([`${kind}/${path}`, path]);
-  const last = path.split('.').pop() ?? path;
-  return loose(ownVariants(last || kind, !(namespace === 'k8s' && kind === 'field')));
+  const segments = path.split('.');
+  const last = segments[segments.length - 1];
+  if (namespace === 'k8s' && kind === 'field') {
+    // Notes often quote a field with its parent (`spec.selector` in a pasted error message), which
+    // names it more exactly than the bare word.
+    return loose([...ownVariants(last, false), ...(segments.length > 1 ? [segments.slice(-2).join('.')] : [])]);
+  }
+  return loose(ownVariants(last || kind));
 }
 
 /** The alias-table word a key is known by (its own name, without dots or flags). */

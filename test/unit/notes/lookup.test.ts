@@ -88,6 +88,14 @@ describe('headings and aliases', () => {
     assert.ok(queryFor('k8s:kind/Deployment').terms.some((t) => t.text === 'Deployments'));
   });
 
+  test('a body quoting a field with its parent (`spec.selector`) ranks above a bare mention', () => {
+    const notes = indexOf({
+      'k8s.md': '# Service\nPods are chosen by a label selector.\n# 常见问题\n```\nspec.selector: Invalid value: field is immutable\n```\n两个 Deployment 的选择器不同。\n',
+    });
+    assert.deepEqual(found(notes, 'k8s:field/Deployment.spec.selector'), ['常见问题', 'Service']);
+    assert.equal(reason(notes, 'k8s:field/Deployment.spec.selector'), 'body: spec.selector');
+  });
+
   test('an alias does not match a heading that names another member of its group', () => {
     const notes = indexOf({
       'helm.md': '# Helm\n## .Chart 内置对象\nChart.yaml 的内容。\n## .Release 内置对象\n`.Release.Name` 是 release 名字。\n',

@@ -45,7 +45,7 @@ export const ALIAS_GROUPS: readonly AliasGroup[] = [
   { for: ['MAINTAINER'], aliases: ['maintainer'] },
   { for: ['include', 'tpl'], aliases: ['named template', 'named templates', '_helpers.tpl'] },
   { for: ['Values'], aliases: ['values.yaml', 'Values', 'values files'] },
-  { for: ['Release', 'Chart', 'Values', 'Files', 'Capabilities', 'Template'], aliases: ['built-in objects', 'builtin objects', '内置对象'] },
+  { for: ['Release', 'Chart', 'Values', 'Files', 'Capabilities', 'Template'], aliases: ['built-in object', 'built-in objects', 'builtin objects', '内置对象'] },
 ];
 
 export const TOPIC_TERMS: Readonly<Record<string, readonly string[]>> = {

@@ -1,4 +1,4 @@
-import { ALIAS_GROUPS, type AliasGroup, TOPIC_TERMS } from './aliases';
+import { ALIAS_GROUPS, type AliasGroup, KUBERNETES_KINDS, TOPIC_TERMS } from './aliases';
 
 /**
  * Hover keys → what to look for in notes: the tags that match the key, and the terms (own words
@@ -13,8 +13,9 @@ export interface Term {
   /** Matched in headings only: a word too common in prose to count as a mention ("include"). */
   headingOnly?: boolean;
   /**
-   * For an alias: the other names of its group ("ClusterIP" for NodePort's "ServiceType"). A
-   * heading that names one of them is about that sibling, so the alias does not match it there.
+   * For an alias: the other names of its group ("ClusterIP" for NodePort's "ServiceType"), and
+   * for a kind-qualified field the other kinds ("Services" for a Deployment's selector). A heading
+   * that names one of them is about that sibling, so the alias does not match it there.
    */
   siblings?: readonly string[];
 }
@@ -142,16 +143,25 @@ function siblingNames(group: AliasGroup, name: string): string[] {
   return group.for.filter((other) => other !== name && !aliases.some((a) => a.includes(other.toLowerCase())));
 }
 
+/** For `k8s:field/<Kind>.<path>`: the other kinds as headings name them ("Services", "Daemon Set"). */
+function otherKinds(parsed: ParsedKey): string[] {
+  if (parsed.namespace !== 'k8s' || parsed.kind !== 'field') return [];
+  const kind = parsed.path.slice(0, parsed.path.indexOf('.'));
+  if (!/^[A-Z]/.test(kind)) return [];
+  return KUBERNETES_KINDS.filter((other) => other !== kind).flatMap((other) => ownVariants(other));
+}
+
 /** Everything to look for when the cursor asks for `key`. */
 export function queryFor(key: string): KeyQuery {
   const parsed = parseKey(key);
   const own = ownTerms(key, parsed);
   const name = aliasName(parsed);
+  const kinds = otherKinds(parsed);
   const seen = new Set(own.map((t) => (t.caseSensitive ? t.text : t.text.toLowerCase())));
   const aliases: Term[] = [];
   for (const group of ALIAS_GROUPS) {
     if (!group.for.includes(name)) continue;
-    const siblings = siblingNames(group, name);
+    const siblings = [...siblingNames(group, name), ...kinds];
     for (const text of group.aliases) {
       const id = text.toLowerCase();
       if (seen.has(id)) continue;

@@ -82,6 +82,15 @@ describe('headings and aliases', () => {
     assert.equal(reason(index, 'k8s:value/Service.spec.type=NodePort'), 'heading alias: Publishing Service');
   });
 
+  test('a kind-qualified field takes no alias match from a heading about another kind', () => {
+    const notes = indexOf({
+      'k8s.md': '# Service\n## Services without selectors\n后端不是 Pods。\n# 常见问题\n```\nspec.selector: field is immutable\n```\n',
+    });
+    assert.deepEqual(found(notes, 'k8s:field/Deployment.spec.selector', { maxSections: 1 }), ['常见问题']);
+    assert.deepEqual(found(notes, 'k8s:field/Service.spec.selector', { maxSections: 1 }), ['Service › Services without selectors']);
+    assert.deepEqual(found(notes, 'k8s:field/spec.selector', { maxSections: 1 }), ['Service › Services without selectors']);
+  });
+
   test('a field name matches as written, not in its plural: "docker commands" is no note on `command`', () => {
     const notes = indexOf({ 'docker.md': '# Docker\n## Everyday docker commands\ndocker ps\n## CMD\nThe default command.\n' });
     assert.deepEqual(found(notes, 'k8s:field/spec.containers.command', { maxSections: 1 }), ['Docker › CMD']);

@@ -124,3 +124,41 @@ describe('notes over stdio', () => {
     assert.match(await hoverText(), /the team note/);
   });
 });
+
+// Issue 3's acceptance over the real server: with the bundled notes in Chinese, hovering
+// `kind: Deployment` shows the Chinese Deployment note after the schema description, whether the
+// setting asks for zh-cn (initializationOptions) or follows the editor's display language.
+// Waits through containerNotes/notesReady, never a sleep.
+for (const [how, start] of [
+  ['notes.language zh-cn', { settings: { notes: { bundled: true, language: 'zh-cn' } } }],
+  ['display language zh-cn with notes.language auto', { settings: { notes: { bundled: true } }, locale: 'zh-cn' }],
+] as const) {
+  describe(`bundled notes in Chinese over stdio (${how})`, () => {
+    let client: LspClient;
+    let dir: string;
+
+    before(async () => {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cn-notes-zh-'));
+      client = new LspClient();
+      await client.start({ rootUri: pathToFileURL(dir).toString(), ...start });
+    });
+
+    after(async () => {
+      await client.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    });
+
+    test('hovering kind: Deployment shows the Chinese Deployment note', async () => {
+      const manifest = pathToFileURL(path.join(dir, 'deploy.yaml')).toString();
+      client.open(manifest, 'yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n');
+      await client.request('containerNotes/notesReady', null);
+      const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri: manifest }, position: { line: 1, character: 'kind: Depl'.length } });
+      const value = hover?.contents.value ?? '';
+      assert.match(value, /^\*\*Deployment\*\* · `apps\/v1`/);
+      assert.match(value, /#### Kubernetes 工作负载（Workloads） › Deployment\n/);
+      assert.match(value, /声明式更新/);
+      assert.match(value, /\[bundled notes · kubernetes-workloads\.md:\d+\]\(file:\/\/.*\/notes\/zh-cn\/kubernetes-workloads\.md#L\d+\)/);
+      assert.doesNotMatch(value, /\/notes\/en\//);
+    });
+  });
+}

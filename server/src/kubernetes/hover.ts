@@ -8,9 +8,13 @@ import { bundledSchema, typeName } from './schema';
 import { defaultOf, schemaAt } from './schemaPath';
 import { parseCached } from './workspaceIndex';
 
+/** A kind that can start a key path (not empty, no dots or spaces). */
+const KIND_NAME = /^[A-Za-z][A-Za-z0-9]*$/;
+
 /**
- * Hover keys and reference text: `k8s:kind/<Kind>` on apiVersion/kind, `k8s:field/<path>` on a key,
- * `k8s:value/<Kind>.<path>=<value>` then the field key on an enum value.
+ * Hover keys and reference text: `k8s:kind/<Kind>` on apiVersion/kind; on a key
+ * `k8s:field/<Kind>.<path>` then `k8s:field/<path>`; on an enum value
+ * `k8s:value/<Kind>.<path>=<value>` first.
  */
 export function hoverTarget(ctx: ServiceContext, src: SourceDocument, pos: Position): HoverTarget | null {
   const parsed = parseCached(ctx, src.doc.uri, src.doc.getText());
@@ -27,7 +31,10 @@ export function hoverTarget(ctx: ServiceContext, src: SourceDocument, pos: Posit
     return { range, keys: [`k8s:kind/${obj.kind}`], reference: `**${obj.kind}** · \`${obj.apiVersion}\`${doc}` };
   }
   const found = schemaAt(rc, obj, path);
-  const keys = [`k8s:field/${fieldPath}`];
+  // The kind-qualified key first: a field can mean something else per kind (a Deployment's
+  // spec.selector is immutable, a Service's is not), and a tag naming the path end
+  // (`k8s:field/spec.selector`) matches it as well.
+  const keys = [...(KIND_NAME.test(obj.kind) ? [`k8s:field/${obj.kind}.${fieldPath}`] : []), `k8s:field/${fieldPath}`];
   if (!at.isKey && found?.schema.enum) keys.unshift(`k8s:value/${obj.kind}.${fieldPath}=${String(at.node.value)}`);
   if (!found) return { range, keys };
   const name = path[path.length - 1];

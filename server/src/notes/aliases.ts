@@ -45,7 +45,7 @@ export const ALIAS_GROUPS: readonly AliasGroup[] = [
   { for: ['MAINTAINER'], aliases: ['maintainer'] },
   { for: ['include', 'tpl'], aliases: ['named template', 'named templates', '_helpers.tpl'] },
   { for: ['Values'], aliases: ['values.yaml', 'Values', 'values files'] },
-  { for: ['Release', 'Chart', 'Files', 'Capabilities', 'Template'], aliases: ['built-in objects', 'builtin objects', '内置对象'] },
+  { for: ['Release', 'Chart', 'Values', 'Files', 'Capabilities', 'Template'], aliases: ['built-in object', 'built-in objects', 'builtin objects', '内置对象'] },
 ];
 
 export const TOPIC_TERMS: Readonly<Record<string, readonly string[]>> = {
@@ -78,3 +78,16 @@ export const TOPIC_TERMS: Readonly<Record<string, readonly string[]>> = {
   'helm:topic/uninstall': ['helm uninstall', 'helm delete'],
   'helm:topic/tiller': ['Tiller'],
 };
+
+/**
+ * Kubernetes kinds whose names appear in note headings. A field key qualified with one kind
+ * (`k8s:field/Deployment.spec.selector`) does not take an alias match from a heading that names
+ * another ("Services without selectors"). Pod is left out: every workload's template is a Pod, so
+ * Pod notes hold for their fields too.
+ */
+export const KUBERNETES_KINDS: readonly string[] = [
+  'ReplicationController', 'ReplicaSet', 'Deployment', 'DaemonSet', 'StatefulSet', 'Job', 'CronJob',
+  'Service', 'Ingress', 'HorizontalPodAutoscaler', 'PersistentVolume', 'PersistentVolumeClaim', 'StorageClass',
+  'Namespace', 'ServiceAccount', 'NetworkPolicy', 'Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding',
+  'Secret', 'ConfigMap', 'Endpoints', 'EndpointSlice',
+];

@@ -5,7 +5,7 @@ import type { LookupOptions, MatchReason, NoteFile, NoteSection, RankedSection }
 
 /**
  * Scores, highest first. The bands never overlap: any tag (≥ 800) beats any heading (400–700),
- * and a body mention (≤ 150) never outranks a heading match.
+ * and a body mention (≤ 175) never outranks a heading match.
  */
 const SCORE = {
   tag: 1000,
@@ -14,6 +14,8 @@ const SCORE = {
   headingAlias: 450,
   body: 100,
   bodyAlias: 50,
+  /** Added to a body mention of a dotted name (`spec.selector`, `.Values.image`): it names the key more exactly than a bare word. */
+  bodyDotted: 25,
 } as const;
 /** Scores at or above this are "strong": with one of those, an origin's body mentions are dropped. */
 const STRONG = 400;
@@ -58,6 +60,8 @@ function tally(map: Map<string, number[]>, token: string, section: number): void
 }
 
 const UPPER_WORD = /^[A-Z][A-Z0-9]+$/;
+/** A name with a dot between two word characters: `spec.selector`, `Release.Name`. */
+const DOTTED = /\w\.\w/;
 /** A term that is one token (a word, maybe marked with `--` or `.`), so its counts are in the postings. */
 const ONE_TOKEN = /^(--|\.)?[A-Za-z0-9_]+$/;
 
@@ -295,7 +299,8 @@ export class NotesIndex {
    * "Ingress › Docker entry and cmd overwritten" is no note about Ingress.) Within the heading
    * band, a section ranks higher the more of its heading the term covers ("Service" over
    * "Service Accounts") and the more its body names the key's own terms (10 per mention); a
-   * heading that only gathers its subsections ranks lowest.
+   * heading that only gathers its subsections ranks lowest. An alias does not match a heading
+   * that names one of its group's other members.
    */
   private matchHeadings(info: TermInfo, own: readonly TermInfo[], admitted: (f: IndexedFile) => boolean, offer: Offer): void {
     const { term, pattern } = info;
@@ -306,7 +311,10 @@ export class NotesIndex {
     const reason = term.alias ? 'heading alias' : 'heading';
     // A one-word term found through the postings is a whole-word match already; others are checked.
     const exact = info.plain && !term.caseSensitive;
+    const siblings = (term.siblings ?? []).map((text) => this.pattern({ text, caseSensitive: true, alias: true }));
     const visit = (f: IndexedFile, i: number) => {
+      // "ServiceType ClusterIP" is no note about NodePort, though "ServiceType" is its alias.
+      if (siblings.some((s) => { s.lastIndex = 0; return s.test(f.headings[i]); })) return;
       let length = term.text.length;
       if (!exact) {
         pattern.lastIndex = 0;
@@ -345,7 +353,7 @@ export class NotesIndex {
     const { term } = info;
     // Bodies are indexed by ASCII words only, so a term with CJK characters is looked for in headings.
     if (!info.tokens.length || term.headingOnly || info.hasCjk) return;
-    const base = term.alias ? SCORE.bodyAlias : SCORE.body;
+    const base = (term.alias ? SCORE.bodyAlias : SCORE.body) + (DOTTED.test(term.text) ? SCORE.bodyDotted : 0);
     const cap = term.alias ? 40 : 50;
     const reason = term.alias ? 'body alias' : 'body';
     const order = this.fileOrder();

@@ -1,4 +1,4 @@
-import { ALIAS_GROUPS, TOPIC_TERMS } from './aliases';
+import { ALIAS_GROUPS, type AliasGroup, KUBERNETES_KINDS, TOPIC_TERMS } from './aliases';
 
 /**
  * Hover keys → what to look for in notes: the tags that match the key, and the terms (own words
@@ -12,6 +12,12 @@ export interface Term {
   alias: boolean;
   /** Matched in headings only: a word too common in prose to count as a mention ("include"). */
   headingOnly?: boolean;
+  /**
+   * For an alias: the other names of its group ("ClusterIP" for NodePort's "ServiceType"), and
+   * for a kind-qualified field the other kinds ("Services" for a Deployment's selector). A heading
+   * that names one of them is about that sibling, so the alias does not match it there.
+   */
+  siblings?: readonly string[];
 }
 
 export interface KeyQuery {
@@ -64,11 +70,15 @@ function plural(word: string): string {
   return word + 's';
 }
 
-/** A key's own words: the name itself, its camel-case words, and their plurals. */
-function ownVariants(name: string): string[] {
+/**
+ * A key's own words: the name itself, its camel-case words, and (for names of things, such as
+ * kinds and values) their plurals. A field is written as it is, and the plural of a field name is
+ * usually prose: "Everyday docker commands" is no note about a container's `command`.
+ */
+function ownVariants(name: string, plurals = true): string[] {
   const words = camelWords(name);
   const variants = [name, words];
-  if (/[A-Za-z]$/.test(name) && !/s$/.test(name)) variants.push(plural(name), plural(words));
+  if (plurals && /[A-Za-z]$/.test(name) && !/s$/.test(name)) variants.push(plural(name), plural(words));
   return [...new Set(variants)];
 }
 
@@ -104,7 +114,13 @@ function ownTerms(key: string, parsed: ParsedKey): Term[] {
   if (namespace === 'helm' && kind === 'values') return loose(path ? [`.Values.${path}`, path] : ['.Values', 'values.yaml']);
   if (namespace === 'helm' && kind === 'file') return loose([path]);
   if (namespace === 'rule') return loose([`${kind}/${path}`, path]);
-  const last = path.split('.').pop() ?? path;
+  const segments = path.split('.');
+  const last = segments[segments.length - 1];
+  if (namespace === 'k8s' && kind === 'field') {
+    // Notes often quote a field with its parent (`spec.selector` in a pasted error message), which
+    // names it more exactly than the bare word.
+    return loose([...ownVariants(last, false), ...(segments.length > 1 ? [segments.slice(-2).join('.')] : [])]);
+  }
   return loose(ownVariants(last || kind));
 }
 
@@ -117,20 +133,40 @@ function aliasName(parsed: ParsedKey): string {
   return path.split('.').pop() ?? path;
 }
 
+/**
+ * The names of a group other than `name` that no alias of the group contains: "Chart" for
+ * ".Release" (a ".Chart 内置对象" heading is about .Chart), but nothing for CMD, whose siblings
+ * ENTRYPOINT, command and args are aliases of one shared topic.
+ */
+function siblingNames(group: AliasGroup, name: string): string[] {
+  const aliases = group.aliases.map((a) => a.toLowerCase());
+  return group.for.filter((other) => other !== name && !aliases.some((a) => a.includes(other.toLowerCase())));
+}
+
+/** For `k8s:field/<Kind>.<path>`: the other kinds as headings name them ("Services", "Daemon Set"). */
+function otherKinds(parsed: ParsedKey): string[] {
+  if (parsed.namespace !== 'k8s' || parsed.kind !== 'field') return [];
+  const kind = parsed.path.slice(0, parsed.path.indexOf('.'));
+  if (!/^[A-Z]/.test(kind)) return [];
+  return KUBERNETES_KINDS.filter((other) => other !== kind).flatMap((other) => ownVariants(other));
+}
+
 /** Everything to look for when the cursor asks for `key`. */
 export function queryFor(key: string): KeyQuery {
   const parsed = parseKey(key);
   const own = ownTerms(key, parsed);
   const name = aliasName(parsed);
+  const kinds = otherKinds(parsed);
   const seen = new Set(own.map((t) => (t.caseSensitive ? t.text : t.text.toLowerCase())));
   const aliases: Term[] = [];
   for (const group of ALIAS_GROUPS) {
     if (!group.for.includes(name)) continue;
+    const siblings = [...siblingNames(group, name), ...kinds];
     for (const text of group.aliases) {
       const id = text.toLowerCase();
       if (seen.has(id)) continue;
       seen.add(id);
-      aliases.push({ text, caseSensitive: false, alias: true });
+      aliases.push({ text, caseSensitive: false, alias: true, ...(siblings.length ? { siblings } : {}) });
     }
   }
   return { tags: matchingTags(key), terms: [...own, ...aliases] };

@@ -82,6 +82,40 @@ describe('headings and aliases', () => {
     assert.equal(reason(index, 'k8s:value/Service.spec.type=NodePort'), 'heading alias: Publishing Service');
   });
 
+  test('a kind-qualified field takes no alias match from a heading about another kind', () => {
+    const notes = indexOf({
+      'k8s.md': '# Service\n## Services without selectors\n后端不是 Pods。\n# 常见问题\n```\nspec.selector: field is immutable\n```\n',
+    });
+    assert.deepEqual(found(notes, 'k8s:field/Deployment.spec.selector', { maxSections: 1 }), ['常见问题']);
+    assert.deepEqual(found(notes, 'k8s:field/Service.spec.selector', { maxSections: 1 }), ['Service › Services without selectors']);
+    assert.deepEqual(found(notes, 'k8s:field/spec.selector', { maxSections: 1 }), ['Service › Services without selectors']);
+  });
+
+  test('a field name matches as written, not in its plural: "docker commands" is no note on `command`', () => {
+    const notes = indexOf({ 'docker.md': '# Docker\n## Everyday docker commands\ndocker ps\n## CMD\nThe default command.\n' });
+    assert.deepEqual(found(notes, 'k8s:field/spec.containers.command', { maxSections: 1 }), ['Docker › CMD']);
+    assert.ok(queryFor('k8s:kind/Deployment').terms.some((t) => t.text === 'Deployments'));
+  });
+
+  test('a body quoting a field with its parent (`spec.selector`) ranks above a bare mention', () => {
+    const notes = indexOf({
+      'k8s.md': '# Service\nPods are chosen by a label selector.\n# 常见问题\n```\nspec.selector: Invalid value: field is immutable\n```\n两个 Deployment 的选择器不同。\n',
+    });
+    assert.deepEqual(found(notes, 'k8s:field/Deployment.spec.selector'), ['常见问题', 'Service']);
+    assert.equal(reason(notes, 'k8s:field/Deployment.spec.selector'), 'body: spec.selector');
+  });
+
+  test('an alias does not match a heading that names another member of its group', () => {
+    const notes = indexOf({
+      'helm.md': '# Helm\n## .Chart 内置对象\nChart.yaml 的内容。\n## .Release 内置对象\n`.Release.Name` 是 release 名字。\n',
+      'k8s.md': '# Services\n## ServiceType ClusterIP\nOnly inside the cluster.\n## Service types\nHow a Service is exposed.\n',
+    });
+    assert.deepEqual(found(notes, 'helm:builtin/.Release.Name'), ['Helm › .Release 内置对象']);
+    assert.deepEqual(found(notes, 'k8s:value/Service.spec.type=NodePort'), ['Services › Service types']);
+    // The ENTRYPOINT/CMD group's members are its aliases too, so "CMD" in a heading still matches `command`.
+    assert.deepEqual(queryFor('k8s:field/spec.containers.command').terms.filter((t) => t.siblings), []);
+  });
+
   test('container command finds the ENTRYPOINT/CMD section through its alias; CMD finds its own heading first', () => {
     assert.deepEqual(found(index, 'k8s:field/spec.containers.command'), ['Daemon Set › Docker entry and cmd overwritten.', 'Docker › Dockerfile › CMD']);
     assert.deepEqual(found(index, 'docker:instruction/CMD'), ['Docker › Dockerfile › CMD', 'Daemon Set › Docker entry and cmd overwritten.']);

@@ -50,10 +50,11 @@ function compose(reference: string | undefined, sections: readonly NoteSection[]
 }
 
 /** Hover on an ignore comment: what it silences and why. */
-function suppressionHover(doc: TextDocument, pos: Position): { keys: string[]; reference: string; range: Range } | undefined {
+function suppressionHover(ctx: ServiceContext, doc: TextDocument, pos: Position): { keys: string[]; reference: string; range: Range } | undefined {
   // Most hovers are not on an ignore comment: look at the cursor's line before scanning the document.
   if (!lineText(doc, pos.line).includes('container-notes')) return undefined;
-  const s = findSuppressions(doc).find((x) => containsPosition(x.range, pos));
+  const suppressions = ctx.cache.get('suppressions', doc.uri, doc.version, () => findSuppressions(doc));
+  const s = suppressions.find((x) => containsPosition(x.range, pos));
   if (!s) return undefined;
   const lines = s.rules.map((id) => `- \`${id}\`${ruleMeta(id) ? ` — ${ruleMeta(id)?.title}` : ''}`);
   const reason = s.reason ? `**Reason:** ${s.reason}` : '_No reason given._ Add one after `--`.';
@@ -66,7 +67,7 @@ function suppressionHover(doc: TextDocument, pos: Position): { keys: string[]; r
 
 /** What the cursor is on: the notes keys, the reference text and the range to highlight. */
 function hoverSource(ctx: ServiceContext, doc: TextDocument, pos: Position): { keys: string[]; reference?: string; range?: Range } | null {
-  const suppression = suppressionHover(doc, pos);
+  const suppression = suppressionHover(ctx, doc, pos);
   if (suppression) return suppression;
   const routed = route(ctx, doc);
   if (!routed) return null;

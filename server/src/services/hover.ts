@@ -3,7 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { containsPosition, findSuppressions, lineText } from '../common';
 import { type LookupOptions, renderSections, type NoteSection } from '../notes';
 import type { ServiceContext } from '../workspace';
-import { diagnose } from './diagnose';
+import { diagnosticsAt } from './diagnose';
 import { route, ruleMeta } from './route';
 
 /** A hover with the notes keys it was built from (golden tests print the keys). */
@@ -73,7 +73,7 @@ function hoverSource(ctx: ServiceContext, doc: TextDocument, pos: Position): { k
   if (!routed) return null;
   const target = routed.module.hoverTarget(ctx, routed.src, pos);
   // A diagnostic under the cursor brings the user's note for its rule (VS Code shows the message itself).
-  const here = diagnose(ctx, doc).filter((d) => containsPosition(d.range, pos));
+  const here = diagnosticsAt(ctx, doc, pos);
   const ruleKeys = here.map((d) => `rule:${String(d.code)}`);
   const keys = [...(target?.keys ?? []), ...ruleKeys.filter((k) => !target?.keys.includes(k))];
   return { keys, reference: target?.reference, range: target?.range ?? here[0]?.range };

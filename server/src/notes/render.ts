@@ -138,7 +138,7 @@ export function renderBody(body: string, maxLines: number): { text: string; cut:
     if (fence) out.push(fence.char.repeat(fence.length));
     out.push('…');
   }
-  return { text: out.join('\n').replace(/\s+$/, ''), cut };
+  return { text: out.join('\n').trimEnd(), cut };
 }
 
 /** `notes/k8s.md:12` for a user's note, `bundled notes · k8s.md:12` for ours. */

@@ -315,13 +315,19 @@ export class NotesIndex {
     const reason = term.alias ? 'heading alias' : 'heading';
     // A one-word term found through the postings is a whole-word match already; others are checked.
     const exact = info.plain && !term.caseSensitive;
+    // Without whitespace in the term, a match is as long as the term: test, no match object.
+    const fixedLength = !/\s/.test(term.text);
     const visit = (f: IndexedFile, i: number) => {
       let length = term.text.length;
       if (!exact) {
         pattern.lastIndex = 0;
-        const m = pattern.exec(f.headings[i]);
-        if (!m) return;
-        length = m[0].length;
+        if (fixedLength) {
+          if (!pattern.test(f.headings[i])) return;
+        } else {
+          const m = pattern.exec(f.headings[i]);
+          if (!m) return;
+          length = m[0].length;
+        }
       }
       const coverage = Math.round((weights.coverage * length) / f.headingLengths[i]);
       let mentions = 0;
@@ -375,8 +381,10 @@ export class NotesIndex {
       (term.caseSensitive ? this.capitals : this.bodies).forEach(info.tokens[0], wanted, add);
     } else {
       this.bodies.forSectionsWithAll(info.tokens, wanted, (f, i) => {
+        // Counted with test (the pattern is global, so each test starts after the last match): no arrays.
         info.pattern.lastIndex = 0;
-        const count = f.searchable[i].match(info.pattern)?.length ?? 0;
+        let count = 0;
+        while (info.pattern.test(f.searchable[i])) count++;
         if (count > 0) add(f, i, count);
       });
     }

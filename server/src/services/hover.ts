@@ -44,7 +44,7 @@ export function notesFor(ctx: ServiceContext, keys: readonly string[]): NoteSect
 function compose(reference: string | undefined, sections: readonly NoteSection[], ctx: ServiceContext): string {
   const parts: string[] = [];
   if (reference) parts.push(reference.trim());
-  const notes = renderSections(sections, { maxLines: ctx.settings.notes.maxLines });
+  const notes = renderSections(sections, { maxLines: ctx.settings.notes.maxLines }, (section, options) => ctx.notes.rendered(section, options));
   if (notes) parts.push(notes.trim());
   return parts.join('\n\n---\n\n');
 }

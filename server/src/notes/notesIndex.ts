@@ -294,7 +294,7 @@ export class NotesIndex {
       const { file, section: i, score, reason, matched, pattern } = byKey.get(key) as Candidate;
       const section = file.sections[i];
       // A body mention shows the part of the section that mentions it.
-      return { section: pattern && (reason === 'body' || reason === 'body alias') ? excerpt(section, pattern) : section, score, reason, matched };
+      return { section: pattern && (reason === 'body' || reason === 'body alias') ? excerpt(section, pattern()) : section, score, reason, matched };
     });
   }
 
@@ -311,7 +311,10 @@ export class NotesIndex {
     const plain = isPlain(term);
     const tokens = plain ? [term.caseSensitive ? term.text : term.text.toLowerCase()] : asciiTokens(term.text);
     const chars = cjkChars(term.text);
-    return { term, tokens, plain, chars, hasCjk: chars.length > 0, pattern: this.pattern(term), mentions: this.mentionCounter(term, plain, tokens) };
+    // Most terms are one word found through the postings and never need their pattern: compile it on first use.
+    let compiled: RegExp | undefined;
+    const pattern = () => (compiled ??= this.pattern(term));
+    return { term, tokens, plain, chars, hasCjk: chars.length > 0, pattern, mentions: this.mentionCounter(term, plain, tokens) };
   }
 
   /**
@@ -322,7 +325,7 @@ export class NotesIndex {
    * heading that only gathers its subsections ranks lowest.
    */
   private matchHeadings(info: TermInfo, own: readonly TermInfo[], admitted: (f: IndexedFile) => boolean, offer: Offer): void {
-    const { term, pattern } = info;
+    const { term } = info;
     // An alias names the key only loosely, so for alias matches the body's use of the key's own
     // words counts for more than how much of the heading the alias covers.
     const weights = term.alias ? ALIAS_WEIGHTS : OWN_WEIGHTS;
@@ -335,6 +338,7 @@ export class NotesIndex {
     const visit = (f: IndexedFile, i: number) => {
       let length = term.text.length;
       if (!exact) {
+        const pattern = info.pattern();
         pattern.lastIndex = 0;
         if (fixedLength) {
           if (!pattern.test(f.headings[i])) return;
@@ -397,9 +401,10 @@ export class NotesIndex {
     } else {
       this.bodies.forSectionsWithAll(info.tokens, wanted, (f, i) => {
         // Counted with test (the pattern is global, so each test starts after the last match): no arrays.
-        info.pattern.lastIndex = 0;
+        const pattern = info.pattern();
+        pattern.lastIndex = 0;
         let count = 0;
-        while (info.pattern.test(f.searchable[i])) count++;
+        while (pattern.test(f.searchable[i])) count++;
         if (count > 0) add(f, i, count);
       });
     }
@@ -421,7 +426,8 @@ interface TermInfo {
   /** The term's CJK characters (looked up in headings when it has no ASCII word). */
   chars: string[];
   hasCjk: boolean;
-  pattern: RegExp;
+  /** The term's whole-word pattern, compiled on first use. */
+  pattern: () => RegExp;
   /** How often a section's body names the term (see `mentionCounter`), with its postings lists looked up once. */
   mentions: (f: IndexedFile, section: number) => number;
 }
@@ -434,11 +440,11 @@ interface Candidate {
   reason: MatchReason;
   matched: string;
   /** A body match's pattern, for the excerpt. */
-  pattern?: RegExp;
+  pattern?: () => RegExp;
 }
 
 /** Proposes a section with a score; the best score per section wins. Body matches pass their pattern for the excerpt. */
-type Offer = (f: IndexedFile, section: number, score: number, reason: MatchReason, matched: string, pattern?: RegExp) => void;
+type Offer = (f: IndexedFile, section: number, score: number, reason: MatchReason, matched: string, pattern?: () => RegExp) => void;
 
 /** A single token whose counts the postings hold (case-sensitive terms are capital words). */
 function isPlain(term: Term): boolean {

@@ -23,8 +23,11 @@ const OWN_WEIGHTS = { coverage: 50, evidence: 50 };
 const ALIAS_WEIGHTS = { coverage: 20, evidence: 80 };
 const MAX_CACHED_LOOKUPS = 2000;
 const MAX_RANKED = 50;
-/** Candidates are numbered file id × this + section; no file (at most 2 MB) has this many sections. */
-const SECTIONS_PER_FILE = 2 ** 21;
+/**
+ * Candidates are numbered file id × this + section: more sections than any text can hold (a
+ * string has fewer than 2^29 characters, a section at least one), and exact for 2^24 file ids.
+ */
+const SECTIONS_PER_FILE = 2 ** 29;
 /** `setFileInSteps` yields after this many sections. */
 const STEP_SECTIONS = 200;
 

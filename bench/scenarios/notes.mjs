@@ -120,26 +120,33 @@ export async function run({ ROOT, LspClient, stats, time, sample, peakRssMb }) {
     // First lookups of every documented key and of rule keys: nothing cached.
     const keys = documentedKeys(readFileSync(join(ROOT, 'docs', 'notes-keys.md'), 'utf8'));
     const ruleKeys = TERMS.map((t, i) => `rule:k8s/${t.toLowerCase().replace(/[^a-z]+/g, '-')}-${i}`);
-    // The server is long-running: warm the code up on other keys first, so the figures are not the
-    // JIT's. Each round then changes a file, which empties the lookup cache, and looks every key up.
-    for (const key of ruleKeys) index.lookup(key, options);
+    // The server is long-running: one untimed round over the same keys first, so the figures are
+    // not the JIT's (other keys leave the busy paths cold). Each round then changes a file, which
+    // empties the lookup cache, and looks every key up. Lookups are synchronous: timed without an await.
+    const ROUNDS = 5;
     const uncached = [];
     const cpu = [];
-    for (let round = 0; round < 3; round++) {
+    for (let round = -1; round < ROUNDS; round++) {
       index.setFile({ uri: 'file:///bench/edited.md', text: `# edit ${round}\n`, origin: 'user' });
-      for (const key of keys) {
+      for (const key of round < 0 ? [...ruleKeys, ...keys] : keys) {
         const before = process.cpuUsage();
-        uncached.push(await time(() => index.lookup(key, options)));
+        const start = process.hrtime.bigint();
+        index.lookup(key, options);
+        const wall = Number(process.hrtime.bigint() - start) / 1e6;
         const used = process.cpuUsage(before);
+        if (round < 0) continue;
+        uncached.push(wall);
         cpu.push((used.user + used.system) / 1000);
       }
     }
     const u = stats(uncached);
-    rows.push({ measure: `lookup, uncached (${keys.length} keys × 3) p95`, value: u.p95, target: '≤ 2 ms' });
+    rows.push({ measure: `lookup, uncached (${keys.length} keys × ${ROUNDS}) p95`, value: u.p95, target: '≤ 1 ms' });
+    rows.push({ measure: 'lookup, uncached, median', value: u.median });
     rows.push({ measure: 'lookup, uncached, max', value: u.max });
-    // CPU time is steadier than wall time on a busy machine.
-    rows.push({ measure: 'lookup, uncached, CPU time median', value: stats(cpu).median });
-    rows.push({ measure: 'lookup, uncached, CPU time p95', value: stats(cpu).p95, target: '≤ 2 ms' });
+    // Process-wide (Node 20 has no per-thread CPU time): the GC's concurrent marking (the bench has
+    // just indexed 10 MB) and background JIT compiles count too, so it often exceeds the wall time
+    // and is no measure of the lookup alone; under `node --single-threaded` it equals the wall time.
+    rows.push({ measure: 'lookup, uncached, process CPU time (all threads) p95', value: stats(cpu).p95 });
     const cached = await sample(2000, (i) => index.lookup(keys[i % keys.length], options));
     rows.push({ measure: 'lookup, cached p95', value: cached.p95 });
 
@@ -151,14 +158,18 @@ export async function run({ ROOT, LspClient, stats, time, sample, peakRssMb }) {
     });
     rows.push({ measure: 'server: start → 10 MB notes indexed (read + index)', value: readyMs });
     // Each line is an ignore comment for a different rule, so each hover's first lookup is uncached.
-    const lines = Array.from({ length: 150 }, (_, i) => `# container-notes ignore=k8s/${TERMS[i % TERMS.length].toLowerCase().replace(/[^a-z]+/g, '-')}-${i},dockerfile/latest-tag -- bench`);
+    const lines = Array.from({ length: 400 }, (_, i) => `# container-notes ignore=k8s/${TERMS[i % TERMS.length].toLowerCase().replace(/[^a-z]+/g, '-')}-${i},dockerfile/latest-tag -- bench`);
     const docUri = pathToFileURL(join(dir, 'Dockerfile')).toString();
     client.open(docUri, 'dockerfile', lines.join('\n') + '\nFROM scratch\n');
-    const hover = (i) => client.request('textDocument/hover', { textDocument: { uri: docUri }, position: { line: i % lines.length, character: 5 } });
+    const hoverAt = (line, character) => client.request('textDocument/hover', { textDocument: { uri: docUri }, position: { line, character } });
+    const hover = (i) => hoverAt(i % lines.length, 5);
     await hover(0);
-    // The round trip alone: a hover on a line without notes keys.
-    const baseline = await sample(100, () => client.request('textDocument/hover', { textDocument: { uri: docUri }, position: { line: lines.length, character: 1 } }));
-    rows.push({ measure: 'hover over stdio without notes (round trip), p95', value: baseline.p95 });
+    // The round trip alone: a hover on the empty last line, which has nothing to show (null).
+    const roundTrip = await sample(300, () => hoverAt(lines.length + 1, 0), 20);
+    rows.push({ measure: 'hover over stdio with no hover (round trip only), p95', value: roundTrip.p95 });
+    // An instruction: its reference text and its (cached) bundled notes.
+    const instruction = await sample(300, () => hoverAt(lines.length, 1), 20);
+    rows.push({ measure: 'hover over stdio on FROM (reference + bundled notes), p95', value: instruction.p95, target: '≤ 2 ms' });
     const first = [];
     for (let i = 1; i < lines.length; i++) first.push(await time(() => hover(i)));
     const h = stats(first);

@@ -32,6 +32,18 @@ describe('suppression and policy', () => {
     assert.equal(s.length, 2);
     assert.deepEqual([s[0].target, s[0].reason, s[1].target, s[1].reason], [2, 'pinned by renovate', 4, undefined]);
   });
+  test('stacked ignore comments all target the line below the stack', () => {
+    const stacked = TextDocument.create('file:///Dockerfile', 'dockerfile', 1, [
+      '# container-notes ignore=a/one -- x',
+      '# plain comment',
+      '# container-notes ignore=a/two -- y',
+      '',
+      '# container-notes ignore=a/three -- z',
+      'FROM ubuntu',
+      '# container-notes ignore=a/four -- w',
+    ].join('\n'));
+    assert.deepEqual(findSuppressions(stacked).map((s) => [s.line, s.target]), [[0, 5], [2, 5], [4, 5], [6, 7]]);
+  });
   test('ignored rules and rules set to off are dropped; settings set severity', () => {
     const settings = mergeSettings(defaultSettings(), { rules: { 'dockerfile/other': 'error', 'dockerfile/off': 'off' } });
     const out = applyPolicy([finding('dockerfile/latest-tag', 2), finding('dockerfile/other', 2), finding('dockerfile/off', 2), finding('dockerfile/apt-no-y', 4)], doc, settings, () => undefined);

@@ -60,16 +60,22 @@ const COMMENT_LINE = /^\s*(#|\{\{-?\s*\/\*)/;
 
 /** Finds ignore comments in `#` comments (Dockerfile, YAML) and Go-template comments (Helm templates). */
 export function findSuppressions(doc: TextDocument): Suppression[] {
-  const lines = doc.getText().split(/\r?\n/);
+  const source = doc.getText();
+  if (!source.includes('container-notes')) return [];
+  const lines = source.split(/\r?\n/);
   const result: Suppression[] = [];
+  // The target of the last comment found: comments stacked above one line share it, so a run of
+  // ignore comments is scanned once, not once per comment.
+  let runTarget = -1;
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i];
     if (!text.includes('container-notes')) continue;
     if (!COMMENT_LINE.test(text)) continue;
     const m = IGNORE_PATTERN.exec(text);
     if (!m) continue;
-    let target = i + 1;
+    let target = i < runTarget ? runTarget : i + 1;
     while (target < lines.length && (lines[target].trim() === '' || COMMENT_LINE.test(lines[target]))) target++;
+    runTarget = target;
     const reason = m[2]?.trim() || undefined;
     const start = text.indexOf('container-notes');
     result.push({

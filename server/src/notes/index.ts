@@ -15,4 +15,4 @@ export * from './types';
 export { NotesIndex } from './notesIndex';
 export { parseSections } from './sections';
 export { matchingTags, parseKey, queryFor } from './terms';
-export { renderBody, renderSections, sanitizeInline, sourceLabel, sourceLink } from './render';
+export { renderBody, renderSection, renderSections, type RenderOptions, sanitizeInline, sourceLabel, sourceLink } from './render';

@@ -1,4 +1,5 @@
 import { BestHits, Postings } from './postings';
+import { type RenderOptions, renderSection } from './render';
 import { excerpt, parseSections } from './sections';
 import { asciiTokens, cjkChars, forEachToken, queryFor, type Term, termPattern } from './terms';
 import type { LookupOptions, MatchReason, NoteFile, NoteSection, RankedSection } from './types';
@@ -24,6 +25,11 @@ const OWN_WEIGHTS = { coverage: 50, evidence: 50 };
 const ALIAS_WEIGHTS = { coverage: 20, evidence: 80 };
 const MAX_CACHED_LOOKUPS = 2000;
 const MAX_RANKED = 50;
+/**
+ * Candidates are numbered file id × this + section: more sections than any text can hold (a
+ * string has fewer than 2^29 characters, a section at least one), and exact for 2^24 file ids.
+ */
+const SECTIONS_PER_FILE = 2 ** 29;
 /** `setFileInSteps` yields after this many sections. */
 const STEP_SECTIONS = 200;
 
@@ -47,6 +53,11 @@ interface IndexedFile {
   /** Per section: its own heading, trimmed, and that heading's length without trailing punctuation. */
   headings: string[];
   headingLengths: number[];
+  /** Per section, read while ranking candidates so that only the winners' section objects are touched: its start line, and 1 when it gathers its subsections. */
+  startLines: number[];
+  gathers: number[];
+  /** The file's place among all files (origin, then URI), the tie-break of equal scores; set per generation by `rankFiles`. */
+  rank: number;
   /** How many postings entries the file added (counted as dead once it is removed). */
   entries: number;
 }
@@ -84,7 +95,12 @@ export class NotesIndex {
   private readonly tagPostings = new Postings<IndexedFile>(this.byId);
   private readonly lookups = new Map<string, RankedSection[]>();
   private readonly patterns = new Map<string, RegExp>();
-  private order: Map<string, number> | undefined;
+  /**
+   * Hover Markdown per section and line limit. Sections are never changed in place (a changed
+   * file gets new section objects), so an entry never goes stale and goes when its section does.
+   */
+  private readonly renderings = new WeakMap<NoteSection, Map<number, string>>();
+  private ranksValid = false;
   private gen = 0;
 
   /** Increases on every change; data derived from the index may be cached per generation. */
@@ -151,6 +167,15 @@ export class NotesIndex {
     return files.flatMap((f) => f.sections.filter((s) => !s.empty));
   }
 
+  /** `renderSection`, remembered: hovers show the same few sections again and again. */
+  rendered(section: NoteSection, options: RenderOptions): string {
+    let byLimit = this.renderings.get(section);
+    if (!byLimit) this.renderings.set(section, (byLimit = new Map()));
+    let text = byLimit.get(options.maxLines);
+    if (text === undefined) byLimit.set(options.maxLines, (text = renderSection(section, options)));
+    return text;
+  }
+
   /** Compiled once per term (the terms of a key do not change). */
   private pattern(term: Term): RegExp {
     const id = `${term.caseSensitive ? 's' : 'i'}${term.text}`;
@@ -167,13 +192,13 @@ export class NotesIndex {
   private changed(): void {
     this.gen++;
     this.lookups.clear();
-    this.order = undefined;
+    this.ranksValid = false;
   }
 
   /** Tokenizes a file's sections, yielding every few hundred sections; `commit` adds the result to the postings. */
   private *index(file: NoteFile): Generator<void, PreparedFile, void> {
     const sections = parseSections(file);
-    const entry: IndexedFile = { id: -1, file, sections, searchable: [], headings: [], headingLengths: [], entries: 0 };
+    const entry: IndexedFile = { id: -1, file, sections, searchable: [], headings: [], headingLengths: [], startLines: [], gathers: [], rank: 0, entries: 0 };
     const headingTokens = new Map<string, number[]>();
     const headingChars = new Map<string, number[]>();
     const bodyTokens = new Map<string, number[]>();
@@ -188,6 +213,8 @@ export class NotesIndex {
       const heading = (section.headingPath[section.headingPath.length - 1] ?? '').trim();
       entry.headings.push(heading);
       entry.headingLengths.push(Math.max(1, heading.replace(/[\s.:：。]+$/, '').length));
+      entry.startLines.push(section.startLine);
+      entry.gathers.push(section.coversSubsections ? 1 : 0);
       if (section.empty) continue;
       forEachToken(heading, (token) => tally(headingTokens, token, i));
       for (const char of cjkChars(heading)) tally(headingChars, char, i);
@@ -224,15 +251,15 @@ export class NotesIndex {
 
   private computeRank(key: string, options: Omit<LookupOptions, 'maxSections'>): RankedSection[] {
     const query = queryFor(key);
-    const best = new Map<NoteSection, RankedSection>();
-    const mentionPatterns = new Map<NoteSection, RegExp>();
+    // Candidates by file id and section: a number, so ranking them touches no section object.
+    const best = new Map<number, Candidate>();
     const strongOrigins = new Set<NoteFile['origin']>();
-    const offer: Offer = (section, score, reason, matched, pattern) => {
-      const current = best.get(section);
+    const offer: Offer = (f, section, score, reason, matched, pattern) => {
+      const id = f.id * SECTIONS_PER_FILE + section;
+      const current = best.get(id);
       if (current && score <= current.score) return;
-      best.set(section, { section, score, reason, matched });
-      if (pattern) mentionPatterns.set(section, pattern);
-      if (score >= STRONG) strongOrigins.add(section.origin);
+      best.set(id, { file: f, section, score, reason, matched, pattern });
+      if (score >= STRONG) strongOrigins.add(f.file.origin);
     };
     const admitted = (f: IndexedFile) => admits(f.file, options);
 
@@ -240,7 +267,7 @@ export class NotesIndex {
       // The key itself beats any path end; a longer path end beats a shorter one.
       const specificity = i === 0 ? 50 : Math.min(40, tag.split('.').length);
       this.tagPostings.forEach(tag, admitted, (f, section, fromFile) => {
-        offer(f.sections[section], (fromFile ? SCORE.fileTag : SCORE.tag) + specificity, fromFile ? 'file tag' : 'tag', tag);
+        offer(f, section, (fromFile ? SCORE.fileTag : SCORE.tag) + specificity, fromFile ? 'file tag' : 'tag', tag);
       });
     });
 
@@ -253,45 +280,48 @@ export class NotesIndex {
       const needsBody = (f: IndexedFile) => admitted(f) && !strongOrigins.has(f.file.origin);
       for (const info of terms) this.matchBodies(info, needsBody, offer);
     }
-    return this.top(best, mentionPatterns);
+    return this.top(best);
   }
 
   /**
    * The best MAX_RANKED: user notes first, then by score, file order and line. Each candidate is
    * one number in that order (origin, 2047 − score, file rank, line), so no full sort is needed.
    */
-  private top(best: ReadonlyMap<NoteSection, RankedSection>, mentionPatterns: ReadonlyMap<NoteSection, RegExp>): RankedSection[] {
-    const order = this.fileOrder();
-    const byKey = new Map<number, RankedSection>();
+  private top(best: ReadonlyMap<number, Candidate>): RankedSection[] {
+    this.rankFiles();
+    const byKey = new Map<number, Candidate>();
     const hits = new BestHits(MAX_RANKED);
-    for (const r of best.values()) {
-      const key = originOrder(r.section) * 2 ** 51 + (2047 - Math.min(2047, r.score)) * 2 ** 40 + (order.get(r.section.uri) ?? 0) * 2 ** 20 + Math.min(r.section.startLine, 2 ** 20 - 1);
-      byKey.set(key, r);
+    for (const c of best.values()) {
+      const f = c.file;
+      const key = originOrder(f.file) * 2 ** 51 + (2047 - Math.min(2047, c.score)) * 2 ** 40 + f.rank * 2 ** 20 + Math.min(f.startLines[c.section], 2 ** 20 - 1);
+      byKey.set(key, c);
       hits.add(key);
     }
     return [...hits.sorted()].map((key) => {
-      const r = byKey.get(key) as RankedSection;
+      const { file, section: i, score, reason, matched, pattern } = byKey.get(key) as Candidate;
+      const section = file.sections[i];
       // A body mention shows the part of the section that mentions it.
-      const pattern = mentionPatterns.get(r.section);
-      return pattern && (r.reason === 'body' || r.reason === 'body alias') ? { ...r, section: excerpt(r.section, pattern) } : r;
+      return { section: pattern && (reason === 'body' || reason === 'body alias') ? excerpt(section, pattern()) : section, score, reason, matched };
     });
   }
 
-  /** Files by origin and URI, the tie-break of equal scores; computed once per generation. */
-  private fileOrder(): Map<string, number> {
-    if (!this.order) {
-      const files = [...this.files.values()].map((f) => f.file);
-      files.sort((a, b) => originOrder(a) - originOrder(b) || compare(a.uri, b.uri));
-      this.order = new Map(files.map((f, i) => [f.uri, i]));
-    }
-    return this.order;
+  /** Numbers the files by origin and URI, the tie-break of equal scores; once per generation. */
+  private rankFiles(): void {
+    if (this.ranksValid) return;
+    const files = [...this.files.values()];
+    files.sort((a, b) => originOrder(a.file) - originOrder(b.file) || compare(a.file.uri, b.file.uri));
+    files.forEach((f, i) => (f.rank = i));
+    this.ranksValid = true;
   }
 
   private termInfo(term: Term): TermInfo {
     const plain = isPlain(term);
     const tokens = plain ? [term.caseSensitive ? term.text : term.text.toLowerCase()] : asciiTokens(term.text);
     const chars = cjkChars(term.text);
-    return { term, tokens, plain, chars, hasCjk: chars.length > 0, pattern: this.pattern(term) };
+    // Most terms are one word found through the postings and never need their pattern: compile it on first use.
+    let compiled: RegExp | undefined;
+    const pattern = () => (compiled ??= this.pattern(term));
+    return { term, tokens, plain, chars, hasCjk: chars.length > 0, pattern, mentions: this.mentionCounter(term, plain, tokens) };
   }
 
   /**
@@ -303,7 +333,7 @@ export class NotesIndex {
    * that names one of its group's other members.
    */
   private matchHeadings(info: TermInfo, own: readonly TermInfo[], admitted: (f: IndexedFile) => boolean, offer: Offer): void {
-    const { term, pattern } = info;
+    const { term } = info;
     // An alias names the key only loosely, so for alias matches the body's use of the key's own
     // words counts for more than how much of the heading the alias covers.
     const weights = term.alias ? ALIAS_WEIGHTS : OWN_WEIGHTS;
@@ -312,22 +342,29 @@ export class NotesIndex {
     // A one-word term found through the postings is a whole-word match already; others are checked.
     const exact = info.plain && !term.caseSensitive;
     const siblings = (term.siblings ?? []).map((text) => this.pattern({ text, caseSensitive: true, alias: true }));
+    // Without whitespace in the term, a match is as long as the term: test, no match object.
+    const fixedLength = !/\s/.test(term.text);
     const visit = (f: IndexedFile, i: number) => {
       // "ServiceType ClusterIP" is no note about NodePort, though "ServiceType" is its alias.
       if (siblings.some((s) => { s.lastIndex = 0; return s.test(f.headings[i]); })) return;
       let length = term.text.length;
       if (!exact) {
+        const pattern = info.pattern();
         pattern.lastIndex = 0;
-        const m = pattern.exec(f.headings[i]);
-        if (!m) return;
-        length = m[0].length;
+        if (fixedLength) {
+          if (!pattern.test(f.headings[i])) return;
+        } else {
+          const m = pattern.exec(f.headings[i]);
+          if (!m) return;
+          length = m[0].length;
+        }
       }
       const coverage = Math.round((weights.coverage * length) / f.headingLengths[i]);
       let mentions = 0;
-      for (const o of own) mentions += this.mentions(f, i, o);
+      for (const o of own) mentions += o.mentions(f, i);
       const evidence = Math.min(weights.evidence, 10 * mentions);
-      const gathering = f.sections[i].coversSubsections ? 50 : 0;
-      offer(f.sections[i], base + coverage + evidence - gathering, reason, term.text);
+      const gathering = f.gathers[i] ? 50 : 0;
+      offer(f, i, base + coverage + evidence - gathering, reason, term.text);
     };
     if (info.tokens.length) this.headings.forSectionsWithAll(info.tokens.map((t) => t.toLowerCase()), admitted, visit);
     else this.headingChars.forSectionsWithAll(info.chars, admitted, visit);
@@ -337,11 +374,15 @@ export class NotesIndex {
    * How often a section's body names a term, from the postings: exact for a single token, and for
    * a phrase the count of its rarest token (an upper bound that needs no scan of the text).
    */
-  private mentions(f: IndexedFile, section: number, info: TermInfo): number {
-    if (info.term.caseSensitive) return info.plain ? this.capitals.count(info.tokens[0], f, section) : 0;
-    let least = Infinity;
-    for (const token of info.tokens) least = Math.min(least, this.bodies.count(token, f, section));
-    return Number.isFinite(least) ? least : 0;
+  private mentionCounter(term: Term, plain: boolean, tokens: readonly string[]): (f: IndexedFile, section: number) => number {
+    if (term.caseSensitive) return plain ? this.capitals.counter(tokens[0]) : () => 0;
+    if (tokens.length === 0) return () => 0;
+    const counters = tokens.map((token) => this.bodies.counter(token));
+    return (f, section) => {
+      let least = Infinity;
+      for (const count of counters) least = Math.min(least, count(f, section));
+      return least;
+    };
   }
 
   /**
@@ -356,11 +397,11 @@ export class NotesIndex {
     const base = (term.alias ? SCORE.bodyAlias : SCORE.body) + (DOTTED.test(term.text) ? SCORE.bodyDotted : 0);
     const cap = term.alias ? 40 : 50;
     const reason = term.alias ? 'body alias' : 'body';
-    const order = this.fileOrder();
+    this.rankFiles();
     const best = new BestHits(MAX_RANKED);
     const files: IndexedFile[] = [];
     const add = (f: IndexedFile, section: number, count: number) => {
-      const rank = order.get(f.file.uri) ?? 0;
+      const rank = f.rank;
       files[rank] = f;
       // One number per hit sorts as (higher count, earlier file, earlier section) first.
       best.add((cap - Math.min(cap, count)) * 2 ** 40 + rank * 2 ** 20 + Math.min(section, 2 ** 20 - 1));
@@ -370,15 +411,18 @@ export class NotesIndex {
       (term.caseSensitive ? this.capitals : this.bodies).forEach(info.tokens[0], wanted, add);
     } else {
       this.bodies.forSectionsWithAll(info.tokens, wanted, (f, i) => {
-        info.pattern.lastIndex = 0;
-        const count = f.searchable[i].match(info.pattern)?.length ?? 0;
+        // Counted with test (the pattern is global, so each test starts after the last match): no arrays.
+        const pattern = info.pattern();
+        pattern.lastIndex = 0;
+        let count = 0;
+        while (pattern.test(f.searchable[i])) count++;
         if (count > 0) add(f, i, count);
       });
     }
     for (const key of best.sorted()) {
       const count = cap - Math.floor(key / 2 ** 40);
       const file = files[Math.floor(key / 2 ** 20) % 2 ** 20];
-      offer(file.sections[key % 2 ** 20], base + count, reason, term.text, info.pattern);
+      offer(file, key % 2 ** 20, base + count, reason, term.text, info.pattern);
     }
   }
 }
@@ -393,11 +437,25 @@ interface TermInfo {
   /** The term's CJK characters (looked up in headings when it has no ASCII word). */
   chars: string[];
   hasCjk: boolean;
-  pattern: RegExp;
+  /** The term's whole-word pattern, compiled on first use. */
+  pattern: () => RegExp;
+  /** How often a section's body names the term (see `mentionCounter`), with its postings lists looked up once. */
+  mentions: (f: IndexedFile, section: number) => number;
+}
+
+/** A section offered for a key, by its file and index, with its best score so far. */
+interface Candidate {
+  file: IndexedFile;
+  section: number;
+  score: number;
+  reason: MatchReason;
+  matched: string;
+  /** A body match's pattern, for the excerpt. */
+  pattern?: () => RegExp;
 }
 
 /** Proposes a section with a score; the best score per section wins. Body matches pass their pattern for the excerpt. */
-type Offer = (section: NoteSection, score: number, reason: MatchReason, matched: string, pattern?: RegExp) => void;
+type Offer = (f: IndexedFile, section: number, score: number, reason: MatchReason, matched: string, pattern?: () => RegExp) => void;
 
 /** A single token whose counts the postings hold (case-sensitive terms are capital words). */
 function isPlain(term: Term): boolean {

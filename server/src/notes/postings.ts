@@ -55,10 +55,10 @@ export class Postings<F extends { id: number }> {
     }
   }
 
-  /** The count of a token in one section; 0 when absent. */
-  count(token: string, file: F, section: number): number {
+  /** The count of a token in one section (0 when absent), with the token's list looked up once. */
+  counter(token: string): (file: F, section: number) => number {
     const list = this.map.get(token);
-    return list ? countIn(list, file.id, section) : 0;
+    return list ? (file, section) => countIn(list, file.id, section) : () => 0;
   }
 
   /**

@@ -138,7 +138,7 @@ export function renderBody(body: string, maxLines: number): { text: string; cut:
     if (fence) out.push(fence.char.repeat(fence.length));
     out.push('…');
   }
-  return { text: out.join('\n').replace(/\s+$/, ''), cut };
+  return { text: out.join('\n').trimEnd(), cut };
 }
 
 /** `notes/k8s.md:12` for a user's note, `bundled notes · k8s.md:12` for ours. */
@@ -161,12 +161,17 @@ function title(section: NoteSection): string {
   return path.map(sanitizeInline).join(' › ');
 }
 
-/** Each section as a small heading (its heading path), its body, and a link to its source line. */
-export function renderSections(sections: readonly NoteSection[], options: { maxLines: number }): string {
-  return sections
-    .map((section) => {
-      const body = renderBody(section.body, options.maxLines);
-      return [`#### ${title(section)}`, body.text, sourceLink(section)].filter(Boolean).join('\n\n');
-    })
-    .join('\n\n---\n\n');
+export interface RenderOptions {
+  maxLines: number;
+}
+
+/** A section as a small heading (its heading path), its body, and a link to its source line. */
+export function renderSection(section: NoteSection, options: RenderOptions): string {
+  const body = renderBody(section.body, options.maxLines);
+  return [`#### ${title(section)}`, body.text, sourceLink(section)].filter(Boolean).join('\n\n');
+}
+
+/** The sections, each rendered by `renderOne` (a memo may stand in for `renderSection`), between rules. */
+export function renderSections(sections: readonly NoteSection[], options: RenderOptions, renderOne = renderSection): string {
+  return sections.map((section) => renderOne(section, options)).join('\n\n---\n\n');
 }

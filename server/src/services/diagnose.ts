@@ -1,6 +1,6 @@
-import type { CodeAction, Diagnostic, Range } from 'vscode-languageserver-types';
+import type { CodeAction, Diagnostic, Position, Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { applyPolicy, ignoreCommentAction, ignoredByConfig, type ScoredDiagnostic } from '../common';
+import { applyPolicy, containsPosition, ignoreCommentAction, ignoredByConfig, type ScoredDiagnostic } from '../common';
 import type { ServiceContext } from '../workspace';
 import { route, ruleMeta } from './route';
 
@@ -16,6 +16,17 @@ function scored(ctx: ServiceContext, doc: TextDocument): ScoredDiagnostic[] {
 /** The document's diagnostics, after rule settings and ignore comments. */
 export function diagnose(ctx: ServiceContext, doc: TextDocument): Diagnostic[] {
   return scored(ctx, doc).map((s) => s.diagnostic);
+}
+
+/** The diagnostics whose range holds `pos`; the list is sorted by start, so the scan stops past `pos`. */
+export function diagnosticsAt(ctx: ServiceContext, doc: TextDocument, pos: Position): Diagnostic[] {
+  const here: Diagnostic[] = [];
+  for (const { diagnostic } of scored(ctx, doc)) {
+    const start = diagnostic.range.start;
+    if (start.line > pos.line || (start.line === pos.line && start.character > pos.character)) break;
+    if (containsPosition(diagnostic.range, pos)) here.push(diagnostic);
+  }
+  return here;
 }
 
 function overlaps(a: Range, b: Range): boolean {

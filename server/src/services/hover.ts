@@ -3,7 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { containsPosition, findSuppressions, lineText } from '../common';
 import { type LookupOptions, renderSections, type NoteSection } from '../notes';
 import type { ServiceContext } from '../workspace';
-import { diagnose } from './diagnose';
+import { diagnosticsAt } from './diagnose';
 import { route, ruleMeta } from './route';
 
 /** A hover with the notes keys it was built from (golden tests print the keys). */
@@ -44,16 +44,17 @@ export function notesFor(ctx: ServiceContext, keys: readonly string[]): NoteSect
 function compose(reference: string | undefined, sections: readonly NoteSection[], ctx: ServiceContext): string {
   const parts: string[] = [];
   if (reference) parts.push(reference.trim());
-  const notes = renderSections(sections, { maxLines: ctx.settings.notes.maxLines });
+  const notes = renderSections(sections, { maxLines: ctx.settings.notes.maxLines }, (section, options) => ctx.notes.rendered(section, options));
   if (notes) parts.push(notes.trim());
   return parts.join('\n\n---\n\n');
 }
 
 /** Hover on an ignore comment: what it silences and why. */
-function suppressionHover(doc: TextDocument, pos: Position): { keys: string[]; reference: string; range: Range } | undefined {
+function suppressionHover(ctx: ServiceContext, doc: TextDocument, pos: Position): { keys: string[]; reference: string; range: Range } | undefined {
   // Most hovers are not on an ignore comment: look at the cursor's line before scanning the document.
   if (!lineText(doc, pos.line).includes('container-notes')) return undefined;
-  const s = findSuppressions(doc).find((x) => containsPosition(x.range, pos));
+  const suppressions = ctx.cache.get('suppressions', doc.uri, doc.version, () => findSuppressions(doc));
+  const s = suppressions.find((x) => containsPosition(x.range, pos));
   if (!s) return undefined;
   const lines = s.rules.map((id) => `- \`${id}\`${ruleMeta(id) ? ` — ${ruleMeta(id)?.title}` : ''}`);
   const reason = s.reason ? `**Reason:** ${s.reason}` : '_No reason given._ Add one after `--`.';
@@ -66,13 +67,13 @@ function suppressionHover(doc: TextDocument, pos: Position): { keys: string[]; r
 
 /** What the cursor is on: the notes keys, the reference text and the range to highlight. */
 function hoverSource(ctx: ServiceContext, doc: TextDocument, pos: Position): { keys: string[]; reference?: string; range?: Range } | null {
-  const suppression = suppressionHover(doc, pos);
+  const suppression = suppressionHover(ctx, doc, pos);
   if (suppression) return suppression;
   const routed = route(ctx, doc);
   if (!routed) return null;
   const target = routed.module.hoverTarget(ctx, routed.src, pos);
   // A diagnostic under the cursor brings the user's note for its rule (VS Code shows the message itself).
-  const here = diagnose(ctx, doc).filter((d) => containsPosition(d.range, pos));
+  const here = diagnosticsAt(ctx, doc, pos);
   const ruleKeys = here.map((d) => `rule:${String(d.code)}`);
   const keys = [...(target?.keys ?? []), ...ruleKeys.filter((k) => !target?.keys.includes(k))];
   return { keys, reference: target?.reference, range: target?.range ?? here[0]?.range };

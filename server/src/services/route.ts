@@ -44,8 +44,11 @@ export function allRules(): RuleMeta[] {
   return [...COMMON_RULES, ...MODULES.dockerfile.rules, ...MODULES.kubernetes.rules, ...MODULES.helm.rules];
 }
 
+/** Rules by id, built once from the modules' constant rule tables (policy asks per finding, hover per rule). */
+const RULES_BY_ID: ReadonlyMap<string, RuleMeta> = new Map(allRules().map((r) => [r.id, r]));
+
 export function ruleMeta(id: string): RuleMeta | undefined {
-  return allRules().find((r) => r.id === id);
+  return RULES_BY_ID.get(id);
 }
 
 /** Every notes key the modules can produce, for the bundled-notes coverage test. */

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { type NoteSection, parseSections, renderBody, renderSections, sourceLabel } from '../../../server/src/notes';
+import { type NoteSection, NotesIndex, parseSections, renderBody, renderSection, renderSections, sourceLabel } from '../../../server/src/notes';
 
 function sectionOf(text: string, uri = 'file:///home/me/notes/k8s.md', origin: NoteSection['origin'] = 'user'): NoteSection {
   const [section] = parseSections({ uri, text, origin }).filter((s) => !s.empty);
@@ -67,5 +67,19 @@ describe('rendering', () => {
   test('URIs with spaces and parentheses still make one link', () => {
     const out = renderSections([sectionOf('# A\nb\n', 'file:///n/my%20notes/a (1).md')], { maxLines: 5 });
     assert.match(out, /\(file:\/\/\/n\/my%20notes\/a%20%281%29\.md#L1\)$/);
+  });
+
+  test('the index remembers renderings per section and line limit, and a changed file renders anew', () => {
+    const index = new NotesIndex();
+    const uri = 'file:///notes/k8s.md';
+    index.setFile({ uri, text: '# Pod\none\ntwo\nthree\n', origin: 'user' });
+    const [pod] = index.lookup('k8s:kind/Pod', { maxSections: 1, includeBundled: false, language: 'en' });
+    assert.equal(index.rendered(pod, { maxLines: 2 }), renderSection(pod, { maxLines: 2 }));
+    assert.equal(index.rendered(pod, { maxLines: 9 }), renderSection(pod, { maxLines: 9 }));
+    assert.equal(index.rendered(pod, { maxLines: 2 }), renderSection(pod, { maxLines: 2 }));
+    assert.equal(renderSections([pod, pod], { maxLines: 9 }, (s, o) => index.rendered(s, o)), renderSections([pod, pod], { maxLines: 9 }));
+    index.setFile({ uri, text: '# Pod\nchanged\n', origin: 'user' });
+    const [changed] = index.lookup('k8s:kind/Pod', { maxSections: 1, includeBundled: false, language: 'en' });
+    assert.match(index.rendered(changed, { maxLines: 9 }), /changed/);
   });
 });

@@ -1,14 +1,18 @@
-// Generates the bundled Kubernetes JSON Schema, offline, from the type declarations of the
-// `kubernetes-models` npm package (Kubernetes 1.36) with ts-json-schema-generator.
+// Generates the bundled Kubernetes JSON Schemas, offline, from the type declarations of the
+// `kubernetes-models` npm package (one installed copy per bundled Kubernetes version, the older ones
+// under npm aliases) with ts-json-schema-generator.
 //
-//   node scripts/k8sSchema.mjs [--out dist/schemas] [--force]
+//   node scripts/k8sSchema.mjs [--out dist/schemas] [--force] [--version 1.33]
 //
-// Writes `<out>/kubernetes-<version>.json`: draft-07 definitions keyed by upstream-style ids derived
-// from each declaring file's path (`io.k8s.api.apps.v1.Deployment`), plus `x-kinds`, the list of
-// `{ apiVersion, kind, ref }` objects. Object types are strict (`additionalProperties: false`) so
-// unknown fields are caught; string maps stay open. IntOrString, Quantity and Time get the JSON
-// types the API server accepts. The run is skipped when the output already records the same
-// kubernetes-models version and generator version (the schema is a pure function of both).
+// Writes `<out>/kubernetes-<version>.json` per version: draft-07 definitions keyed by upstream-style
+// ids derived from each declaring file's path (`io.k8s.api.apps.v1.Deployment`), plus `x-kinds`, the
+// list of `{ apiVersion, kind, ref }` objects. Object types are strict (`additionalProperties: false`)
+// so unknown fields are caught; string maps stay open. IntOrString, Quantity and Time get the JSON
+// types the API server accepts. A version is skipped when its output already records the same
+// package, apimachinery and generator versions (the schema is a pure function of them). Stale
+// versions are generated in parallel child processes, one per version (the generator is patched
+// per source folder, see generate()).
+import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
@@ -17,19 +21,37 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
-const outDir = join(root, args.includes('--out') ? args[args.indexOf('--out') + 1] : 'dist/schemas');
+const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const outDir = join(root, option('--out') ?? 'dist/schemas');
 const force = args.includes('--force');
 
-const modelsDir = dirname(require.resolve('kubernetes-models/package.json'));
-const machineryDir = dirname(require.resolve('@kubernetes-models/apimachinery/package.json'));
-const modelsVersion = JSON.parse(readFileSync(join(modelsDir, 'package.json'), 'utf8')).version;
-const generatorVersion = JSON.parse(readFileSync(require.resolve('ts-json-schema-generator/package.json'), 'utf8')).version;
-/** kubernetes-models 5.x tracks Kubernetes 1.36 (its README and generated sources say v1.36.0). */
-const KUBERNETES_VERSION = '1.36';
-const outFile = join(outDir, `kubernetes-${KUBERNETES_VERSION}.json`);
-const stamp = `kubernetes-models@${modelsVersion} ts-json-schema-generator@${generatorVersion} format@2`;
+/**
+ * The bundled versions, newest first (keep in step with KUBERNETES_VERSIONS in
+ * server/src/common/settings.ts): the Kubernetes minor and the installed package tracking it.
+ * kubernetes-models 5.1.0 says v1.36.0 in its README and generated sources; 4.5.x's changelog says
+ * "Update schema version to v1.33.0" (4.5.1 only bumps @kubernetes-models/apimachinery to 2.2.0).
+ */
+const SOURCES = [
+  { kubernetes: '1.36', packageDir: 'kubernetes-models' },
+  { kubernetes: '1.33', packageDir: 'kubernetes-models-1.33' },
+];
 
-function upToDate() {
+const generatorVersion = JSON.parse(readFileSync(require.resolve('ts-json-schema-generator/package.json'), 'utf8')).version;
+
+/** Where a version's declarations live and the stamp its output must carry to count as current. */
+function describe(source) {
+  const modelsPkg = require.resolve(`${source.packageDir}/package.json`);
+  const modelsDir = dirname(modelsPkg);
+  // Resolved from the models package itself: an aliased older copy keeps its own apimachinery nested.
+  const machineryPkg = createRequire(modelsPkg).resolve('@kubernetes-models/apimachinery/package.json');
+  const machineryDir = dirname(machineryPkg);
+  const models = JSON.parse(readFileSync(modelsPkg, 'utf8'));
+  const machinery = JSON.parse(readFileSync(machineryPkg, 'utf8'));
+  const stamp = `${models.name}@${models.version} ${machinery.name}@${machinery.version} ts-json-schema-generator@${generatorVersion} format@3`;
+  return { ...source, modelsDir, machineryDir, stamp, outFile: join(outDir, `kubernetes-${source.kubernetes}.json`) };
+}
+
+function upToDate({ outFile, stamp }) {
   if (force || !existsSync(outFile)) return false;
   try {
     return JSON.parse(readFileSync(outFile, 'utf8'))['x-source'] === stamp;
@@ -45,7 +67,12 @@ const GROUP_PREFIX = {
 };
 
 /** `.../kubernetes-models/apps/v1/Deployment.d.ts` → `io.k8s.api.apps.v1.Deployment`. */
-function idForFile(file) {
+function idForFile({ modelsDir, machineryDir }, file) {
+  // apimachinery first: an aliased package nests its own copy under its folder.
+  const inMachinery = relative(machineryDir, file);
+  if (!inMachinery.startsWith('..')) {
+    return `io.k8s.apimachinery.pkg.${inMachinery.replace(/\.d\.ts$/, '').split(sep).join('.')}`;
+  }
   const inModels = relative(modelsDir, file);
   if (!inModels.startsWith('..')) {
     const parts = inModels.replace(/\.d\.ts$/, '').split(sep);
@@ -54,15 +81,11 @@ function idForFile(file) {
     const prefix = GROUP_PREFIX[group] ?? `io.k8s.api.${group.split('.')[0]}`;
     return `${prefix}.${version}.${name}`;
   }
-  const inMachinery = relative(machineryDir, file);
-  if (!inMachinery.startsWith('..')) {
-    return `io.k8s.apimachinery.pkg.${inMachinery.replace(/\.d\.ts$/, '').split(sep).join('.')}`;
-  }
   return undefined;
 }
 
 /** Every top-level kind: a declaration file whose interface fixes `apiVersion` and `kind`. */
-function findKinds() {
+function findKinds(source) {
   const kinds = [];
   const walk = (dir) => {
     for (const name of readdirSync(dir).sort()) {
@@ -74,15 +97,15 @@ function findKinds() {
         const iface = /export interface (I\w+) extends TypeMeta \{/.exec(text);
         const apiVersion = /^ {4}"apiVersion": "([^"]+)";/m.exec(text);
         const kind = /^ {4}"kind": "([^"]+)";/m.exec(text);
-        if (iface && apiVersion && kind) kinds.push({ file: p, iface: iface[1], apiVersion: apiVersion[1], kind: kind[1], ref: idForFile(p) });
+        if (iface && apiVersion && kind) kinds.push({ file: p, iface: iface[1], apiVersion: apiVersion[1], kind: kind[1], ref: idForFile(source, p) });
       }
     }
   };
-  walk(modelsDir);
+  walk(source.modelsDir);
   return kinds;
 }
 
-async function generate() {
+async function generate(source) {
   const { createGenerator } = await import('ts-json-schema-generator');
   // ExposeNodeParser is internal to ts-json-schema-generator: the version is pinned in package.json
   // and test/unit/kubernetes/schema.test.ts checks the ids, so an upgrade that moves it fails loudly.
@@ -91,11 +114,11 @@ async function generate() {
   // (or core and events Event) no longer collide and ids match the upstream OpenAPI ones.
   const original = exposeModule.ExposeNodeParser.prototype.getDefinitionName;
   exposeModule.ExposeNodeParser.prototype.getDefinitionName = function (node, context) {
-    return idForFile(node.getSourceFile().fileName) ?? original.call(this, node, context);
+    return idForFile(source, node.getSourceFile().fileName) ?? original.call(this, node, context);
   };
 
-  const kinds = findKinds();
-  const work = join(root, '.cache', 'k8s-schema');
+  const kinds = findKinds(source);
+  const work = join(root, '.cache', 'k8s-schema', source.kubernetes);
   mkdirSync(work, { recursive: true });
   const entry = join(work, 'entry.ts');
   const imports = kinds.map((k, i) => `import type { ${k.iface} as K${i} } from ${JSON.stringify(k.file.replace(/\.d\.ts$/, '.js'))};`);
@@ -116,8 +139,8 @@ async function generate() {
   rewriteRefs(definitions);
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
-    'x-source': stamp,
-    'x-kubernetes-version': KUBERNETES_VERSION,
+    'x-source': source.stamp,
+    'x-kubernetes-version': source.kubernetes,
     'x-kinds': kinds.map(({ apiVersion, kind, ref }) => ({ apiVersion, kind, ref })),
     definitions,
   };
@@ -163,13 +186,32 @@ function rewriteRefs(value) {
   }
 }
 
-if (upToDate()) {
-  console.log(`k8s schema: ${relative(root, outFile)} is up to date (${stamp})`);
-} else {
+async function generateOne(source) {
   const started = Date.now();
-  const schema = await generate();
+  const schema = await generate(source);
   mkdirSync(outDir, { recursive: true });
   const text = JSON.stringify(schema);
-  writeFileSync(outFile, text);
-  console.log(`k8s schema: ${relative(root, outFile)}: ${Object.keys(schema.definitions).length} definitions, ${schema['x-kinds'].length} kinds, ${(text.length / 1024).toFixed(0)} KB in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  writeFileSync(source.outFile, text);
+  console.log(`k8s schema: ${relative(root, source.outFile)}: ${Object.keys(schema.definitions).length} definitions, ${schema['x-kinds'].length} kinds, ${(text.length / 1024).toFixed(0)} KB in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/** Runs this script for one version in a child process; rejects when it fails. */
+function generateInChild(source) {
+  const childArgs = [fileURLToPath(import.meta.url), '--version', source.kubernetes, '--out', relative(root, outDir), '--force'];
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, childArgs, { cwd: root, stdio: 'inherit' });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`k8s schema ${source.kubernetes}: exit code ${code}`))));
+  });
+}
+
+const only = option('--version');
+const sources = SOURCES.filter((s) => !only || s.kubernetes === only).map(describe);
+if (only && sources.length === 0) throw new Error(`k8s schema: no bundled source for Kubernetes ${only}`);
+const stale = sources.filter((s) => !upToDate(s));
+for (const s of sources) if (!stale.includes(s)) console.log(`k8s schema: ${relative(root, s.outFile)} is up to date (${s.stamp})`);
+if (only) {
+  for (const s of stale) await generateOne(s);
+} else {
+  await Promise.all(stale.map(generateInChild));
 }

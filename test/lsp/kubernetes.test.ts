@@ -40,4 +40,18 @@ describe('kubernetes over stdio', () => {
     const completion = await client.request<{ items: Array<{ label: string }> }>('textDocument/completion', { textDocument: { uri }, position: { line: 5, character: 2 } });
     assert.ok(completion.items.some((i) => i.label === 'replicas'));
   });
+
+  test('containerNotes.kubernetes.version switches the schema without a restart', async () => {
+    const pod = pathToFileURL(path.join(dir, 'pod.yaml')).toString();
+    client.open(pod, 'yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  hostnameOverride: web-0\n  containers: [{ name: web, image: nginx:1.27.3 }]\n', 1);
+    const unknownFields = async () => {
+      const report = await client.request<{ items: Array<{ code: string; message: string }> }>('textDocument/diagnostic', { textDocument: { uri: pod } });
+      return report.items.filter((d) => d.code === 'k8s/unknown-field').map((d) => d.message);
+    };
+    assert.deepEqual(await unknownFields(), []);
+    client.notify('workspace/didChangeConfiguration', { settings: { containerNotes: { kubernetes: { version: '1.33' } } } });
+    assert.deepEqual(await unknownFields(), ['Unknown field `hostnameOverride` in `spec`; Kubernetes rejects or drops it.']);
+    client.notify('workspace/didChangeConfiguration', { settings: { containerNotes: { kubernetes: { version: '1.36' } } } });
+    assert.deepEqual(await unknownFields(), []);
+  });
 });

@@ -43,7 +43,8 @@ export interface ConfigIgnore {
   root: string;
 }
 
-export const KUBERNETES_VERSIONS = ['1.36'] as const;
+/** The bundled Kubernetes schemas (dist/schemas/kubernetes-<v>.json, see scripts/k8sSchema.mjs), newest (the default) first. */
+export const KUBERNETES_VERSIONS = ['1.36', '1.33'] as const;
 
 export function defaultSettings(): Settings {
   return {

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { type CliEnvironment, main } from '../../../server/src/cli/index';
+import { testResources } from '../../support/fixture';
 import { tempTree } from '../../support/tempTree';
 
 /** Runs main() in `cwd` with captured streams. */
@@ -36,7 +37,7 @@ describe('command line', () => {
     assert.match(bad.stderr, /Unknown option `--max-warning`; did you mean `--max-warnings`\?/);
     assert.equal((await run('/', ['check'])).code, 2);
     assert.match((await run('/', ['lint', '--format', 'xml'])).stderr, /`--format` is one of text, json, sarif \(not `xml`\)/);
-    assert.match((await run('/', ['lint', '--kubernetes-version', '1.2'])).stderr, /Kubernetes 1.2 is not known; supported: 1.36/);
+    assert.match((await run('/', ['lint', '--kubernetes-version', '1.2'])).stderr, /Kubernetes 1.2 is not known; supported: 1\.36, 1\.33\./);
     assert.match((await run('/', ['lint', '--max-warnings=x'])).stderr, /needs a whole number/);
   });
 });
@@ -170,5 +171,24 @@ describe('bad input', () => {
     const json = await run(tree.dir, ['lint', '-f', 'json']);
     assert.equal(JSON.parse(json.stdout).skipped.length, 4);
     assert.match(json.stderr, /container-notes: skipped bin\/Dockerfile: binary file/);
+  });
+});
+
+describe('lint --kubernetes-version', () => {
+  let tree: ReturnType<typeof tempTree>;
+  before(() => {
+    tree = tempTree({ '.git/HEAD': '', 'pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  hostnameOverride: web-0\n  containers: [{ name: web, image: nginx:1.27.3 }]\n' });
+  });
+  after(() => tree.remove());
+
+  test('checks against the named bundled version (1.33 does not know Pod hostnameOverride)', async () => {
+    const lint = async (extra: string[]) => {
+      let stdout = '';
+      const io: CliEnvironment = { cwd: tree.dir, env: {}, stdout: { write: (t: string) => (stdout += t) }, stderr: { write: () => true }, version: '9.9.9', bundledNotesDir: '/nonexistent/notes', resources: testResources() };
+      await main(['lint', '--rule', 'k8s/unknown-field', ...extra], io);
+      return stdout;
+    };
+    assert.match(await lint([]), /^No problems in 1 file checked/);
+    assert.match(await lint(['--kubernetes-version', '1.33']), /pod\.yaml:6:3 error k8s\/unknown-field Unknown field `hostnameOverride`/);
   });
 });

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
+import { KUBERNETES_VERSIONS } from '../../../server/src/common';
 import * as services from '../../../server/src/services';
 import { createFixture } from '../../support/fixture';
 import { repoPath } from '../../support/paths';
@@ -51,13 +52,15 @@ spec:
   return docs.join('\n---\n') + '\n';
 }
 
-for (const [name] of folder('valid')) {
-  test(`corpus valid/${name} gives no errors`, () => {
-    const fixture = createFixture(folder('valid'));
-    const doc = fixture.open(name);
-    const errors = services.diagnose(fixture.ctx, doc).filter((d) => d.severity === 1);
-    assert.deepEqual(errors.map((d) => `${d.range.start.line + 1}: ${String(d.code)} ${d.message}`), []);
-  });
+for (const version of KUBERNETES_VERSIONS) {
+  for (const [name] of folder('valid')) {
+    test(`corpus valid/${name} gives no errors under Kubernetes ${version}`, () => {
+      const fixture = createFixture(folder('valid'), { kubernetes: { version } });
+      const doc = fixture.open(name);
+      const errors = services.diagnose(fixture.ctx, doc).filter((d) => d.severity === 1);
+      assert.deepEqual(errors.map((d) => `${d.range.start.line + 1}: ${String(d.code)} ${d.message}`), []);
+    });
+  }
 }
 
 test('corpus: a large generated manifest (400 objects) gives no findings at all', () => {

@@ -36,3 +36,15 @@ test('schema: x-kinds lists apiVersion/kind pairs with their definitions', () =>
   assert.ok(kinds.every((k) => defs[k.ref]), 'every kind points at a definition');
   assert.match(schema['x-source'], /kubernetes-models@5\.1\.0/);
 });
+
+test('schema: Kubernetes 1.33 from the aliased kubernetes-models 4.5.1, with its own apimachinery', () => {
+  const older = JSON.parse(fs.readFileSync(repoPath('dist', 'schemas', 'kubernetes-1.33.json'), 'utf8'));
+  assert.equal(older['x-kubernetes-version'], '1.33');
+  assert.match(older['x-source'], /^kubernetes-models@4\.5\.1 @kubernetes-models\/apimachinery@2\.2\.0 /);
+  assert.ok(Object.keys(older.definitions).every((id: string) => id.startsWith('io.k8s.')), 'nested apimachinery gets upstream ids too');
+  assert.ok(older.definitions['io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta']);
+  // Pod hostnameOverride arrived in 1.34: present in the 1.36 schema only.
+  assert.ok(defs['io.k8s.api.core.v1.PodSpec'].properties.hostnameOverride);
+  assert.equal(older.definitions['io.k8s.api.core.v1.PodSpec'].properties.hostnameOverride, undefined);
+  assert.deepEqual(older.definitions['io.k8s.apimachinery.pkg.util.intstr.IntOrString'].type, ['string', 'integer']);
+});

@@ -26,16 +26,8 @@ export function bindHandlers(connection: Connection, session: Session, version: 
   });
   connection.onDidChangeWatchedFiles(guard(connection, 'workspace/didChangeWatchedFiles', undefined, (params) => session.filesChanged(params.changes)));
 
-  // TextDocuments fires onDidChangeContent right after onDidOpen; only real edits are debounced.
-  const opened = new WeakSet<object>();
-  session.documents.onDidOpen((e) => {
-    opened.add(e.document);
-    session.documentChanged(e.document, true);
-  });
-  session.documents.onDidChangeContent((e) => {
-    if (opened.delete(e.document)) return;
-    session.documentChanged(e.document, false);
-  });
+  // TextDocuments fires onDidChangeContent for an open as well as for every edit.
+  session.documents.onDidChangeContent((e) => session.documentChanged(e.document));
   session.documents.onDidClose((e) => session.documentClosed(e.document.uri));
 
   connection.onHover(guard(connection, 'textDocument/hover', null, (p) => {

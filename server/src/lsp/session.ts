@@ -186,7 +186,8 @@ export class Session {
   }
 
   /** A newly opened document is checked at once; edits wait for a pause in typing. */
-  documentChanged(doc: TextDocument, opened: boolean): void {
+  documentChanged(doc: TextDocument): void {
+    const opened = !this.workspace.isOpen(doc.uri);
     this.workspace.openDocument(doc);
     this.scheduleDiagnostics(doc.uri, opened ? 0 : DIAGNOSTICS_DELAY_MS);
   }

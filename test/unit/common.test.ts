@@ -60,6 +60,9 @@ describe('text helpers', () => {
   test('closestMatch suggests a near key', () => {
     assert.equal(closestMatch('replica', ['replicas', 'selector', 'template']), 'replicas');
     assert.equal(closestMatch('zzzzzz', ['replicas']), undefined);
+    assert.equal(closestMatch('contaner', ['container']), 'container');
+    assert.equal(closestMatch('contanr', ['container'], 1), undefined, 'two edits exceed a limit of one');
+    assert.equal(closestMatch('Replicas', ['replicas'], 0), 'replicas', 'case alone is no edit');
   });
   test('positionInText maps offsets with UTF-16 columns', () => {
     const text = '中文\nab';

@@ -23,12 +23,17 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length];
 }
 
-/** The closest candidate within a small edit distance, for "did you mean `x`?". */
-export function closestMatch(word: string, candidates: Iterable<string>): string | undefined {
+/**
+ * The closest candidate within `maxDistance` edits (case-insensitive), for "did you mean `x`?".
+ * The default allows about one edit per three letters, and at least two.
+ */
+export function closestMatch(word: string, candidates: Iterable<string>, maxDistance = Math.max(2, Math.floor(word.length / 3))): string | undefined {
   let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
+  let bestDistance = maxDistance + 1;
   const lower = word.toLowerCase();
   for (const c of candidates) {
+    // Names whose lengths differ by more than the limit cannot be close enough.
+    if (Math.abs(c.length - word.length) >= bestDistance) continue;
     const d = editDistance(lower, c.toLowerCase());
     if (d < bestDistance) {
       best = c;

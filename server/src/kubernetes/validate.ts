@@ -1,4 +1,5 @@
 import { isAlias, isMap, isScalar, isSeq, Scalar, type Document } from 'yaml';
+import { closestMatch } from '../common';
 import { entries, span } from './nodes';
 import { deref, type JsonSchema, typeName } from './schema';
 
@@ -127,7 +128,8 @@ function walkMap(o: ValidationOptions, node: unknown, s: JsonSchema, owner: [num
     } else if (typeof s.additionalProperties === 'object') {
       walk(o, e.value, s.additionalProperties, keySpan, childPath, out, depth + 1);
     } else if (closed) {
-      const suggestion = closest(e.key, Object.keys(s.properties ?? {}));
+      // Field names are short and many: at most two edits, one for names under six letters.
+      const suggestion = closestMatch(e.key, Object.keys(s.properties ?? {}), Math.min(2, Math.max(1, Math.floor(e.key.length / 3))));
       const hint = suggestion ? ` Did you mean \`${suggestion}\`?` : '';
       out.push({ rule: 'unknown-field', start: keySpan[0], end: keySpan[1], message: `Unknown field \`${e.key}\`${path ? ` in \`${path}\`` : ''}; Kubernetes rejects or drops it.${hint}` });
     }
@@ -148,30 +150,3 @@ function leaf(path: string): string {
   return path.split('.').pop() || 'value';
 }
 
-/** The known name closest to a mistyped one (edit distance ≤ 2, or the same letters in another case). */
-export function closest(name: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.min(3, Math.max(1, Math.floor(name.length / 3)) + 1);
-  for (const c of candidates) {
-    if (c.toLowerCase() === name.toLowerCase()) return c;
-    const d = editDistance(name, c, bestDistance);
-    if (d < bestDistance) {
-      best = c;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) >= limit) return limit;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length];
-}

@@ -77,10 +77,13 @@ spec:
 
 export const CHART = {
   'Chart.yaml': 'apiVersion: v2\nname: web\ndescription: A web front end\ntype: application\nversion: 0.3.1\nappVersion: "1.4.2"\n',
-  'values.yaml': 'replicaCount: 2\nimage:\n  repository: registry.example.com/web\n  tag: ""\n  pullPolicy: IfNotPresent\nservice:\n  type: ClusterIP\n  port: 80\nresources: {}\nnodeSelector: {}\n',
-  'templates/_helpers.tpl': '{{- define "web.fullname" -}}\n{{- printf "%s-%s" .Release.Name .Chart.Name | trunc 63 | trimSuffix "-" -}}\n{{- end -}}\n\n{{- define "web.labels" -}}\napp.kubernetes.io/name: {{ .Chart.Name }}\napp.kubernetes.io/instance: {{ .Release.Name }}\n{{- end -}}\n',
+  'values.yaml':
+    'replicaCount: 2\nimage:\n  repository: registry.example.com/web\n  tag: ""\n  pullPolicy: IfNotPresent\nservice:\n  type: ClusterIP\n  port: 80\nresources: {}\nnodeSelector: {}\n',
+  'templates/_helpers.tpl':
+    '{{- define "web.fullname" -}}\n{{- printf "%s-%s" .Release.Name .Chart.Name | trunc 63 | trimSuffix "-" -}}\n{{- end -}}\n\n{{- define "web.labels" -}}\napp.kubernetes.io/name: {{ .Chart.Name }}\napp.kubernetes.io/instance: {{ .Release.Name }}\n{{- end -}}\n',
   'templates/NOTES.txt': 'Get the URL: kubectl port-forward svc/{{ include "web.fullname" . }} 8080:{{ .Values.service.port }}\n',
-  'templates/service.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: {{ include "web.fullname" . }}\n  labels:\n    {{- include "web.labels" . | nindent 4 }}\nspec:\n  type: {{ .Values.service.type }}\n  ports:\n    - port: {{ .Values.service.port }}\n      targetPort: http\n  selector:\n    {{- include "web.labels" . | nindent 4 }}\n',
+  'templates/service.yaml':
+    'apiVersion: v1\nkind: Service\nmetadata:\n  name: {{ include "web.fullname" . }}\n  labels:\n    {{- include "web.labels" . | nindent 4 }}\nspec:\n  type: {{ .Values.service.type }}\n  ports:\n    - port: {{ .Values.service.port }}\n      targetPort: http\n  selector:\n    {{- include "web.labels" . | nindent 4 }}\n',
 };
 
 export function helmTemplate(variant = 0) {

@@ -7,7 +7,9 @@ import * as bench from './lib.mjs';
 
 const filter = process.argv[2];
 const dir = join(bench.ROOT, 'bench', 'scenarios');
-const files = readdirSync(dir).filter((f) => f.endsWith('.mjs') && (!filter || f.includes(filter))).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.mjs') && (!filter || f.includes(filter)))
+  .sort();
 console.log(`bench: node ${process.version}, ${files.length} scenario(s)`);
 let failed = 0;
 for (const file of files) {

@@ -71,7 +71,10 @@ function idForFile({ modelsDir, machineryDir }, file) {
   // apimachinery first: an aliased package nests its own copy under its folder.
   const inMachinery = relative(machineryDir, file);
   if (!inMachinery.startsWith('..')) {
-    return `io.k8s.apimachinery.pkg.${inMachinery.replace(/\.d\.ts$/, '').split(sep).join('.')}`;
+    return `io.k8s.apimachinery.pkg.${inMachinery
+      .replace(/\.d\.ts$/, '')
+      .split(sep)
+      .join('.')}`;
   }
   const inModels = relative(modelsDir, file);
   if (!inModels.startsWith('..')) {
@@ -125,9 +128,25 @@ async function generate(source) {
   const fields = kinds.map((_, i) => `  k${i}: K${i};`);
   writeFileSync(entry, `${imports.join('\n')}\nexport interface AllKinds {\n${fields.join('\n')}\n}\n`);
   const tsconfig = join(work, 'tsconfig.json');
-  writeFileSync(tsconfig, JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', skipLibCheck: true, strict: true }, files: ['entry.ts'] }));
+  writeFileSync(
+    tsconfig,
+    JSON.stringify({
+      compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', skipLibCheck: true, strict: true },
+      files: ['entry.ts'],
+    }),
+  );
 
-  const generator = createGenerator({ path: entry, tsconfig, type: 'AllKinds', expose: 'all', topRef: true, jsDoc: 'extended', skipTypeCheck: true, additionalProperties: false, sortProps: true });
+  const generator = createGenerator({
+    path: entry,
+    tsconfig,
+    type: 'AllKinds',
+    expose: 'all',
+    topRef: true,
+    jsDoc: 'extended',
+    skipTypeCheck: true,
+    additionalProperties: false,
+    sortProps: true,
+  });
   const raw = generator.createSchema('AllKinds');
   const definitions = {};
   for (const [name, def] of Object.entries(raw.definitions)) {
@@ -151,7 +170,13 @@ function fixScalars(definitions) {
   const intOrString = 'io.k8s.apimachinery.pkg.util.intstr.IntOrString';
   const quantity = 'io.k8s.apimachinery.pkg.api.resource.Quantity';
   if (definitions[intOrString]) definitions[intOrString] = { ...definitions[intOrString], type: ['string', 'integer'], format: 'int-or-string' };
-  if (definitions[quantity]) definitions[quantity] = { ...definitions[quantity], type: ['string', 'number'], format: 'quantity', description: definitions[quantity].description ?? 'A fixed-point number with an optional suffix, e.g. `500m`, `128Mi`, `2`.' };
+  if (definitions[quantity])
+    definitions[quantity] = {
+      ...definitions[quantity],
+      type: ['string', 'number'],
+      format: 'quantity',
+      description: definitions[quantity].description ?? 'A fixed-point number with an optional suffix, e.g. `500m`, `128Mi`, `2`.',
+    };
   for (const name of ['io.k8s.apimachinery.pkg.apis.meta.v1.Time', 'io.k8s.apimachinery.pkg.apis.meta.v1.MicroTime']) {
     if (definitions[name]) definitions[name] = { ...definitions[name], type: 'string', format: 'date-time' };
   }
@@ -192,7 +217,9 @@ async function generateOne(source) {
   mkdirSync(outDir, { recursive: true });
   const text = JSON.stringify(schema);
   writeFileSync(source.outFile, text);
-  console.log(`k8s schema: ${relative(root, source.outFile)}: ${Object.keys(schema.definitions).length} definitions, ${schema['x-kinds'].length} kinds, ${(text.length / 1024).toFixed(0)} KB in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `k8s schema: ${relative(root, source.outFile)}: ${Object.keys(schema.definitions).length} definitions, ${schema['x-kinds'].length} kinds, ${(text.length / 1024).toFixed(0)} KB in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
 }
 
 /** Runs this script for one version in a child process; rejects when it fails. */

@@ -26,4 +26,6 @@ execFileSync(
   { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], timeout: 120_000 },
 );
 const kib = statSync(out).size / 1024;
-console.log(`package: ${relative(process.cwd(), out) || out} ${kib >= 1024 ? `${(kib / 1024).toFixed(2)} MiB` : `${kib.toFixed(0)} KiB`} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+console.log(
+  `package: ${relative(process.cwd(), out) || out} ${kib >= 1024 ? `${(kib / 1024).toFixed(2)} MiB` : `${kib.toFixed(0)} KiB`} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+);

@@ -11,16 +11,27 @@ const TEMPLATES = 300;
 function chartFiles() {
   const root = 'file:///bench/chart';
   const files = new Map();
-  files.set(`${root}/Chart.yaml`, 'apiVersion: v2\nname: big\nversion: 1.0.0\nappVersion: "1.0"\ndependencies:\n  - name: lib\n    version: 1.x.x\n    repository: file://charts/lib\n');
+  files.set(
+    `${root}/Chart.yaml`,
+    'apiVersion: v2\nname: big\nversion: 1.0.0\nappVersion: "1.0"\ndependencies:\n  - name: lib\n    version: 1.x.x\n    repository: file://charts/lib\n',
+  );
   const values = [];
-  for (let i = 0; i < TEMPLATES; i++) values.push(`# -- Settings of component ${i}.\nc${i}:\n  enabled: true\n  image:\n    repository: registry.example.com/c${i}\n    tag: "1.${i}"\n  replicas: ${1 + (i % 3)}\n  port: ${8000 + i}\n  env:\n    A: "1"\n`);
+  for (let i = 0; i < TEMPLATES; i++)
+    values.push(
+      `# -- Settings of component ${i}.\nc${i}:\n  enabled: true\n  image:\n    repository: registry.example.com/c${i}\n    tag: "1.${i}"\n  replicas: ${1 + (i % 3)}\n  port: ${8000 + i}\n  env:\n    A: "1"\n`,
+    );
   files.set(`${root}/values.yaml`, values.join(''));
   files.set(`${root}/values-prod.yaml`, 'c0:\n  replicas: 5\n');
   files.set(`${root}/charts/lib/Chart.yaml`, 'apiVersion: v2\nname: lib\nversion: 1.0.0\ntype: library\n');
   files.set(`${root}/charts/lib/templates/_lib.tpl`, '{{- define "lib.labels" -}}\napp.kubernetes.io/instance: {{ .Release.Name }}\n{{- end }}\n');
-  files.set(`${root}/templates/_helpers.tpl`, '{{- define "big.name" -}}{{ .Chart.Name | trunc 63 }}{{- end }}\n{{- define "big.labels" -}}\n{{ include "lib.labels" . }}\napp: {{ include "big.name" . }}\n{{- end }}\n');
+  files.set(
+    `${root}/templates/_helpers.tpl`,
+    '{{- define "big.name" -}}{{ .Chart.Name | trunc 63 }}{{- end }}\n{{- define "big.labels" -}}\n{{ include "lib.labels" . }}\napp: {{ include "big.name" . }}\n{{- end }}\n',
+  );
   for (let i = 0; i < TEMPLATES; i++) {
-    files.set(`${root}/templates/c${i}.yaml`, `{{- if .Values.c${i}.enabled }}
+    files.set(
+      `${root}/templates/c${i}.yaml`,
+      `{{- if .Values.c${i}.enabled }}
 apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -48,7 +59,8 @@ spec:
               value: {{ $v | quote }}
             {{- end }}
 {{- end }}
-`);
+`,
+    );
   }
   return { root, files };
 }

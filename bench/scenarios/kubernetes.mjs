@@ -64,7 +64,27 @@ function manifest20() {
 
 /** A CRD whose openAPIV3Schema is about 1 MB (many documented nested properties). */
 function crd1mb() {
-  const lines = ['apiVersion: apiextensions.k8s.io/v1', 'kind: CustomResourceDefinition', 'metadata:', '  name: widgets.bench.example.com', 'spec:', '  group: bench.example.com', '  scope: Namespaced', '  names: { kind: Widget, plural: widgets }', '  versions:', '    - name: v1', '      served: true', '      storage: true', '      schema:', '        openAPIV3Schema:', '          type: object', '          properties:', '            spec:', '              type: object', '              properties:'];
+  const lines = [
+    'apiVersion: apiextensions.k8s.io/v1',
+    'kind: CustomResourceDefinition',
+    'metadata:',
+    '  name: widgets.bench.example.com',
+    'spec:',
+    '  group: bench.example.com',
+    '  scope: Namespaced',
+    '  names: { kind: Widget, plural: widgets }',
+    '  versions:',
+    '    - name: v1',
+    '      served: true',
+    '      storage: true',
+    '      schema:',
+    '        openAPIV3Schema:',
+    '          type: object',
+    '          properties:',
+    '            spec:',
+    '              type: object',
+    '              properties:',
+  ];
   let size = lines.join('\n').length;
   for (let i = 0; size < 1024 * 1024; i++) {
     const block = [
@@ -112,12 +132,16 @@ async function measure(bench, client, { pull, uri, text, edited, hoverAt, comple
     await (pull ? pulled() : waiting);
   });
   let version = 1;
-  const again = await sample(10, async () => {
-    version++;
-    const waiting = pull ? undefined : published();
-    client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text: version % 2 ? text : edited }] });
-    await (pull ? pulled() : waiting);
-  }, 1);
+  const again = await sample(
+    10,
+    async () => {
+      version++;
+      const waiting = pull ? undefined : published();
+      client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text: version % 2 ? text : edited }] });
+      await (pull ? pulled() : waiting);
+    },
+    1,
+  );
   const hover = await sample(50, () => client.request('textDocument/hover', { textDocument: { uri }, position: hoverAt }, 60000));
   const completion = await sample(50, () => client.request('textDocument/completion', { textDocument: { uri }, position: completeAt }, 60000));
   return { first, again: again.median, hover: hover.p95, completion: completion.p95 };
@@ -134,8 +158,22 @@ export async function run(bench) {
   const small = manifest20();
   const big = crd1mb();
   const cases = [
-    { name: '20-document manifest', file: 'manifest.yaml', text: small, edited: small.replace('replicas: 2', 'replicas: 3'), hoverAt: positionOf(small, 'replicas'), completeAt: positionOf(small, '          ports:') },
-    { name: '1 MB CRD', file: 'crd.yaml', text: big, edited: big.replace('Settings group 7 ', 'Settings group 7b '), hoverAt: positionOf(big, 'openAPIV3Schema'), completeAt: positionOf(big, '      served: true') },
+    {
+      name: '20-document manifest',
+      file: 'manifest.yaml',
+      text: small,
+      edited: small.replace('replicas: 2', 'replicas: 3'),
+      hoverAt: positionOf(small, 'replicas'),
+      completeAt: positionOf(small, '          ports:'),
+    },
+    {
+      name: '1 MB CRD',
+      file: 'crd.yaml',
+      text: big,
+      edited: big.replace('Settings group 7 ', 'Settings group 7b '),
+      hoverAt: positionOf(big, 'openAPIV3Schema'),
+      completeAt: positionOf(big, '      served: true'),
+    },
   ];
   // One workspace folder per case, so neither server indexes the other case's file.
   for (const c of cases) {
@@ -152,7 +190,9 @@ export async function run(bench) {
         : new bench.LspClient();
       await client.start({ rootUri: root, pullDiagnostics: !peer, settings: {} });
       if (peer) {
-        client.notify('workspace/didChangeConfiguration', { settings: { yaml: { validate: true, hover: true, completion: true, schemaStore: { enable: false }, schemas: { [schemaUri]: '*.yaml' } } } });
+        client.notify('workspace/didChangeConfiguration', {
+          settings: { yaml: { validate: true, hover: true, completion: true, schemaStore: { enable: false }, schemas: { [schemaUri]: '*.yaml' } } },
+        });
       }
       const uri = `${root}/${c.file}`;
       // Our server warms up (schema load, first parse) right after start-up; wait for it like an
@@ -173,15 +213,34 @@ export async function run(bench) {
     await cold.request('textDocument/diagnostic', { textDocument: { uri: `${coldRoot}/manifest.yaml` } }, 60000);
   });
   await cold.stop();
-  const rows = [{ measure: '20-document manifest: first diagnostics, opened at start-up (cold)', value: coldMs, peer: results['peer 20-document manifest'].first, target: '' }];
+  const rows = [
+    {
+      measure: '20-document manifest: first diagnostics, opened at start-up (cold)',
+      value: coldMs,
+      peer: results['peer 20-document manifest'].first,
+      target: '',
+    },
+  ];
   const targets = {
     '20-document manifest': { first: '≤ 50 ms', again: '≤ 20 ms', hover: '≤ 3 ms', completion: '≤ 3 ms', rss: '≤ peer' },
     '1 MB CRD': { first: '', again: '≤ 150 ms', hover: '', completion: '≤ 20 ms', rss: '≤ peer' },
   };
-  const labels = { first: 'first diagnostics', again: 're-diagnostics after an edit (median)', hover: 'hover p95', completion: 'completion p95', rss: 'peak RSS' };
+  const labels = {
+    first: 'first diagnostics',
+    again: 're-diagnostics after an edit (median)',
+    hover: 'hover p95',
+    completion: 'completion p95',
+    rss: 'peak RSS',
+  };
   for (const c of cases) {
     for (const key of ['first', 'again', 'hover', 'completion', 'rss']) {
-      rows.push({ measure: `${c.name}: ${labels[key]}`, value: results[`ours ${c.name}`][key], peer: results[`peer ${c.name}`][key], unit: key === 'rss' ? 'MB' : 'ms', target: targets[c.name][key] });
+      rows.push({
+        measure: `${c.name}: ${labels[key]}`,
+        value: results[`ours ${c.name}`][key],
+        peer: results[`peer ${c.name}`][key],
+        unit: key === 'rss' ? 'MB' : 'ms',
+        target: targets[c.name][key],
+      });
     }
   }
   return rows;

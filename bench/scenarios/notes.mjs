@@ -15,9 +15,64 @@ const FILES = 1000;
 const BYTES_PER_FILE = 10 * 1024;
 
 // Terms hovers look up; a realistic notes folder names each in a few dozen headings, not in all.
-const TERMS = ['Deployment', 'Service', 'hostPath', 'subPath', 'volumeMounts', 'NodePort', 'ClusterIP', 'Ingress', 'StatefulSet', 'DaemonSet', 'ConfigMap', 'Secret', 'RBAC', 'Namespace', 'ENTRYPOINT', 'CMD', 'EXPOSE', 'COPY --from', 'RUN --mount', 'multi-stage', '.Release.Name', '.Values', 'helm install', 'helm rollback', 'include', 'toYaml', 'labels', 'selector', 'kubectl', 'PersistentVolumeClaim'];
-const CHINESE = ['常见问题', '暴露端口', '镜像分层', '滚动升级', '服务发现', '持久化存储', '注意事项', '配置示例', '排查记录', '原理', '安装', '概念', '命令', '网络', '存储', '调度', '监控', '日志', '权限', '升级'];
-const COMMON = 'the a of to and in is for on with that it as be this by are or from at an not you can pod node cluster image layer build cache port network volume mount path config value chart template release label selector replica container registry secret namespace'.split(' ');
+const TERMS = [
+  'Deployment',
+  'Service',
+  'hostPath',
+  'subPath',
+  'volumeMounts',
+  'NodePort',
+  'ClusterIP',
+  'Ingress',
+  'StatefulSet',
+  'DaemonSet',
+  'ConfigMap',
+  'Secret',
+  'RBAC',
+  'Namespace',
+  'ENTRYPOINT',
+  'CMD',
+  'EXPOSE',
+  'COPY --from',
+  'RUN --mount',
+  'multi-stage',
+  '.Release.Name',
+  '.Values',
+  'helm install',
+  'helm rollback',
+  'include',
+  'toYaml',
+  'labels',
+  'selector',
+  'kubectl',
+  'PersistentVolumeClaim',
+];
+const CHINESE = [
+  '常见问题',
+  '暴露端口',
+  '镜像分层',
+  '滚动升级',
+  '服务发现',
+  '持久化存储',
+  '注意事项',
+  '配置示例',
+  '排查记录',
+  '原理',
+  '安装',
+  '概念',
+  '命令',
+  '网络',
+  '存储',
+  '调度',
+  '监控',
+  '日志',
+  '权限',
+  '升级',
+];
+const COMMON =
+  'the a of to and in is for on with that it as be this by are or from at an not you can pod node cluster image layer build cache port network volume mount path config value chart template release label selector replica container registry secret namespace'.split(
+    ' ',
+  );
 
 /** A deterministic pseudo-random generator, so every run indexes the same folder. */
 function random(seed) {
@@ -43,7 +98,8 @@ function noteFile(n) {
     const r = rnd();
     return r < 0.5 ? pick(COMMON) : r < 0.97 ? RARE[Math.floor(RARE.length * rnd() * rnd())] : r < 0.99 ? `\`${pick(TERMS)}\`` : pick(CHINESE);
   };
-  const heading = () => (rnd() < 0.1 ? `${pick(TERMS)} ${pick(CHINESE)}` : `${RARE[Math.floor(rnd() * RARE.length)]} ${word()} ${rnd() < 0.3 ? pick(CHINESE) : word()}`);
+  const heading = () =>
+    rnd() < 0.1 ? `${pick(TERMS)} ${pick(CHINESE)}` : `${RARE[Math.floor(rnd() * RARE.length)]} ${word()} ${rnd() < 0.3 ? pick(CHINESE) : word()}`;
   const parts = [`# ${heading()} ${n}`, ''];
   let size = 0;
   let section = 0;
@@ -80,7 +136,8 @@ function readTree(dir, origin, language) {
     for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const p = join(d, e.name);
       if (e.isDirectory()) walk(p);
-      else if (/\.(md|markdown|txt)$/.test(e.name)) files.push({ uri: pathToFileURL(p).toString(), text: readFileSync(p, 'utf8'), origin, ...(language ? { language } : {}) });
+      else if (/\.(md|markdown|txt)$/.test(e.name))
+        files.push({ uri: pathToFileURL(p).toString(), text: readFileSync(p, 'utf8'), origin, ...(language ? { language } : {}) });
     }
   };
   try {
@@ -100,7 +157,10 @@ export async function run({ ROOT, LspClient, stats, time, sample, peakRssMb }) {
   const bundled = [...readTree(join(ROOT, 'notes', 'en'), 'bundled', 'en'), ...readTree(join(ROOT, 'notes', 'zh-cn'), 'bundled', 'zh-cn')];
   const bundledIndex = new NotesIndex();
   const bundledMs = await time(() => bundled.forEach((f) => bundledIndex.setFile(f)));
-  rows.push({ measure: `index bundled notes (${bundled.length} files, ${(bundled.reduce((s, f) => s + Buffer.byteLength(f.text), 0) / 1024).toFixed(0)} KB)`, value: bundledMs });
+  rows.push({
+    measure: `index bundled notes (${bundled.length} files, ${(bundled.reduce((s, f) => s + Buffer.byteLength(f.text), 0) / 1024).toFixed(0)} KB)`,
+    value: bundledMs,
+  });
 
   const dir = mkdtempSync(join(tmpdir(), 'cn-bench-notes-'));
   try {
@@ -115,7 +175,10 @@ export async function run({ ROOT, LspClient, stats, time, sample, peakRssMb }) {
     rows.push({ measure: `index generated notes (${user.length} files, ${(bytes / 1048576).toFixed(1)} MB), in-process`, value: indexMs, target: '—' });
     rows.push({ measure: 'heap held by that index', value: heapMb, unit: 'MB' });
     const oneFile = user[500];
-    rows.push({ measure: 're-index one changed 10 KB file', value: (await sample(50, (i) => index.setFile({ ...oneFile, text: oneFile.text + `\nedit ${i}\n` }))).median });
+    rows.push({
+      measure: 're-index one changed 10 KB file',
+      value: (await sample(50, (i) => index.setFile({ ...oneFile, text: oneFile.text + `\nedit ${i}\n` }))).median,
+    });
 
     // First lookups of every documented key and of rule keys: nothing cached.
     const keys = documentedKeys(readFileSync(join(ROOT, 'docs', 'notes-keys.md'), 'utf8'));
@@ -158,7 +221,10 @@ export async function run({ ROOT, LspClient, stats, time, sample, peakRssMb }) {
     });
     rows.push({ measure: 'server: start → 10 MB notes indexed (read + index)', value: readyMs });
     // Each line is an ignore comment for a different rule, so each hover's first lookup is uncached.
-    const lines = Array.from({ length: 400 }, (_, i) => `# container-notes ignore=k8s/${TERMS[i % TERMS.length].toLowerCase().replace(/[^a-z]+/g, '-')}-${i},dockerfile/latest-tag -- bench`);
+    const lines = Array.from(
+      { length: 400 },
+      (_, i) => `# container-notes ignore=k8s/${TERMS[i % TERMS.length].toLowerCase().replace(/[^a-z]+/g, '-')}-${i},dockerfile/latest-tag -- bench`,
+    );
     const docUri = pathToFileURL(join(dir, 'Dockerfile')).toString();
     client.open(docUri, 'dockerfile', lines.join('\n') + '\nFROM scratch\n');
     const hoverAt = (line, character) => client.request('textDocument/hover', { textDocument: { uri: docUri }, position: { line, character } });

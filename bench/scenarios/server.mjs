@@ -27,7 +27,14 @@ function at(text, needle, delta = 0) {
 const DOCS = [
   { label: 'Dockerfile', rel: 'Dockerfile', languageId: 'dockerfile', text: dockerfile(1), hover: ['HEALTHCHECK', 2], complete: ['USER 10001', 0] },
   { label: 'manifest', rel: 'deploy/web.yaml', languageId: 'yaml', text: manifest(1), hover: ['containerPort', 4], complete: ['readinessProbe', 0] },
-  { label: 'Helm template', rel: 'chart/templates/deployment.yaml', languageId: 'helm', text: helmTemplate(1), hover: ['.Values.replicaCount', 10], complete: ['.Values.image.pullPolicy', 8] },
+  {
+    label: 'Helm template',
+    rel: 'chart/templates/deployment.yaml',
+    languageId: 'helm',
+    text: helmTemplate(1),
+    hover: ['.Values.replicaCount', 10],
+    complete: ['.Values.image.pullPolicy', 8],
+  },
 ];
 
 export async function run({ LspClient, time, stats, peakRssMb }) {
@@ -53,10 +60,12 @@ export async function run({ LspClient, time, stats, peakRssMb }) {
       const edits = [];
       for (let v = 2; v < 2 + SAMPLES; v++) {
         const text = doc.text.replace(/\n$/, `\n# edit ${v}\n`);
-        edits.push(await time(async () => {
-          client.notify('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ text }] });
-          await client.request('textDocument/diagnostic', { textDocument });
-        }));
+        edits.push(
+          await time(async () => {
+            client.notify('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ text }] });
+            await client.request('textDocument/diagnostic', { textDocument });
+          }),
+        );
       }
       const hoverAt = at(doc.text, ...doc.hover);
       const completeAt = at(doc.text, ...doc.complete);

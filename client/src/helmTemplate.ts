@@ -50,7 +50,10 @@ export function registerHelmTemplate(context: vscode.ExtensionContext): void {
   void vscode.commands.executeCommand('setContext', 'containerNotes.helmAvailable', !!helm);
   context.subscriptions.push(
     changed,
-    vscode.workspace.registerTextDocumentContentProvider(SCHEME, { onDidChange: changed.event, provideTextDocumentContent: (uri) => outputs.get(uri.toString()) ?? '' }),
+    vscode.workspace.registerTextDocumentContentProvider(SCHEME, {
+      onDidChange: changed.event,
+      provideTextDocumentContent: (uri) => outputs.get(uri.toString()) ?? '',
+    }),
     vscode.commands.registerCommand('containerNotes.helmTemplate', async () => {
       if (!helm || !vscode.workspace.isTrusted) {
         void vscode.window.showWarningMessage('Showing Helm template output needs a trusted workspace and a `helm` binary on PATH.');

@@ -18,7 +18,7 @@ describe('node dist/cli.js lint', () => {
       '.git/HEAD': '',
       '.gitignore': 'generated/\n',
       '.container-notes.yaml': 'requireIgnoreReason: true\nrules:\n  common/ignore-without-reason: error\n',
-      'Dockerfile': 'FROM debian:12\n# container-notes ignore=dockerfile/latest-tag\nRUN true\n',
+      Dockerfile: 'FROM debian:12\n# container-notes ignore=dockerfile/latest-tag\nRUN true\n',
       'generated/Dockerfile': 'FROM debian:12\n# container-notes ignore=dockerfile/latest-tag\nRUN true\n',
       'k8s/deploy.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n',
       'chart/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 0.1.0\n',
@@ -31,14 +31,17 @@ describe('node dist/cli.js lint', () => {
   test('text report and exit code 1 on errors', () => {
     const r = cli(tree.dir, 'lint');
     assert.equal(r.code, 1, r.stderr);
-    assert.equal(r.stdout, [
-      'Dockerfile:2:3 error common/ignore-without-reason Add a reason after `--` to this ignore comment; the project requires one.',
-      '',
-      'chart/templates/deploy.yaml:1:6 error common/ignore-without-reason Add a reason after `--` to this ignore comment; the project requires one.',
-      '',
-      '2 problems (2 errors, 0 warnings) in 2 of 5 files checked.',
-      '',
-    ].join('\n'));
+    assert.equal(
+      r.stdout,
+      [
+        'Dockerfile:2:3 error common/ignore-without-reason Add a reason after `--` to this ignore comment; the project requires one.',
+        '',
+        'chart/templates/deploy.yaml:1:6 error common/ignore-without-reason Add a reason after `--` to this ignore comment; the project requires one.',
+        '',
+        '2 problems (2 errors, 0 warnings) in 2 of 5 files checked.',
+        '',
+      ].join('\n'),
+    );
   });
 
   test('SARIF output validates against the SARIF 2.1.0 schema', () => {

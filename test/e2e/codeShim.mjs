@@ -26,7 +26,9 @@ if (!testsPath || !folder) {
 
 // Workbench chatter that says nothing about the extension under test.
 const NOISE = /^\[(AgentHost|ChatModelSelection|AccountPolicyGate)\]|open-vsx\.org|vsda_bg\.wasm|authentication provider 'github'/;
-const log = (line) => { if (!NOISE.test(line)) console.log(line); };
+const log = (line) => {
+  if (!NOISE.test(line)) console.log(line);
+};
 let session;
 let exitCode = 1;
 try {
@@ -34,13 +36,17 @@ try {
   const page = await session.browser.newPage();
   await page.exposeFunction('codeAutomationLog', (_type, args) => log(format(...(Array.isArray(args) ? args : [args]))));
   let reportExit;
-  const exited = new Promise((resolve) => { reportExit = resolve; });
+  const exited = new Promise((resolve) => {
+    reportExit = resolve;
+  });
   await page.exposeFunction('codeAutomationExit', (code) => reportExit(code));
-  await page.goto(session.url(folder, [
-    ...developmentPaths.map((p) => ['extensionDevelopmentPath', session.remote(p)]),
-    ['extensionTestsPath', session.remote(testsPath)],
-    ['skipWelcome', 'true'],
-  ]));
+  await page.goto(
+    session.url(folder, [
+      ...developmentPaths.map((p) => ['extensionDevelopmentPath', session.remote(p)]),
+      ['extensionTestsPath', session.remote(testsPath)],
+      ['skipWelcome', 'true'],
+    ]),
+  );
   exitCode = await withTimeout(exited, SUITE_TIMEOUT_MS, 'extension-host suite');
 } catch (error) {
   console.error(`codeShim: ${error instanceof Error ? error.message : error}`);

@@ -25,7 +25,9 @@ for (const name of fs.readdirSync(RESULTS)) if (name.startsWith('ui-')) fs.rmSyn
 const started = Date.now();
 const timings = {};
 let peakMiB = 0;
-const sampler = setInterval(() => { peakMiB = Math.max(peakMiB, treeMemoryMiB(process.pid)); }, 500);
+const sampler = setInterval(() => {
+  peakMiB = Math.max(peakMiB, treeMemoryMiB(process.pid));
+}, 500);
 const outcomes = [];
 let session;
 let page;
@@ -66,14 +68,20 @@ async function openFile(name) {
   await input.fill(name);
   // Recently opened files rank first, so pick the row whose label is exactly the name.
   const exactly = new RegExp(`^\\s*${name.replace(/\./g, '\\.')}\\s*$`);
-  const row = page.locator('.quick-input-list .monaco-list-row')
-    .filter({ has: page.locator('.label-name', { hasText: exactly }) }).first();
+  const row = page
+    .locator('.quick-input-list .monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: exactly }) })
+    .first();
   await shows(row, `${name} in Quick Open`);
   await row.click();
   // The tab's aria-label is the file's path, then " • 1 problem in this file" once there are some.
   const tab = `.tab.active .monaco-icon-label[aria-label$="/${name}"], .tab.active .monaco-icon-label[aria-label*="/${name} "]`;
   await shows(page.locator(tab), `the ${name} editor tab`).catch(async (error) => {
-    const active = await page.locator('.tab.active .monaco-icon-label').first().getAttribute('aria-label').catch(() => null);
+    const active = await page
+      .locator('.tab.active .monaco-icon-label')
+      .first()
+      .getAttribute('aria-label')
+      .catch(() => null);
     throw new Error(`${error.message}; the active tab is ${JSON.stringify(active)}`);
   });
   await shows(page.locator('.editor-instance .view-lines').first(), 'the editor text');
@@ -93,7 +101,10 @@ async function hoverOver(word, text) {
       return;
     } catch (error) {
       if (attempt === 3) {
-        const shown = await page.locator('.monaco-hover:not(.hidden)').allInnerTexts().catch(() => []);
+        const shown = await page
+          .locator('.monaco-hover:not(.hidden)')
+          .allInnerTexts()
+          .catch(() => []);
         throw new Error(`no hover with ${JSON.stringify(text)} over ${JSON.stringify(word)}; shown: ${JSON.stringify(shown)}`);
       }
     }
@@ -139,7 +150,10 @@ try {
     await page.keyboard.press('Control+Space');
     const row = page.locator('.suggest-widget .monaco-list-row', { hasText: ui.completion.label }).first();
     await shows(row, `${ui.completion.label} in the suggestions`).catch(async (error) => {
-      const offered = await page.locator('.suggest-widget .monaco-list-row .label-name').allInnerTexts().catch(() => []);
+      const offered = await page
+        .locator('.suggest-widget .monaco-list-row .label-name')
+        .allInnerTexts()
+        .catch(() => []);
       throw new Error(`${error.message}; offered: ${JSON.stringify(offered)}`);
     });
   });

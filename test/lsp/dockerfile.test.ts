@@ -21,7 +21,12 @@ describe('Dockerfile over stdio', () => {
     const opened = client.diagnostics(uri, 1);
     client.open(uri, 'dockerfile', 'FROM ubuntu\nRUN apt-get install curl\n');
     const first = await opened;
-    assert.deepEqual(first.diagnostics.map((d: { code: string }) => d.code).sort(), ['dockerfile/apt-get-yes', 'dockerfile/apt-lists-not-removed', 'dockerfile/apt-no-install-recommends', 'dockerfile/latest-tag']);
+    assert.deepEqual(first.diagnostics.map((d: { code: string }) => d.code).sort(), [
+      'dockerfile/apt-get-yes',
+      'dockerfile/apt-lists-not-removed',
+      'dockerfile/apt-no-install-recommends',
+      'dockerfile/latest-tag',
+    ]);
     const edited = client.diagnostics(uri, 2);
     client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: 'FROM ubuntu:24.04\nRUN echo done\n' }] });
     assert.deepEqual((await edited).diagnostics, []);
@@ -30,7 +35,10 @@ describe('Dockerfile over stdio', () => {
   test('hover, completion and code actions answer', async () => {
     const hover = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 1 } });
     assert.match(hover.contents.value, /\*\*FROM\*\*/);
-    const completion = await client.request<{ items: Array<{ label: string }> }>('textDocument/completion', { textDocument: { uri }, position: { line: 2, character: 0 } });
+    const completion = await client.request<{ items: Array<{ label: string }> }>('textDocument/completion', {
+      textDocument: { uri },
+      position: { line: 2, character: 0 },
+    });
     assert.ok(completion.items.some((i) => i.label === 'HEALTHCHECK'));
     const actions = await client.request<Array<{ title: string }>>('textDocument/codeAction', {
       textDocument: { uri },

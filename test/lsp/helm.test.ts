@@ -43,6 +43,9 @@ describe('Helm over stdio', () => {
     const uri = file('chart', 'templates', 'svc.yaml');
     client.open(uri, 'helm', 'name: {{ include "" . }}\n');
     const list: any = await client.request('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 18 } });
-    assert.deepEqual(list.items.map((i: { label: string }) => i.label), ['demo.name']);
+    assert.deepEqual(
+      list.items.map((i: { label: string }) => i.label),
+      ['demo.name'],
+    );
   });
 });

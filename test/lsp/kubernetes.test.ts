@@ -37,13 +37,21 @@ describe('kubernetes over stdio', () => {
   test('hover and completion use the bundled schema', async () => {
     const hover = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 8 } });
     assert.match(hover.contents.value, /Deployment/);
-    const completion = await client.request<{ items: Array<{ label: string }> }>('textDocument/completion', { textDocument: { uri }, position: { line: 5, character: 2 } });
+    const completion = await client.request<{ items: Array<{ label: string }> }>('textDocument/completion', {
+      textDocument: { uri },
+      position: { line: 5, character: 2 },
+    });
     assert.ok(completion.items.some((i) => i.label === 'replicas'));
   });
 
   test('containerNotes.kubernetes.version switches the schema without a restart', async () => {
     const pod = pathToFileURL(path.join(dir, 'pod.yaml')).toString();
-    client.open(pod, 'yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  hostnameOverride: web-0\n  containers: [{ name: web, image: nginx:1.27.3 }]\n', 1);
+    client.open(
+      pod,
+      'yaml',
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  hostnameOverride: web-0\n  containers: [{ name: web, image: nginx:1.27.3 }]\n',
+      1,
+    );
     const unknownFields = async () => {
       const report = await client.request<{ items: Array<{ code: string; message: string }> }>('textDocument/diagnostic', { textDocument: { uri: pod } });
       return report.items.filter((d) => d.code === 'k8s/unknown-field').map((d) => d.message);

@@ -23,7 +23,10 @@ describe('notes over stdio', () => {
 
   async function hoverText(): Promise<string> {
     await client.request('containerNotes/notesReady', null);
-    const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri: dockerfile }, position: { line: 0, character: 5 } });
+    const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', {
+      textDocument: { uri: dockerfile },
+      position: { line: 0, character: 5 },
+    });
     return hover?.contents.value ?? '';
   }
 
@@ -84,22 +87,36 @@ describe('notes over stdio', () => {
 
   test('Open Note at Cursor and Search Notes answer locations of sections', async () => {
     await client.request('containerNotes/notesReady', null);
-    const location = await client.request<{ uri: string; range: { start: { line: number } } } | null>('containerNotes/noteAtCursor', { textDocument: { uri: dockerfile }, position: { line: 0, character: 5 } });
+    const location = await client.request<{ uri: string; range: { start: { line: number } } } | null>('containerNotes/noteAtCursor', {
+      textDocument: { uri: dockerfile },
+      position: { line: 0, character: 5 },
+    });
     assert.equal(location?.uri, uri(path.join(notes, 'docker.md')));
     assert.equal(location?.range.start.line, 0);
     const none = await client.request('containerNotes/noteAtCursor', { textDocument: { uri: dockerfile }, position: { line: 1, character: 1 } });
     assert.equal(none, null);
     const sections = await client.request<Array<{ title: string; source: string; preview: string }>>('containerNotes/listSections', {});
-    assert.deepEqual(sections.map((s) => `${s.title} @ ${s.source}: ${s.preview}`), ['Latest tags @ my notes/docker.md:1: second version, edited']);
+    assert.deepEqual(
+      sections.map((s) => `${s.title} @ ${s.source}: ${s.preview}`),
+      ['Latest tags @ my notes/docker.md:1: second version, edited'],
+    );
   });
 
   test('bad notes input is skipped and reported once each, also across reloads', async () => {
     await client.request('containerNotes/notesReady', null);
     // A settings change walks the roots again; unchanged files are not re-read and nothing is re-reported.
-    client.notify('workspace/didChangeConfiguration', { settings: { containerNotes: { notes: { paths: ['my notes', path.join(dir, 'missing'), path.join(dir, 'other')], bundled: false } } } });
+    client.notify('workspace/didChangeConfiguration', {
+      settings: { containerNotes: { notes: { paths: ['my notes', path.join(dir, 'missing'), path.join(dir, 'other')], bundled: false } } },
+    });
     await client.request('containerNotes/notesReady', null);
     const messages = logs();
-    for (const [name, reason] of [['binary.md', /looks binary/], ['huge.md', /over the 2 MB limit/], ['latin1.txt', /not valid UTF-8/], ['empty.md', /is empty/], ['missing', /does not exist/]] as const) {
+    for (const [name, reason] of [
+      ['binary.md', /looks binary/],
+      ['huge.md', /over the 2 MB limit/],
+      ['latin1.txt', /not valid UTF-8/],
+      ['empty.md', /is empty/],
+      ['missing', /does not exist/],
+    ] as const) {
       const about = messages.filter((m) => m.includes(path.join(dir, ...(name === 'missing' ? [name] : ['my notes', name]))));
       assert.equal(about.length, 1, `${name}: ${JSON.stringify(about)}`);
       assert.match(about[0], reason);
@@ -152,7 +169,10 @@ for (const [how, start] of [
       const manifest = pathToFileURL(path.join(dir, 'deploy.yaml')).toString();
       client.open(manifest, 'yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n');
       await client.request('containerNotes/notesReady', null);
-      const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri: manifest }, position: { line: 1, character: 'kind: Depl'.length } });
+      const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', {
+        textDocument: { uri: manifest },
+        position: { line: 1, character: 'kind: Depl'.length },
+      });
       const value = hover?.contents.value ?? '';
       assert.match(value, /^\*\*Deployment\*\* · `apps\/v1`/);
       assert.match(value, /#### Kubernetes 工作负载（Workloads） › Deployment\n/);

@@ -8,7 +8,8 @@ import { tempTree } from '../support/tempTree';
 // The server reads .container-notes.yaml from the workspace folder root at start and again when
 // the file changes, and layers it under the editor settings.
 const NO_REASON = 'FROM debian:12\n# container-notes ignore=dockerfile/latest-tag\nRUN true\n';
-const CONFIG = 'requireIgnoreReason: true\nrules:\n  common/ignore-without-reason: error\nignore:\n  - rule: common/ignore-without-reason\n    paths: ["legacy/**"]\n    reason: frozen\n';
+const CONFIG =
+  'requireIgnoreReason: true\nrules:\n  common/ignore-without-reason: error\nignore:\n  - rule: common/ignore-without-reason\n    paths: ["legacy/**"]\n    reason: frozen\n';
 
 describe('project config in the server', () => {
   let client: LspClient;
@@ -29,7 +30,10 @@ describe('project config in the server', () => {
     client.open(uri('app/Dockerfile'), 'dockerfile', NO_REASON);
     client.open(uri('legacy/Dockerfile'), 'dockerfile', NO_REASON);
     const app = await client.diagnostics(uri('app/Dockerfile'), 1);
-    assert.deepEqual(app.diagnostics.map((d) => [d.code, d.severity]), [['common/ignore-without-reason', 1]]);
+    assert.deepEqual(
+      app.diagnostics.map((d) => [d.code, d.severity]),
+      [['common/ignore-without-reason', 1]],
+    );
     const legacy = await client.diagnostics(uri('legacy/Dockerfile'), 1);
     assert.deepEqual(legacy.diagnostics, []);
   });
@@ -39,7 +43,10 @@ describe('project config in the server', () => {
     fs.writeFileSync(tree.file('.container-notes.yaml'), CONFIG.replace(': error', ': hint'));
     client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('.container-notes.yaml'), type: 2 }] });
     const next = await client.waitFor('textDocument/publishDiagnostics', (p) => p.uri === uri('app/Dockerfile'), 10000, mark);
-    assert.deepEqual(next.diagnostics.map((d: any) => [d.code, d.severity]), [['common/ignore-without-reason', 4]]);
+    assert.deepEqual(
+      next.diagnostics.map((d: any) => [d.code, d.severity]),
+      [['common/ignore-without-reason', 4]],
+    );
   });
 
   test('a broken config is shown to the user and the defaults apply', async () => {
@@ -59,7 +66,7 @@ describe('settings from initializationOptions with a client that also offers wor
   let tree: ReturnType<typeof tempTree>;
 
   before(async () => {
-    tree = tempTree({ 'Dockerfile': NO_REASON });
+    tree = tempTree({ Dockerfile: NO_REASON });
     client = new LspClient();
     // Like Neovim and Helix: settings come in initializationOptions, and workspace/configuration
     // for `containerNotes` answers null because the client has no such section.
@@ -84,6 +91,9 @@ describe('settings from initializationOptions with a client that also offers wor
     const uri = pathToFileURL(tree.file('Dockerfile')).toString();
     client.open(uri, 'dockerfile', NO_REASON);
     const published = await client.diagnostics(uri, 1);
-    assert.deepEqual(published.diagnostics.map((d) => d.code), ['common/ignore-without-reason']);
+    assert.deepEqual(
+      published.diagnostics.map((d) => d.code),
+      ['common/ignore-without-reason'],
+    );
   });
 });

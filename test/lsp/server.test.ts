@@ -37,7 +37,11 @@ describe('server over stdio', () => {
     const docs = [
       { uri: pathToFileURL(path.join(dir, 'Dockerfile')).toString(), languageId: 'dockerfile', text: 'FROM debian:12\nRUN echo hi\n' },
       { uri: pathToFileURL(path.join(dir, 'deploy.yaml')).toString(), languageId: 'yaml', text: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n' },
-      { uri: pathToFileURL(path.join(dir, 'chart', 'templates', 'cm.yaml')).toString(), languageId: 'helm', text: 'kind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}\n' },
+      {
+        uri: pathToFileURL(path.join(dir, 'chart', 'templates', 'cm.yaml')).toString(),
+        languageId: 'helm',
+        text: 'kind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}\n',
+      },
     ];
     for (const d of docs) client.open(d.uri, d.languageId, d.text);
     for (const d of docs) {
@@ -75,7 +79,9 @@ describe('server over stdio', () => {
     }
     const latest = await client.diagnostics(uri, 6);
     assert.equal(latest.version, 6);
-    const stale = client.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics' && (n.params as any).uri === uri && (n.params as any).version > 1 && (n.params as any).version < 6);
+    const stale = client.notifications.filter(
+      (n) => n.method === 'textDocument/publishDiagnostics' && (n.params as any).uri === uri && (n.params as any).version > 1 && (n.params as any).version < 6,
+    );
     assert.deepEqual(stale, [], 'debounced edits publish no intermediate versions');
   });
 });

@@ -32,7 +32,10 @@ export function bundledNotes(): Array<{ uri: string; text: string; language: 'en
   for (const language of ['en', 'zh-cn'] as const) {
     const dir = repoPath('notes', language);
     if (!fs.existsSync(dir)) continue;
-    for (const name of fs.readdirSync(dir).filter((n) => n.endsWith('.md')).sort()) {
+    for (const name of fs
+      .readdirSync(dir)
+      .filter((n) => n.endsWith('.md'))
+      .sort()) {
       result.push({ uri: `bundled:/notes/${language}/${name}`, text: fs.readFileSync(path.join(dir, name), 'utf8'), language });
     }
   }

@@ -65,15 +65,25 @@ function runNotesGolden(c: GoldenCase): string {
   const files = new Map([...c.files].filter(([name]) => name !== 'keys'));
   const { ctx } = createFixture(files, c.settings);
   const options = services.notesOptions(ctx);
-  const keys = (c.files.get('keys') ?? '').split('\n').map((k) => k.trim()).filter(Boolean);
+  const keys = (c.files.get('keys') ?? '')
+    .split('\n')
+    .map((k) => k.trim())
+    .filter(Boolean);
   if (keys.length === 0) throw new Error('a notes golden case needs a -- keys -- section');
-  return keys.map((key) => {
-    const ranked = ctx.notes.rank(key, options).slice(0, options.maxSections);
-    if (ranked.length === 0) return `== ${key}\nno notes`;
-    const list = ranked.map((r, i) => `${i + 1}. ${sourceLabel(r.section)} ${r.section.headingPath.join(' › ') || '(before any heading)'} — ${r.reason}: ${r.matched}`);
-    const markdown = renderSections(ranked.map((r) => r.section), { maxLines: ctx.settings.notes.maxLines }).replace(/\]\(file:\/\/\/ws\//g, '](');
-    return [`== ${key}`, ...list, '--', markdown].join('\n');
-  }).join('\n\n');
+  return keys
+    .map((key) => {
+      const ranked = ctx.notes.rank(key, options).slice(0, options.maxSections);
+      if (ranked.length === 0) return `== ${key}\nno notes`;
+      const list = ranked.map(
+        (r, i) => `${i + 1}. ${sourceLabel(r.section)} ${r.section.headingPath.join(' › ') || '(before any heading)'} — ${r.reason}: ${r.matched}`,
+      );
+      const markdown = renderSections(
+        ranked.map((r) => r.section),
+        { maxLines: ctx.settings.notes.maxLines },
+      ).replace(/\]\(file:\/\/\/ws\//g, '](');
+      return [`== ${key}`, ...list, '--', markdown].join('\n');
+    })
+    .join('\n\n');
 }
 
 /** Runs the case's operation and renders the result as text. */
@@ -147,5 +157,3 @@ export function findGoldenFiles(dir: string): Array<{ file: string; op: string }
   if (fs.existsSync(dir)) walk(dir);
   return found;
 }
-
-

@@ -151,7 +151,10 @@ export class LspClient {
       rootUri: options.rootUri ?? null,
       workspaceFolders: options.rootUri ? [{ uri: options.rootUri, name: 'ws' }] : null,
       locale: options.locale,
-      capabilities: { workspace: { configuration: options.pullConfiguration ?? false, didChangeWatchedFiles: { dynamicRegistration: true } }, textDocument: { hover: { contentFormat: ['markdown'] }, ...(options.pullDiagnostics ? { diagnostic: { dynamicRegistration: false } } : {}) } },
+      capabilities: {
+        workspace: { configuration: options.pullConfiguration ?? false, didChangeWatchedFiles: { dynamicRegistration: true } },
+        textDocument: { hover: { contentFormat: ['markdown'] }, ...(options.pullDiagnostics ? { diagnostic: { dynamicRegistration: false } } : {}) },
+      },
       initializationOptions: options.pullConfiguration ? {} : { settings: options.settings ?? {} },
     });
     this.notify('initialized', {});

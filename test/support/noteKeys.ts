@@ -1,7 +1,15 @@
 /** The keys docs/notes-keys.md lists under "Keys the bundled notes cover" (for the coverage script and the bench). */
 export function documentedKeys(markdown: string): string[] {
   const part = markdown.split(/^## Keys the bundled notes cover$/m)[1] ?? '';
-  const bullets = part.split(/^- /m).slice(1).map((b) => b.replace(/\s+/g, ' ').replace(/\(tag them[^)]*\)/, '').trim());
+  const bullets = part
+    .split(/^- /m)
+    .slice(1)
+    .map((b) =>
+      b
+        .replace(/\s+/g, ' ')
+        .replace(/\(tag them[^)]*\)/, '')
+        .trim(),
+    );
   const keys: string[] = [];
   for (const bullet of bullets) {
     const prefix = /^`([^`]+)`/.exec(bullet)?.[1];

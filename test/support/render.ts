@@ -44,27 +44,38 @@ export function renderDiagnostics(doc: TextDocument, diagnostics: readonly Diagn
 export function renderCompletion(items: readonly CompletionItem[]): string {
   if (items.length === 0) return 'no completions';
   const sorted = [...items].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label) || a.label.localeCompare(b.label));
-  return sorted.map((i) => {
-    const insert = typeof i.insertText === 'string' && i.insertText !== i.label ? ` => ${JSON.stringify(i.insertText)}` : i.textEdit && 'newText' in i.textEdit && i.textEdit.newText !== i.label ? ` => ${JSON.stringify(i.textEdit.newText)}` : '';
-    return `${i.label}${i.detail ? ` — ${i.detail}` : ''}${insert}`;
-  }).join('\n');
+  return sorted
+    .map((i) => {
+      const insert =
+        typeof i.insertText === 'string' && i.insertText !== i.label
+          ? ` => ${JSON.stringify(i.insertText)}`
+          : i.textEdit && 'newText' in i.textEdit && i.textEdit.newText !== i.label
+            ? ` => ${JSON.stringify(i.textEdit.newText)}`
+            : '';
+      return `${i.label}${i.detail ? ` — ${i.detail}` : ''}${insert}`;
+    })
+    .join('\n');
 }
 
 export function renderLocations(docs: (uri: string) => TextDocument | undefined, locations: readonly Location[]): string {
   if (locations.length === 0) return 'no locations';
-  return locations.map((l) => {
-    const d = docs(l.uri);
-    const text = d ? ` ${JSON.stringify(d.getText(l.range))}` : '';
-    return `${rel(l.uri)}:${l.range.start.line + 1}:${l.range.start.character + 1}${text}`;
-  }).join('\n');
+  return locations
+    .map((l) => {
+      const d = docs(l.uri);
+      const text = d ? ` ${JSON.stringify(d.getText(l.range))}` : '';
+      return `${rel(l.uri)}:${l.range.start.line + 1}:${l.range.start.character + 1}${text}`;
+    })
+    .join('\n');
 }
 
 export function renderSymbols(symbols: readonly DocumentSymbol[], depth = 0): string {
   if (symbols.length === 0 && depth === 0) return 'no symbols';
-  return symbols.map((s) => {
-    const self = `${'  '.repeat(depth)}${s.name}${s.detail ? ` (${s.detail})` : ''} [kind ${s.kind}] line ${s.range.start.line + 1}`;
-    return s.children?.length ? `${self}\n${renderSymbols(s.children, depth + 1)}` : self;
-  }).join('\n');
+  return symbols
+    .map((s) => {
+      const self = `${'  '.repeat(depth)}${s.name}${s.detail ? ` (${s.detail})` : ''} [kind ${s.kind}] line ${s.range.start.line + 1}`;
+      return s.children?.length ? `${self}\n${renderSymbols(s.children, depth + 1)}` : self;
+    })
+    .join('\n');
 }
 
 export function renderFolding(ranges: readonly FoldingRange[]): string {
@@ -78,7 +89,9 @@ export function renderEdit(docs: (uri: string) => TextDocument | undefined, edit
   for (const [uri, edits] of Object.entries(edit.changes)) {
     for (const e of edits) {
       const d = docs(uri);
-      out.push(`${rel(uri)}:${e.range.start.line + 1}:${e.range.start.character + 1} ${JSON.stringify(d ? d.getText(e.range) : '')} -> ${JSON.stringify(e.newText)}`);
+      out.push(
+        `${rel(uri)}:${e.range.start.line + 1}:${e.range.start.character + 1} ${JSON.stringify(d ? d.getText(e.range) : '')} -> ${JSON.stringify(e.newText)}`,
+      );
     }
   }
   return out.join('\n');

@@ -11,7 +11,9 @@ import { documentedKeys } from '../support/noteKeys';
 import { repoPath } from '../support/paths';
 
 function main(): void {
-  const folder = path.resolve(process.argv[2] ?? [repoPath('..', 'shared', 'seed-notes'), repoPath('..', '..', 'shared', 'seed-notes')].find((p) => fs.existsSync(p)) ?? 'seed-notes');
+  const folder = path.resolve(
+    process.argv[2] ?? [repoPath('..', 'shared', 'seed-notes'), repoPath('..', '..', 'shared', 'seed-notes')].find((p) => fs.existsSync(p)) ?? 'seed-notes',
+  );
   const index = new NotesIndex();
   for (const name of fs.readdirSync(folder).sort()) {
     const file = path.join(folder, name);
@@ -22,7 +24,9 @@ function main(): void {
   for (const key of keys) {
     const [best] = index.rank(key, { includeBundled: false, language: 'en' });
     if (best) found++;
-    const where = best ? `${sourceLabel(best.section)}  ${best.section.headingPath.join(' › ') || '(before any heading)'}  [${best.reason}: ${best.matched}]` : '—';
+    const where = best
+      ? `${sourceLabel(best.section)}  ${best.section.headingPath.join(' › ') || '(before any heading)'}  [${best.reason}: ${best.matched}]`
+      : '—';
     process.stdout.write(`${key.padEnd(48)} ${where}\n`);
   }
   process.stdout.write(`\n${found} of ${keys.length} documented keys find a section in ${index.fileCount} files of ${folder}\n`);

@@ -12,7 +12,20 @@ import { repoPath } from '../support/paths';
  * - only lsp/ and server.ts import the LSP connection package;
  * - nothing below lsp/ and cli/ does IO.
  */
-const LAYER: Record<string, number> = { common: 0, gotmpl: 1, notes: 1, workspace: 2, dockerfile: 3, kubernetes: 3, helm: 3, services: 4, io: 5, lsp: 6, cli: 6, '.': 7 };
+const LAYER: Record<string, number> = {
+  common: 0,
+  gotmpl: 1,
+  notes: 1,
+  workspace: 2,
+  dockerfile: 3,
+  kubernetes: 3,
+  helm: 3,
+  services: 4,
+  io: 5,
+  lsp: 6,
+  cli: 6,
+  '.': 7,
+};
 const ALLOWED_SIDEWAYS = new Set(['helm→kubernetes']);
 const IO_MODULES = /^(node:)?(fs|fs\/promises|child_process|net|http|https|os|worker_threads)$/;
 const SRC = repoPath('server', 'src');
@@ -31,7 +44,9 @@ function folderOf(file: string): string {
 
 function imports(file: string): string[] {
   const text = fs.readFileSync(file, 'utf8');
-  return [...text.matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]|require\(['"]([^'"]+)['"]\)/gm)].map((m) => m[1] ?? m[2] ?? m[3]);
+  return [...text.matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]|require\(['"]([^'"]+)['"]\)/gm)].map(
+    (m) => m[1] ?? m[2] ?? m[3],
+  );
 }
 
 test('server/src follows the layering and IO rules', () => {

@@ -1,11 +1,24 @@
 import * as assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { applyPolicy, closestMatch, defaultSettings, findSuppressions, lineStarts, mergeSettings, positionInText, VersionedCache } from '../../server/src/common';
+import {
+  applyPolicy,
+  closestMatch,
+  defaultSettings,
+  findSuppressions,
+  lineStarts,
+  mergeSettings,
+  positionInText,
+  VersionedCache,
+} from '../../server/src/common';
 
 describe('settings', () => {
   test('merge ignores wrongly typed and unknown values', () => {
-    const s = mergeSettings(defaultSettings(), { notes: { paths: 'notes', maxSections: -1, bundled: 'no' }, rules: { 'dockerfile/x': 'off', 'dockerfile/y': 'loud' }, bogus: 1 });
+    const s = mergeSettings(defaultSettings(), {
+      notes: { paths: 'notes', maxSections: -1, bundled: 'no' },
+      rules: { 'dockerfile/x': 'off', 'dockerfile/y': 'loud' },
+      bogus: 1,
+    });
     assert.deepEqual(s.notes.paths, ['notes']);
     assert.equal(s.notes.maxSections, 2);
     assert.equal(s.notes.bundled, true);
@@ -18,13 +31,18 @@ describe('settings', () => {
 });
 
 describe('suppression and policy', () => {
-  const doc = TextDocument.create('file:///Dockerfile', 'dockerfile', 1, [
-    '# container-notes ignore=dockerfile/latest-tag -- pinned by renovate',
-    '',
-    'FROM ubuntu',
-    '# container-notes ignore=dockerfile/apt-no-y',
-    'RUN apt-get install curl',
-  ].join('\n'));
+  const doc = TextDocument.create(
+    'file:///Dockerfile',
+    'dockerfile',
+    1,
+    [
+      '# container-notes ignore=dockerfile/latest-tag -- pinned by renovate',
+      '',
+      'FROM ubuntu',
+      '# container-notes ignore=dockerfile/apt-no-y',
+      'RUN apt-get install curl',
+    ].join('\n'),
+  );
   const finding = (rule: string, line: number) => ({ rule, range: { start: { line, character: 0 }, end: { line, character: 3 } }, message: 'm' });
 
   test('an ignore comment targets the next non-blank line and keeps its reason', () => {
@@ -33,26 +51,50 @@ describe('suppression and policy', () => {
     assert.deepEqual([s[0].target, s[0].reason, s[1].target, s[1].reason], [2, 'pinned by renovate', 4, undefined]);
   });
   test('stacked ignore comments all target the line below the stack', () => {
-    const stacked = TextDocument.create('file:///Dockerfile', 'dockerfile', 1, [
-      '# container-notes ignore=a/one -- x',
-      '# plain comment',
-      '# container-notes ignore=a/two -- y',
-      '',
-      '# container-notes ignore=a/three -- z',
-      'FROM ubuntu',
-      '# container-notes ignore=a/four -- w',
-    ].join('\n'));
-    assert.deepEqual(findSuppressions(stacked).map((s) => [s.line, s.target]), [[0, 5], [2, 5], [4, 5], [6, 7]]);
+    const stacked = TextDocument.create(
+      'file:///Dockerfile',
+      'dockerfile',
+      1,
+      [
+        '# container-notes ignore=a/one -- x',
+        '# plain comment',
+        '# container-notes ignore=a/two -- y',
+        '',
+        '# container-notes ignore=a/three -- z',
+        'FROM ubuntu',
+        '# container-notes ignore=a/four -- w',
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      findSuppressions(stacked).map((s) => [s.line, s.target]),
+      [
+        [0, 5],
+        [2, 5],
+        [4, 5],
+        [6, 7],
+      ],
+    );
   });
   test('ignored rules and rules set to off are dropped; settings set severity', () => {
     const settings = mergeSettings(defaultSettings(), { rules: { 'dockerfile/other': 'error', 'dockerfile/off': 'off' } });
-    const out = applyPolicy([finding('dockerfile/latest-tag', 2), finding('dockerfile/other', 2), finding('dockerfile/off', 2), finding('dockerfile/apt-no-y', 4)], doc, settings, () => undefined);
-    assert.deepEqual(out.map((d) => [d.diagnostic.code, d.diagnostic.severity]), [['dockerfile/other', 1]]);
+    const out = applyPolicy(
+      [finding('dockerfile/latest-tag', 2), finding('dockerfile/other', 2), finding('dockerfile/off', 2), finding('dockerfile/apt-no-y', 4)],
+      doc,
+      settings,
+      () => undefined,
+    );
+    assert.deepEqual(
+      out.map((d) => [d.diagnostic.code, d.diagnostic.severity]),
+      [['dockerfile/other', 1]],
+    );
   });
   test('requireIgnoreReason reports the comment without a reason', () => {
     const settings = mergeSettings(defaultSettings(), { requireIgnoreReason: true });
     const out = applyPolicy([], doc, settings, () => undefined);
-    assert.deepEqual(out.map((d) => [d.diagnostic.code, d.diagnostic.range.start.line]), [['common/ignore-without-reason', 3]]);
+    assert.deepEqual(
+      out.map((d) => [d.diagnostic.code, d.diagnostic.range.start.line]),
+      [['common/ignore-without-reason', 3]],
+    );
   });
 });
 

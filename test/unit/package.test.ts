@@ -28,15 +28,25 @@ test('npm run package: the .vsix holds the bundles and data files, not sources o
     for (const required of ['package.json', 'dist/extension.js', 'dist/server.js', 'dist/cli.js']) {
       assert.ok(inside.includes(required), `${required} is missing from the .vsix`);
     }
-    assert.ok(inside.some((name) => name.toLowerCase() === 'readme.md'), 'README is missing');
-    assert.ok(inside.some((name) => name.toLowerCase().startsWith('license')), 'LICENSE is missing');
+    assert.ok(
+      inside.some((name) => name.toLowerCase() === 'readme.md'),
+      'README is missing',
+    );
+    assert.ok(
+      inside.some((name) => name.toLowerCase().startsWith('license')),
+      'LICENSE is missing',
+    );
     // Every bundled note, snippet, grammar and generated schema ships.
     const dataFiles = ['notes', 'snippets', 'syntaxes', 'dist/schemas'].flatMap(filesUnder);
-    assert.deepEqual(dataFiles.filter((file) => !inside.includes(file)), [], 'data files missing from the .vsix');
+    assert.deepEqual(
+      dataFiles.filter((file) => !inside.includes(file)),
+      [],
+      'data files missing from the .vsix',
+    );
 
-    const forbidden = inside.filter((name) =>
-      /^(node_modules|client|server|test|out|scripts|bench|docs|\.e2e|\.ci|\.vscode)\//.test(name) ||
-      /\.(ts|map|vsix|tsbuildinfo)$/.test(name));
+    const forbidden = inside.filter(
+      (name) => /^(node_modules|client|server|test|out|scripts|bench|docs|\.e2e|\.ci|\.vscode)\//.test(name) || /\.(ts|map|vsix|tsbuildinfo)$/.test(name),
+    );
     assert.deepEqual(forbidden, [], 'the .vsix holds files it should not');
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });

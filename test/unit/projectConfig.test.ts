@@ -6,22 +6,25 @@ const ROOT = 'file:///repo';
 
 describe('project config parsing', () => {
   test('rules, ignores with reasons, notes paths and other settings', () => {
-    const { config, problems } = parseProjectConfig([
-      'rules:',
-      '  dockerfile/latest-tag: error',
-      '  k8s/no-limits: off',
-      'ignore:',
-      '  - rule: dockerfile/latest-tag',
-      '    paths: ["legacy/**"]',
-      '    reason: legacy images are frozen',
-      '  - rule: [k8s/a, k8s/b]',
-      '    reason: generated',
-      'notes:',
-      '  paths: [docs/notes, /abs/notes, ~/notes]',
-      'kubernetes:',
-      '  version: "1.36"',
-      'requireIgnoreReason: true',
-    ].join('\n'), ROOT);
+    const { config, problems } = parseProjectConfig(
+      [
+        'rules:',
+        '  dockerfile/latest-tag: error',
+        '  k8s/no-limits: off',
+        'ignore:',
+        '  - rule: dockerfile/latest-tag',
+        '    paths: ["legacy/**"]',
+        '    reason: legacy images are frozen',
+        '  - rule: [k8s/a, k8s/b]',
+        '    reason: generated',
+        'notes:',
+        '  paths: [docs/notes, /abs/notes, ~/notes]',
+        'kubernetes:',
+        '  version: "1.36"',
+        'requireIgnoreReason: true',
+      ].join('\n'),
+      ROOT,
+    );
     assert.deepEqual(problems, []);
     assert.deepEqual(config.settings.rules, { 'dockerfile/latest-tag': 'error', 'k8s/no-limits': 'off' });
     assert.deepEqual(config.ignores, [
@@ -51,25 +54,34 @@ describe('project config parsing', () => {
   });
 
   test('wrong shapes are reported and dropped; the rest still applies', () => {
-    const { config, problems } = parseProjectConfig([
-      'rulez: {}',
-      'rules:',
-      '  dockerfile/latest-tag: loud',
-      '  dockerfile/apt-no-y: false',
-      'ignore:',
-      '  - paths: [x]',
-      '  - rule: dockerfile/x',
-      '    paths: 3',
-      '  - rule: dockerfile/y',
-    ].join('\n'), ROOT);
-    assert.deepEqual(problems.map((p) => p.message), [
-      'Unknown key `rulez`; did you mean `rules`?',
-      'rules.dockerfile/latest-tag: `loud` is not one of error, warning, info, hint, off; the rule keeps its default.',
-      'ignore[0] needs `rule: <rule id>`; the entry was skipped.',
-      'ignore[1].paths must be a list of path patterns; the entry was skipped.',
-      'ignore[2] (dockerfile/y) gives no reason; add `reason: …` so the next reader knows why.',
-    ]);
-    assert.deepEqual(problems.map((p) => p.line), [1, 3, 6, 7, 9]);
+    const { config, problems } = parseProjectConfig(
+      [
+        'rulez: {}',
+        'rules:',
+        '  dockerfile/latest-tag: loud',
+        '  dockerfile/apt-no-y: false',
+        'ignore:',
+        '  - paths: [x]',
+        '  - rule: dockerfile/x',
+        '    paths: 3',
+        '  - rule: dockerfile/y',
+      ].join('\n'),
+      ROOT,
+    );
+    assert.deepEqual(
+      problems.map((p) => p.message),
+      [
+        'Unknown key `rulez`; did you mean `rules`?',
+        'rules.dockerfile/latest-tag: `loud` is not one of error, warning, info, hint, off; the rule keeps its default.',
+        'ignore[0] needs `rule: <rule id>`; the entry was skipped.',
+        'ignore[1].paths must be a list of path patterns; the entry was skipped.',
+        'ignore[2] (dockerfile/y) gives no reason; add `reason: …` so the next reader knows why.',
+      ],
+    );
+    assert.deepEqual(
+      problems.map((p) => p.line),
+      [1, 3, 6, 7, 9],
+    );
     assert.deepEqual(config.settings.rules, { 'dockerfile/apt-no-y': 'off' });
     assert.deepEqual(config.ignores, [{ rule: 'dockerfile/y', paths: [], reason: undefined, root: ROOT }]);
   });
@@ -81,7 +93,10 @@ describe('project config parsing', () => {
 });
 
 describe('settings layers', () => {
-  const project = parseProjectConfig('rules:\n  a/x: error\n  a/y: info\nnotes: [notes]\nrequireIgnoreReason: true\nignore:\n  - { rule: a/z, reason: r }\n', ROOT).config;
+  const project = parseProjectConfig(
+    'rules:\n  a/x: error\n  a/y: info\nnotes: [notes]\nrequireIgnoreReason: true\nignore:\n  - { rule: a/z, reason: r }\n',
+    ROOT,
+  ).config;
 
   test('the editor wins over the project, rule by rule; notes paths add up', () => {
     const s = layerSettings([project], { rules: { 'a/y': 'off' }, notes: { paths: ['mine'] } });

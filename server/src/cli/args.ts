@@ -19,11 +19,7 @@ export interface LintOptions {
   output?: string;
 }
 
-export type Command =
-  | { kind: 'help' }
-  | { kind: 'version' }
-  | { kind: 'lint'; options: LintOptions }
-  | { kind: 'error'; message: string };
+export type Command = { kind: 'help' } | { kind: 'version' } | { kind: 'lint'; options: LintOptions } | { kind: 'error'; message: string };
 
 export const USAGE = `Usage: container-notes lint [options] [paths…]
 
@@ -93,7 +89,11 @@ export function parseArgs(argv: readonly string[]): Command {
 
 /** Sets one valued option; returns a message when the value is wrong. */
 function applyOption(options: LintOptions, name: string, value: string): string | undefined {
-  const list = () => value.split(',').map((v) => v.trim()).filter(Boolean);
+  const list = () =>
+    value
+      .split(',')
+      .map((v) => v.trim())
+      .filter(Boolean);
   switch (name) {
     case '--format':
       if (value !== 'text' && value !== 'json' && value !== 'sarif') return `\`--format\` is one of text, json, sarif (not \`${value}\`).`;

@@ -50,13 +50,17 @@ export function formatText(report: LintReport, color: boolean): string {
   const withFindings = report.files.filter((f) => f.diagnostics.length > 0).length;
   // Files that are neither Dockerfiles, manifests nor chart files (CI YAML, …) are left alone, as in the editor.
   const checked = `${plural(report.files.length, 'file')} checked${report.leftAlone ? ` (${plural(report.leftAlone, 'other file')} left alone)` : ''}`;
-  const summary = counts.errors + counts.warnings + counts.infos + counts.hints === 0
-    ? `No problems in ${checked}.`
-    : `${describeCounts(counts)} in ${withFindings} of ${checked}.`;
+  const summary =
+    counts.errors + counts.warnings + counts.infos + counts.hints === 0
+      ? `No problems in ${checked}.`
+      : `${describeCounts(counts)} in ${withFindings} of ${checked}.`;
   out.push(paint(color, counts.errors ? 'red' : counts.warnings ? 'yellow' : 'bold', summary));
   const skipped = skippedLines(report);
   if (skipped.length > 0) {
-    const heads = [report.skipped.length ? `${plural(report.skipped.length, 'file')} skipped` : '', report.missing.length ? `${plural(report.missing.length, 'path')} not found` : ''];
+    const heads = [
+      report.skipped.length ? `${plural(report.skipped.length, 'file')} skipped` : '',
+      report.missing.length ? `${plural(report.missing.length, 'path')} not found` : '',
+    ];
     out.push(`${heads.filter(Boolean).join(', ')}:`);
     for (const line of skipped) out.push(`  ${line}`);
   }
@@ -80,9 +84,7 @@ export function formatJson(report: LintReport, version: string): string {
   const json = {
     tool: { name: 'container-notes', version },
     summary: { ...counts, files: report.files.length, leftAlone: report.leftAlone, skipped: report.skipped.length, missing: report.missing.length },
-    files: report.files
-      .filter((f) => f.diagnostics.length > 0)
-      .map((f) => ({ path: f.path, kind: f.kind, diagnostics: f.diagnostics.map(jsonDiagnostic) })),
+    files: report.files.filter((f) => f.diagnostics.length > 0).map((f) => ({ path: f.path, kind: f.kind, diagnostics: f.diagnostics.map(jsonDiagnostic) })),
     skipped: report.skipped,
     missing: report.missing,
   };

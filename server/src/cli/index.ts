@@ -115,7 +115,16 @@ export async function main(argv: readonly string[], io: CliEnvironment): Promise
     if (!id.includes('*') && !known.includes(id)) warn(`no rule \`${id}\` is known (known: ${known.join(', ') || 'none'}).`);
   }
   const progress = progressLine(io.stderr);
-  const report = lint({ paths: options.paths, settings, cwd: io.cwd, locale: localeOf(io.env), resources: io.resources, only: options.only, disabled: options.disabled, progress: (d, t) => progress.update(d, t) });
+  const report = lint({
+    paths: options.paths,
+    settings,
+    cwd: io.cwd,
+    locale: localeOf(io.env),
+    resources: io.resources,
+    only: options.only,
+    disabled: options.disabled,
+    progress: (d, t) => progress.update(d, t),
+  });
   progress.done();
   const notes = options.format === 'sarif' ? await loadNotes(settings.notes.paths, io, warn) : undefined;
   const output = await render(options, report, settings, notes, io);

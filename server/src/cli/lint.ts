@@ -82,7 +82,10 @@ export function keepRule(rule: string, only: readonly string[], disabled: readon
 
 /** Walks the paths, classifies and diagnoses each file exactly as the server does. */
 export function lint(run: LintRun): LintReport {
-  const found = walk(run.paths.map((p) => path.resolve(run.cwd, p)), run.fs);
+  const found = walk(
+    run.paths.map((p) => path.resolve(run.cwd, p)),
+    run.fs,
+  );
   const report: LintReport = { files: [], skipped: [], missing: found.missing.map((p) => displayPath(run.cwd, p)), leftAlone: 0 };
   for (const s of found.skipped) report.skipped.push({ path: displayPath(run.cwd, s.path), reason: s.reason });
   const ctx = lintContext(run, found.files);

@@ -44,17 +44,19 @@ function result(d: Diagnostic, ruleIndex: number, path: string, uri: string) {
     ruleIndex,
     level: LEVEL[severityName(d.severity)],
     message: { text: d.message },
-    locations: [{
-      physicalLocation: {
-        artifactLocation: artifact(path, uri),
-        region: {
-          startLine: d.range.start.line + 1,
-          startColumn: d.range.start.character + 1,
-          endLine: d.range.end.line + 1,
-          endColumn: d.range.end.character + 1,
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: artifact(path, uri),
+          region: {
+            startLine: d.range.start.line + 1,
+            startColumn: d.range.start.character + 1,
+            endLine: d.range.end.line + 1,
+            endColumn: d.range.end.character + 1,
+          },
         },
       },
-    }],
+    ],
   };
 }
 
@@ -64,25 +66,31 @@ export function formatSarif(input: SarifInput): string {
   const results = report.files.flatMap((f) => f.diagnostics.map((d) => result(d, index.get(String(d.code)) ?? -1, f.path, f.uri)));
   const notifications = [
     ...report.missing.map((p) => ({ level: 'warning' as const, message: { text: `not found: ${p}` } })),
-    ...report.skipped.map((s) => ({ level: 'warning' as const, message: { text: `skipped: ${s.reason}` }, locations: [{ physicalLocation: { artifactLocation: artifact(s.path, pathToUri(s.path)) } }] })),
+    ...report.skipped.map((s) => ({
+      level: 'warning' as const,
+      message: { text: `skipped: ${s.reason}` },
+      locations: [{ physicalLocation: { artifactLocation: artifact(s.path, pathToUri(s.path)) } }],
+    })),
   ];
   const log = {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
-    runs: [{
-      tool: {
-        driver: {
-          name: 'container-notes',
-          version: input.version,
-          semanticVersion: /^\d+\.\d+\.\d+/.test(input.version) ? input.version : undefined,
-          rules: rules.map((r) => rule(r, input.ruleNotes.get(r.id))),
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'container-notes',
+            version: input.version,
+            semanticVersion: /^\d+\.\d+\.\d+/.test(input.version) ? input.version : undefined,
+            rules: rules.map((r) => rule(r, input.ruleNotes.get(r.id))),
+          },
         },
+        originalUriBaseIds: { '%SRCROOT%': { uri: pathToUri(input.cwd) + '/' } },
+        invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
+        columnKind: 'utf16CodeUnits',
+        results,
       },
-      originalUriBaseIds: { '%SRCROOT%': { uri: pathToUri(input.cwd) + '/' } },
-      invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
-      columnKind: 'utf16CodeUnits',
-      results,
-    }],
+    ],
   };
   return JSON.stringify(log, null, 2) + '\n';
 }

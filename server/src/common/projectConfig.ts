@@ -91,7 +91,11 @@ function parseIgnores(value: unknown, root: string, problems: ConfigProblem[], l
       return;
     }
     const reason = typeof entry.reason === 'string' && entry.reason.trim() ? entry.reason.trim() : undefined;
-    if (!reason) problems.push({ message: `ignore[${i}] (${rules.join(', ')}) gives no reason; add \`reason: …\` so the next reader knows why.`, line: lineOf(['ignore', i]) });
+    if (!reason)
+      problems.push({
+        message: `ignore[${i}] (${rules.join(', ')}) gives no reason; add \`reason: …\` so the next reader knows why.`,
+        line: lineOf(['ignore', i]),
+      });
     for (const rule of rules) result.push({ rule, paths, reason, root });
   });
   return result;
@@ -127,7 +131,10 @@ export function parseProjectConfig(text: string, root: string): { config: Projec
   for (const key of Object.keys(data)) {
     if (TOP_LEVEL_KEYS.includes(key)) continue;
     const guess = closestMatch(key, TOP_LEVEL_KEYS);
-    problems.push({ message: `Unknown key \`${key}\`${guess ? `; did you mean \`${guess}\`?` : `; known keys: ${TOP_LEVEL_KEYS.join(', ')}.`}`, line: lineOf([key]) });
+    problems.push({
+      message: `Unknown key \`${key}\`${guess ? `; did you mean \`${guess}\`?` : `; known keys: ${TOP_LEVEL_KEYS.join(', ')}.`}`,
+      line: lineOf([key]),
+    });
   }
   const settings: Record<string, unknown> = {};
   if (isRecord(data.rules)) {
@@ -136,7 +143,11 @@ export function parseProjectConfig(text: string, root: string): { config: Projec
       // YAML 1.2 reads a bare `off` as a string, but `false` is a common slip for it.
       const value = level === false ? 'off' : level;
       if (typeof value === 'string' && ['error', 'warning', 'info', 'hint', 'off'].includes(value)) rules[id] = value;
-      else problems.push({ message: `rules.${id}: \`${String(level)}\` is not one of error, warning, info, hint, off; the rule keeps its default.`, line: lineOf(['rules', id]) });
+      else
+        problems.push({
+          message: `rules.${id}: \`${String(level)}\` is not one of error, warning, info, hint, off; the rule keeps its default.`,
+          line: lineOf(['rules', id]),
+        });
     }
     settings.rules = rules;
   } else if (data.rules !== undefined && data.rules !== null) {

@@ -155,9 +155,10 @@ export function ignoreCommentAction(doc: TextDocument, diagnostic: Diagnostic, c
   const line = diagnostic.range.start.line;
   const lineText = doc.getText({ start: { line, character: 0 }, end: { line, character: Number.MAX_SAFE_INTEGER } });
   const indent = /^\s*/.exec(lineText)?.[0] ?? '';
-  const comment = commentPrefix === '{{/*'
-    ? `${indent}{{/* container-notes ignore=${String(diagnostic.code)} -- reason */}}\n`
-    : `${indent}# container-notes ignore=${String(diagnostic.code)} -- reason\n`;
+  const comment =
+    commentPrefix === '{{/*'
+      ? `${indent}{{/* container-notes ignore=${String(diagnostic.code)} -- reason */}}\n`
+      : `${indent}# container-notes ignore=${String(diagnostic.code)} -- reason\n`;
   return {
     title: `Ignore ${String(diagnostic.code)} on this line (add a reason)`,
     kind: 'quickfix',

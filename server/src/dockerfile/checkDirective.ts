@@ -35,7 +35,7 @@ export function skippedRules(model: DockerfileModel): Set<string> {
       const [key, value = ''] = part.split('=', 2).map((s) => s.trim());
       if (key !== 'skip') continue;
       for (const name of value.split(',').map((s) => s.trim())) {
-        const ids = name === 'all' ? Object.values(BUILDKIT_CHECKS).flat() : BUILDKIT_CHECKS[name] ?? [];
+        const ids = name === 'all' ? Object.values(BUILDKIT_CHECKS).flat() : (BUILDKIT_CHECKS[name] ?? []);
         for (const id of ids) skipped.add(id);
       }
     }

@@ -40,31 +40,52 @@ function keywordItems(pos: Position, typed: string, onbuild: boolean): Completio
 
 function directiveItems(model: DockerfileModel, pos: Position, typed: string): CompletionItem[] {
   const used = new Set(model.directives.filter((d) => d.getRange().start.line !== pos.line).map((d) => d.getName().toLowerCase()));
-  return Object.entries(REFERENCE.directives).filter(([name]) => !used.has(name)).map(([name, d]) => ({
-    label: `${name}=`,
-    kind: CompletionItemKind.Property,
-    detail: 'parser directive',
-    documentation: { kind: 'markdown', value: d.doc },
-    insertTextFormat: InsertTextFormat.Snippet,
-    textEdit: edit(replaceRange(pos, typed.length), name === 'syntax' ? 'syntax=${1:docker/dockerfile:1}' : name === 'escape' ? 'escape=${1|`,\\\\|}' : 'check=${1|skip=,error=true|}'),
-  }));
+  return Object.entries(REFERENCE.directives)
+    .filter(([name]) => !used.has(name))
+    .map(([name, d]) => ({
+      label: `${name}=`,
+      kind: CompletionItemKind.Property,
+      detail: 'parser directive',
+      documentation: { kind: 'markdown', value: d.doc },
+      insertTextFormat: InsertTextFormat.Snippet,
+      textEdit: edit(
+        replaceRange(pos, typed.length),
+        name === 'syntax' ? 'syntax=${1:docker/dockerfile:1}' : name === 'escape' ? 'escape=${1|`,\\\\|}' : 'check=${1|skip=,error=true|}',
+      ),
+    }));
 }
 
-function valueItems(values: readonly string[], pos: Position, typed: string, detail: string, kind: CompletionItemKind = CompletionItemKind.EnumMember): CompletionItem[] {
+function valueItems(
+  values: readonly string[],
+  pos: Position,
+  typed: string,
+  detail: string,
+  kind: CompletionItemKind = CompletionItemKind.EnumMember,
+): CompletionItem[] {
   return values.map((v) => ({ label: v, kind, detail, textEdit: edit(replaceRange(pos, typed.length), v) }));
 }
 
 function stageItems(model: DockerfileModel, step: Step, pos: Position, typed: string): CompletionItem[] {
   const before = step.stage < 0 ? 0 : step.keyword === 'FROM' ? step.stage : step.stage + 1;
-  return model.stages.filter((s) => s.index < before && s.index !== step.stage && s.name).map((s) => ({
-    label: s.name!,
-    kind: CompletionItemKind.Module,
-    detail: `stage ${s.index}: FROM ${s.image}`,
-    textEdit: edit(replaceRange(pos, typed.length), s.name!),
-  }));
+  return model.stages
+    .filter((s) => s.index < before && s.index !== step.stage && s.name)
+    .map((s) => ({
+      label: s.name!,
+      kind: CompletionItemKind.Module,
+      detail: `stage ${s.index}: FROM ${s.image}`,
+      textEdit: edit(replaceRange(pos, typed.length), s.name!),
+    }));
 }
 
-function variableItems(model: DockerfileModel, step: Step | undefined, line: number, pos: Position, typed: string, braced: boolean, closed: boolean): CompletionItem[] {
+function variableItems(
+  model: DockerfileModel,
+  step: Step | undefined,
+  line: number,
+  pos: Position,
+  typed: string,
+  braced: boolean,
+  closed: boolean,
+): CompletionItem[] {
   const stage = step?.stage ?? model.stages.length - 1;
   const onFromLine = !step || step.keyword === 'FROM' || stage < 0;
   const scope = onFromLine ? globalDefinitions(model, line) : definitionsInScope(model, stage, line);
@@ -74,11 +95,24 @@ function variableItems(model: DockerfileModel, step: Step | undefined, line: num
   for (const d of [...scope].reverse()) {
     if (seen.has(d.name)) continue;
     seen.add(d.name);
-    items.push({ label: d.name, kind: CompletionItemKind.Variable, detail: `${d.kind} on line ${d.line + 1}${d.value !== null ? ` = ${d.value}` : ''}`, textEdit: edit(replaceRange(pos, typed.length), d.name + close), sortText: `0${d.name}` });
+    items.push({
+      label: d.name,
+      kind: CompletionItemKind.Variable,
+      detail: `${d.kind} on line ${d.line + 1}${d.value !== null ? ` = ${d.value}` : ''}`,
+      textEdit: edit(replaceRange(pos, typed.length), d.name + close),
+      sortText: `0${d.name}`,
+    });
   }
   for (const [name, doc] of Object.entries(REFERENCE.predefinedArgs)) {
     if (seen.has(name)) continue;
-    items.push({ label: name, kind: CompletionItemKind.Constant, detail: 'predefined build argument', documentation: doc, textEdit: edit(replaceRange(pos, typed.length), name + close), sortText: `1${name}` });
+    items.push({
+      label: name,
+      kind: CompletionItemKind.Constant,
+      detail: 'predefined build argument',
+      documentation: doc,
+      textEdit: edit(replaceRange(pos, typed.length), name + close),
+      sortText: `1${name}`,
+    });
   }
   return items;
 }
@@ -86,22 +120,28 @@ function variableItems(model: DockerfileModel, step: Step | undefined, line: num
 function flagItems(keyword: string, pos: Position, typed: string, used: ReadonlySet<string>): CompletionItem[] {
   const flags = instructionDoc(keyword)?.flags ?? {};
   // --exclude and --mount may repeat; other flags once.
-  return Object.entries(flags).filter(([name]) => !used.has(name) || name === 'exclude' || name === 'mount').map(([name, d]) => ({
-    label: `--${name}`,
-    kind: CompletionItemKind.Property,
-    detail: d.value,
-    documentation: { kind: 'markdown', value: d.doc },
-    insertTextFormat: InsertTextFormat.Snippet,
-    textEdit: edit(replaceRange(pos, typed.length), isSwitch(d) ? `--${name}` : `--${name}=$1`),
-    command: isSwitch(d) ? undefined : { title: 'values', command: 'editor.action.triggerSuggest' },
-  }));
+  return Object.entries(flags)
+    .filter(([name]) => !used.has(name) || name === 'exclude' || name === 'mount')
+    .map(([name, d]) => ({
+      label: `--${name}`,
+      kind: CompletionItemKind.Property,
+      detail: d.value,
+      documentation: { kind: 'markdown', value: d.doc },
+      insertTextFormat: InsertTextFormat.Snippet,
+      textEdit: edit(replaceRange(pos, typed.length), isSwitch(d) ? `--${name}` : `--${name}=$1`),
+      command: isSwitch(d) ? undefined : { title: 'values', command: 'editor.action.triggerSuggest' },
+    }));
 }
 
 function mountItems(model: DockerfileModel, step: Step, pos: Position, value: string): CompletionItem[] {
   const segments = value.split(',');
   const current = segments[segments.length - 1];
   const earlier = segments.slice(0, -1).map((s) => s.split('=')[0]);
-  const type = segments.slice(0, -1).find((s) => s.startsWith('type='))?.slice(5) ?? 'bind';
+  const type =
+    segments
+      .slice(0, -1)
+      .find((s) => s.startsWith('type='))
+      ?.slice(5) ?? 'bind';
   const eq = current.indexOf('=');
   if (eq >= 0) {
     const key = current.slice(0, eq);
@@ -113,11 +153,22 @@ function mountItems(model: DockerfileModel, step: Step, pos: Position, value: st
   }
   const keys = Object.entries(mountTypeDoc(type)?.keys ?? {}).filter(([k]) => !earlier.includes(k));
   const items: CompletionItem[] = keys.map(([k, doc]) => ({
-    label: `${k}=`, kind: CompletionItemKind.Property, detail: `${type} mount`, documentation: doc, textEdit: edit(replaceRange(pos, current.length), `${k}=`),
+    label: `${k}=`,
+    kind: CompletionItemKind.Property,
+    detail: `${type} mount`,
+    documentation: doc,
+    textEdit: edit(replaceRange(pos, current.length), `${k}=`),
   }));
   if (!earlier.includes('type')) {
     for (const [t, d] of Object.entries(REFERENCE.mountTypes)) {
-      items.push({ label: `type=${t}`, kind: CompletionItemKind.EnumMember, detail: 'mount type', documentation: d.doc, textEdit: edit(replaceRange(pos, current.length), `type=${t}`), sortText: `0${t}` });
+      items.push({
+        label: `type=${t}`,
+        kind: CompletionItemKind.EnumMember,
+        detail: 'mount type',
+        documentation: d.doc,
+        textEdit: edit(replaceRange(pos, current.length), `type=${t}`),
+        sortText: `0${t}`,
+      });
     }
   }
   return items;
@@ -148,8 +199,13 @@ export function complete(ctx: ServiceContext, src: SourceDocument, pos: Position
   }
   const directive = /^#\s*([a-z]*)$/i.exec(line);
   if (directive) {
-    const onlyDirectivesAbove = model.steps.every((s) => s.instruction.getRange().start.line > pos.line)
-      && model.doc.getText({ start: { line: 0, character: 0 }, end: { line: pos.line, character: 0 } }).split(/\r?\n/).slice(0, pos.line).every((l) => /^#\s*\w+\s*=/.test(l));
+    const onlyDirectivesAbove =
+      model.steps.every((s) => s.instruction.getRange().start.line > pos.line) &&
+      model.doc
+        .getText({ start: { line: 0, character: 0 }, end: { line: pos.line, character: 0 } })
+        .split(/\r?\n/)
+        .slice(0, pos.line)
+        .every((l) => /^#\s*\w+\s*=/.test(l));
     return onlyDirectivesAbove ? directiveItems(model, pos, directive[1]) : [];
   }
   if (line.trimStart().startsWith('#')) return [];

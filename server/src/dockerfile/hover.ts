@@ -16,15 +16,24 @@ function variableHover(model: DockerfileModel, found: Extract<Located, { kind: '
   const definition = found.definition ?? resolveDefinition(model, found.name, found.step.stage, line);
   if (definition) {
     const value = definition.value === null ? '_no default value_' : `\`${definition.value}\``;
-    const where = definition.stage < 0 ? 'before the first FROM (global build argument)' : `in stage ${model.stages[definition.stage]?.name ?? definition.stage}`;
+    const where =
+      definition.stage < 0 ? 'before the first FROM (global build argument)' : `in stage ${model.stages[definition.stage]?.name ?? definition.stage}`;
     const reference = `**${definition.kind} \`${definition.name}\`** = ${value}\n\nSet on line ${definition.line + 1}, ${where}:\n\n\`\`\`dockerfile\n${firstLine(model, definition.line).trim()}\n\`\`\``;
     return { range: found.range, keys: [`docker:instruction/${definition.kind}`, 'docker:topic/env-replacement'], reference };
   }
   const predefined = predefinedArgDoc(found.name);
   if (predefined) {
-    return { range: found.range, keys: ['docker:instruction/ARG', 'docker:topic/env-replacement'], reference: `**\`${found.name}\`** — predefined build argument\n\n${predefined}` };
+    return {
+      range: found.range,
+      keys: ['docker:instruction/ARG', 'docker:topic/env-replacement'],
+      reference: `**\`${found.name}\`** — predefined build argument\n\n${predefined}`,
+    };
   }
-  return { range: found.range, keys: ['docker:topic/env-replacement'], reference: `**\`${found.name}\`** is not set by an ARG or ENV in scope here (the base image may set it).` };
+  return {
+    range: found.range,
+    keys: ['docker:topic/env-replacement'],
+    reference: `**\`${found.name}\`** is not set by an ARG or ENV in scope here (the base image may set it).`,
+  };
 }
 
 /** The parts of a base image reference, as the registry will read them. */
@@ -53,7 +62,9 @@ function targetFor(model: DockerfileModel, found: Located): HoverTarget | null {
     }
     case 'flag': {
       const reference = flagMarkdown(found.keyword, found.flag);
-      return reference ? { range: found.range, keys: [`docker:flag/${found.keyword} --${found.flag}`, `docker:instruction/${found.keyword}`], reference } : null;
+      return reference
+        ? { range: found.range, keys: [`docker:flag/${found.keyword} --${found.flag}`, `docker:instruction/${found.keyword}`], reference }
+        : null;
     }
     case 'mount': {
       const reference = mountMarkdown(found.type, found.key);
@@ -63,9 +74,12 @@ function targetFor(model: DockerfileModel, found: Located): HoverTarget | null {
       const line = found.stage.from.getRange().start.line;
       const label = found.stage.name ? `\`${found.stage.name}\`` : String(found.stage.index);
       const reference = `**Build stage ${label}** (stage ${found.stage.index}, line ${line + 1})\n\n\`\`\`dockerfile\n${firstLine(model, line).trim()}\n\`\`\``;
-      const keys = found.via === 'from-flag' ? ['docker:flag/COPY --from', 'docker:topic/multi-stage']
-        : found.via === 'mount-from' ? ['docker:flag/RUN --mount', 'docker:topic/multi-stage']
-        : ['docker:topic/multi-stage', 'docker:instruction/FROM'];
+      const keys =
+        found.via === 'from-flag'
+          ? ['docker:flag/COPY --from', 'docker:topic/multi-stage']
+          : found.via === 'mount-from'
+            ? ['docker:flag/RUN --mount', 'docker:topic/multi-stage']
+            : ['docker:topic/multi-stage', 'docker:instruction/FROM'];
       return { range: found.range, keys, reference };
     }
     case 'image':

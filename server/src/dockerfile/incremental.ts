@@ -70,5 +70,9 @@ export function reparse(previous: DockerfileModel, doc: TextDocument): Dockerfil
     if (!list || delta === 0 || step.instruction.getRange().start.line < first) return list;
     return list.map((c) => ({ next: c.next, words: c.words.map((w) => ({ text: w.text, start: w.start + delta, end: w.end + delta })) }));
   };
-  return assemble(doc, false, instructions, previous.directives, previous.escape, { steps: new Map(kept.map((s) => [s.instruction, s])), uses, commands: moved });
+  return assemble(doc, false, instructions, previous.directives, previous.escape, {
+    steps: new Map(kept.map((s) => [s.instruction, s])),
+    uses,
+    commands: moved,
+  });
 }

@@ -14,16 +14,44 @@ import { getModel } from './parse';
 
 /** Keys from docs/notes-keys.md "Keys the bundled notes cover" that this module produces. */
 const NOTE_KEYS = [
-  ...['FROM', 'RUN', 'CMD', 'ENTRYPOINT', 'ADD', 'COPY', 'EXPOSE', 'ENV', 'ARG', 'WORKDIR', 'USER', 'VOLUME', 'LABEL', 'HEALTHCHECK', 'SHELL', 'ONBUILD', 'STOPSIGNAL', 'MAINTAINER'].map((k) => `docker:instruction/${k}`),
+  ...[
+    'FROM',
+    'RUN',
+    'CMD',
+    'ENTRYPOINT',
+    'ADD',
+    'COPY',
+    'EXPOSE',
+    'ENV',
+    'ARG',
+    'WORKDIR',
+    'USER',
+    'VOLUME',
+    'LABEL',
+    'HEALTHCHECK',
+    'SHELL',
+    'ONBUILD',
+    'STOPSIGNAL',
+    'MAINTAINER',
+  ].map((k) => `docker:instruction/${k}`),
   ...['syntax', 'escape', 'check'].map((d) => `docker:directive/${d}`),
-  ...['FROM --platform', 'RUN --mount', 'RUN --network', 'RUN --security', 'COPY --from', 'COPY --chown', 'COPY --link', 'ADD --checksum'].map((f) => `docker:flag/${f}`),
-  ...['image', 'container', 'registry', 'layers', 'build-context', 'dockerignore', 'multi-stage', 'env-replacement', 'run-publish'].map((t) => `docker:topic/${t}`),
+  ...['FROM --platform', 'RUN --mount', 'RUN --network', 'RUN --security', 'COPY --from', 'COPY --chown', 'COPY --link', 'ADD --checksum'].map(
+    (f) => `docker:flag/${f}`,
+  ),
+  ...['image', 'container', 'registry', 'layers', 'build-context', 'dockerignore', 'multi-stage', 'env-replacement', 'run-publish'].map(
+    (t) => `docker:topic/${t}`,
+  ),
 ];
 
 function diagnose(ctx: ServiceContext, src: SourceDocument): Finding[] {
   const model = getModel(ctx, src);
   // A truncated analysis would report an instruction cut in half; say nothing instead.
-  return model.truncated ? [] : withoutSkipped(model, RULES.flatMap((rule) => rule.check(model)));
+  return model.truncated
+    ? []
+    : withoutSkipped(
+        model,
+        RULES.flatMap((rule) => rule.check(model)),
+      );
 }
 
 export const language: LanguageModule = {

@@ -39,7 +39,13 @@ function mountAt(flag: Flag, pos: Position): Located | undefined {
   return { kind: 'mount', type, key: hit.getName(), range: hit.getNameRange() };
 }
 
-function stageRef(model: DockerfileModel, name: string | null, range: Range | null, before: number, via: 'from-flag' | 'mount-from' | 'image'): Located | undefined {
+function stageRef(
+  model: DockerfileModel,
+  name: string | null,
+  range: Range | null,
+  before: number,
+  via: 'from-flag' | 'mount-from' | 'image',
+): Located | undefined {
   if (!name || !range) return undefined;
   const stage = findStage(model.stageNames, name, before);
   return stage ? { kind: 'stage', stage, range, via } : undefined;
@@ -80,7 +86,8 @@ export function locate(model: DockerfileModel, pos: Position): Located | undefin
     const stage = model.stages[step.stage];
     if (stage.nameRange && containsPosition(stage.nameRange, pos)) return { kind: 'stage', stage, range: stage.nameRange, via: 'name' };
     const imageRange = stage.imageRef?.range;
-    if (imageRange && containsPosition(imageRange, pos)) return stageRef(model, stage.image, imageRange, stage.index, 'image') ?? { kind: 'image', stage, range: imageRange };
+    if (imageRange && containsPosition(imageRange, pos))
+      return stageRef(model, stage.image, imageRange, stage.index, 'image') ?? { kind: 'image', stage, range: imageRange };
   }
   return undefined;
 }

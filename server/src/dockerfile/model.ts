@@ -112,8 +112,24 @@ export interface DockerfileModel {
 
 /** Instructions the builder knows, for keyword checks and completion. */
 export const KEYWORDS = [
-  'FROM', 'RUN', 'CMD', 'ENTRYPOINT', 'ADD', 'COPY', 'EXPOSE', 'ENV', 'ARG', 'WORKDIR', 'USER',
-  'VOLUME', 'LABEL', 'HEALTHCHECK', 'SHELL', 'ONBUILD', 'STOPSIGNAL', 'MAINTAINER',
+  'FROM',
+  'RUN',
+  'CMD',
+  'ENTRYPOINT',
+  'ADD',
+  'COPY',
+  'EXPOSE',
+  'ENV',
+  'ARG',
+  'WORKDIR',
+  'USER',
+  'VOLUME',
+  'LABEL',
+  'HEALTHCHECK',
+  'SHELL',
+  'ONBUILD',
+  'STOPSIGNAL',
+  'MAINTAINER',
 ] as const;
 
 /** Stage names are case-insensitive for the builder. */
@@ -199,7 +215,14 @@ export interface Reuse {
 }
 
 /** The model from parsed instructions; `reuse` carries over what unchanged instructions had. */
-export function assemble(doc: TextDocument, truncated: boolean, instructions: readonly Instruction[], directives: ParserDirective[], escape: string, reuse?: Reuse): DockerfileModel {
+export function assemble(
+  doc: TextDocument,
+  truncated: boolean,
+  instructions: readonly Instruction[],
+  directives: ParserDirective[],
+  escape: string,
+  reuse?: Reuse,
+): DockerfileModel {
   const text = doc.getText();
   const steps: Step[] = [];
   const stages: Stage[] = [];
@@ -219,22 +242,43 @@ export function assemble(doc: TextDocument, truncated: boolean, instructions: re
       const image = imageRef?.text ?? '';
       const parent = image ? findStage(stageNames, image)?.index : undefined;
       const named = args.length === 3 && args[1].getValue().toUpperCase() === 'AS';
-      const stage: Stage = { index: stages.length, from, name: named ? args[2].getValue() : null, nameRange: named ? args[2].getRange() : null, image, imageRef, parent, steps: [] };
+      const stage: Stage = {
+        index: stages.length,
+        from,
+        name: named ? args[2].getValue() : null,
+        nameRange: named ? args[2].getRange() : null,
+        image,
+        imageRef,
+        parent,
+        steps: [],
+      };
       stages.push(stage);
       if (stage.name && !stageNames.has(stageKey(stage.name))) stageNames.set(stageKey(stage.name), stage);
     }
     steps.push(step);
     stages[step.stage]?.steps.push(step);
     if (keyword === 'ARG' || keyword === 'ENV') {
-      for (const p of (instruction as unknown as { getProperties(): Array<{ getName(): string; getNameRange(): Range; getValue(): string | null }> }).getProperties()) {
-        const definition: VariableDefinition = { name: p.getName(), nameRange: p.getNameRange(), value: p.getValue(), kind: keyword, stage: step.stage, line: p.getNameRange().start.line };
+      for (const p of (
+        instruction as unknown as { getProperties(): Array<{ getName(): string; getNameRange(): Range; getValue(): string | null }> }
+      ).getProperties()) {
+        const definition: VariableDefinition = {
+          name: p.getName(),
+          nameRange: p.getNameRange(),
+          value: p.getValue(),
+          kind: keyword,
+          stage: step.stage,
+          line: p.getNameRange().start.line,
+        };
         definitions.push(definition);
         const list = definitionsByStage.get(step.stage);
         if (list) list.push(definition);
         else definitionsByStage.set(step.stage, [definition]);
       }
     }
-    uses.push(...(old && reuse?.uses.get(old)) ?? scanVariables(doc, text, escape, step, doc.offsetAt(instruction.getInstructionRange().end), doc.offsetAt(instruction.getRange().end)));
+    uses.push(
+      ...((old && reuse?.uses.get(old)) ??
+        scanVariables(doc, text, escape, step, doc.offsetAt(instruction.getInstructionRange().end), doc.offsetAt(instruction.getRange().end))),
+    );
   }
   const partial = { doc, truncated, text, escape, directives, steps, stages, definitions, definitionsByStage, stageNames, uses };
   const runs = steps.filter((s) => s.keyword === 'RUN').map((step) => ({ step, commands: reuse?.commands(step) ?? commandsOf(partial, step) }));
@@ -247,7 +291,6 @@ function prefixDocument(doc: TextDocument): TextDocument {
   const cut = text.lastIndexOf('\n', MAX_ANALYZED_LENGTH);
   return TextDocument.create(doc.uri, doc.languageId, doc.version, text.slice(0, cut < 0 ? MAX_ANALYZED_LENGTH : cut + 1));
 }
-
 
 /**
  * How many ancestor stages pass their ENVs down. Real files have a handful; the cap keeps a
@@ -275,9 +318,7 @@ export function globalDefinitions(model: DockerfileModel, line = Infinity): Vari
 export function resolveDefinition(model: DockerfileModel, name: string, stage: number, line: number): VariableDefinition | undefined {
   // FROM lines (and instructions before the first FROM) see only the global ARGs.
   const onFromLine = stage < 0 || model.stages[stage].from.getRange().start.line === line;
-  const scope = onFromLine
-    ? globalDefinitions(model, line)
-    : definitionsInScope(model, stage, line);
+  const scope = onFromLine ? globalDefinitions(model, line) : definitionsInScope(model, stage, line);
   const found = [...scope].reverse().find((d) => d.name === name);
   // `ARG NAME` without a value inside a stage takes the global default.
   if (found && found.kind === 'ARG' && found.value === null && found.stage >= 0) {

@@ -1,4 +1,13 @@
-import { FoldingRangeKind, SymbolKind, type DocumentSymbol, type FoldingRange, type Location, type Position, type Range, type WorkspaceEdit } from 'vscode-languageserver-types';
+import {
+  FoldingRangeKind,
+  SymbolKind,
+  type DocumentSymbol,
+  type FoldingRange,
+  type Location,
+  type Position,
+  type Range,
+  type WorkspaceEdit,
+} from 'vscode-languageserver-types';
 import type { ServiceContext, SourceDocument } from '../workspace';
 import { locate, type Located } from './locate';
 import { resolveDefinition, stageKey, type DockerfileModel, type Stage } from './model';
@@ -41,7 +50,11 @@ function variableRanges(model: DockerfileModel, name: string): Range[] {
   return ranges.sort((a, b) => a.start.line - b.start.line || a.start.character - b.start.character);
 }
 
-function symbolOf(ctx: ServiceContext, src: SourceDocument, pos: Position): { model: DockerfileModel; found: Extract<Located, { kind: 'stage' | 'variable' }> } | undefined {
+function symbolOf(
+  ctx: ServiceContext,
+  src: SourceDocument,
+  pos: Position,
+): { model: DockerfileModel; found: Extract<Located, { kind: 'stage' | 'variable' }> } | undefined {
   const model = getModel(ctx, src);
   const found = locate(model, pos);
   if (found?.kind === 'stage' || found?.kind === 'variable') return { model, found };
@@ -87,7 +100,13 @@ export function rename(ctx: ServiceContext, src: SourceDocument, pos: Position, 
 
 /** An instruction's arguments on one line, continuations removed, shortened for the outline. */
 function oneLine(text: string, escape: string, max = 60): string {
-  const flat = text.split(escape + '\n').join(' ').split(escape + '\r\n').join(' ').replace(/\s+/g, ' ').trim();
+  const flat = text
+    .split(escape + '\n')
+    .join(' ')
+    .split(escape + '\r\n')
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 

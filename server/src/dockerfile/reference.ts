@@ -86,7 +86,9 @@ export function mountMarkdown(type: string, key?: string): string | undefined {
     const doc = Object.hasOwn(t.keys, canonical) ? t.keys[canonical] : undefined;
     return doc && `**RUN --mount=type=${type}** key \`${key}\`\n\n${doc}`;
   }
-  const keys = Object.keys(t.keys).map((k) => `\`${k}\``).join(', ');
+  const keys = Object.keys(t.keys)
+    .map((k) => `\`${k}\``)
+    .join(', ');
   return `**RUN --mount=type=${type}**\n\n${t.doc}\n\nKeys: ${keys}.`;
 }
 

@@ -156,7 +156,10 @@ export function programOf(command: Command): { word: Word; index: number } | und
 export function isSubcommand(command: Command, programs: readonly string[], sub: readonly string[]): boolean {
   const p = programOf(command);
   if (!p || !programs.includes(p.word.text)) return false;
-  const rest = command.words.slice(p.index + 1).map((w) => w.text).filter((w) => !w.startsWith('-'));
+  const rest = command.words
+    .slice(p.index + 1)
+    .map((w) => w.text)
+    .filter((w) => !w.startsWith('-'));
   return rest.length > 0 && sub.includes(rest[0]);
 }
 

@@ -172,13 +172,7 @@ export interface LoopControlNode extends Span {
 
 export type TemplateNode = TextNode | CommentNode | ActionNode | BranchNode | DefineNode | TemplateCallNode | LoopControlNode;
 
-export type ParseErrorCode =
-  | 'unclosed-action'
-  | 'unclosed-comment'
-  | 'missing-end'
-  | 'unexpected-end'
-  | 'unexpected-else'
-  | 'syntax';
+export type ParseErrorCode = 'unclosed-action' | 'unclosed-comment' | 'missing-end' | 'unexpected-end' | 'unexpected-else' | 'syntax';
 
 export interface ParseError extends Span {
   code: ParseErrorCode;

@@ -12,7 +12,8 @@ const isSpace = (c: string) => c === ' ' || c === '\t' || c === '\r' || c === '\
 const isIdentStart = (c: string) => /[A-Za-z_]/.test(c) || c > '\u007f';
 const isIdentPart = (c: string) => /[A-Za-z0-9_]/.test(c) || c > '\u007f';
 
-const NUMBER = /[+-]?(?:0[xX][0-9a-fA-F_]+(?:\.[0-9a-fA-F_]*)?(?:[pP][+-]?\d+)?|0[bB][01_]+|0[oO][0-7_]+|(?:\d[\d_]*(?:\.[\d_]*)?|\.\d[\d_]*)(?:[eE][+-]?\d+)?)i?/y;
+const NUMBER =
+  /[+-]?(?:0[xX][0-9a-fA-F_]+(?:\.[0-9a-fA-F_]*)?(?:[pP][+-]?\d+)?|0[bB][01_]+|0[oO][0-7_]+|(?:\d[\d_]*(?:\.[\d_]*)?|\.\d[\d_]*)(?:[eE][+-]?\d+)?)i?/y;
 
 /** Memoised "next occurrence at or after `from`" for one needle, amortised linear over a scan. */
 function finder(text: string, needle: string): (from: number) => number {
@@ -49,9 +50,10 @@ export function scan(text: string): Scan {
     let inner = open + (trimLeft ? 3 : 2);
     let probe = inner;
     while (probe < text.length && isSpace(text[probe])) probe++;
-    const action = text.startsWith('/*', probe) && (probe === inner || trimLeft)
-      ? scanComment(text, open, trimLeft, probe, nextCommentEnd, errors)
-      : scanAction(text, open, trimLeft, inner, nextBacktick, errors);
+    const action =
+      text.startsWith('/*', probe) && (probe === inner || trimLeft)
+        ? scanComment(text, open, trimLeft, probe, nextCommentEnd, errors)
+        : scanAction(text, open, trimLeft, inner, nextBacktick, errors);
     actions.push(action);
     inner = action.end;
     pos = Math.max(inner, open + 2);
@@ -59,7 +61,14 @@ export function scan(text: string): Scan {
   return { actions, errors };
 }
 
-function scanComment(text: string, open: number, trimLeft: boolean, commentStart: number, nextCommentEnd: (from: number) => number, errors: ParseError[]): Action {
+function scanComment(
+  text: string,
+  open: number,
+  trimLeft: boolean,
+  commentStart: number,
+  nextCommentEnd: (from: number) => number,
+  errors: ParseError[],
+): Action {
   const close = nextCommentEnd(commentStart + 2);
   if (close < 0) {
     const end = lineEnd(text, open);
@@ -75,7 +84,12 @@ function scanComment(text: string, open: number, trimLeft: boolean, commentStart
   if (text.startsWith('}}', after)) {
     return { start: open, end: after + 2, innerStart: commentStart, innerEnd: close + 2, trimLeft, trimRight, closed: true, tokens: [], comment: true };
   }
-  errors.push({ code: 'unclosed-comment', start: open, end: close + 2, message: 'A comment must end right before the closing delimiter: write `*/}}` (or `*/ -}}`).' });
+  errors.push({
+    code: 'unclosed-comment',
+    start: open,
+    end: close + 2,
+    message: 'A comment must end right before the closing delimiter: write `*/}}` (or `*/ -}}`).',
+  });
   return { start: open, end: close + 2, innerStart: commentStart, innerEnd: close + 2, trimLeft, trimRight: false, closed: false, tokens: [], comment: true };
 }
 
@@ -142,7 +156,7 @@ function scanAction(text: string, open: number, trimLeft: boolean, inner: number
       const hit = m.exec(text);
       if (hit) push('char', pos, pos + hit[0].length);
       else {
-        errors.push({ code: 'syntax', start: pos, end: pos + 1, message: 'A character constant is written like `\'a\'`; use double quotes for strings.' });
+        errors.push({ code: 'syntax', start: pos, end: pos + 1, message: "A character constant is written like `'a'`; use double quotes for strings." });
         push('invalid', pos, pos + 1);
       }
       continue;
@@ -150,7 +164,8 @@ function scanAction(text: string, open: number, trimLeft: boolean, inner: number
     if (c === '.' && !/[0-9]/.test(text[pos + 1] ?? '')) {
       let i = pos + 1;
       while (i < text.length && isIdentPart(text[i])) i++;
-      const adjacentToOperand = tokens.length > 0 && tokens[tokens.length - 1].end === pos && ['field', 'variable', 'rparen'].includes(tokens[tokens.length - 1].type);
+      const adjacentToOperand =
+        tokens.length > 0 && tokens[tokens.length - 1].end === pos && ['field', 'variable', 'rparen'].includes(tokens[tokens.length - 1].type);
       if (i > pos + 1 || adjacentToOperand) push('field', pos, i, text.slice(pos + 1, i));
       else push('dot', pos, pos + 1);
       continue;

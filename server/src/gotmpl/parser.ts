@@ -63,7 +63,13 @@ export function parse(text: string): Template {
       case 'with':
       case 'range': {
         const node = branch(keyword, action, first, pipelineAfter(1), false);
-        if (node.pipeline.commands.length === 0) errors.push({ code: 'syntax', start: first.start, end: first.end, message: `\`${keyword}\` needs a value to test, e.g. \`{{ ${keyword} .Values.enabled }}\`.` });
+        if (node.pipeline.commands.length === 0)
+          errors.push({
+            code: 'syntax',
+            start: first.start,
+            end: first.end,
+            message: `\`${keyword}\` needs a value to test, e.g. \`{{ ${keyword} .Values.enabled }}\`.`,
+          });
         list().push(node);
         stack.push({ node, inElse: false });
         break;
@@ -76,7 +82,9 @@ export function parse(text: string): Template {
             code: 'unexpected-else',
             start: action.start,
             end: action.end,
-            message: frame.inElse ? 'This block already has an `{{ else }}`: close it with `{{ end }}` first.' : '`{{ else }}` must sit inside an `if`, `with` or `range` block.',
+            message: frame.inElse
+              ? 'This block already has an `{{ else }}`: close it with `{{ end }}` first.'
+              : '`{{ else }}` must sit inside an `if`, `with` or `range` block.',
           });
           break;
         }
@@ -89,16 +97,27 @@ export function parse(text: string): Template {
           owner.elseList.push(node);
           stack.push({ node, inElse: false });
         } else if (tokens.length > 1) {
-          errors.push({ code: 'syntax', start: tokens[1].start, end: tokens[tokens.length - 1].end, message: 'Only `else if` or `else with` may follow `else`; remove the rest.' });
+          errors.push({
+            code: 'syntax',
+            start: tokens[1].start,
+            end: tokens[tokens.length - 1].end,
+            message: 'Only `else if` or `else with` may follow `else`; remove the rest.',
+          });
         }
         break;
       }
       case 'end': {
         if (stack.length === 1) {
-          errors.push({ code: 'unexpected-end', start: action.start, end: action.end, message: 'This `{{ end }}` closes nothing: remove it or open the block it was meant to close.' });
+          errors.push({
+            code: 'unexpected-end',
+            start: action.start,
+            end: action.end,
+            message: 'This `{{ end }}` closes nothing: remove it or open the block it was meant to close.',
+          });
           break;
         }
-        if (tokens.length > 1) errors.push({ code: 'syntax', start: tokens[1].start, end: tokens[tokens.length - 1].end, message: '`{{ end }}` takes nothing after it.' });
+        if (tokens.length > 1)
+          errors.push({ code: 'syntax', start: tokens[1].start, end: tokens[tokens.length - 1].end, message: '`{{ end }}` takes nothing after it.' });
         // An `else if` chain shares one `end`: close the chained branches with their parent.
         for (;;) {
           const node = stack.pop()?.node;
@@ -112,10 +131,17 @@ export function parse(text: string): Template {
       case 'define':
       case 'block': {
         const named = namedHead(keyword, action, tokens, errors);
-        if (keyword === 'define' && stack.length > 1) errors.push({ code: 'syntax', start: first.start, end: first.end, message: '`define` is only allowed at the top level of a file: move it out of this block.' });
+        if (keyword === 'define' && stack.length > 1)
+          errors.push({
+            code: 'syntax',
+            start: first.start,
+            end: first.end,
+            message: '`define` is only allowed at the top level of a file: move it out of this block.',
+          });
         const node: DefineNode = { type: keyword, ...named.head, list: [] };
         if (keyword === 'block') node.pipeline = pipelineAfter(named.bodyFrom);
-        else if (tokens.length > 2) errors.push({ code: 'syntax', start: tokens[2].start, end: tokens[tokens.length - 1].end, message: '`define` takes only a name.' });
+        else if (tokens.length > 2)
+          errors.push({ code: 'syntax', start: tokens[2].start, end: tokens[tokens.length - 1].end, message: '`define` takes only a name.' });
         list().push(node);
         stack.push({ node, inElse: false });
         break;
@@ -127,13 +153,19 @@ export function parse(text: string): Template {
       }
       case 'break':
       case 'continue':
-        if (!insideRange()) errors.push({ code: 'syntax', start: action.start, end: action.end, message: `\`{{ ${keyword} }}\` only works inside a \`range\` block.` });
+        if (!insideRange())
+          errors.push({ code: 'syntax', start: action.start, end: action.end, message: `\`{{ ${keyword} }}\` only works inside a \`range\` block.` });
         list().push({ type: keyword, start: action.start, end: action.end, action });
         break;
       default: {
         const pipeline = pipelineAfter(0);
         if (pipeline.commands.length === 0 && pipeline.variables.length === 0 && action.closed) {
-          errors.push({ code: 'syntax', start: action.start, end: action.end, message: 'This action is empty: put a value or a function call inside, or remove it.' });
+          errors.push({
+            code: 'syntax',
+            start: action.start,
+            end: action.end,
+            message: 'This action is empty: put a value or a function call inside, or remove it.',
+          });
         }
         list().push({ type: 'action', start: action.start, end: action.end, action, pipeline });
       }
@@ -145,7 +177,12 @@ export function parse(text: string): Template {
     if (!node) continue;
     node.end = text.length;
     if (isBranch(node) && node.chained) continue;
-    errors.push({ code: 'missing-end', start: node.action.start, end: node.action.end, message: `This \`${node.type}\` is never closed: add \`{{ end }}\` where the block ends.` });
+    errors.push({
+      code: 'missing-end',
+      start: node.action.start,
+      end: node.action.end,
+      message: `This \`${node.type}\` is never closed: add \`{{ end }}\` where the block ends.`,
+    });
   }
   errors.sort((a, b) => a.start - b.start);
   return { text, nodes, actions, errors };
@@ -156,7 +193,13 @@ function namedHead(keyword: string, action: Action, tokens: readonly Token[], er
   const first = tokens[0];
   const nameToken = tokens[1];
   const named = !!nameToken && (nameToken.type === 'string' || nameToken.type === 'rawString');
-  if (!named) errors.push({ code: 'syntax', start: first.start, end: action.end, message: `\`${keyword}\` needs a quoted name, e.g. \`{{ ${keyword} "mychart.labels" . }}\`.` });
+  if (!named)
+    errors.push({
+      code: 'syntax',
+      start: first.start,
+      end: action.end,
+      message: `\`${keyword}\` needs a quoted name, e.g. \`{{ ${keyword} "mychart.labels" . }}\`.`,
+    });
   return {
     head: {
       start: action.start,
@@ -194,7 +237,14 @@ function adjacentFields(tokens: readonly Token[], i: number, after: number): { p
  * `[$a [, $b] (:= | =)] command (| command)*` up to the end of the tokens or, inside
  * parentheses, the matching `)`.
  */
-function parsePipeline(tokens: readonly Token[], from: number, endOffset: number, errors: ParseError[], depth: number, inParens: boolean): { pipeline: PipelineNode; next: number } {
+function parsePipeline(
+  tokens: readonly Token[],
+  from: number,
+  endOffset: number,
+  errors: ParseError[],
+  depth: number,
+  inParens: boolean,
+): { pipeline: PipelineNode; next: number } {
   let i = from;
   const variables: DeclaredVariable[] = [];
   let assign = false;
@@ -241,7 +291,12 @@ function parsePipeline(tokens: readonly Token[], from: number, endOffset: number
   }
   if (expectCommand) {
     const last = tokens[Math.min(i, tokens.length) - 1];
-    errors.push({ code: 'syntax', start: last?.start ?? start, end: last?.end ?? endOffset, message: variables.length > 0 && commands.length === 0 ? 'Give the variable a value after `:=`.' : 'A `|` must be followed by a command, e.g. `| quote`.' });
+    errors.push({
+      code: 'syntax',
+      start: last?.start ?? start,
+      end: last?.end ?? endOffset,
+      message: variables.length > 0 && commands.length === 0 ? 'Give the variable a value after `:=`.' : 'A `|` must be followed by a command, e.g. `| quote`.',
+    });
   }
   const end = commands.length ? commands[commands.length - 1].end : i > from ? tokens[i - 1].end : start;
   return { pipeline: { type: 'pipeline', start, end, variables, assign, commands }, next: i };
@@ -293,7 +348,8 @@ function parseCommand(tokens: readonly Token[], from: number, errors: ParseError
         const closed = close?.type === 'rparen';
         if (!closed) errors.push({ code: 'syntax', start: t.start, end: t.end, message: 'This `(` is never closed: add `)`.' });
         const parenEnd = closed ? close.end : inner.pipeline.end;
-        if (inner.pipeline.commands.length === 0) errors.push({ code: 'syntax', start: t.start, end: parenEnd, message: 'Empty parentheses: put a value or a call inside.' });
+        if (inner.pipeline.commands.length === 0)
+          errors.push({ code: 'syntax', start: t.start, end: parenEnd, message: 'Empty parentheses: put a value or a call inside.' });
         const paren = { type: 'paren' as const, start: t.start, end: parenEnd, pipeline: inner.pipeline, closed };
         const { path, next } = adjacentFields(tokens, closed ? inner.next + 1 : inner.next, parenEnd);
         args.push(path.length ? { type: 'chain', start: t.start, end: path[path.length - 1].end, operand: paren, path } : paren);

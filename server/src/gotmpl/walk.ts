@@ -79,7 +79,7 @@ export function nodePath(template: Template, offset: number): TemplateNode[] {
     if (lists.length === 0) return path;
     const branch = hit as BranchNode | DefineNode;
     const inElse = 'elseAction' in branch && branch.elseAction && offset >= branch.elseAction.start;
-    list = inElse ? (branch as BranchNode).elseList ?? [] : branch.list;
+    list = inElse ? ((branch as BranchNode).elseList ?? []) : branch.list;
   }
 }
 

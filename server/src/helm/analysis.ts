@@ -8,7 +8,24 @@ import { applyPath, bindAction, enterBody, type Env, resolveExpr, rootEnv, type 
  */
 
 /** Functions that test or default a value: a missing key passed to them is expected. */
-const GUARD_FUNCTIONS = new Set(['default', 'hasKey', 'required', 'empty', 'coalesce', 'ternary', 'and', 'or', 'not', 'dig', 'kindIs', 'typeIs', 'kindOf', 'typeOf', 'get', 'pluck']);
+const GUARD_FUNCTIONS = new Set([
+  'default',
+  'hasKey',
+  'required',
+  'empty',
+  'coalesce',
+  'ternary',
+  'and',
+  'or',
+  'not',
+  'dig',
+  'kindIs',
+  'typeIs',
+  'kindOf',
+  'typeOf',
+  'get',
+  'pluck',
+]);
 
 /** Blocks nested deeper than this are not analysed (pathological input, never real charts). */
 const MAX_DEPTH = 500;
@@ -105,8 +122,14 @@ function visitPipeline(pipeline: PipelineNode, env: Env, isCondition: boolean, i
   const guardedByFunction = all.some((e) => e.type === 'identifier' && GUARD_FUNCTIONS.has(e.name));
   for (const e of all) {
     if (e.type !== 'field' && e.type !== 'variable') continue;
-    const base: Scope = e.type === 'field' ? env.dot : env.vars.get(e.name) ?? { kind: 'unknown' };
-    const segments = e.path.map((segment, i) => ({ segment, scope: applyPath(base, e.path.slice(0, i + 1).map((s) => s.name)) }));
+    const base: Scope = e.type === 'field' ? env.dot : (env.vars.get(e.name) ?? { kind: 'unknown' });
+    const segments = e.path.map((segment, i) => ({
+      segment,
+      scope: applyPath(
+        base,
+        e.path.slice(0, i + 1).map((s) => s.name),
+      ),
+    }));
     const scope = resolveExpr(e, env);
     const guarded = isCondition || guardedByFunction || (scope.kind === 'values' && coveredByGuard(env, scope.path));
     result.usages.push({ start: e.start, end: e.end, segments, scope, guarded, inDefine: env.inDefine });

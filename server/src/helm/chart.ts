@@ -195,7 +195,15 @@ export function namedTemplates(ctx: ServiceContext, chart: ChartModel): Map<stri
           if ((node.type !== 'define' && node.type !== 'block') || !node.name) return;
           const bodyStart = node.action.end;
           const bodyEnd = node.endAction?.start ?? node.end;
-          const entry: NamedTemplate = { name: node.name, uri, nameStart: node.nameSpan.start, nameEnd: node.nameSpan.end, start: node.start, end: node.end, body: template.text.slice(bodyStart, Math.max(bodyStart, bodyEnd)) };
+          const entry: NamedTemplate = {
+            name: node.name,
+            uri,
+            nameStart: node.nameSpan.start,
+            nameEnd: node.nameSpan.end,
+            start: node.start,
+            end: node.end,
+            body: template.text.slice(bodyStart, Math.max(bodyStart, bodyEnd)),
+          };
           byName.set(node.name, [...(byName.get(node.name) ?? []), entry]);
         });
       }
@@ -338,7 +346,9 @@ export function keyPathAt(file: YamlFile, offset: number): { path: string[]; sta
   const path: string[] = [];
   let node: unknown = file.doc.contents;
   while (isMap(node)) {
-    const pair = node.items.find((p) => isScalar(p.key) && p.key.range && p.key.range[0] <= offset && offset <= ((p.value as { range?: number[] } | null)?.range?.[1] ?? p.key.range[1]));
+    const pair = node.items.find(
+      (p) => isScalar(p.key) && p.key.range && p.key.range[0] <= offset && offset <= ((p.value as { range?: number[] } | null)?.range?.[1] ?? p.key.range[1]),
+    );
     if (!pair || !isScalar(pair.key) || !pair.key.range) return undefined;
     path.push(String(pair.key.value));
     if (offset <= pair.key.range[1]) return { path, start: pair.key.range[0], end: pair.key.range[1] };

@@ -64,12 +64,16 @@ export function complete(ctx: ServiceContext, src: SourceDocument, pos: Position
   if (chain) {
     const names = chain[2].split('.').slice(1);
     const partial = names.pop() ?? '';
-    const base: Scope = chain[1] ? env.vars.get(chain[1]) ?? { kind: 'unknown' } : env.dot;
+    const base: Scope = chain[1] ? (env.vars.get(chain[1]) ?? { kind: 'unknown' }) : env.dot;
     return members(ctx, info.chart, applyPath(base, names), replace(partial.length));
   }
   const variable = VARIABLE.exec(before);
   if (variable) {
-    return [...env.vars.keys()].map((name) => ({ label: name, kind: CompletionItemKind.Variable, textEdit: { range: replace(variable[0].length), newText: name } }));
+    return [...env.vars.keys()].map((name) => ({
+      label: name,
+      kind: CompletionItemKind.Variable,
+      textEdit: { range: replace(variable[0].length), newText: name },
+    }));
   }
   const word = WORD.exec(before);
   if (!word) return [];

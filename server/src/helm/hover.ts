@@ -43,12 +43,16 @@ function templateHover(ctx: ServiceContext, src: SourceDocument, pos: Position):
 
   const ref = info.analysis.refs.find((r) => offset >= r.start && offset <= r.end);
   if (ref) {
-    const defs = info.chart ? namedTemplates(ctx, info.chart).get(ref.name) ?? [] : [];
+    const defs = info.chart ? (namedTemplates(ctx, info.chart).get(ref.name) ?? []) : [];
     const body = defs.length
       ? `\`\`\`helm\n{{ define "${ref.name}" }}${defs[0].body}{{ end }}\n\`\`\`\n\nDefined in \`${basename(defs[0].uri)}\``
       : `No template named \`${ref.name}\` is defined in this chart or its subcharts.`;
     const fileKeys = defs.length && basename(defs[0].uri) === '_helpers.tpl' ? ['helm:file/_helpers.tpl'] : [];
-    return { range, keys: [...(ref.keyword === 'include' ? ['helm:function/include'] : []), ...fileKeys], reference: `**Named template** \`${ref.name}\`\n\n${body}` };
+    return {
+      range,
+      keys: [...(ref.keyword === 'include' ? ['helm:function/include'] : []), ...fileKeys],
+      reference: `**Named template** \`${ref.name}\`\n\n${body}`,
+    };
   }
   if (token.type === 'keyword') {
     const keyword = KEYWORDS.find((k) => k.label === token.value);
@@ -71,7 +75,11 @@ function templateHover(ctx: ServiceContext, src: SourceDocument, pos: Position):
       const what = field.length ? `\`${dotted(field)}\` of each item of` : 'Each item of';
       return { range: segRange, keys: [`helm:values/${list}`, 'helm:values'], reference: `${what} \`.Values.${list}\` (set by \`range\`).` };
     }
-    return { range: segRange, keys: [`helm:values/${dotted(scope.path)}`, 'helm:values'], reference: info.chart ? valuesMarkdown(ctx, info.chart, scope.path) : undefined };
+    return {
+      range: segRange,
+      keys: [`helm:values/${dotted(scope.path)}`, 'helm:values'],
+      reference: info.chart ? valuesMarkdown(ctx, info.chart, scope.path) : undefined,
+    };
   }
   // `.context.Values` inside a define called with a dict is not a built-in object.
   if (scope.kind === 'builtin' && BUILTINS.has(builtinObject(scope.path))) return builtinTarget(scope.path, info.chart, segRange, []);
@@ -79,16 +87,31 @@ function templateHover(ctx: ServiceContext, src: SourceDocument, pos: Position):
 }
 
 /** What a variable holds at this place: the root context, a `.Values` path, or a local value. */
-function variableHover(ctx: ServiceContext, info: ReturnType<typeof templateInfo>, name: string, offset: number, range: HoverTarget['range']): HoverTarget | null {
+function variableHover(
+  ctx: ServiceContext,
+  info: ReturnType<typeof templateInfo>,
+  name: string,
+  offset: number,
+  range: HoverTarget['range'],
+): HoverTarget | null {
   const scope = envAt(info.template, offset).vars.get(name);
   if (!scope) return null;
-  if (scope.kind === 'root') return { range, keys: [], reference: `\`${name}\` is the root context: \`${name}.Values\`, \`${name}.Release\`, \`${name}.Chart\`…` };
+  if (scope.kind === 'root')
+    return { range, keys: [], reference: `\`${name}\` is the root context: \`${name}.Values\`, \`${name}.Release\`, \`${name}.Chart\`…` };
   if (scope.kind === 'values' && !scope.path.includes(ANY) && info.chart) {
-    return { range, keys: [`helm:values/${dotted(scope.path)}`, 'helm:values'], reference: `\`${name}\` holds \`.Values.${dotted(scope.path)}\`\n\n${valuesMarkdown(ctx, info.chart, scope.path)}` };
+    return {
+      range,
+      keys: [`helm:values/${dotted(scope.path)}`, 'helm:values'],
+      reference: `\`${name}\` holds \`.Values.${dotted(scope.path)}\`\n\n${valuesMarkdown(ctx, info.chart, scope.path)}`,
+    };
   }
   if (scope.kind === 'values') {
     const any = scope.path.indexOf(ANY);
-    return { range, keys: [`helm:values/${dotted(scope.path.slice(0, any))}`, 'helm:values'], reference: `\`${name}\` holds each item of \`.Values.${dotted(scope.path.slice(0, any))}\` in turn.` };
+    return {
+      range,
+      keys: [`helm:values/${dotted(scope.path.slice(0, any))}`, 'helm:values'],
+      reference: `\`${name}\` holds each item of \`.Values.${dotted(scope.path.slice(0, any))}\` in turn.`,
+    };
   }
   return { range, keys: [], reference: `\`${name}\`: a template variable.` };
 }
@@ -136,5 +159,9 @@ function yamlKeyHover(ctx: ServiceContext, src: SourceDocument, pos: Position): 
     return { range, keys: ['helm:file/Chart.yaml'], reference: info ? `**${path[0]}** — ${info.doc} Templates read it as \`${info.path}\`.` : undefined };
   }
   const chart = chartOf(ctx, doc.uri);
-  return { range, keys: [`helm:values/${dotted(path)}`, 'helm:values', 'helm:file/values.yaml'], reference: chart ? valuesMarkdown(ctx, chart, path) : undefined };
+  return {
+    range,
+    keys: [`helm:values/${dotted(path)}`, 'helm:values', 'helm:file/values.yaml'],
+    reference: chart ? valuesMarkdown(ctx, chart, path) : undefined,
+  };
 }

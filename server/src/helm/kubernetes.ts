@@ -21,7 +21,21 @@ import { lookupValue } from './values';
  * Keys whose findings are about the scalar value itself (a removed apiVersion, a bad enum, a
  * `latest` image tag), so they stay meaningful in documents whose structure the template builds.
  */
-const VALUE_LOCAL_KEYS = new Set(['apiVersion', 'kind', 'image', 'imagePullPolicy', 'restartPolicy', 'type', 'protocol', 'pathType', 'dnsPolicy', 'concurrencyPolicy', 'podManagementPolicy', 'externalTrafficPolicy', 'sessionAffinity']);
+const VALUE_LOCAL_KEYS = new Set([
+  'apiVersion',
+  'kind',
+  'image',
+  'imagePullPolicy',
+  'restartPolicy',
+  'type',
+  'protocol',
+  'pathType',
+  'dnsPolicy',
+  'concurrencyPolicy',
+  'podManagementPolicy',
+  'externalTrafficPolicy',
+  'sessionAffinity',
+]);
 
 /**
  * Kubernetes rules that compare a manifest with other workspace files (Service selectors against
@@ -142,7 +156,8 @@ export function valueLocalSpans(text: string): Span[] {
       for (const item of node.items) {
         if (!isPair(item)) continue;
         const value = item.value as YamlNode | null;
-        if (isScalar(item.key) && VALUE_LOCAL_KEYS.has(String(item.key.value)) && isScalar(value) && value.range) spans.push({ start: value.range[0], end: value.range[1] });
+        if (isScalar(item.key) && VALUE_LOCAL_KEYS.has(String(item.key.value)) && isScalar(value) && value.range)
+          spans.push({ start: value.range[0], end: value.range[1] });
         else work.push(value);
       }
     } else if (isSeq(node)) work.push(...node.items);

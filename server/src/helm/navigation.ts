@@ -85,11 +85,25 @@ export function symbols(ctx: ServiceContext, src: SourceDocument): DocumentSymbo
     const out: DocumentSymbol[] = [];
     for (const node of list) {
       if (node.type === 'define' || node.type === 'block') {
-        out.push({ name: node.name || '(unnamed)', detail: node.type, kind: SymbolKind.Function, range: rangeOf(doc, node.start, node.end), selectionRange: rangeOf(doc, node.nameSpan.start, node.nameSpan.end), children: symbolsOf(node.list, depth + 1) });
+        out.push({
+          name: node.name || '(unnamed)',
+          detail: node.type,
+          kind: SymbolKind.Function,
+          range: rangeOf(doc, node.start, node.end),
+          selectionRange: rangeOf(doc, node.nameSpan.start, node.nameSpan.end),
+          children: symbolsOf(node.list, depth + 1),
+        });
       } else if (node.type === 'if' || node.type === 'with' || node.type === 'range') {
         const head = text.slice(node.action.innerStart, node.action.innerEnd).trim();
         const children = [...symbolsOf(node.list, depth + 1), ...symbolsOf(node.elseList ?? [], depth + 1)];
-        out.push({ name: head.length > 60 ? head.slice(0, 59) + '…' : head, detail: node.type, kind: SymbolKind.Namespace, range: rangeOf(doc, node.start, node.end), selectionRange: rangeOf(doc, node.keyword.start, node.keyword.end), children });
+        out.push({
+          name: head.length > 60 ? head.slice(0, 59) + '…' : head,
+          detail: node.type,
+          kind: SymbolKind.Namespace,
+          range: rangeOf(doc, node.start, node.end),
+          selectionRange: rangeOf(doc, node.keyword.start, node.keyword.end),
+          children,
+        });
       }
     }
     return out;

@@ -5,11 +5,7 @@ import { ANY } from './values';
  * What `.` and the variables stand for at a place in a template: the root context, a `.Values`
  * path, a built-in object path (`.Release.Name`), or something we cannot know.
  */
-export type Scope =
-  | { kind: 'root' }
-  | { kind: 'values'; path: string[] }
-  | { kind: 'builtin'; path: string }
-  | { kind: 'unknown' };
+export type Scope = { kind: 'root' } | { kind: 'values'; path: string[] } | { kind: 'builtin'; path: string } | { kind: 'unknown' };
 
 export const ROOT: Scope = { kind: 'root' };
 export const UNKNOWN: Scope = { kind: 'unknown' };
@@ -46,9 +42,15 @@ export function applyPath(scope: Scope, names: readonly string[]): Scope {
 export function resolveExpr(expr: ExprNode, env: Env): Scope {
   switch (expr.type) {
     case 'field':
-      return applyPath(env.dot, expr.path.map((s) => s.name));
+      return applyPath(
+        env.dot,
+        expr.path.map((s) => s.name),
+      );
     case 'variable':
-      return applyPath(env.vars.get(expr.name) ?? UNKNOWN, expr.path.map((s) => s.name));
+      return applyPath(
+        env.vars.get(expr.name) ?? UNKNOWN,
+        expr.path.map((s) => s.name),
+      );
     case 'dot':
       return env.dot;
     default:
@@ -128,7 +130,7 @@ export function envAt(template: Template, offset: number): Env {
     if (!insideBody) break;
     const inElse = inElseBranch(node, offset);
     env = enterBody(node, env, inElse);
-    list = inElse && (node.type === 'if' || node.type === 'with' || node.type === 'range') ? node.elseList ?? [] : 'list' in node ? node.list : [];
+    list = inElse && (node.type === 'if' || node.type === 'with' || node.type === 'range') ? (node.elseList ?? []) : 'list' in node ? node.list : [];
   }
   return env;
 }

@@ -80,7 +80,11 @@ export function definedness(ctx: ServiceContext, chart: ChartModel, path: readon
     for (const key of keys) {
       const pair = mapPair(node, key, doc);
       if (!pair) {
-        const open = node === null || node === undefined || (isScalar(node) && (node.value === null || node.value === undefined)) || (isMap(node) && node.items.length === 0);
+        const open =
+          node === null ||
+          node === undefined ||
+          (isScalar(node) && (node.value === null || node.value === undefined)) ||
+          (isMap(node) && node.items.length === 0);
         if (open) result = 'open';
         complete = false;
         break;

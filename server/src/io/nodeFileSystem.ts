@@ -21,7 +21,8 @@ export function nodeFileSystem(maxBytes = MAX_WORKSPACE_FILE_BYTES): FileSystem 
     },
     readDirectory(uri) {
       try {
-        return fs.readdirSync(uriToPath(uri), { withFileTypes: true })
+        return fs
+          .readdirSync(uriToPath(uri), { withFileTypes: true })
           .filter((e) => e.isFile() || e.isDirectory())
           .map((e) => ({ name: e.name, isDirectory: e.isDirectory() }));
       } catch {

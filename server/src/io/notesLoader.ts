@@ -97,7 +97,10 @@ export async function listNoteFiles(root: string, report: Reporter): Promise<str
     }
   };
   await walk(root, 0);
-  if (found.length >= MAX_NOTE_FILES) report(`Notes path ${root} holds more than ${MAX_NOTE_FILES} notes files; only the first ${MAX_NOTE_FILES} are indexed. Point containerNotes.notes.paths at the notes folder itself.`);
+  if (found.length >= MAX_NOTE_FILES)
+    report(
+      `Notes path ${root} holds more than ${MAX_NOTE_FILES} notes files; only the first ${MAX_NOTE_FILES} are indexed. Point containerNotes.notes.paths at the notes folder itself.`,
+    );
   return found;
 }
 

@@ -147,7 +147,13 @@ export function complete(ctx: ServiceContext, src: SourceDocument, pos: Position
   return keyItems(rc, target, found.definitions, present, column);
 }
 
-function keyItems(rc: RuleContext, schema: JsonSchema | undefined, definitions: Record<string, JsonSchema>, present: Set<string>, column: number): CompletionItem[] {
+function keyItems(
+  rc: RuleContext,
+  schema: JsonSchema | undefined,
+  definitions: Record<string, JsonSchema>,
+  present: Set<string>,
+  column: number,
+): CompletionItem[] {
   void rc;
   const required = new Set(schema?.required ?? []);
   const items: CompletionItem[] = [];
@@ -199,7 +205,11 @@ function kindValues(schema: KubeSchema, apiVersion: string | undefined): Complet
 }
 
 function apiVersionValues(schema: KubeSchema, kind: string | undefined): CompletionItem[] {
-  const versions = new Set(usableKinds(schema).filter((k) => !kind || k.kind === kind).map((k) => k.apiVersion));
+  const versions = new Set(
+    usableKinds(schema)
+      .filter((k) => !kind || k.kind === kind)
+      .map((k) => k.apiVersion),
+  );
   return [...versions].map((v) => ({ label: v, kind: CompletionItemKind.Module, sortText: rank(v) }));
 }
 

@@ -26,7 +26,9 @@ export function diagnose(ctx: ServiceContext, src: SourceDocument): Finding[] {
   if (ignored.length === 0) return findings;
   return findings.filter((f) => {
     const at = src.doc.offsetAt(f.range.start);
-    return !ignored.some((i) => at >= i.span[0] && at <= i.span[1] && i.rules.some((r) => r === f.rule || r === '*' || (r.endsWith('/*') && f.rule.startsWith(r.slice(0, -1)))));
+    return !ignored.some(
+      (i) => at >= i.span[0] && at <= i.span[1] && i.rules.some((r) => r === f.rule || r === '*' || (r.endsWith('/*') && f.rule.startsWith(r.slice(0, -1)))),
+    );
   });
 }
 
@@ -35,5 +37,8 @@ function ignoredRules(obj: KubeObject): string[] {
   const annotation = entries(get(obj.node, 'metadata', 'annotations')).find((e) => e.key === IGNORE_ANNOTATION);
   const value = str(annotation?.value);
   if (!value) return [];
-  return value.split('--')[0].split(/[\s,]+/).filter(Boolean);
+  return value
+    .split('--')[0]
+    .split(/[\s,]+/)
+    .filter(Boolean);
 }

@@ -37,11 +37,26 @@ export const MAX_ALIAS_COUNT = 1000;
 export function parseManifests(text: string): ParsedManifests {
   if (text.length > MAX_MANIFEST_CHARS) {
     const mb = (text.length / (1024 * 1024)).toFixed(1);
-    return { documents: [], objects: [], problems: [{ start: 0, end: 0, code: 'yaml-syntax', message: `This file is ${mb} MB; Kubernetes checks stop at ${MAX_MANIFEST_CHARS / (1024 * 1024)} MB. Split it into smaller manifests to have it checked.` }] };
+    return {
+      documents: [],
+      objects: [],
+      problems: [
+        {
+          start: 0,
+          end: 0,
+          code: 'yaml-syntax',
+          message: `This file is ${mb} MB; Kubernetes checks stop at ${MAX_MANIFEST_CHARS / (1024 * 1024)} MB. Split it into smaller manifests to have it checked.`,
+        },
+      ],
+    };
   }
   const nul = text.indexOf('\u0000');
   if (nul >= 0) {
-    return { documents: [], objects: [], problems: [{ start: nul, end: nul + 1, code: 'yaml-syntax', message: 'This file holds binary data (a NUL character), so it is not checked as YAML.' }] };
+    return {
+      documents: [],
+      objects: [],
+      problems: [{ start: nul, end: nul + 1, code: 'yaml-syntax', message: 'This file holds binary data (a NUL character), so it is not checked as YAML.' }],
+    };
   }
   // Duplicate keys are found below in one pass; the parser's own check is quadratic per map.
   const documents = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, merge: true });
@@ -51,14 +66,26 @@ export function parseManifests(text: string): ParsedManifests {
   for (const document of docs) {
     const syntax = document.errors[0];
     if (syntax) {
-      problems.push(unclosedAt(text, syntax.pos[0], syntax.message) ?? { start: syntax.pos[0], end: Math.max(syntax.pos[1], syntax.pos[0] + 1), code: 'yaml-syntax', message: syntaxMessage(syntax.code, syntax.message) });
+      problems.push(
+        unclosedAt(text, syntax.pos[0], syntax.message) ?? {
+          start: syntax.pos[0],
+          end: Math.max(syntax.pos[1], syntax.pos[0] + 1),
+          code: 'yaml-syntax',
+          message: syntaxMessage(syntax.code, syntax.message),
+        },
+      );
       continue;
     }
     const { duplicates, hasAlias } = scan(document);
     problems.push(...duplicates);
     if (hasAlias && aliasBomb(document)) {
       const [start, end] = document.range;
-      problems.push({ start, end: Math.min(end, start + 1), code: 'yaml-syntax', message: `Aliases in this document expand to more than ${MAX_ALIAS_COUNT} nodes (an alias bomb?); it is not checked.` });
+      problems.push({
+        start,
+        end: Math.min(end, start + 1),
+        code: 'yaml-syntax',
+        message: `Aliases in this document expand to more than ${MAX_ALIAS_COUNT} nodes (an alias bomb?); it is not checked.`,
+      });
       continue;
     }
     objects.push(...objectsOf(document));
@@ -101,7 +128,12 @@ function unclosedAt(text: string, at: number, message: string): SyntaxProblem | 
   if (opener < 0) return undefined;
   const char = text[opener];
   const closer = char === '[' ? ']' : char === '{' ? '}' : char;
-  return { start: opener, end: opener + 1, code: 'yaml-syntax', message: `YAML syntax error: this \`${char}\` is never closed; add \`${closer}\` where the value ends.` };
+  return {
+    start: opener,
+    end: opener + 1,
+    code: 'yaml-syntax',
+    message: `YAML syntax error: this \`${char}\` is never closed; add \`${closer}\` where the value ends.`,
+  };
 }
 
 function syntaxMessage(code: string, message: string): string {
@@ -130,7 +162,12 @@ function scan(document: Document.Parsed): { duplicates: SyntaxProblem[]; hasAlia
           const key = pair.key.value;
           if (seen.has(key) && key !== '<<') {
             const [start, end] = pair.key.range ?? [0, 0];
-            duplicates.push({ start, end, code: 'duplicate-key', message: 'This key appears twice in the same map; Kubernetes keeps only the last one. Remove or merge the duplicate.' });
+            duplicates.push({
+              start,
+              end,
+              code: 'duplicate-key',
+              message: 'This key appears twice in the same map; Kubernetes keeps only the last one. Remove or merge the duplicate.',
+            });
           }
           seen.add(key);
         } else if (pair.key) {

@@ -39,7 +39,7 @@ export function patchParse(oldText: string, parsed: ParsedManifests, text: strin
   // The edit must stay inside the scalar; a pure insertion before its first character could
   // belong to whatever precedes it, so that case is parsed afresh.
   if (!(start <= prefix && oldEnd <= end && (start < prefix || oldEnd > prefix))) return undefined;
-  const delta = (newEnd - prefix) - (oldEnd - prefix);
+  const delta = newEnd - prefix - (oldEnd - prefix);
   const source = text.slice(start, end + delta);
   if (source.trim() !== source || source.length === 0 || source === '<<' || unsafe(source, found.inFlow) || /^[-?]( |$)/.test(source)) return undefined;
   if (hasAlias(document)) return undefined;

@@ -28,7 +28,7 @@ export interface Rule {
 
 /** A finding on a node (or a [start, end) span), for rule `meta`. */
 export function findingAt(rc: RuleContext, meta: RuleMeta, at: unknown, message: string, fixes?: Fix[]): Finding {
-  const where = Array.isArray(at) ? (at as [number, number]) : span(at) ?? [0, 0];
+  const where = Array.isArray(at) ? (at as [number, number]) : (span(at) ?? [0, 0]);
   return { rule: meta.id, range: rangeOf(rc.doc, where[0], where[1]), message, ...(fixes ? { fixes } : {}) };
 }
 
@@ -61,7 +61,10 @@ export function objectSchema(rc: Pick<RuleContext, 'schema' | 'parsed' | 'index'
   if (!obj.apiVersion.includes('.')) return undefined;
   const key = typeMetaKey(obj.apiVersion, obj.kind);
   // A CRD in the same document wins, so a synthetic (Helm) document can carry its own CRDs.
-  const local = rc.parsed.objects.filter((o) => o.kind === 'CustomResourceDefinition').flatMap(crdSchemas).find(([k]) => k === key)?.[1]();
+  const local = rc.parsed.objects
+    .filter((o) => o.kind === 'CustomResourceDefinition')
+    .flatMap(crdSchemas)
+    .find(([k]) => k === key)?.[1]();
   const crd = local ?? rc.index().crdSchema(key);
   return crd ? { schema: withObjectMeta(crd, rc.schema), structural: true } : undefined;
 }
@@ -83,5 +86,9 @@ function computeSchemaProblems(rc: RuleContext, obj: KubeObject): SchemaProblem[
 
 /** The check of a schema rule: this object's schema problems of one kind, as findings. */
 export function schemaCheck(meta: RuleMeta, kind: SchemaProblem['rule']): (rc: RuleContext, obj: KubeObject) => Finding[] {
-  return (rc, obj) => rc.schemaProblems(obj).filter((p) => p.rule === kind).map((p) => findingAt(rc, meta, [p.start, p.end], p.message));
+  return (rc, obj) =>
+    rc
+      .schemaProblems(obj)
+      .filter((p) => p.rule === kind)
+      .map((p) => findingAt(rc, meta, [p.start, p.end], p.message));
 }

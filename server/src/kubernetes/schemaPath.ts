@@ -10,7 +10,11 @@ export interface PathSchema {
   definitions: Record<string, JsonSchema>;
 }
 
-export function schemaAt(rc: Pick<RuleContext, 'schema' | 'parsed' | 'index'>, obj: Pick<KubeObject, 'apiVersion' | 'kind'>, path: readonly string[]): PathSchema | undefined {
+export function schemaAt(
+  rc: Pick<RuleContext, 'schema' | 'parsed' | 'index'>,
+  obj: Pick<KubeObject, 'apiVersion' | 'kind'>,
+  path: readonly string[],
+): PathSchema | undefined {
   const root = objectSchema(rc, obj as KubeObject);
   if (!root) return undefined;
   const definitions = rc.schema?.definitions ?? {};

@@ -68,7 +68,15 @@ function article(type: string): string {
 }
 
 function describeType(actual: JsonType): string {
-  return actual === 'object' ? 'a map' : actual === 'array' ? 'a list' : actual === 'integer' || actual === 'number' ? 'a number' : actual === 'null' ? 'empty' : article(actual);
+  return actual === 'object'
+    ? 'a map'
+    : actual === 'array'
+      ? 'a list'
+      : actual === 'integer' || actual === 'number'
+        ? 'a number'
+        : actual === 'null'
+          ? 'empty'
+          : article(actual);
 }
 
 function walk(o: ValidationOptions, raw: unknown, schema: JsonSchema, owner: [number, number], path: string, out: SchemaProblem[], depth: number): void {
@@ -85,25 +93,56 @@ function walk(o: ValidationOptions, raw: unknown, schema: JsonSchema, owner: [nu
   if (choices) {
     const fitting = choices.find((c) => typeMatches(actual, allowedTypes(deref(o.definitions, c) ?? {}), node));
     if (!fitting) {
-      out.push({ rule: 'wrong-type', start: where[0], end: where[1], message: `\`${leaf(path)}\` should be ${choices.map((c) => article(typeName(o.definitions, c))).join(' or ')}, not ${describeType(actual)}.` });
+      out.push({
+        rule: 'wrong-type',
+        start: where[0],
+        end: where[1],
+        message: `\`${leaf(path)}\` should be ${choices.map((c) => article(typeName(o.definitions, c))).join(' or ')}, not ${describeType(actual)}.`,
+      });
       return;
     }
     walk(o, node, fitting, owner, path, out, depth + 1);
   }
   const allowed = allowedTypes(s);
   if (!typeMatches(actual, allowed, node)) {
-    const quoted = actual === 'string' && (allowed.includes('number') || allowed.includes('integer')) && isScalar(node) && /^-?\d+(\.\d+)?$/.test(String(node.value));
+    const quoted =
+      actual === 'string' && (allowed.includes('number') || allowed.includes('integer')) && isScalar(node) && /^-?\d+(\.\d+)?$/.test(String(node.value));
     const hint = quoted ? ' Remove the quotes.' : actual !== 'string' && allowed.includes('string') ? ' Quote the value.' : '';
-    out.push({ rule: 'wrong-type', start: where[0], end: where[1], message: `\`${leaf(path)}\` should be ${article(typeName(o.definitions, s))}, not ${describeType(actual)}.${hint}` });
+    out.push({
+      rule: 'wrong-type',
+      start: where[0],
+      end: where[1],
+      message: `\`${leaf(path)}\` should be ${article(typeName(o.definitions, s))}, not ${describeType(actual)}.${hint}`,
+    });
     return;
   }
-  if (actual === 'string' && allowed.length > 0 && !allowed.includes('boolean') && isScalar(node) && node.type === Scalar.PLAIN && YAML11_BOOLEANS.has(String(node.value))) {
-    out.push({ rule: 'wrong-type', start: where[0], end: where[1], message: `Kubernetes reads YAML 1.1, where a bare \`${String(node.value)}\` is a boolean, but \`${leaf(path)}\` needs ${article(typeName(o.definitions, s))}; quote it: \`"${String(node.value)}"\`.` });
+  if (
+    actual === 'string' &&
+    allowed.length > 0 &&
+    !allowed.includes('boolean') &&
+    isScalar(node) &&
+    node.type === Scalar.PLAIN &&
+    YAML11_BOOLEANS.has(String(node.value))
+  ) {
+    out.push({
+      rule: 'wrong-type',
+      start: where[0],
+      end: where[1],
+      message: `Kubernetes reads YAML 1.1, where a bare \`${String(node.value)}\` is a boolean, but \`${leaf(path)}\` needs ${article(typeName(o.definitions, s))}; quote it: \`"${String(node.value)}"\`.`,
+    });
     return;
   }
   if (s.enum && isScalar(node) && !s.enum.includes(node.value)) {
-    const shown = s.enum.slice(0, 12).map((v) => `\`${String(v)}\``).join(', ');
-    out.push({ rule: 'bad-enum', start: where[0], end: where[1], message: `\`${String(node.value)}\` is not a valid \`${leaf(path)}\`; use one of ${shown}${s.enum.length > 12 ? ', …' : ''}.` });
+    const shown = s.enum
+      .slice(0, 12)
+      .map((v) => `\`${String(v)}\``)
+      .join(', ');
+    out.push({
+      rule: 'bad-enum',
+      start: where[0],
+      end: where[1],
+      message: `\`${String(node.value)}\` is not a valid \`${leaf(path)}\`; use one of ${shown}${s.enum.length > 12 ? ', …' : ''}.`,
+    });
     return;
   }
   if (isMap(node)) walkMap(o, node, s, owner, path, out, depth);
@@ -131,12 +170,22 @@ function walkMap(o: ValidationOptions, node: unknown, s: JsonSchema, owner: [num
       // Field names are short and many: at most two edits, one for names under six letters.
       const suggestion = closestMatch(e.key, Object.keys(s.properties ?? {}), Math.min(2, Math.max(1, Math.floor(e.key.length / 3))));
       const hint = suggestion ? ` Did you mean \`${suggestion}\`?` : '';
-      out.push({ rule: 'unknown-field', start: keySpan[0], end: keySpan[1], message: `Unknown field \`${e.key}\`${path ? ` in \`${path}\`` : ''}; Kubernetes rejects or drops it.${hint}` });
+      out.push({
+        rule: 'unknown-field',
+        start: keySpan[0],
+        end: keySpan[1],
+        message: `Unknown field \`${e.key}\`${path ? ` in \`${path}\`` : ''}; Kubernetes rejects or drops it.${hint}`,
+      });
     }
   }
   for (const name of s.required ?? []) {
     if (present.has(name)) continue;
-    out.push({ rule: 'missing-required', start: owner[0], end: owner[1], message: `Missing required field \`${name}\`${path ? ` in \`${path}\`` : ''}; add it.` });
+    out.push({
+      rule: 'missing-required',
+      start: owner[0],
+      end: owner[1],
+      message: `Missing required field \`${name}\`${path ? ` in \`${path}\`` : ''}; add it.`,
+    });
   }
 }
 
@@ -149,4 +198,3 @@ function itemAnchor(child: unknown): [number, number] | undefined {
 function leaf(path: string): string {
   return path.split('.').pop() || 'value';
 }
-

@@ -38,7 +38,7 @@ export function parseCached(ctx: ServiceContext, uri: string, text: string): Par
     // file, so the old tree has no other holder once this entry replaces it.
     const recent = ctx.resources?.memo('kubernetes/recent-parses', () => new Map<string, { text: string; parsed: ParsedManifests }>());
     const last = recent?.get(uri);
-    const parsed = last?.text === text ? last.parsed : (last && patchParse(last.text, last.parsed, text)) ?? parseManifests(text);
+    const parsed = last?.text === text ? last.parsed : ((last && patchParse(last.text, last.parsed, text)) ?? parseManifests(text));
     if (recent) {
       recent.delete(uri);
       recent.set(uri, { text, parsed });
@@ -113,17 +113,20 @@ export function crdSchemas(obj: KubeObject): Array<[string, () => JsonSchema | u
     const schemaNode = get(version, 'schema', 'openAPIV3Schema');
     if (!name || !isMap(schemaNode)) continue;
     let converted: { value: JsonSchema | undefined } | undefined;
-    out.push([typeMetaKey(`${group}/${name}`, kind), () => {
-      if (!converted) {
-        try {
-          converted = { value: schemaNode.toJS(obj.document, { maxAliasCount: 100 }) as JsonSchema };
-        } catch {
-          // A schema that cannot be read as data gives no checks rather than wrong ones.
-          converted = { value: undefined };
+    out.push([
+      typeMetaKey(`${group}/${name}`, kind),
+      () => {
+        if (!converted) {
+          try {
+            converted = { value: schemaNode.toJS(obj.document, { maxAliasCount: 100 }) as JsonSchema };
+          } catch {
+            // A schema that cannot be read as data gives no checks rather than wrong ones.
+            converted = { value: undefined };
+          }
         }
-      }
-      return converted.value;
-    }]);
+        return converted.value;
+      },
+    ]);
   }
   return out;
 }

@@ -30,52 +30,78 @@ export function bindHandlers(connection: Connection, session: Session, version: 
   session.documents.onDidChangeContent((e) => session.documentChanged(e.document));
   session.documents.onDidClose((e) => session.documentClosed(e.document.uri));
 
-  connection.onHover(guard(connection, 'textDocument/hover', null, (p) => {
-    const d = doc(p);
-    return d ? services.hover(ctx(), d, p.position) : null;
-  }));
-  connection.onCompletion(guard(connection, 'textDocument/completion', null, (p) => {
-    const d = doc(p);
-    return d ? services.complete(ctx(), d, p.position) : null;
-  }));
-  connection.onDefinition(guard(connection, 'textDocument/definition', [], (p) => {
-    const d = doc(p);
-    return d ? services.definition(ctx(), d, p.position) : [];
-  }));
-  connection.onReferences(guard(connection, 'textDocument/references', [], (p) => {
-    const d = doc(p);
-    return d ? services.references(ctx(), d, p.position, p.context.includeDeclaration) : [];
-  }));
-  connection.onPrepareRename(guard(connection, 'textDocument/prepareRename', null, (p) => {
-    const d = doc(p);
-    return d ? services.prepareRename(ctx(), d, p.position) : null;
-  }));
-  connection.onRenameRequest(guard(connection, 'textDocument/rename', null, (p) => {
-    const d = doc(p);
-    return d ? services.rename(ctx(), d, p.position, p.newName) : null;
-  }));
-  connection.onDocumentSymbol(guard(connection, 'textDocument/documentSymbol', [], (p) => {
-    const d = doc(p);
-    return d ? services.symbols(ctx(), d) : [];
-  }));
-  connection.onFoldingRanges(guard(connection, 'textDocument/foldingRange', [], (p) => {
-    const d = doc(p);
-    return d ? services.folding(ctx(), d) : [];
-  }));
-  connection.onCodeAction(guard(connection, 'textDocument/codeAction', [], (p) => {
-    const d = doc(p);
-    return d ? services.codeActions(ctx(), d, p.range) : [];
-  }));
-  connection.languages.diagnostics.on(guard(connection, 'textDocument/diagnostic', { kind: 'full' as const, items: [] }, (p) => {
-    const d = doc(p);
-    return { kind: 'full' as const, items: d ? services.diagnose(ctx(), d) : [] };
-  }));
+  connection.onHover(
+    guard(connection, 'textDocument/hover', null, (p) => {
+      const d = doc(p);
+      return d ? services.hover(ctx(), d, p.position) : null;
+    }),
+  );
+  connection.onCompletion(
+    guard(connection, 'textDocument/completion', null, (p) => {
+      const d = doc(p);
+      return d ? services.complete(ctx(), d, p.position) : null;
+    }),
+  );
+  connection.onDefinition(
+    guard(connection, 'textDocument/definition', [], (p) => {
+      const d = doc(p);
+      return d ? services.definition(ctx(), d, p.position) : [];
+    }),
+  );
+  connection.onReferences(
+    guard(connection, 'textDocument/references', [], (p) => {
+      const d = doc(p);
+      return d ? services.references(ctx(), d, p.position, p.context.includeDeclaration) : [];
+    }),
+  );
+  connection.onPrepareRename(
+    guard(connection, 'textDocument/prepareRename', null, (p) => {
+      const d = doc(p);
+      return d ? services.prepareRename(ctx(), d, p.position) : null;
+    }),
+  );
+  connection.onRenameRequest(
+    guard(connection, 'textDocument/rename', null, (p) => {
+      const d = doc(p);
+      return d ? services.rename(ctx(), d, p.position, p.newName) : null;
+    }),
+  );
+  connection.onDocumentSymbol(
+    guard(connection, 'textDocument/documentSymbol', [], (p) => {
+      const d = doc(p);
+      return d ? services.symbols(ctx(), d) : [];
+    }),
+  );
+  connection.onFoldingRanges(
+    guard(connection, 'textDocument/foldingRange', [], (p) => {
+      const d = doc(p);
+      return d ? services.folding(ctx(), d) : [];
+    }),
+  );
+  connection.onCodeAction(
+    guard(connection, 'textDocument/codeAction', [], (p) => {
+      const d = doc(p);
+      return d ? services.codeActions(ctx(), d, p.range) : [];
+    }),
+  );
+  connection.languages.diagnostics.on(
+    guard(connection, 'textDocument/diagnostic', { kind: 'full' as const, items: [] }, (p) => {
+      const d = doc(p);
+      return { kind: 'full' as const, items: d ? services.diagnose(ctx(), d) : [] };
+    }),
+  );
   // The notes commands of the client; positions and URIs as in textDocument/hover.
-  connection.onRequest('containerNotes/noteAtCursor', guard(connection, 'containerNotes/noteAtCursor', null, (p: TextDocumentPositionParams) => {
-    const d = doc(p);
-    return d ? services.noteAtCursor(ctx(), d, p.position) : null;
-  }));
-  connection.onRequest('containerNotes/listSections', guard(connection, 'containerNotes/listSections', [], () => services.listSections(ctx())));
+  connection.onRequest(
+    'containerNotes/noteAtCursor',
+    guard(connection, 'containerNotes/noteAtCursor', null, (p: TextDocumentPositionParams) => {
+      const d = doc(p);
+      return d ? services.noteAtCursor(ctx(), d, p.position) : null;
+    }),
+  );
+  connection.onRequest(
+    'containerNotes/listSections',
+    guard(connection, 'containerNotes/listSections', [], () => services.listSections(ctx())),
+  );
   connection.onRequest('containerNotes/reloadNotes', async () => {
     try {
       return await session.reloadNotes();

@@ -25,7 +25,11 @@ export class NotesSync {
   private readonly stamps = new Map<string, string>();
   private readonly reported = new Set<string>();
 
-  constructor(private readonly index: NotesIndex, private readonly bundledDir: string, private readonly log: NotesLog) {}
+  constructor(
+    private readonly index: NotesIndex,
+    private readonly bundledDir: string,
+    private readonly log: NotesLog,
+  ) {}
 
   get notesRoots(): readonly string[] {
     return this.roots;
@@ -92,7 +96,9 @@ export class NotesSync {
   private enqueue<T>(job: () => Promise<T>): Promise<T> {
     const run = this.queue.then(job, job);
     // A failed job is logged and never blocks the ones after it.
-    this.queue = run.catch((error) => this.log.warn(`[container-notes] notes: loading failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
+    this.queue = run.catch((error) =>
+      this.log.warn(`[container-notes] notes: loading failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+    );
     return run;
   }
 

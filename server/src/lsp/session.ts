@@ -1,7 +1,32 @@
 import * as os from 'node:os';
-import { type Connection, type Diagnostic, DidChangeWatchedFilesNotification, type Disposable, FileChangeType, type InitializeParams, MessageType, ShowMessageNotification, TextDocuments, type WorkspaceFolder } from 'vscode-languageserver/node';
+import {
+  type Connection,
+  type Diagnostic,
+  DidChangeWatchedFilesNotification,
+  type Disposable,
+  FileChangeType,
+  type InitializeParams,
+  MessageType,
+  ShowMessageNotification,
+  TextDocuments,
+  type WorkspaceFolder,
+} from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { basename, createResources, defaultSettings, dirname, isUnder, layerSettings, mergeSettings, PROJECT_CONFIG_FILE, type ProjectConfig, type Resources, type Settings, uriToPath, VersionedCache } from '../common';
+import {
+  basename,
+  createResources,
+  defaultSettings,
+  dirname,
+  isUnder,
+  layerSettings,
+  mergeSettings,
+  PROJECT_CONFIG_FILE,
+  type ProjectConfig,
+  type Resources,
+  type Settings,
+  uriToPath,
+  VersionedCache,
+} from '../common';
 import { describeConfigProblems, nodeFileSystem, readProjectConfig, resolveNotesPath } from '../io';
 import { NotesIndex } from '../notes';
 import { diagnose, warmUp } from '../services';
@@ -97,7 +122,12 @@ export class Session {
   }
 
   async initialized(): Promise<void> {
-    const watchers = [{ globPattern: `**/${PROJECT_CONFIG_FILE}` }, { globPattern: '**/*.{yaml,yml,tpl,txt,md,markdown}' }, { globPattern: '**/{Dockerfile,Containerfile}*' }, { globPattern: '**/*.{dockerfile,Dockerfile}' }];
+    const watchers = [
+      { globPattern: `**/${PROJECT_CONFIG_FILE}` },
+      { globPattern: '**/*.{yaml,yml,tpl,txt,md,markdown}' },
+      { globPattern: '**/{Dockerfile,Containerfile}*' },
+      { globPattern: '**/*.{dockerfile,Dockerfile}' },
+    ];
     this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => undefined);
     try {
       await this.refreshSettings();
@@ -218,21 +248,24 @@ export class Session {
     if (this.pullDiagnostics) return;
     const pending = this.timers.get(uri);
     if (pending) clearTimeout(pending);
-    this.timers.set(uri, setTimeout(() => {
-      this.timers.delete(uri);
-      const doc = this.documents.get(uri);
-      if (!doc) return;
-      const version = doc.version;
-      let diagnostics: Diagnostic[];
-      try {
-        diagnostics = diagnose(this.context(), doc);
-      } catch (error) {
-        logFailure(this.connection, 'textDocument/publishDiagnostics', { textDocument: { uri } }, error);
-        diagnostics = [];
-      }
-      if (this.documents.get(uri)?.version !== version) return;
-      void this.connection.sendDiagnostics({ uri, version, diagnostics });
-    }, delay));
+    this.timers.set(
+      uri,
+      setTimeout(() => {
+        this.timers.delete(uri);
+        const doc = this.documents.get(uri);
+        if (!doc) return;
+        const version = doc.version;
+        let diagnostics: Diagnostic[];
+        try {
+          diagnostics = diagnose(this.context(), doc);
+        } catch (error) {
+          logFailure(this.connection, 'textDocument/publishDiagnostics', { textDocument: { uri } }, error);
+          diagnostics = [];
+        }
+        if (this.documents.get(uri)?.version !== version) return;
+        void this.connection.sendDiagnostics({ uri, version, diagnostics });
+      }, delay),
+    );
   }
 }
 

@@ -14,7 +14,10 @@ export interface AliasGroup {
 
 export const ALIAS_GROUPS: readonly AliasGroup[] = [
   // Service types: the seed notes describe them under "Publishing Service" / "ServiceTypes".
-  { for: ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'], aliases: ['ServiceType', 'ServiceTypes', 'Service type', 'Service types', 'Publishing Service', 'Publishing Services', '服务类型'] },
+  {
+    for: ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'],
+    aliases: ['ServiceType', 'ServiceTypes', 'Service type', 'Service types', 'Publishing Service', 'Publishing Services', '服务类型'],
+  },
   { for: ['clusterIP'], aliases: ['headless', 'Headless service', 'Headless services'] },
   // Image ENTRYPOINT/CMD and container command/args are one topic ("Docker entry and cmd overwritten").
   { for: ['ENTRYPOINT', 'CMD', 'command', 'args'], aliases: ['entrypoint', 'entry point', 'cmd', 'command', 'args', 'Docker entry'] },
@@ -86,8 +89,28 @@ export const TOPIC_TERMS: Readonly<Record<string, readonly string[]>> = {
  * Pod notes hold for their fields too.
  */
 export const KUBERNETES_KINDS: readonly string[] = [
-  'ReplicationController', 'ReplicaSet', 'Deployment', 'DaemonSet', 'StatefulSet', 'Job', 'CronJob',
-  'Service', 'Ingress', 'HorizontalPodAutoscaler', 'PersistentVolume', 'PersistentVolumeClaim', 'StorageClass',
-  'Namespace', 'ServiceAccount', 'NetworkPolicy', 'Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding',
-  'Secret', 'ConfigMap', 'Endpoints', 'EndpointSlice',
+  'ReplicationController',
+  'ReplicaSet',
+  'Deployment',
+  'DaemonSet',
+  'StatefulSet',
+  'Job',
+  'CronJob',
+  'Service',
+  'Ingress',
+  'HorizontalPodAutoscaler',
+  'PersistentVolume',
+  'PersistentVolumeClaim',
+  'StorageClass',
+  'Namespace',
+  'ServiceAccount',
+  'NetworkPolicy',
+  'Role',
+  'ClusterRole',
+  'RoleBinding',
+  'ClusterRoleBinding',
+  'Secret',
+  'ConfigMap',
+  'Endpoints',
+  'EndpointSlice',
 ];

@@ -146,7 +146,9 @@ export class NotesIndex {
 
   /** The best sections for a hover key: user notes first, then by rank; at most `maxSections`. */
   lookup(key: string, options: LookupOptions): NoteSection[] {
-    return this.rank(key, options).slice(0, options.maxSections).map((r) => r.section);
+    return this.rank(key, options)
+      .slice(0, options.maxSections)
+      .map((r) => r.section);
   }
 
   /** Every section that matches `key`, best first, with why it matched (at most 50). */
@@ -234,7 +236,12 @@ export class NotesIndex {
     // Ids are handed out as files enter the postings, which keeps every list in id order.
     entry.id = this.nextId++;
     this.byId[entry.id] = entry;
-    entry.entries = this.headings.add(entry, prepared.headingTokens) + this.headingChars.add(entry, prepared.headingChars) + this.bodies.add(entry, prepared.bodyTokens) + this.capitals.add(entry, prepared.capitalTokens) + this.tagPostings.add(entry, prepared.tags);
+    entry.entries =
+      this.headings.add(entry, prepared.headingTokens) +
+      this.headingChars.add(entry, prepared.headingChars) +
+      this.bodies.add(entry, prepared.bodyTokens) +
+      this.capitals.add(entry, prepared.capitalTokens) +
+      this.tagPostings.add(entry, prepared.tags);
     this.liveEntries += entry.entries;
   }
 
@@ -293,7 +300,8 @@ export class NotesIndex {
     const hits = new BestHits(MAX_RANKED);
     for (const c of best.values()) {
       const f = c.file;
-      const key = originOrder(f.file) * 2 ** 51 + (2047 - Math.min(2047, c.score)) * 2 ** 40 + f.rank * 2 ** 20 + Math.min(f.startLines[c.section], 2 ** 20 - 1);
+      const key =
+        originOrder(f.file) * 2 ** 51 + (2047 - Math.min(2047, c.score)) * 2 ** 40 + f.rank * 2 ** 20 + Math.min(f.startLines[c.section], 2 ** 20 - 1);
       byKey.set(key, c);
       hits.add(key);
     }
@@ -346,7 +354,13 @@ export class NotesIndex {
     const fixedLength = !/\s/.test(term.text);
     const visit = (f: IndexedFile, i: number) => {
       // "ServiceType ClusterIP" is no note about NodePort, though "ServiceType" is its alias.
-      if (siblings.some((s) => { s.lastIndex = 0; return s.test(f.headings[i]); })) return;
+      if (
+        siblings.some((s) => {
+          s.lastIndex = 0;
+          return s.test(f.headings[i]);
+        })
+      )
+        return;
       let length = term.text.length;
       if (!exact) {
         const pattern = info.pattern();
@@ -366,7 +380,12 @@ export class NotesIndex {
       const gathering = f.gathers[i] ? 50 : 0;
       offer(f, i, base + coverage + evidence - gathering, reason, term.text);
     };
-    if (info.tokens.length) this.headings.forSectionsWithAll(info.tokens.map((t) => t.toLowerCase()), admitted, visit);
+    if (info.tokens.length)
+      this.headings.forSectionsWithAll(
+        info.tokens.map((t) => t.toLowerCase()),
+        admitted,
+        visit,
+      );
     else this.headingChars.forSectionsWithAll(info.chars, admitted, visit);
   }
 

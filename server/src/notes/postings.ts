@@ -142,4 +142,3 @@ export class BestHits {
     if (this.size === this.limit) this.cutoff = kept[this.limit - 1];
   }
 }
-

@@ -143,7 +143,9 @@ export function renderBody(body: string, maxLines: number): { text: string; cut:
 
 /** `notes/k8s.md:12` for a user's note, `bundled notes · k8s.md:12` for ours. */
 export function sourceLabel(section: NoteSection): string {
-  const parts = decodeURIComponent(section.uri.replace(/^[a-z][\w+.-]*:\/*/i, '')).split('/').filter(Boolean);
+  const parts = decodeURIComponent(section.uri.replace(/^[a-z][\w+.-]*:\/*/i, ''))
+    .split('/')
+    .filter(Boolean);
   const name = parts[parts.length - 1] ?? section.uri;
   const where = `${name}:${section.startLine + 1}`;
   if (section.origin === 'bundled') return `bundled notes · ${where}`;

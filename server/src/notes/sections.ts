@@ -53,7 +53,19 @@ export function parseSections(file: NoteFile): NoteSection[] {
   const firstHeading = headings[0]?.line ?? lines.length;
   const preamble = bodyOf(lines, front.end, firstHeading, fenced);
   if (preamble.text) {
-    sections.push({ ...base, startLine: front.end, endLine: firstHeading, level: 0, headingPath: [], body: preamble.text, bodyLine: preamble.line, tags: tagsIn(lines, fenced, front.end, firstHeading), fileTags, empty: false, coversSubsections: false });
+    sections.push({
+      ...base,
+      startLine: front.end,
+      endLine: firstHeading,
+      level: 0,
+      headingPath: [],
+      body: preamble.text,
+      bodyLine: preamble.line,
+      tags: tagsIn(lines, fenced, front.end, firstHeading),
+      fileTags,
+      empty: false,
+      coversSubsections: false,
+    });
   }
 
   const path: Array<{ level: number; text: string }> = [];

@@ -176,7 +176,10 @@ const WORD_CHAR = /[A-Za-z0-9_]/;
 
 /** A regex finding `term` as a whole word where it starts or ends with a letter or digit. */
 export function termPattern(term: Term): RegExp {
-  const escaped = term.text.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+  const escaped = term.text
+    .trim()
+    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    .replace(/\s+/g, '\\s+');
   const head = WORD_CHAR.test(term.text.trim()[0] ?? '') ? '(?<![A-Za-z0-9_])' : '';
   const tail = WORD_CHAR.test(term.text.trim().slice(-1)) ? '(?![A-Za-z0-9_])' : '';
   return new RegExp(head + escaped + tail, term.caseSensitive ? 'g' : 'gi');

@@ -32,7 +32,13 @@ function previewOf(body: string): string {
   const line = body
     .replace(/<!--[\s\S]*?-->/g, '')
     .split('\n', 40)
-    .map((l) => l.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[#>*_`|]+/g, ' ').replace(/\s+/g, ' ').trim())
+    .map((l) =>
+      l
+        .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+        .replace(/[#>*_`|]+/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    )
     .find((l) => l && !/^[-=~ ]+$/.test(l));
   return (line ?? '').slice(0, 120);
 }
@@ -41,6 +47,12 @@ function previewOf(body: string): string {
 export function listSections(ctx: ServiceContext): NoteSummary[] {
   return ctx.notes.sections(notesOptions(ctx)).map((section) => {
     const source = sourceLabel(section);
-    return { title: section.headingPath.join(' › ') || source.replace(/:\d+$/, ''), source, origin: section.origin, preview: previewOf(section.body), location: locationOf(section) };
+    return {
+      title: section.headingPath.join(' › ') || source.replace(/:\d+$/, ''),
+      source,
+      origin: section.origin,
+      preview: previewOf(section.body),
+      location: locationOf(section),
+    };
   });
 }

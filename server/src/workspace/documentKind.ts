@@ -51,7 +51,7 @@ export function classifyDocument(workspace: Workspace, uri: string, languageId: 
     const rel = placement.relative;
     // Templates of this chart only: a subchart's files belong to the subchart's own Chart.yaml,
     // which findChartRoot finds first.
-    if (rel.startsWith('templates/') && (/\.(ya?ml|tpl|txt)$/i.test(name))) return 'helm-template';
+    if (rel.startsWith('templates/') && /\.(ya?ml|tpl|txt)$/i.test(name)) return 'helm-template';
     if (/\.tpl$/i.test(name)) return 'helm-template';
     if (rel === 'Chart.yaml') return 'helm-chart';
     if (/^values[^/]*\.ya?ml$/i.test(rel)) return 'helm-values';

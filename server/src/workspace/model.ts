@@ -45,7 +45,10 @@ export class Workspace {
   private readonly openDocs = new Map<string, TextDocument>();
   private gen = 0;
 
-  constructor(readonly fs: FileSystem, readonly folders: readonly string[] = []) {}
+  constructor(
+    readonly fs: FileSystem,
+    readonly folders: readonly string[] = [],
+  ) {}
 
   get generation(): number {
     return this.gen;

@@ -20,7 +20,10 @@ describe('the lint context', () => {
   test('a template linted on its own still sees the rest of its chart; folders are folders', () => {
     const template = tree.file('chart/templates/deploy.yaml');
     const ctx = lintContext({ paths: ['chart/templates/deploy.yaml'], settings: defaultSettings(), cwd: tree.dir, locale: 'en' }, [template]);
-    assert.deepEqual(ctx.workspace.files(), ['Chart.yaml', 'templates/_helpers.tpl', 'templates/deploy.yaml', 'values.yaml'].map((f) => pathToUri(tree.file(`chart/${f}`))));
+    assert.deepEqual(
+      ctx.workspace.files(),
+      ['Chart.yaml', 'templates/_helpers.tpl', 'templates/deploy.yaml', 'values.yaml'].map((f) => pathToUri(tree.file(`chart/${f}`))),
+    );
     assert.deepEqual(ctx.workspace.folders, [pathToUri(tree.file('chart/templates'))]);
   });
 });

@@ -58,12 +58,15 @@ describe('lint exit codes, selection and project config', () => {
   test('warnings alone exit 0; the config ignore drops the legacy finding', async () => {
     const r = await run(tree.dir, ['lint']);
     assert.equal(r.code, 0, r.stderr);
-    assert.equal(r.stdout, [
-      'app/Dockerfile:2:3 warning common/ignore-without-reason Add a reason after `--` to this ignore comment; the project requires one.',
-      '',
-      '1 problem (0 errors, 1 warning) in 1 of 2 files checked (1 other file left alone).',
-      '',
-    ].join('\n'));
+    assert.equal(
+      r.stdout,
+      [
+        'app/Dockerfile:2:3 warning common/ignore-without-reason Add a reason after `--` to this ignore comment; the project requires one.',
+        '',
+        '1 problem (0 errors, 1 warning) in 1 of 2 files checked (1 other file left alone).',
+        '',
+      ].join('\n'),
+    );
   });
 
   test('--max-warnings N exits 1 only above N', async () => {
@@ -90,7 +93,11 @@ describe('lint exit codes, selection and project config', () => {
   });
 
   test('a config file named with --config must exist', async () => {
-    assert.deepEqual(await run(tree.dir, ['lint', '--config', 'nowhere.yaml']), { code: 2, stdout: '', stderr: 'container-notes: --config nowhere.yaml: no such file.\n' });
+    assert.deepEqual(await run(tree.dir, ['lint', '--config', 'nowhere.yaml']), {
+      code: 2,
+      stdout: '',
+      stderr: 'container-notes: --config nowhere.yaml: no such file.\n',
+    });
   });
 
   test('--no-config ignores the project config', async () => {
@@ -149,7 +156,7 @@ describe('bad input', () => {
     tree = tempTree({
       'good/Dockerfile': 'FROM debian:12\n',
       'bin/Dockerfile': Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x00, 0x00]),
-      'huge/deploy.yaml': 'apiVersion: v1\nkind: ConfigMap\ndata:\n' + '  key: value\n'.repeat(10 * 1024 * 1024 / 13),
+      'huge/deploy.yaml': 'apiVersion: v1\nkind: ConfigMap\ndata:\n' + '  key: value\n'.repeat((10 * 1024 * 1024) / 13),
       'latin1/app.yaml': Buffer.from('apiVersion: v1\nkind: Pod\n# caf\xe9\n', 'latin1'),
     });
     fs.symlinkSync(tree.dir, tree.file('good/loop'));
@@ -159,15 +166,18 @@ describe('bad input', () => {
   test('binary, oversized, non-UTF-8 files and symlink loops are reported and skipped; the run finishes', async () => {
     const r = await run(tree.dir, ['lint']);
     assert.equal(r.code, 0);
-    assert.equal(r.stdout, [
-      'No problems in 1 file checked.',
-      '4 files skipped:',
-      '  skipped good/loop: symbolic link loop: it leads back to ' + tree.dir,
-      '  skipped bin/Dockerfile: binary file (it holds NUL bytes)',
-      '  skipped huge/deploy.yaml: 10.0 MB is over the 5 MB limit',
-      '  skipped latin1/app.yaml: not UTF-8 text',
-      '',
-    ].join('\n'));
+    assert.equal(
+      r.stdout,
+      [
+        'No problems in 1 file checked.',
+        '4 files skipped:',
+        '  skipped good/loop: symbolic link loop: it leads back to ' + tree.dir,
+        '  skipped bin/Dockerfile: binary file (it holds NUL bytes)',
+        '  skipped huge/deploy.yaml: 10.0 MB is over the 5 MB limit',
+        '  skipped latin1/app.yaml: not UTF-8 text',
+        '',
+      ].join('\n'),
+    );
     const json = await run(tree.dir, ['lint', '-f', 'json']);
     assert.equal(JSON.parse(json.stdout).skipped.length, 4);
     assert.match(json.stderr, /container-notes: skipped bin\/Dockerfile: binary file/);
@@ -177,14 +187,25 @@ describe('bad input', () => {
 describe('lint --kubernetes-version', () => {
   let tree: ReturnType<typeof tempTree>;
   before(() => {
-    tree = tempTree({ '.git/HEAD': '', 'pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  hostnameOverride: web-0\n  containers: [{ name: web, image: nginx:1.27.3 }]\n' });
+    tree = tempTree({
+      '.git/HEAD': '',
+      'pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  hostnameOverride: web-0\n  containers: [{ name: web, image: nginx:1.27.3 }]\n',
+    });
   });
   after(() => tree.remove());
 
   test('checks against the named bundled version (1.33 does not know Pod hostnameOverride)', async () => {
     const lint = async (extra: string[]) => {
       let stdout = '';
-      const io: CliEnvironment = { cwd: tree.dir, env: {}, stdout: { write: (t: string) => (stdout += t) }, stderr: { write: () => true }, version: '9.9.9', bundledNotesDir: '/nonexistent/notes', resources: testResources() };
+      const io: CliEnvironment = {
+        cwd: tree.dir,
+        env: {},
+        stdout: { write: (t: string) => (stdout += t) },
+        stderr: { write: () => true },
+        version: '9.9.9',
+        bundledNotesDir: '/nonexistent/notes',
+        resources: testResources(),
+      };
       await main(['lint', '--rule', 'k8s/unknown-field', ...extra], io);
       return stdout;
     };

@@ -15,7 +15,7 @@ describe('walker', () => {
       '.git/HEAD': 'ref: refs/heads/main\n',
       '.gitignore': 'build/\n*.generated.yaml\n!keep.generated.yaml\n',
       '.container-notes.yaml': 'rules: {}\n',
-      'Dockerfile': 'FROM debian:12\n',
+      Dockerfile: 'FROM debian:12\n',
       'deploy/app.yaml': 'apiVersion: v1\nkind: Pod\n',
       'deploy/app.generated.yaml': 'apiVersion: v1\nkind: Pod\n',
       'deploy/keep.generated.yaml': 'apiVersion: v1\nkind: Pod\n',
@@ -78,10 +78,13 @@ describe('walker on bad trees', () => {
   test('a symbolic link loop is reported once and not followed; a dangling link is reported', () => {
     const result = walk([tree.dir]);
     assert.deepEqual(relativeTo(tree.dir, result.files), ['a/Containerfile']);
-    assert.deepEqual(result.skipped.map((s) => [path.relative(tree.dir, s.path), s.reason.split(':')[0]]), [
-      ['a/Dockerfile.dangling', 'broken symbolic link (ENOENT'],
-      ['a/loop', 'symbolic link loop'],
-    ]);
+    assert.deepEqual(
+      result.skipped.map((s) => [path.relative(tree.dir, s.path), s.reason.split(':')[0]]),
+      [
+        ['a/Dockerfile.dangling', 'broken symbolic link (ENOENT'],
+        ['a/loop', 'symbolic link loop'],
+      ],
+    );
   });
 });
 
@@ -93,7 +96,7 @@ describe('reading a file to lint', () => {
       'ok/Dockerfile': '\uFEFFFROM debian:12\n',
       'bin/Dockerfile': Buffer.from([0x46, 0x52, 0x00, 0x01, 0x02]),
       'latin1/Dockerfile': Buffer.from([0x23, 0x20, 0xe9, 0x0a]),
-      'big/deploy.yaml': 'apiVersion: v1\nkind: ConfigMap\ndata:\n' + '  k: v\n'.repeat(10 * 1024 * 1024 / 7),
+      'big/deploy.yaml': 'apiVersion: v1\nkind: ConfigMap\ndata:\n' + '  k: v\n'.repeat((10 * 1024 * 1024) / 7),
     });
   });
   after(() => tree.remove());

@@ -40,7 +40,7 @@ test('a 5,000-line continuation', () => {
 
 test('unterminated heredocs', () => {
   exercise('FROM alpine:3.20\nRUN <<EOF\napt-get install curl\n');
-  exercise('FROM alpine:3.20\nRUN python3 <<-\'PY\'\nprint(1)\nCOPY <<EOF /x\n');
+  exercise("FROM alpine:3.20\nRUN python3 <<-'PY'\nprint(1)\nCOPY <<EOF /x\n");
 });
 
 test('unterminated JSON arrays and half-typed flags', () => {

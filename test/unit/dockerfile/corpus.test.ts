@@ -20,7 +20,10 @@ for (const name of fs.readdirSync(path.join(root, 'valid')).sort()) {
   test(`valid corpus ${name} has no errors or warnings`, () => {
     const text = fs.readFileSync(path.join(root, 'valid', name), 'utf8');
     const loud = diagnose(name, text).filter((d) => d.severity === 1 || d.severity === 2);
-    assert.deepEqual(loud.map((d) => `${d.range.start.line + 1}: ${String(d.code)} ${d.message}`), []);
+    assert.deepEqual(
+      loud.map((d) => `${d.range.start.line + 1}: ${String(d.code)} ${d.message}`),
+      [],
+    );
   });
 }
 
@@ -30,6 +33,9 @@ for (const name of fs.readdirSync(path.join(root, 'invalid')).sort()) {
     const expected = (/^# expect: (.*)$/m.exec(text)?.[1] ?? '').split(/\s+/).filter(Boolean);
     assert.ok(expected.length > 0, `${name} needs an "# expect:" line`);
     const found = new Set(diagnose(name, text).map((d) => String(d.code)));
-    assert.deepEqual(expected.filter((id) => !found.has(id)), []);
+    assert.deepEqual(
+      expected.filter((id) => !found.has(id)),
+      [],
+    );
   });
 }

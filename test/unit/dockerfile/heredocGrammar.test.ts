@@ -7,8 +7,19 @@ import { repoPath } from '../../support/paths';
 // compiles, and the begin/end rules pick the right embedded language for typical heredocs.
 // (Oniguruma is not installed; the grammar sticks to syntax JavaScript shares with it.)
 
-interface Rule { begin?: string; end?: string; match?: string; contentName?: string; patterns?: Rule[] }
-const grammar = JSON.parse(fs.readFileSync(repoPath('syntaxes', 'dockerfile-heredoc.tmLanguage.json'), 'utf8')) as { scopeName: string; injectionSelector: string; patterns: Rule[]; repository: Record<string, Rule> };
+interface Rule {
+  begin?: string;
+  end?: string;
+  match?: string;
+  contentName?: string;
+  patterns?: Rule[];
+}
+const grammar = JSON.parse(fs.readFileSync(repoPath('syntaxes', 'dockerfile-heredoc.tmLanguage.json'), 'utf8')) as {
+  scopeName: string;
+  injectionSelector: string;
+  patterns: Rule[];
+  repository: Record<string, Rule>;
+};
 
 function rules(): Array<[string, Rule]> {
   return Object.entries(grammar.repository);

@@ -20,7 +20,10 @@ test('every rule has a stable id, a severity, a title and help', () => {
 
 test('each rule lives in its own file, headed by a comment', () => {
   const dir = repoPath('server', 'src', 'dockerfile', 'rules');
-  const sources = fs.readdirSync(dir).filter((n) => n.endsWith('.ts')).map((n) => fs.readFileSync(`${dir}/${n}`, 'utf8'));
+  const sources = fs
+    .readdirSync(dir)
+    .filter((n) => n.endsWith('.ts'))
+    .map((n) => fs.readFileSync(`${dir}/${n}`, 'utf8'));
   for (const rule of language.rules) {
     const owners = sources.filter((s) => s.includes(`id: '${rule.id}'`));
     assert.equal(owners.length, 1, `${rule.id} is defined in exactly one file`);
@@ -38,7 +41,10 @@ test('every rule has a bundled note in English and Chinese', () => {
 test('noteKeys lists only covered docker keys and the rule keys', () => {
   const doc = fs.readFileSync(repoPath('docs', 'notes-keys.md'), 'utf8');
   // One bullet per key prefix; long bullets wrap onto indented lines.
-  const bullets = doc.slice(doc.indexOf('## Keys the bundled notes cover')).replace(/\n {2}/g, ' ').split('\n');
+  const bullets = doc
+    .slice(doc.indexOf('## Keys the bundled notes cover'))
+    .replace(/\n {2}/g, ' ')
+    .split('\n');
   const line = (prefix: string) => bullets.find((l) => l.startsWith(`- \`${prefix}\``)) ?? '';
   const allowed = new Set<string>();
   for (const prefix of ['docker:instruction/', 'docker:directive/', 'docker:topic/']) {
@@ -48,6 +54,9 @@ test('noteKeys lists only covered docker keys and the rule keys', () => {
   for (const m of line('docker:flag/').matchAll(/`([A-Z]+ --[a-z-]+)`/g)) allowed.add(`docker:flag/${m[1]}`);
   for (const rule of language.rules) allowed.add(`rule:${rule.id}`);
   const keys = language.noteKeys();
-  assert.deepEqual(keys.filter((k) => !allowed.has(k)), []);
+  assert.deepEqual(
+    keys.filter((k) => !allowed.has(k)),
+    [],
+  );
   assert.ok(keys.includes('docker:instruction/FROM') && keys.includes('docker:flag/RUN --mount') && keys.includes('rule:dockerfile/latest-tag'));
 });

@@ -11,14 +11,17 @@ import { repoPath } from '../../support/paths';
 /** The text a snippet inserts when every placeholder keeps its default. */
 function expandSnippet(body: string): string {
   let text = body;
-  for (let previous = ''; previous !== text; ) {
+  for (let previous = ''; previous !== text;) {
     previous = text;
     text = text.replace(/\$\{\d+:((?:\\.|[^{}\\])*)\}/g, '$1').replace(/\$\{\d+\|([^,|]*)[^|]*\|\}/g, '$1');
   }
   return text.replace(/\$\d+/g, '').replace(/\\([$}\\])/g, '$1');
 }
 
-const snippets = JSON.parse(fs.readFileSync(repoPath('snippets', 'dockerfile.json'), 'utf8')) as Record<string, { prefix: string[]; body: string[]; description: string }>;
+const snippets = JSON.parse(fs.readFileSync(repoPath('snippets', 'dockerfile.json'), 'utf8')) as Record<
+  string,
+  { prefix: string[]; body: string[]; description: string }
+>;
 
 test('package.json contributes the Dockerfile snippets', () => {
   const pkg = JSON.parse(fs.readFileSync(repoPath('package.json'), 'utf8'));
@@ -36,6 +39,9 @@ for (const [name, snippet] of Object.entries(snippets)) {
     assert.doesNotMatch(text, /\$\{\d|\$\d/, 'no placeholder left');
     const fixture = createFixture(new Map([['Dockerfile', text]]));
     const loud = services.diagnose(fixture.ctx, fixture.open('Dockerfile')).filter((d) => d.severity === 1 || d.severity === 2);
-    assert.deepEqual(loud.map((d) => `${d.range.start.line + 1}: ${String(d.code)} ${d.message}`), []);
+    assert.deepEqual(
+      loud.map((d) => `${d.range.start.line + 1}: ${String(d.code)} ${d.message}`),
+      [],
+    );
   });
 }

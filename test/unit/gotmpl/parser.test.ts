@@ -47,18 +47,28 @@ describe('gotmpl lexer', () => {
   test('text and actions alternate with exact offsets', () => {
     const src = 'a: {{ .Values.x }}\nb: {{ 1 }}';
     const t = parse(src);
-    assert.deepEqual(t.nodes.map((n) => [n.type, slice(src, n)]), [
-      ['text', 'a: '],
-      ['action', '{{ .Values.x }}'],
-      ['text', '\nb: '],
-      ['action', '{{ 1 }}'],
-    ]);
+    assert.deepEqual(
+      t.nodes.map((n) => [n.type, slice(src, n)]),
+      [
+        ['text', 'a: '],
+        ['action', '{{ .Values.x }}'],
+        ['text', '\nb: '],
+        ['action', '{{ 1 }}'],
+      ],
+    );
     assert.deepEqual(t.errors, []);
   });
 
   test('trim markers need a space; `{{-3}}` is a number', () => {
     const t = parse('{{- .a -}} {{-3}} {{ 3 -}}');
-    assert.deepEqual(t.actions.map((a) => [a.trimLeft, a.trimRight]), [[true, true], [false, false], [false, true]]);
+    assert.deepEqual(
+      t.actions.map((a) => [a.trimLeft, a.trimRight]),
+      [
+        [true, true],
+        [false, false],
+        [false, true],
+      ],
+    );
     assert.equal(t.actions[1].tokens[0].type, 'number');
     assert.equal(t.actions[1].tokens[0].value, '-3');
   });
@@ -86,14 +96,20 @@ describe('gotmpl lexer', () => {
 
   test('keywords, bools and nil', () => {
     const t = parse('{{ true }}{{ false }}{{ nil }}');
-    assert.deepEqual(t.actions.map((a) => a.tokens[0].type), ['bool', 'bool', 'nil']);
+    assert.deepEqual(
+      t.actions.map((a) => a.tokens[0].type),
+      ['bool', 'bool', 'nil'],
+    );
   });
 
   test('comments, with and without trim markers, over several lines', () => {
     const src = '{{/* one */}}{{- /* two\nlines */ -}}{{/* a }} b */}}';
     const t = parse(src);
     assert.deepEqual(t.errors, []);
-    assert.deepEqual(t.nodes.map((n) => n.type), ['comment', 'comment', 'comment']);
+    assert.deepEqual(
+      t.nodes.map((n) => n.type),
+      ['comment', 'comment', 'comment'],
+    );
     assert.equal(t.actions[1].trimLeft && t.actions[1].trimRight, true);
   });
 
@@ -136,28 +152,46 @@ describe('gotmpl pipelines', () => {
     const src = '{{ .Values.image.tag }}';
     const f = firstAction(src).pipeline.commands[0].args[0] as FieldNode;
     assert.equal(f.type, 'field');
-    assert.deepEqual(f.path.map((s) => s.name), ['Values', 'image', 'tag']);
-    assert.deepEqual(f.path.map((s) => slice(src, s)), ['.Values', '.image', '.tag']);
+    assert.deepEqual(
+      f.path.map((s) => s.name),
+      ['Values', 'image', 'tag'],
+    );
+    assert.deepEqual(
+      f.path.map((s) => slice(src, s)),
+      ['.Values', '.image', '.tag'],
+    );
   });
 
   test('half-typed field keeps an empty last segment', () => {
     const f = firstAction('{{ .Values.image. }}').pipeline.commands[0].args[0] as FieldNode;
-    assert.deepEqual(f.path.map((s) => s.name), ['Values', 'image', '']);
+    assert.deepEqual(
+      f.path.map((s) => s.name),
+      ['Values', 'image', ''],
+    );
   });
 
   test('variables: $, $x.a, declarations and assignments', () => {
     const a = firstAction('{{ $x := $.Values.a }}');
-    assert.deepEqual(a.pipeline.variables.map((v) => v.name), ['$x']);
+    assert.deepEqual(
+      a.pipeline.variables.map((v) => v.name),
+      ['$x'],
+    );
     assert.equal(a.pipeline.assign, false);
     const v = a.pipeline.commands[0].args[0] as VariableNode;
     assert.equal(v.name, '$');
-    assert.deepEqual(v.path.map((s) => s.name), ['Values', 'a']);
+    assert.deepEqual(
+      v.path.map((s) => s.name),
+      ['Values', 'a'],
+    );
     assert.equal(firstAction('{{ $x = 2 }}').pipeline.assign, true);
   });
 
   test('a space separates arguments: `$x .a` is two operands', () => {
     const args = firstAction('{{ index $x .a }}').pipeline.commands[0].args;
-    assert.deepEqual(args.map((a) => a.type), ['identifier', 'variable', 'field']);
+    assert.deepEqual(
+      args.map((a) => a.type),
+      ['identifier', 'variable', 'field'],
+    );
   });
 
   test('commands split on pipes; parenthesised calls nest; chains on parens', () => {
@@ -165,7 +199,9 @@ describe('gotmpl pipelines', () => {
     const p = firstAction(src).pipeline;
     assert.equal(p.commands.length, 3);
     assert.equal(p.commands[0].args[0].type, 'chain');
-    const names = expressions(p).filter((e) => e.type === 'identifier').map((e) => (e as { name: string }).name);
+    const names = expressions(p)
+      .filter((e) => e.type === 'identifier')
+      .map((e) => (e as { name: string }).name);
     assert.deepEqual(names, ['include', 'default', 'printf', 'lower', 'quote']);
   });
 
@@ -207,7 +243,10 @@ describe('gotmpl control structures', () => {
     assert.deepEqual(t.errors, []);
     const range = t.nodes[1] as BranchNode;
     assert.equal(range.type, 'range');
-    assert.deepEqual(range.pipeline.variables.map((v) => v.name), ['$i', '$v']);
+    assert.deepEqual(
+      range.pipeline.variables.map((v) => v.name),
+      ['$i', '$v'],
+    );
     assert.equal(((t.nodes[0] as BranchNode).elseList?.[0] as BranchNode).type, 'with');
   });
 
@@ -221,7 +260,10 @@ describe('gotmpl control structures', () => {
     const src = '{{ define "a.b" }}x{{ end }}{{ block "c" . }}y{{ end }}{{ template "a.b" . }}';
     const t = parse(src);
     assert.deepEqual(t.errors, []);
-    assert.deepEqual(only<DefineNode>(t, 'define').map((d) => [d.name, slice(src, d.nameSpan)]), [['a.b', '"a.b"']]);
+    assert.deepEqual(
+      only<DefineNode>(t, 'define').map((d) => [d.name, slice(src, d.nameSpan)]),
+      [['a.b', '"a.b"']],
+    );
     assert.equal(only<DefineNode>(t, 'block')[0].name, 'c');
     assert.equal(only<TemplateCallNode>(t, 'template')[0].name, 'a.b');
   });
@@ -254,7 +296,10 @@ describe('gotmpl control structures', () => {
     const src = '{{ range .items }}{{ with .x }}{{ .y }}{{ end }}{{ end }}';
     const t = parse(src);
     const at = src.indexOf('.y');
-    assert.deepEqual(nodePath(t, at).map((n) => n.type), ['range', 'with', 'action']);
+    assert.deepEqual(
+      nodePath(t, at).map((n) => n.type),
+      ['range', 'with', 'action'],
+    );
     assert.equal(slice(src, actionAt(t, at) as { start: number; end: number }), '{{ .y }}');
     assert.equal(actionAt(t, 0), undefined);
     const half = parse('x: {{ .Values.');

@@ -47,12 +47,27 @@ test('broken Chart.yaml and values files still give template services', () => {
 });
 
 test('mutually recursive includes terminate', () => {
-  const found = exercise({ 'c/Chart.yaml': CHART, 'c/templates/_h.tpl': '{{ define "a" }}{{ include "b" . }}{{ end }}{{ define "b" }}{{ include "a" . }}{{ end }}' }, 'c/templates/_h.tpl');
-  assert.deepEqual(found.map((d) => d.code), ['helm/recursive-include', 'helm/recursive-include']);
+  const found = exercise(
+    { 'c/Chart.yaml': CHART, 'c/templates/_h.tpl': '{{ define "a" }}{{ include "b" . }}{{ end }}{{ define "b" }}{{ include "a" . }}{{ end }}' },
+    'c/templates/_h.tpl',
+  );
+  assert.deepEqual(
+    found.map((d) => d.code),
+    ['helm/recursive-include', 'helm/recursive-include'],
+  );
 });
 
 test('alias bombs in Chart.yaml and values.yaml', () => {
-  const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdefghi'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill('*' + 'abcdefghi'[i]).join(', ')}]`)].join('\n') + '\nname: web\nversion: 1.0.0\napiVersion: v2\n';
+  const bomb =
+    [
+      'a: &a [x, x, x, x, x, x, x, x, x]',
+      ...'bcdefghi'.split('').map(
+        (k, i) =>
+          `${k}: &${k} [${Array(9)
+            .fill('*' + 'abcdefghi'[i])
+            .join(', ')}]`,
+      ),
+    ].join('\n') + '\nname: web\nversion: 1.0.0\napiVersion: v2\n';
   exercise({ 'c/Chart.yaml': bomb, 'c/values.yaml': bomb, 'c/templates/x.yaml': 'x: {{ .Values.i }}\n{{ .Values. }}' }, 'c/templates/x.yaml');
   exercise({ 'c/Chart.yaml': bomb, 'c/values.yaml': bomb }, 'c/values.yaml');
   exercise({ 'c/Chart.yaml': bomb }, 'c/Chart.yaml');

@@ -10,7 +10,8 @@ function regexes(node: unknown, out: Array<{ where: string; source: string }> = 
   if (Array.isArray(node)) node.forEach((n, i) => regexes(n, out, `${where}[${i}]`));
   else if (node && typeof node === 'object') {
     for (const [key, value] of Object.entries(node)) {
-      if (typeof value === 'string' && /^(match|begin|end|while|start|beforeText|afterText|increaseIndentPattern|decreaseIndentPattern|wordPattern)$/.test(key)) out.push({ where: `${where}.${key}`, source: value });
+      if (typeof value === 'string' && /^(match|begin|end|while|start|beforeText|afterText|increaseIndentPattern|decreaseIndentPattern|wordPattern)$/.test(key))
+        out.push({ where: `${where}.${key}`, source: value });
       else regexes(value, out, `${where}.${key}`);
     }
   }
@@ -19,7 +20,10 @@ function regexes(node: unknown, out: Array<{ where: string; source: string }> = 
 
 describe('Helm grammar', () => {
   const grammar = read('helm.tmLanguage.json');
-  const repository = grammar.repository as Record<string, { begin?: string; end?: string; match?: string; patterns?: Array<{ match?: string; name?: string }> }>;
+  const repository = grammar.repository as Record<
+    string,
+    { begin?: string; end?: string; match?: string; patterns?: Array<{ match?: string; name?: string }> }
+  >;
 
   test('is valid JSON with the scope the manifest names, and every regex compiles', () => {
     assert.equal(grammar.scopeName, 'source.helm');
@@ -38,7 +42,10 @@ describe('Helm grammar', () => {
   test('actions open on `{{` and `{{- ` and close on `}}` and ` -}}`, comments first', () => {
     const begin = new RegExp(repository.action.begin as string, 'g');
     const end = new RegExp(repository.action.end as string);
-    assert.deepEqual([...'a-{{ x }} [ {{ join "," .a }} ] {{- y -}}'.matchAll(begin)].map((m) => m[0]), ['{{', '{{', '{{-']);
+    assert.deepEqual(
+      [...'a-{{ x }} [ {{ join "," .a }} ] {{- y -}}'.matchAll(begin)].map((m) => m[0]),
+      ['{{', '{{', '{{-'],
+    );
     assert.equal(end.exec(' -}}')?.[0], '-}}');
     assert.equal(new RegExp(repository.action.begin as string).exec('{{-3}}')?.[0], '{{', '`{{-3}}` is a number, not a trim marker');
     assert.ok(new RegExp(repository.comment.begin as string).test('{{- /* x */ -}}'));
@@ -67,7 +74,8 @@ describe('Helm language configuration', () => {
     for (const r of regexes(config)) assert.doesNotThrow(() => new RegExp(r.source), r.where);
     assert.ok((config.brackets as string[][]).some(([a, b]) => a === '{{' && b === '}}'));
     const markers = (config.folding as { markers: { start: string; end: string } }).markers;
-    for (const line of ['{{- if .Values.a }}', '  {{ range $k, $v := .x }}', '{{ with .a }}', '{{- define "x" -}}']) assert.ok(new RegExp(markers.start).test(line), line);
+    for (const line of ['{{- if .Values.a }}', '  {{ range $k, $v := .x }}', '{{ with .a }}', '{{- define "x" -}}'])
+      assert.ok(new RegExp(markers.start).test(line), line);
     assert.ok(new RegExp(markers.end).test('  {{- end }}'));
     assert.ok(!new RegExp(markers.start).test('{{ include "x" . }}'));
   });

@@ -46,7 +46,10 @@ describe('neutralize', () => {
     const n = run(src, { replicas: 3, service: { type: 'ClusterIP' } });
     const pad = (value: string, action: string) => value.padEnd(action.length);
     assert.equal(n.text, `replicas: ${pad('3', '{{ .Values.replicas }}')}\ntype: ${pad('"ClusterIP"', '{{ .Values.service.type | quote }}')}\n`);
-    assert.deepEqual(n.substitutions.map((s) => s.path.join('.')), ['replicas', 'service.type']);
+    assert.deepEqual(
+      n.substitutions.map((s) => s.path.join('.')),
+      ['replicas', 'service.type'],
+    );
     assert.deepEqual(n.opaque, []);
     assert.deepEqual(n.structural, []);
   });
@@ -121,7 +124,11 @@ describe('neutralize', () => {
       const src = fs.readFileSync(file, 'utf8');
       const out = run(src).text;
       assertSameLayout(src, out);
-      assert.deepEqual(yamlErrors(out).map((e) => e.message), [], path.relative(root, file));
+      assert.deepEqual(
+        yamlErrors(out).map((e) => e.message),
+        [],
+        path.relative(root, file),
+      );
     }
   });
 });

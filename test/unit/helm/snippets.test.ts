@@ -28,7 +28,11 @@ test('snippets are contributed, described, and expand to templates without synta
       assert.ok(s.prefix.length && s.description && s.body.length, name);
       const expanded = expand(s.body);
       assert.doesNotMatch(expanded, /\$\{/, `${name}: ${expanded}`);
-      assert.deepEqual(parse(expanded).errors.map((e) => e.message), [], `${name}:\n${expanded}`);
+      assert.deepEqual(
+        parse(expanded).errors.map((e) => e.message),
+        [],
+        `${name}:\n${expanded}`,
+      );
     }
   }
 });

@@ -25,7 +25,10 @@ test('a 10 MB manifest gets one message saying it is too large', () => {
 });
 
 test('1,000-deep flow and block nesting are answered with one finding', () => {
-  for (const text of [HEAD + 'data: ' + '['.repeat(1000) + ']'.repeat(1000) + '\n', HEAD + 'spec:\n' + Array.from({ length: 1000 }, (_, i) => ' '.repeat(2 * (i + 1)) + 'a:').join('\n') + '\n']) {
+  for (const text of [
+    HEAD + 'data: ' + '['.repeat(1000) + ']'.repeat(1000) + '\n',
+    HEAD + 'spec:\n' + Array.from({ length: 1000 }, (_, i) => ' '.repeat(2 * (i + 1)) + 'a:').join('\n') + '\n',
+  ]) {
     const diagnostics = run(text);
     assert.ok(diagnostics.length <= 1, diagnostics.map((d) => d.message).join('; '));
   }
@@ -36,7 +39,11 @@ test('a billion-laughs alias bomb is refused, not expanded', () => {
   for (let i = 1; i < 9; i++) {
     const name = String.fromCharCode(97 + i);
     const prev = String.fromCharCode(96 + i);
-    levels.push(`${name}: &${name} [${Array(9).fill('*' + prev).join(',')}]`);
+    levels.push(
+      `${name}: &${name} [${Array(9)
+        .fill('*' + prev)
+        .join(',')}]`,
+    );
   }
   const diagnostics = run(HEAD + levels.join('\n') + '\n');
   assert.equal(diagnostics.length, 1);
@@ -45,18 +52,25 @@ test('a billion-laughs alias bomb is refused, not expanded', () => {
 
 test('tabs as indentation give one syntax message saying to use spaces', () => {
   const diagnostics = run('apiVersion: v1\nkind: ConfigMap\nmetadata:\n\tname: x\n');
-  assert.deepEqual(diagnostics.map((d) => d.code), ['k8s/yaml-syntax']);
+  assert.deepEqual(
+    diagnostics.map((d) => d.code),
+    ['k8s/yaml-syntax'],
+  );
   assert.match(String(diagnostics[0].message), /tabs/);
 });
 
 test('binary content is not parsed', () => {
   const bytes = String.fromCharCode(...Array.from({ length: 4096 }, (_, i) => i % 256));
   const diagnostics = run('apiVersion: v1\nkind: ConfigMap\n' + bytes);
-  assert.deepEqual(diagnostics.map((d) => d.code), ['k8s/yaml-syntax']);
+  assert.deepEqual(
+    diagnostics.map((d) => d.code),
+    ['k8s/yaml-syntax'],
+  );
   assert.match(String(diagnostics[0].message), /binary/);
 });
 
 test('half-typed documents never throw', () => {
-  const full = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: "nginx:1.27\n';
+  const full =
+    'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: "nginx:1.27\n';
   for (let i = 0; i <= full.length; i += 3) run(full.slice(0, i));
 });

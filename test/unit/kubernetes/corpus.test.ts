@@ -13,7 +13,13 @@ const root = repoPath('test', 'corpus', 'k8s');
 
 function folder(name: string): Map<string, string> {
   const dir = path.join(root, name);
-  return new Map(fs.readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort().map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')]));
+  return new Map(
+    fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.yaml'))
+      .sort()
+      .map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')]),
+  );
 }
 
 /** A big manifest written the way generators write them: many Deployments and Services in one file. */
@@ -58,7 +64,10 @@ for (const version of KUBERNETES_VERSIONS) {
       const fixture = createFixture(folder('valid'), { kubernetes: { version } });
       const doc = fixture.open(name);
       const errors = services.diagnose(fixture.ctx, doc).filter((d) => d.severity === 1);
-      assert.deepEqual(errors.map((d) => `${d.range.start.line + 1}: ${String(d.code)} ${d.message}`), []);
+      assert.deepEqual(
+        errors.map((d) => `${d.range.start.line + 1}: ${String(d.code)} ${d.message}`),
+        [],
+      );
     });
   }
 }
@@ -67,7 +76,10 @@ test('corpus: a large generated manifest (400 objects) gives no findings at all'
   const fixture = createFixture(new Map([['generated.yaml', generatedManifest(200)]]));
   const doc = fixture.open('generated.yaml');
   const findings = services.diagnose(fixture.ctx, doc);
-  assert.deepEqual(findings.map((d) => `${d.range.start.line + 1}: ${String(d.code)} ${d.message}`), []);
+  assert.deepEqual(
+    findings.map((d) => `${d.range.start.line + 1}: ${String(d.code)} ${d.message}`),
+    [],
+  );
 });
 
 for (const [name, text] of folder('invalid')) {

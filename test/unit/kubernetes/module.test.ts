@@ -24,7 +24,10 @@ test('noteKeys lists only k8s:* keys from the shared table and rule:k8s/* keys',
   const table = fs.readFileSync(repoPath('docs', 'notes-keys.md'), 'utf8');
   for (const key of language.noteKeys()) {
     if (key.startsWith('rule:')) {
-      assert.ok(language.rules.some((r) => `rule:${r.id}` === key), key);
+      assert.ok(
+        language.rules.some((r) => `rule:${r.id}` === key),
+        key,
+      );
       continue;
     }
     assert.match(key, /^k8s:(kind|field|value)\//);

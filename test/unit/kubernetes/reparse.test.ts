@@ -36,14 +36,22 @@ for (const [from, to] of edits) {
     const patched = patchParse(base, parseManifests(base), edited);
     assert.ok(patched, 'a one-scalar edit is patched, not re-parsed');
     const fresh = parseManifests(edited);
-    assert.deepEqual(patched.documents.map((d) => d.toJS()), fresh.documents.map((d) => d.toJS()));
+    assert.deepEqual(
+      patched.documents.map((d) => d.toJS()),
+      fresh.documents.map((d) => d.toJS()),
+    );
     assert.deepEqual(plain(patched.documents.map((d) => d.contents)), plain(fresh.documents.map((d) => d.contents)));
     assert.deepEqual(patched.problems, fresh.problems);
   });
 }
 
 test('structural edits are parsed afresh', () => {
-  for (const [from, to] of [['replicas: 3', 'replicas: [3'], ['LOG_LEVEL: info', 'LOG_LEVEL: info\n  X: y'], ['LOG_LEVEL: info', 'LOG_LEVEL: a: b'], ['LOG_LEVEL: info', 'LOG_LEVEL: "info"']]) {
+  for (const [from, to] of [
+    ['replicas: 3', 'replicas: [3'],
+    ['LOG_LEVEL: info', 'LOG_LEVEL: info\n  X: y'],
+    ['LOG_LEVEL: info', 'LOG_LEVEL: a: b'],
+    ['LOG_LEVEL: info', 'LOG_LEVEL: "info"'],
+  ]) {
     assert.equal(patchParse(base, parseManifests(base), base.replace(from, to)), undefined, to);
   }
 });

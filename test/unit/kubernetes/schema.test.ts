@@ -9,7 +9,16 @@ const schema = JSON.parse(fs.readFileSync(file, 'utf8'));
 const defs = schema.definitions;
 
 test('schema: upstream-style ids from the declaring file, no collisions across groups', () => {
-  for (const id of ['io.k8s.api.apps.v1.Deployment', 'io.k8s.api.core.v1.Pod', 'io.k8s.api.autoscaling.v1.HorizontalPodAutoscaler', 'io.k8s.api.autoscaling.v2.HorizontalPodAutoscaler', 'io.k8s.api.core.v1.Event', 'io.k8s.api.events.v1.Event', 'io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta', 'io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.CustomResourceDefinition']) {
+  for (const id of [
+    'io.k8s.api.apps.v1.Deployment',
+    'io.k8s.api.core.v1.Pod',
+    'io.k8s.api.autoscaling.v1.HorizontalPodAutoscaler',
+    'io.k8s.api.autoscaling.v2.HorizontalPodAutoscaler',
+    'io.k8s.api.core.v1.Event',
+    'io.k8s.api.events.v1.Event',
+    'io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta',
+    'io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.CustomResourceDefinition',
+  ]) {
     assert.ok(defs[id], id);
   }
   assert.ok(Object.keys(defs).every((id: string) => id.startsWith('io.k8s.')));
@@ -33,7 +42,10 @@ test('schema: descriptions, enums and required kept; objects strict, maps open',
 test('schema: x-kinds lists apiVersion/kind pairs with their definitions', () => {
   const kinds = schema['x-kinds'] as Array<{ apiVersion: string; kind: string; ref: string }>;
   assert.ok(kinds.some((k) => k.apiVersion === 'apps/v1' && k.kind === 'Deployment' && k.ref === 'io.k8s.api.apps.v1.Deployment'));
-  assert.ok(kinds.every((k) => defs[k.ref]), 'every kind points at a definition');
+  assert.ok(
+    kinds.every((k) => defs[k.ref]),
+    'every kind points at a definition',
+  );
   assert.match(schema['x-source'], /kubernetes-models@5\.1\.0/);
 });
 
@@ -41,7 +53,10 @@ test('schema: Kubernetes 1.33 from the aliased kubernetes-models 4.5.1, with its
   const older = JSON.parse(fs.readFileSync(repoPath('dist', 'schemas', 'kubernetes-1.33.json'), 'utf8'));
   assert.equal(older['x-kubernetes-version'], '1.33');
   assert.match(older['x-source'], /^kubernetes-models@4\.5\.1 @kubernetes-models\/apimachinery@2\.2\.0 /);
-  assert.ok(Object.keys(older.definitions).every((id: string) => id.startsWith('io.k8s.')), 'nested apimachinery gets upstream ids too');
+  assert.ok(
+    Object.keys(older.definitions).every((id: string) => id.startsWith('io.k8s.')),
+    'nested apimachinery gets upstream ids too',
+  );
   assert.ok(older.definitions['io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta']);
   // Pod hostnameOverride arrived in 1.34: present in the 1.36 schema only.
   assert.ok(defs['io.k8s.api.core.v1.PodSpec'].properties.hostnameOverride);

@@ -10,7 +10,13 @@ const snippets = JSON.parse(fs.readFileSync(repoPath('snippets', 'kubernetes.jso
 
 /** `${1:app}` → `app`, `${2|a,b|}` → `a`, `$0` → ``. */
 function expand(body: string[]): string {
-  return body.join('\n').replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1').replace(/\$\{?\d+\}?/g, '') + '\n';
+  return (
+    body
+      .join('\n')
+      .replace(/\$\{\d+:([^}]*)\}/g, '$1')
+      .replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1')
+      .replace(/\$\{?\d+\}?/g, '') + '\n'
+  );
 }
 
 test('snippets cover at least 15 kinds and are contributed for yaml', () => {
@@ -24,6 +30,9 @@ for (const [name, snippet] of Object.entries(snippets)) {
   test(`snippet "${name}" passes every check`, () => {
     const fixture = createFixture(new Map([['snippet.yaml', expand(snippet.body)]]));
     const findings = services.diagnose(fixture.ctx, fixture.open('snippet.yaml'));
-    assert.deepEqual(findings.map((d) => `${d.range.start.line + 1}: ${String(d.code)} ${d.message}`), []);
+    assert.deepEqual(
+      findings.map((d) => `${d.range.start.line + 1}: ${String(d.code)} ${d.message}`),
+      [],
+    );
   });
 }

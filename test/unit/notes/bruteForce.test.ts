@@ -1,7 +1,16 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { describe, test } from 'node:test';
-import { type LookupOptions, type MatchReason, type NoteFile, type NoteSection, NotesIndex, parseSections, queryFor, type RankedSection } from '../../../server/src/notes';
+import {
+  type LookupOptions,
+  type MatchReason,
+  type NoteFile,
+  type NoteSection,
+  NotesIndex,
+  parseSections,
+  queryFor,
+  type RankedSection,
+} from '../../../server/src/notes';
 import { excerpt } from '../../../server/src/notes/sections';
 import { cjkChars, forEachToken, type Term, termPattern } from '../../../server/src/notes/terms';
 import { documentedKeys } from '../../support/noteKeys';
@@ -83,7 +92,9 @@ function mentions(f: Scanned, i: number, term: Term): number {
 
 function bruteRank(files: readonly Scanned[], key: string, options: Options): RankedSection[] {
   const admitted = files.filter((f) => f.file.origin === 'user' || (options.includeBundled && (f.file.language ?? 'en') === options.language));
-  const order = [...files].sort((a, b) => (a.file.origin === b.file.origin ? (a.file.uri < b.file.uri ? -1 : a.file.uri > b.file.uri ? 1 : 0) : a.file.origin === 'user' ? -1 : 1));
+  const order = [...files].sort((a, b) =>
+    a.file.origin === b.file.origin ? (a.file.uri < b.file.uri ? -1 : a.file.uri > b.file.uri ? 1 : 0) : a.file.origin === 'user' ? -1 : 1,
+  );
   const ranks = new Map(order.map((f, i) => [f, i]));
   const rankOf = (f: Scanned) => ranks.get(f) as number;
   const query = queryFor(key);
@@ -130,7 +141,12 @@ function bruteRank(files: readonly Scanned[], key: string, options: Options): Ra
         const coverage = Math.round((weights.coverage * length) / headingLength);
         const evidence = Math.min(weights.evidence, 10 * own.reduce((sum, o) => sum + mentions(f, i, o), 0));
         const gathering = f.sections[i].coversSubsections ? 50 : 0;
-        offer(f.sections[i], (term.alias ? SCORE.headingAlias : SCORE.heading) + coverage + evidence - gathering, term.alias ? 'heading alias' : 'heading', term.text);
+        offer(
+          f.sections[i],
+          (term.alias ? SCORE.headingAlias : SCORE.heading) + coverage + evidence - gathering,
+          term.alias ? 'heading alias' : 'heading',
+          term.text,
+        );
       }
     }
   }
@@ -152,17 +168,34 @@ function bruteRank(files: readonly Scanned[], key: string, options: Options): Ra
       }
     }
     hits.sort((a, b) => b.count - a.count || rankOf(a.f) - rankOf(b.f) || a.i - b.i);
-    for (const h of hits.slice(0, 50)) offer(h.f.sections[h.i], (term.alias ? SCORE.bodyAlias : SCORE.body) + (/\w\.\w/.test(term.text) ? SCORE.bodyDotted : 0) + h.count, term.alias ? 'body alias' : 'body', term.text, termPattern(term));
+    for (const h of hits.slice(0, 50))
+      offer(
+        h.f.sections[h.i],
+        (term.alias ? SCORE.bodyAlias : SCORE.body) + (/\w\.\w/.test(term.text) ? SCORE.bodyDotted : 0) + h.count,
+        term.alias ? 'body alias' : 'body',
+        term.text,
+        termPattern(term),
+      );
   }
 
   const fileOf = new Map(admitted.flatMap((f) => f.sections.map((s) => [s, f] as const)));
   return [...best.values()]
     .sort((a, b) => {
       const origin = (a.section.origin === 'user' ? 0 : 1) - (b.section.origin === 'user' ? 0 : 1);
-      return origin || Math.min(2047, b.score) - Math.min(2047, a.score) || rankOf(fileOf.get(a.section) as Scanned) - rankOf(fileOf.get(b.section) as Scanned) || a.section.startLine - b.section.startLine;
+      return (
+        origin ||
+        Math.min(2047, b.score) - Math.min(2047, a.score) ||
+        rankOf(fileOf.get(a.section) as Scanned) - rankOf(fileOf.get(b.section) as Scanned) ||
+        a.section.startLine - b.section.startLine
+      );
     })
     .slice(0, 50)
-    .map(({ section, score, reason, matched, pattern }) => ({ section: pattern && (reason === 'body' || reason === 'body alias') ? excerpt(section, pattern) : section, score, reason, matched }));
+    .map(({ section, score, reason, matched, pattern }) => ({
+      section: pattern && (reason === 'body' || reason === 'body alias') ? excerpt(section, pattern) : section,
+      score,
+      reason,
+      matched,
+    }));
 }
 
 /** A deterministic corpus in the seed notes' style: hover terms and Chinese in headings and bodies, tags, fences, separators. */
@@ -170,9 +203,34 @@ function generatedNotes(count: number): NoteFile[] {
   let x = 42;
   const rnd = () => (x = (x * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
   const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)];
-  const terms = ['Deployment', 'Service', 'hostPath', 'subPath', 'NodePort', 'Secret', 'ENTRYPOINT', 'CMD', 'EXPOSE', 'COPY --from', 'RUN --mount', '.Release.Name', '.Values', 'helm install', 'helm template', 'include', 'toYaml', 'labels', 'image', 'layers', 'network'];
+  const terms = [
+    'Deployment',
+    'Service',
+    'hostPath',
+    'subPath',
+    'NodePort',
+    'Secret',
+    'ENTRYPOINT',
+    'CMD',
+    'EXPOSE',
+    'COPY --from',
+    'RUN --mount',
+    '.Release.Name',
+    '.Values',
+    'helm install',
+    'helm template',
+    'include',
+    'toYaml',
+    'labels',
+    'image',
+    'layers',
+    'network',
+  ];
   const chinese = ['常见问题', '暴露端口', '镜像分层', '服务发现', '网络', '镜像', '存储', '密钥'];
-  const common = 'the a of to and in is for pod node image layer build port network volume mount path value chart template release label selector container secret'.split(' ');
+  const common =
+    'the a of to and in is for pod node image layer build port network volume mount path value chart template release label selector container secret'.split(
+      ' ',
+    );
   const word = () => {
     const r = rnd();
     return r < 0.6 ? pick(common) : r < 0.85 ? `\`${pick(terms)}\`` : r < 0.95 ? pick(terms) : pick(chinese);
@@ -192,7 +250,12 @@ function generatedNotes(count: number): NoteFile[] {
 }
 
 describe('notes index equals a brute-force ranking', () => {
-  const keys = [...documentedKeys(fs.readFileSync(repoPath('docs', 'notes-keys.md'), 'utf8')), 'rule:dockerfile/latest-tag', 'helm:values/image.tag', 'k8s:field/spec.template.spec.containers.image'];
+  const keys = [
+    ...documentedKeys(fs.readFileSync(repoPath('docs', 'notes-keys.md'), 'utf8')),
+    'rule:dockerfile/latest-tag',
+    'helm:values/image.tag',
+    'k8s:field/spec.template.spec.containers.image',
+  ];
   const all: NoteFile[] = [...bundledNotes().map((n) => ({ ...n, origin: 'bundled' as const })), ...generatedNotes(120)];
 
   test('on the bundled notes and a generated corpus, set in shuffled order with files replaced', () => {
@@ -210,7 +273,11 @@ describe('notes index equals a brute-force ranking', () => {
     const scanned = [...setOrder.filter((f) => !replaced.includes(f)), ...replaced].map((f) => scan(current.get(f.uri) as NoteFile));
 
     let compared = 0;
-    for (const options of [{ includeBundled: true, language: 'en' }, { includeBundled: true, language: 'zh-cn' }, { includeBundled: false, language: 'en' }] as Options[]) {
+    for (const options of [
+      { includeBundled: true, language: 'en' },
+      { includeBundled: true, language: 'zh-cn' },
+      { includeBundled: false, language: 'en' },
+    ] as Options[]) {
       for (const key of keys) {
         assert.deepEqual(index.rank(key, options), bruteRank(scanned, key, options), `${key} ${JSON.stringify(options)}`);
         compared++;

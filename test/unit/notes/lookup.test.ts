@@ -99,7 +99,8 @@ describe('headings and aliases', () => {
 
   test('a body quoting a field with its parent (`spec.selector`) ranks above a bare mention', () => {
     const notes = indexOf({
-      'k8s.md': '# Service\nPods are chosen by a label selector.\n# 常见问题\n```\nspec.selector: Invalid value: field is immutable\n```\n两个 Deployment 的选择器不同。\n',
+      'k8s.md':
+        '# Service\nPods are chosen by a label selector.\n# 常见问题\n```\nspec.selector: Invalid value: field is immutable\n```\n两个 Deployment 的选择器不同。\n',
     });
     assert.deepEqual(found(notes, 'k8s:field/Deployment.spec.selector'), ['常见问题', 'Service']);
     assert.equal(reason(notes, 'k8s:field/Deployment.spec.selector'), 'body: spec.selector');
@@ -113,7 +114,10 @@ describe('headings and aliases', () => {
     assert.deepEqual(found(notes, 'helm:builtin/.Release.Name'), ['Helm › .Release 内置对象']);
     assert.deepEqual(found(notes, 'k8s:value/Service.spec.type=NodePort'), ['Services › Service types']);
     // The ENTRYPOINT/CMD group's members are its aliases too, so "CMD" in a heading still matches `command`.
-    assert.deepEqual(queryFor('k8s:field/spec.containers.command').terms.filter((t) => t.siblings), []);
+    assert.deepEqual(
+      queryFor('k8s:field/spec.containers.command').terms.filter((t) => t.siblings),
+      [],
+    );
   });
 
   test('container command finds the ENTRYPOINT/CMD section through its alias; CMD finds its own heading first', () => {
@@ -123,7 +127,8 @@ describe('headings and aliases', () => {
 
   test('camel-case kinds match their words and plurals; alias table entries match too', () => {
     const aliases = indexOf({
-      'a.md': '# Daemon Set\na\n# Service Accounts\nb\n# Pet Set\nc\n# Replication controller\nd\n# Horizontal Pod Autoscaling\ne\n# RBAC\nf\n# Namespaces\ng\n# Label\nh\n',
+      'a.md':
+        '# Daemon Set\na\n# Service Accounts\nb\n# Pet Set\nc\n# Replication controller\nd\n# Horizontal Pod Autoscaling\ne\n# RBAC\nf\n# Namespaces\ng\n# Label\nh\n',
     });
     const best = (key: string) => found(aliases, key, { maxSections: 1 })[0];
     assert.equal(best('k8s:kind/DaemonSet'), 'Daemon Set');
@@ -255,12 +260,34 @@ describe('origins, languages, limits and caching', () => {
     const index = new NotesIndex();
     index.setFile({ uri: 'file:///b/en/x.md', text: '# B\nb\n', origin: 'bundled', language: 'en' });
     index.setFile({ uri: 'file:///u/x.md', text: '# U1\nu\n# U2\nv\n', origin: 'user' });
-    assert.deepEqual(index.sections({ includeBundled: true, language: 'en' }).map((s) => s.headingPath[0]), ['U1', 'U2', 'B']);
-    assert.deepEqual(index.sections({ includeBundled: false, language: 'en' }).map((s) => s.headingPath[0]), ['U1', 'U2']);
+    assert.deepEqual(
+      index.sections({ includeBundled: true, language: 'en' }).map((s) => s.headingPath[0]),
+      ['U1', 'U2', 'B'],
+    );
+    assert.deepEqual(
+      index.sections({ includeBundled: false, language: 'en' }).map((s) => s.headingPath[0]),
+      ['U1', 'U2'],
+    );
   });
 
   test('every key kind of docs/notes-keys.md yields terms', () => {
-    for (const key of ['docker:instruction/CMD', 'docker:flag/COPY --from', 'docker:directive/escape', 'docker:topic/multi-stage', 'k8s:kind/Pod', 'k8s:field/spec.clusterIP', 'k8s:value/Service.spec.type=ClusterIP', 'k8s:topic/kubectl', 'helm:builtin/.Values', 'helm:function/include', 'helm:values', 'helm:values/image.tag', 'helm:file/Chart.yaml', 'helm:topic/rollback', 'rule:dockerfile/latest-tag']) {
+    for (const key of [
+      'docker:instruction/CMD',
+      'docker:flag/COPY --from',
+      'docker:directive/escape',
+      'docker:topic/multi-stage',
+      'k8s:kind/Pod',
+      'k8s:field/spec.clusterIP',
+      'k8s:value/Service.spec.type=ClusterIP',
+      'k8s:topic/kubectl',
+      'helm:builtin/.Values',
+      'helm:function/include',
+      'helm:values',
+      'helm:values/image.tag',
+      'helm:file/Chart.yaml',
+      'helm:topic/rollback',
+      'rule:dockerfile/latest-tag',
+    ]) {
       assert.ok(queryFor(key).terms.length > 0, key);
     }
   });
@@ -280,7 +307,10 @@ describe('bad input', () => {
   });
 
   test('a 10 MB notes file with deep nesting is indexed and looked up', () => {
-    const chunk = Array.from({ length: 6 }, (_, level) => `${'#'.repeat(level + 1)} hostPath level ${level}\n${'text with hostPath and Deployment 中文 '.repeat(20)}\n`).join('');
+    const chunk = Array.from(
+      { length: 6 },
+      (_, level) => `${'#'.repeat(level + 1)} hostPath level ${level}\n${'text with hostPath and Deployment 中文 '.repeat(20)}\n`,
+    ).join('');
     const big = chunk.repeat(Math.ceil((10 * 1024 * 1024) / chunk.length));
     const index = indexOf({ 'big.md': big });
     assert.equal(found(index, 'k8s:field/spec.volumes.hostPath', { maxSections: 2 }).length, 2);

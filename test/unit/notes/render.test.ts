@@ -11,13 +11,10 @@ describe('rendering', () => {
   test('heading path, body and a link to the source line', () => {
     const text = '# Service\nintro\n## Publishing Service\n<!-- keys: k8s:value/Service.spec.type=NodePort -->\nNodePort opens a port on every node.\n';
     const section = parseSections({ uri: 'file:///home/me/notes/k8s.md', text, origin: 'user' })[1];
-    assert.equal(renderSections([section], { maxLines: 40 }), [
-      '#### Service › Publishing Service',
-      '',
-      'NodePort opens a port on every node.',
-      '',
-      '[notes/k8s.md:3](file:///home/me/notes/k8s.md#L3)',
-    ].join('\n'));
+    assert.equal(
+      renderSections([section], { maxLines: 40 }),
+      ['#### Service › Publishing Service', '', 'NodePort opens a port on every node.', '', '[notes/k8s.md:3](file:///home/me/notes/k8s.md#L3)'].join('\n'),
+    );
   });
 
   test('bundled notes say so; text before any heading is titled by its file', () => {
@@ -45,7 +42,10 @@ describe('rendering', () => {
   });
 
   test('command: and other unsafe links lose their target; safe links stay', () => {
-    const { text } = renderBody('[run](command:workbench.action.terminal.new) [x](  command:foo?%5B%5D) ![img](javascript:alert(1)) [ok](https://kubernetes.io)\n[ref]: command:evil\nafter', 10);
+    const { text } = renderBody(
+      '[run](command:workbench.action.terminal.new) [x](  command:foo?%5B%5D) ![img](javascript:alert(1)) [ok](https://kubernetes.io)\n[ref]: command:evil\nafter',
+      10,
+    );
     assert.equal(text, 'run x img [ok](https://kubernetes.io)\nafter');
   });
 
@@ -77,7 +77,10 @@ describe('rendering', () => {
     assert.equal(index.rendered(pod, { maxLines: 2 }), renderSection(pod, { maxLines: 2 }));
     assert.equal(index.rendered(pod, { maxLines: 9 }), renderSection(pod, { maxLines: 9 }));
     assert.equal(index.rendered(pod, { maxLines: 2 }), renderSection(pod, { maxLines: 2 }));
-    assert.equal(renderSections([pod, pod], { maxLines: 9 }, (s, o) => index.rendered(s, o)), renderSections([pod, pod], { maxLines: 9 }));
+    assert.equal(
+      renderSections([pod, pod], { maxLines: 9 }, (s, o) => index.rendered(s, o)),
+      renderSections([pod, pod], { maxLines: 9 }),
+    );
     index.setFile({ uri, text: '# Pod\nchanged\n', origin: 'user' });
     const [changed] = index.lookup('k8s:kind/Pod', { maxSections: 1, includeBundled: false, language: 'en' });
     assert.match(index.rendered(changed, { maxLines: 9 }), /changed/);

@@ -13,23 +13,42 @@ const section = (text: string, heading: string): NoteSection => {
 describe('sectioning: headings', () => {
   test('ATX headings of every level build heading paths', () => {
     const text = ['# Service', 'a', '## Publishing Service', 'b', '### ClusterIP', 'c', '###### Deep', 'd', '## Other', 'e', '# Next', 'f'].join('\n');
-    assert.deepEqual(paths(text), ['Service', 'Service › Publishing Service', 'Service › Publishing Service › ClusterIP', 'Service › Publishing Service › ClusterIP › Deep', 'Service › Other', 'Next']);
+    assert.deepEqual(paths(text), [
+      'Service',
+      'Service › Publishing Service',
+      'Service › Publishing Service › ClusterIP',
+      'Service › Publishing Service › ClusterIP › Deep',
+      'Service › Other',
+      'Next',
+    ]);
   });
 
   test('closing hashes, extra spaces and up to three spaces of indent are allowed; #word is no heading', () => {
-    assert.deepEqual(paths('#  Ingress Resources ##\nx\n   ## Indented\ny\n#hashtag\nz\n####### seven\n'), ['Ingress Resources', 'Ingress Resources › Indented']);
+    assert.deepEqual(paths('#  Ingress Resources ##\nx\n   ## Indented\ny\n#hashtag\nz\n####### seven\n'), [
+      'Ingress Resources',
+      'Ingress Resources › Indented',
+    ]);
   });
 
   test('setext headings under a single line of text', () => {
     const s = parse('Docker notes\n-------------\n\nbody\n\nTitle\n=====\ntext\n');
-    assert.deepEqual(s.map((x) => [x.headingPath.join(' › '), x.level, x.startLine]), [['Docker notes', 2, 0], ['Title', 1, 5]]);
+    assert.deepEqual(
+      s.map((x) => [x.headingPath.join(' › '), x.level, x.startLine]),
+      [
+        ['Docker notes', 2, 0],
+        ['Title', 1, 5],
+      ],
+    );
     assert.equal(s[0].body, 'body');
   });
 
   test('a --- after a blank line is a separator, not a heading', () => {
     const text = '# 常见问题\n\n---\nfirst problem\n\n--- \nsecond problem\n';
     const s = parse(text);
-    assert.deepEqual(s.map((x) => x.headingPath.join(' › ')), ['常见问题']);
+    assert.deepEqual(
+      s.map((x) => x.headingPath.join(' › ')),
+      ['常见问题'],
+    );
     assert.match(s[0].body, /first problem[\s\S]*second problem/);
   });
 
@@ -39,11 +58,25 @@ describe('sectioning: headings', () => {
 
   test('# lines inside ``` and ~~~ fences are not headings, even in long or unclosed fences', () => {
     const text = [
-      '# CLI', '```shell', '# Get a Shell to a running pod.', '$ kubectl exec -it shell-demo -- /bin/bash', '---', '```',
-      '~~~', '# not a heading', '```', '# still code', '~~~',
-      '````md', '```', '# inside a longer fence', '````',
-      '## After', 'x',
-      '```', '# unclosed fence runs to the end',
+      '# CLI',
+      '```shell',
+      '# Get a Shell to a running pod.',
+      '$ kubectl exec -it shell-demo -- /bin/bash',
+      '---',
+      '```',
+      '~~~',
+      '# not a heading',
+      '```',
+      '# still code',
+      '~~~',
+      '````md',
+      '```',
+      '# inside a longer fence',
+      '````',
+      '## After',
+      'x',
+      '```',
+      '# unclosed fence runs to the end',
     ].join('\n');
     assert.deepEqual(paths(text), ['CLI', 'CLI › After']);
   });
@@ -53,14 +86,26 @@ describe('sectioning: headings', () => {
   });
 
   test('mixed Chinese and English headings keep their text', () => {
-    assert.deepEqual(paths('# Docker\n## Dockerfile\n### EXPOSE 暴露端口\nx\n### 镜像（Image）\ny\n'), ['Docker', 'Docker › Dockerfile', 'Docker › Dockerfile › EXPOSE 暴露端口', 'Docker › Dockerfile › 镜像（Image）']);
+    assert.deepEqual(paths('# Docker\n## Dockerfile\n### EXPOSE 暴露端口\nx\n### 镜像（Image）\ny\n'), [
+      'Docker',
+      'Docker › Dockerfile',
+      'Docker › Dockerfile › EXPOSE 暴露端口',
+      'Docker › Dockerfile › 镜像（Image）',
+    ]);
   });
 });
 
 describe('sectioning: ranges, bodies, front matter and tags', () => {
   test('line ranges are 0-based with an exclusive end; bodies drop blank edges', () => {
     const s = parse('intro\n\n# A\n\nbody a\n\n# B\nbody b');
-    assert.deepEqual(s.map((x) => [x.headingPath.join(), x.startLine, x.endLine, x.body]), [['', 0, 2, 'intro'], ['A', 2, 6, 'body a'], ['B', 6, 8, 'body b']]);
+    assert.deepEqual(
+      s.map((x) => [x.headingPath.join(), x.startLine, x.endLine, x.body]),
+      [
+        ['', 0, 2, 'intro'],
+        ['A', 2, 6, 'body a'],
+        ['B', 6, 8, 'body b'],
+      ],
+    );
   });
 
   test('a heading with nothing of its own shows its subsections', () => {
@@ -81,14 +126,20 @@ describe('sectioning: ranges, bodies, front matter and tags', () => {
   test('YAML front matter is skipped and its keys tag every section', () => {
     const text = '---\ntitle: k8s\nkeys: k8s:kind/Pod, k8s:topic/labels\n---\n# Pod\nshared network\n# Labels\nkey rules\n';
     const s = parse(text);
-    assert.deepEqual(s.map((x) => x.headingPath[0]), ['Pod', 'Labels']);
+    assert.deepEqual(
+      s.map((x) => x.headingPath[0]),
+      ['Pod', 'Labels'],
+    );
     assert.deepEqual(s[0].fileTags, ['k8s:kind/Pod', 'k8s:topic/labels']);
     assert.deepEqual(s[1].fileTags, ['k8s:kind/Pod', 'k8s:topic/labels']);
     assert.equal(s[0].startLine, 4);
   });
 
   test('front matter keys as a block list; a --- first line that is no front matter is a separator', () => {
-    assert.deepEqual(parse('---\nkeys:\n  - docker:flag/COPY --from\n  - docker:instruction/COPY\n---\n# COPY\nx\n')[0].fileTags, ['docker:flag/COPY --from', 'docker:instruction/COPY']);
+    assert.deepEqual(parse('---\nkeys:\n  - docker:flag/COPY --from\n  - docker:instruction/COPY\n---\n# COPY\nx\n')[0].fileTags, [
+      'docker:flag/COPY --from',
+      'docker:instruction/COPY',
+    ]);
     assert.deepEqual(paths('---\n# Title\n\ntext\n\n---\nmore\n'), ['Title']);
   });
 

@@ -54,9 +54,7 @@ export async function poll<T>(probe: () => T | Thenable<T>, done: (value: T) => 
 }
 
 export function hoverText(hovers: readonly vscode.Hover[] | undefined): string {
-  return (hovers ?? [])
-    .flatMap((hover) => hover.contents.map((part) => (typeof part === 'string' ? part : part.value)))
-    .join('\n');
+  return (hovers ?? []).flatMap((hover) => hover.contents.map((part) => (typeof part === 'string' ? part : part.value))).join('\n');
 }
 
 export function completionLabels(list: vscode.CompletionList | undefined): string[] {
@@ -65,5 +63,5 @@ export function completionLabels(list: vscode.CompletionList | undefined): strin
 
 export function diagnosticCode(diagnostic: vscode.Diagnostic): string {
   const code = diagnostic.code;
-  return String(typeof code === 'object' ? code.value : code ?? '');
+  return String(typeof code === 'object' ? code.value : (code ?? ''));
 }

@@ -70,7 +70,10 @@ suite('Container Notes in VS Code', () => {
       const doc = await open(row.file);
       const range = rangeOf(doc, row.on);
       const matches = (d: vscode.Diagnostic) => diagnosticCode(d) === row.code && d.range.intersection(range) !== undefined;
-      const found = await poll(() => vscode.languages.getDiagnostics(doc.uri), (list) => list.some(matches));
+      const found = await poll(
+        () => vscode.languages.getDiagnostics(doc.uri),
+        (list) => list.some(matches),
+      );
       const shown = found.map((d) => `${diagnosticCode(d)}@${d.range.start.line + 1}: ${d.message}`).join('\n');
       if (!found.some(matches)) assert.fail(`no ${row.code} on ${JSON.stringify(row.on)}; diagnostics:\n${shown || '(none)'}`);
     });

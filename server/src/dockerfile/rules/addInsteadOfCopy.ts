@@ -24,7 +24,11 @@ function check(model: DockerfileModel): Finding[] {
     const sources = args.slice(0, -1);
     if (sources.length === 0 || sources.some((s) => SPECIAL.test(s))) continue;
     const range = keywordRange(step.instruction);
-    out.push(finding(meta, range, 'ADD copies local files here; use COPY, which does only that.', [{ title: 'Change ADD to COPY', edits: [replace(range, 'COPY')], preferred: true }]));
+    out.push(
+      finding(meta, range, 'ADD copies local files here; use COPY, which does only that.', [
+        { title: 'Change ADD to COPY', edits: [replace(range, 'COPY')], preferred: true },
+      ]),
+    );
   }
   return out;
 }

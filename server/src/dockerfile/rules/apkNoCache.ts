@@ -22,9 +22,11 @@ function check(model: DockerfileModel): Finding[] {
       if (!isSubcommand(command, ['apk'], ['add']) || hasOption(command, (w) => w === '--no-cache')) continue;
       const add = command.words.find((w) => w.text === 'add')!;
       const end = wordRange(model, add).end;
-      out.push(finding(meta, commandRange(model, command), 'Add `--no-cache` so the apk index does not stay in the image.', [
-        { title: 'Add --no-cache', edits: [{ range: { start: end, end }, newText: ' --no-cache' }], preferred: true },
-      ]));
+      out.push(
+        finding(meta, commandRange(model, command), 'Add `--no-cache` so the apk index does not stay in the image.', [
+          { title: 'Add --no-cache', edits: [{ range: { start: end, end }, newText: ' --no-cache' }], preferred: true },
+        ]),
+      );
     }
   }
   return out;

@@ -21,9 +21,11 @@ function check(model: DockerfileModel): Finding[] {
       if (!isSubcommand(command, ['apt-get'], ['install']) || hasOption(command, YES)) continue;
       const install = command.words.find((w) => w.text === 'install')!;
       const end = wordRange(model, install).end;
-      out.push(finding(meta, commandRange(model, command), 'apt-get install will wait for confirmation; add `-y`.', [
-        { title: 'Add -y', edits: [{ range: { start: end, end }, newText: ' -y' }], preferred: true },
-      ]));
+      out.push(
+        finding(meta, commandRange(model, command), 'apt-get install will wait for confirmation; add `-y`.', [
+          { title: 'Add -y', edits: [{ range: { start: end, end }, newText: ' -y' }], preferred: true },
+        ]),
+      );
     }
   }
   return out;

@@ -17,7 +17,14 @@ function check(model: DockerfileModel): Finding[] {
   for (const { step, commands } of model.runs) {
     if (!commands.some((c) => isSubcommand(c, ['apt-get', 'apt'], ['install'])) || hasCacheMount(step)) continue;
     const cleaned = commands.some((c) => c.words.some((w) => w.text.startsWith('/var/lib/apt/lists')) && c.words.some((w) => w.text === 'rm'));
-    if (!cleaned) out.push(finding(meta, keywordRange(step.instruction), 'Add `&& rm -rf /var/lib/apt/lists/*` at the end of this RUN to keep the package index out of the layer.'));
+    if (!cleaned)
+      out.push(
+        finding(
+          meta,
+          keywordRange(step.instruction),
+          'Add `&& rm -rf /var/lib/apt/lists/*` at the end of this RUN to keep the package index out of the layer.',
+        ),
+      );
   }
   return out;
 }

@@ -16,12 +16,15 @@ function check(model: DockerfileModel): Finding[] {
   const out: Finding[] = [];
   for (const { commands } of model.runs) {
     for (const command of commands) {
-      if (!isSubcommand(command, ['apt-get'], ['install']) || hasOption(command, (w) => w === '--no-install-recommends' || w.includes('Install-Recommends'))) continue;
+      if (!isSubcommand(command, ['apt-get'], ['install']) || hasOption(command, (w) => w === '--no-install-recommends' || w.includes('Install-Recommends')))
+        continue;
       const install = command.words.find((w) => w.text === 'install')!;
       const end = wordRange(model, install).end;
-      out.push(finding(meta, commandRange(model, command), 'Add `--no-install-recommends` to keep the image small.', [
-        { title: 'Add --no-install-recommends', edits: [{ range: { start: end, end }, newText: ' --no-install-recommends' }] },
-      ]));
+      out.push(
+        finding(meta, commandRange(model, command), 'Add `--no-install-recommends` to keep the image small.', [
+          { title: 'Add --no-install-recommends', edits: [{ range: { start: end, end }, newText: ' --no-install-recommends' }] },
+        ]),
+      );
     }
   }
   return out;

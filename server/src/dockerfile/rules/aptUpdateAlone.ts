@@ -19,7 +19,14 @@ function check(model: DockerfileModel): Finding[] {
   for (const { step, commands } of model.runs) {
     const updates = commands.some((c) => isSubcommand(c, APT, ['update']));
     const installs = commands.some((c) => isSubcommand(c, APT, ['install', 'upgrade', 'dist-upgrade', 'full-upgrade', 'build-dep', 'source']));
-    if (updates && !installs) out.push(finding(meta, keywordRange(step.instruction), 'apt-get update alone in a RUN is cached apart from later installs; combine it with `apt-get install` in one RUN.'));
+    if (updates && !installs)
+      out.push(
+        finding(
+          meta,
+          keywordRange(step.instruction),
+          'apt-get update alone in a RUN is cached apart from later installs; combine it with `apt-get install` in one RUN.',
+        ),
+      );
   }
   return out;
 }

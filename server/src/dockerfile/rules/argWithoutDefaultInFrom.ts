@@ -20,7 +20,13 @@ function check(model: DockerfileModel): Finding[] {
     const line = use.range.start.line;
     const globals = globalDefinitions(model, line).filter((d) => d.name === name);
     if (globals.length && globals.every((d) => d.value === null || d.value === '')) {
-      out.push(finding(meta, use.range, `ARG ${name} has no default, so this FROM breaks without --build-arg ${name}=...; give it a default on line ${globals[0].line + 1}.`));
+      out.push(
+        finding(
+          meta,
+          use.range,
+          `ARG ${name} has no default, so this FROM breaks without --build-arg ${name}=...; give it a default on line ${globals[0].line + 1}.`,
+        ),
+      );
     }
   }
   return out;

@@ -11,23 +11,49 @@ const meta: RuleMeta = {
   id: 'dockerfile/argument-count',
   severity: 'error',
   title: 'Wrong number of arguments',
-  help: 'Each instruction takes a fixed shape of arguments; see the instruction\'s hover for its syntax.',
+  help: "Each instruction takes a fixed shape of arguments; see the instruction's hover for its syntax.",
 };
 
 /** Instructions that need at least one argument. */
-const NEEDS_ONE = new Set(['RUN', 'ADD', 'COPY', 'EXPOSE', 'ENV', 'ARG', 'LABEL', 'VOLUME', 'WORKDIR', 'USER', 'STOPSIGNAL', 'MAINTAINER', 'ONBUILD', 'SHELL', 'HEALTHCHECK', 'FROM']);
+const NEEDS_ONE = new Set([
+  'RUN',
+  'ADD',
+  'COPY',
+  'EXPOSE',
+  'ENV',
+  'ARG',
+  'LABEL',
+  'VOLUME',
+  'WORKDIR',
+  'USER',
+  'STOPSIGNAL',
+  'MAINTAINER',
+  'ONBUILD',
+  'SHELL',
+  'HEALTHCHECK',
+  'FROM',
+]);
 
 /** Instructions whose argument shape is checked beyond "at least one". */
 const SHAPED = new Set(['FROM', 'COPY', 'ADD', 'ENV', 'HEALTHCHECK']);
 
 /** The words after the flags, by text (comment lines and continuations dropped). */
 function argumentWords(raw: string, escape: string): string[] {
-  const lines = raw.slice(leadingFlagsLength(raw)).split(/\r?\n/).filter((line, i) => i === 0 || !/^\s*#/.test(line));
-  return lines.join('\n').split(`${escape}\n`).join(' ').split(/\s+/).filter((w) => w !== '' && w !== escape);
+  const lines = raw
+    .slice(leadingFlagsLength(raw))
+    .split(/\r?\n/)
+    .filter((line, i) => i === 0 || !/^\s*#/.test(line));
+  return lines
+    .join('\n')
+    .split(`${escape}\n`)
+    .join(' ')
+    .split(/\s+/)
+    .filter((w) => w !== '' && w !== escape);
 }
 
 function problem(step: Step, escape: string): string | undefined {
-  if (step.raw.trim() === '' || /^(?:\s*--\S+)+\s*$/.test(step.raw)) return NEEDS_ONE.has(step.keyword) ? `${step.keyword} needs at least one argument.` : undefined;
+  if (step.raw.trim() === '' || /^(?:\s*--\S+)+\s*$/.test(step.raw))
+    return NEEDS_ONE.has(step.keyword) ? `${step.keyword} needs at least one argument.` : undefined;
   if (!SHAPED.has(step.keyword) || step.raw.includes('<<')) return undefined;
   // dockerfile-ast's arguments cost a re-read per call; FROM has them already, the rest go by text.
   const args = step.keyword === 'FROM' ? step.args.map((a) => a.getValue()) : argumentWords(step.raw, escape);

@@ -17,7 +17,8 @@ function check(model: DockerfileModel): Finding[] {
   for (const { commands } of model.runs) {
     for (const command of commands) {
       const program = programOf(command);
-      if (program?.word.text === 'cd') out.push(finding(meta, wordRange(model, program.word), 'Use WORKDIR to change directory; `cd` lasts only until the end of this RUN.'));
+      if (program?.word.text === 'cd')
+        out.push(finding(meta, wordRange(model, program.word), 'Use WORKDIR to change directory; `cd` lasts only until the end of this RUN.'));
     }
   }
   return out;

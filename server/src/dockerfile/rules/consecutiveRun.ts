@@ -22,7 +22,13 @@ function check(model: DockerfileModel): Finding[] {
       const prev = stage.steps[i - 1];
       const step = stage.steps[i];
       if (step.keyword === 'RUN' && prev.keyword === 'RUN' && flagText(prev) === flagText(step)) {
-        out.push(finding(meta, keywordRange(step.instruction), `This RUN follows another (line ${prev.instruction.getRange().start.line + 1}); join them with \`&&\` for one layer.`));
+        out.push(
+          finding(
+            meta,
+            keywordRange(step.instruction),
+            `This RUN follows another (line ${prev.instruction.getRange().start.line + 1}); join them with \`&&\` for one layer.`,
+          ),
+        );
       }
     }
   }

@@ -23,7 +23,11 @@ function check(model: DockerfileModel): Finding[] {
     const wanted = useLower ? step.keyword.toLowerCase() : step.keyword;
     if (written === wanted) continue;
     const range = keywordRange(step.instruction);
-    out.push(finding(meta, range, `Write \`${wanted}\` like the other instructions in this file.`, [{ title: `Change to ${wanted}`, edits: [replace(range, wanted)], preferred: true }]));
+    out.push(
+      finding(meta, range, `Write \`${wanted}\` like the other instructions in this file.`, [
+        { title: `Change to ${wanted}`, edits: [replace(range, wanted)], preferred: true },
+      ]),
+    );
   }
   return out;
 }

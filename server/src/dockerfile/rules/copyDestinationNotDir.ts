@@ -22,9 +22,11 @@ function check(model: DockerfileModel): Finding[] {
     const value = dest.getValue();
     if (value.endsWith('/') || value.includes('$') || value === '.' || value === '..') continue;
     const range = dest.getRange();
-    out.push(finding(meta, range, `${step.keyword} has ${args.length - 1} sources, so \`${value}\` must be a directory ending in \`/\`.`, [
-      { title: `Change to ${value}/`, edits: [replace(range, `${value}/`)], preferred: true },
-    ]));
+    out.push(
+      finding(meta, range, `${step.keyword} has ${args.length - 1} sources, so \`${value}\` must be a directory ending in \`/\`.`, [
+        { title: `Change to ${value}/`, edits: [replace(range, `${value}/`)], preferred: true },
+      ]),
+    );
   }
   return out;
 }

@@ -21,7 +21,13 @@ function check(model: DockerfileModel): Finding[] {
       const fetch = programOf(commands[i])?.word.text;
       const next = programOf(commands[i + 1])?.word.text ?? '';
       if ((fetch === 'curl' || fetch === 'wget') && commands[i].next === '|' && SHELL.test(next)) {
-        out.push(finding(meta, commandRange(model, commands[i + 1]), `Output of ${fetch} runs unchecked in ${next}; download to a file and verify its checksum first.`));
+        out.push(
+          finding(
+            meta,
+            commandRange(model, commands[i + 1]),
+            `Output of ${fetch} runs unchecked in ${next}; download to a file and verify its checksum first.`,
+          ),
+        );
       }
     }
   }

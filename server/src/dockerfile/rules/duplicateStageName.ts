@@ -15,7 +15,10 @@ function check(model: DockerfileModel): Finding[] {
   for (const stage of model.stages) {
     if (!stage.name || !stage.nameRange) continue;
     const first = findStage(model.stageNames, stage.name, stage.index);
-    if (first) out.push(finding(meta, stage.nameRange, `Stage name \`${stage.name}\` is already used on line ${first.from.getRange().start.line + 1}; pick another name.`));
+    if (first)
+      out.push(
+        finding(meta, stage.nameRange, `Stage name \`${stage.name}\` is already used on line ${first.from.getRange().start.line + 1}; pick another name.`),
+      );
   }
   return out;
 }

@@ -19,11 +19,12 @@ function check(model: DockerfileModel): Finding[] {
   for (const step of model.steps) {
     const range = step.instruction.getRange();
     if (range.end.line === range.start.line || !/\n[ \t]*\r?\n/.test(step.raw)) continue;
-    const heredocs = step.raw.includes('<<') ? (step.instruction as unknown as { getHeredocs?: () => Heredoc[] }).getHeredocs?.() ?? [] : [];
+    const heredocs = step.raw.includes('<<') ? ((step.instruction as unknown as { getHeredocs?: () => Heredoc[] }).getHeredocs?.() ?? []) : [];
     const firstHeredocLine = Math.min(...heredocs.map((h) => h.getStartRange().start.line + 1), Infinity);
     const lines = step.raw.split('\n');
     for (let line = range.start.line + 1; line < range.end.line && line < firstHeredocLine; line++) {
-      if (lines[line - range.start.line].trim() === '') out.push(finding(meta, lineRange(model.doc, line), 'Empty line inside a continued instruction; remove it.'));
+      if (lines[line - range.start.line].trim() === '')
+        out.push(finding(meta, lineRange(model.doc, line), 'Empty line inside a continued instruction; remove it.'));
     }
   }
   return out;

@@ -21,7 +21,11 @@ function check(model: DockerfileModel): Finding[] {
     const upper = from === from.toUpperCase();
     const wanted = upper ? 'AS' : 'as';
     if (as.getValue().toUpperCase() !== 'AS' || as.getValue() === wanted || (from !== from.toLowerCase() && !upper)) continue;
-    out.push(finding(meta, as.getRange(), `Write \`${wanted}\` to match \`${from}\`.`, [{ title: `Change to ${wanted}`, edits: [replace(as.getRange(), wanted)], preferred: true }]));
+    out.push(
+      finding(meta, as.getRange(), `Write \`${wanted}\` to match \`${from}\`.`, [
+        { title: `Change to ${wanted}`, edits: [replace(as.getRange(), wanted)], preferred: true },
+      ]),
+    );
   }
   return out;
 }

@@ -12,7 +12,7 @@ const meta: RuleMeta = {
   id: 'dockerfile/invalid-flag-value',
   severity: 'error',
   title: 'Invalid flag value',
-  help: 'The builder parses flag values strictly; see the flag\'s hover for what it accepts.',
+  help: "The builder parses flag values strictly; see the flag's hover for what it accepts.",
 };
 
 const DURATION = /^(?:\d+(?:\.\d+)?(?:ns|us|µs|ms|s|m|h))+$|^0$/;
@@ -32,9 +32,12 @@ function mountProblems(flag: Flag): string[] {
   for (const option of options) {
     const key = canonicalMountKey(option.getName());
     if (key === 'type') continue;
-    if (!Object.hasOwn(typeDoc.keys, key)) problems.push(`A ${type} mount has no key \`${option.getName()}\`; it accepts ${Object.keys(typeDoc.keys).join(', ')}.`);
-    else if (key === 'sharing' && !['shared', 'private', 'locked'].includes(option.getValue() ?? '')) problems.push('`sharing` is one of shared, private, locked.');
-    else if (MOUNT_BOOLEANS.has(key) && option.getValue() !== null && !BOOLEAN.test(option.getValue()!)) problems.push(`\`${option.getName()}\` takes true or false.`);
+    if (!Object.hasOwn(typeDoc.keys, key))
+      problems.push(`A ${type} mount has no key \`${option.getName()}\`; it accepts ${Object.keys(typeDoc.keys).join(', ')}.`);
+    else if (key === 'sharing' && !['shared', 'private', 'locked'].includes(option.getValue() ?? ''))
+      problems.push('`sharing` is one of shared, private, locked.');
+    else if (MOUNT_BOOLEANS.has(key) && option.getValue() !== null && !BOOLEAN.test(option.getValue()!))
+      problems.push(`\`${option.getName()}\` takes true or false.`);
   }
   if (TARGET_REQUIRED.has(type) && !options.some((o) => canonicalMountKey(o.getName()) === 'target')) problems.push(`A ${type} mount needs \`target=<path>\`.`);
   return problems;

@@ -18,7 +18,9 @@ function check(model: DockerfileModel): Finding[] {
   const arg = last?.args[0];
   if (!arg) return [];
   const user = arg.getValue().split(':')[0];
-  return user === 'root' || user === '0' ? [finding(meta, arg.getRange(), 'The image runs as root; switch to a non-root user at the end of the final stage.')] : [];
+  return user === 'root' || user === '0'
+    ? [finding(meta, arg.getRange(), 'The image runs as root; switch to a non-root user at the end of the final stage.')]
+    : [];
 }
 
 export const lastUserRoot: Rule = { meta, check };

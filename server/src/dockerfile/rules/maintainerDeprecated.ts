@@ -12,13 +12,22 @@ const meta: RuleMeta = {
 };
 
 function check(model: DockerfileModel): Finding[] {
-  return model.steps.filter((s) => s.keyword === 'MAINTAINER').map((step) => {
-    const who = (step.instruction.getArgumentsContent() ?? '').trim().replace(/^"(.*)"$/, '$1').replace(/"/g, '\\"');
-    const range = step.instruction.getRange();
-    return finding(meta, keywordRange(step.instruction), 'MAINTAINER is deprecated; use `LABEL org.opencontainers.image.authors="..."`.', [
-      { title: 'Replace with LABEL org.opencontainers.image.authors', edits: [{ range, newText: `LABEL org.opencontainers.image.authors="${who}"` }], preferred: true },
-    ]);
-  });
+  return model.steps
+    .filter((s) => s.keyword === 'MAINTAINER')
+    .map((step) => {
+      const who = (step.instruction.getArgumentsContent() ?? '')
+        .trim()
+        .replace(/^"(.*)"$/, '$1')
+        .replace(/"/g, '\\"');
+      const range = step.instruction.getRange();
+      return finding(meta, keywordRange(step.instruction), 'MAINTAINER is deprecated; use `LABEL org.opencontainers.image.authors="..."`.', [
+        {
+          title: 'Replace with LABEL org.opencontainers.image.authors',
+          edits: [{ range, newText: `LABEL org.opencontainers.image.authors="${who}"` }],
+          preferred: true,
+        },
+      ]);
+    });
 }
 
 export const maintainerDeprecated: Rule = { meta, check };

@@ -8,7 +8,13 @@ export function onlyLastCounts(model: DockerfileModel, meta: RuleMeta, keyword: 
   for (const steps of stepsByStage(model, keyword)) {
     const last = steps[steps.length - 1];
     for (const step of steps.slice(0, -1)) {
-      out.push(finding(meta, keywordRange(step.instruction), `Only the last ${keyword} of a stage takes effect (line ${last.instruction.getRange().start.line + 1}); remove this one.`));
+      out.push(
+        finding(
+          meta,
+          keywordRange(step.instruction),
+          `Only the last ${keyword} of a stage takes effect (line ${last.instruction.getRange().start.line + 1}); remove this one.`,
+        ),
+      );
     }
   }
   return out;

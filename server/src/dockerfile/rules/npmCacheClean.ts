@@ -19,7 +19,10 @@ function check(model: DockerfileModel): Finding[] {
     if (!shipped.has(step.stage) || hasCacheMount(step)) continue;
     if (commands.some((c) => isSubcommand(c, ['npm'], ['cache']) && c.words.some((w) => w.text === 'clean'))) continue;
     const install = commands.find((c) => isSubcommand(c, ['npm'], ['install', 'i', 'ci']));
-    if (install) out.push(finding(meta, commandRange(model, install), 'npm keeps its download cache in this layer; add `&& npm cache clean --force` or use a cache mount.'));
+    if (install)
+      out.push(
+        finding(meta, commandRange(model, install), 'npm keeps its download cache in this layer; add `&& npm cache clean --force` or use a cache mount.'),
+      );
   }
   return out;
 }

@@ -32,9 +32,11 @@ function check(model: DockerfileModel): Finding[] {
       const install = pipInstall(command);
       if (!install || hasOption(command, (w) => w === '--no-cache-dir') || command.words.some((w) => w.text === 'PIP_NO_CACHE_DIR=1')) continue;
       const end = wordRange(model, install).end;
-      out.push(finding(meta, commandRange(model, command), 'Add `--no-cache-dir` so pip\'s cache does not stay in the image.', [
-        { title: 'Add --no-cache-dir', edits: [{ range: { start: end, end }, newText: ' --no-cache-dir' }], preferred: true },
-      ]));
+      out.push(
+        finding(meta, commandRange(model, command), "Add `--no-cache-dir` so pip's cache does not stay in the image.", [
+          { title: 'Add --no-cache-dir', edits: [{ range: { start: end, end }, newText: ' --no-cache-dir' }], preferred: true },
+        ]),
+      );
     }
   }
   return out;

@@ -18,7 +18,11 @@ function check(model: DockerfileModel): Finding[] {
     if (flag && /^\$\{?TARGETPLATFORM\}?$/.test(flag.getValue() ?? '')) {
       const end = flag.getRange().end;
       const removal = { start: flag.getRange().start, end: { line: end.line, character: end.character + 1 } };
-      out.push(finding(meta, flag.getRange(), '`--platform=$TARGETPLATFORM` is the default; remove it.', [{ title: 'Remove the flag', edits: [{ range: removal, newText: '' }], preferred: true }]));
+      out.push(
+        finding(meta, flag.getRange(), '`--platform=$TARGETPLATFORM` is the default; remove it.', [
+          { title: 'Remove the flag', edits: [{ range: removal, newText: '' }], preferred: true },
+        ]),
+      );
     }
   }
   return out;

@@ -26,7 +26,14 @@ function check(model: DockerfileModel): Finding[] {
       const arg = step.args[0];
       if (!arg) continue;
       if (ABSOLUTE.test(arg.getValue())) anchored = true;
-      else if (!anchored) out.push(finding(meta, arg.getRange(), `\`${arg.getValue()}\` is relative to the base image's working directory; use an absolute path such as \`/${arg.getValue()}\`.`));
+      else if (!anchored)
+        out.push(
+          finding(
+            meta,
+            arg.getRange(),
+            `\`${arg.getValue()}\` is relative to the base image's working directory; use an absolute path such as \`/${arg.getValue()}\`.`,
+          ),
+        );
     }
   }
   return out;

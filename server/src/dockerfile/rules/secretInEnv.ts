@@ -19,14 +19,23 @@ const BENIGN = /(?:_|^)(?:FILE|PATH|DIR|URL|HOST|PORT|USER|USERNAME|NAME|ID|LENG
 
 export function looksSecret(name: string): boolean {
   if (BENIGN.test(name)) return false;
-  const words = name.toLowerCase().split(/[_\-.]+|(?<=[a-z])(?=[A-Z])/).filter(Boolean);
+  const words = name
+    .toLowerCase()
+    .split(/[_\-.]+|(?<=[a-z])(?=[A-Z])/)
+    .filter(Boolean);
   return words.some((w, i) => SECRET_WORDS.has(w) || (w === 'key' && i > 0 && KEY_PREFIXES.has(words[i - 1])));
 }
 
 function check(model: DockerfileModel): Finding[] {
   return model.definitions
     .filter((d) => looksSecret(d.name))
-    .map((d) => finding(meta, d.nameRange, `${d.kind} ${d.name} looks like a secret; its value stays in the image. Use a secret mount (RUN --mount=type=secret) instead.`));
+    .map((d) =>
+      finding(
+        meta,
+        d.nameRange,
+        `${d.kind} ${d.name} looks like a secret; its value stays in the image. Use a secret mount (RUN --mount=type=secret) instead.`,
+      ),
+    );
 }
 
 export const secretInEnv: Rule = { meta, check };

@@ -18,7 +18,13 @@ function check(model: DockerfileModel): Finding[] {
     if (stage.steps.some((s) => s.keyword === 'SHELL')) continue;
     for (const step of stage.steps) {
       if ((step.keyword !== 'CMD' && step.keyword !== 'ENTRYPOINT') || isJsonForm(model, step.instruction) || step.args.length === 0) continue;
-      out.push(finding(meta, keywordRange(step.instruction), `${step.keyword} in shell form runs under /bin/sh and misses stop signals; use exec form: ${step.keyword} ["executable", "arg"].`));
+      out.push(
+        finding(
+          meta,
+          keywordRange(step.instruction),
+          `${step.keyword} in shell form runs under /bin/sh and misses stop signals; use exec form: ${step.keyword} ["executable", "arg"].`,
+        ),
+      );
     }
   }
   return out;

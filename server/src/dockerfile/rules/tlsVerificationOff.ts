@@ -40,14 +40,24 @@ function check(model: DockerfileModel): Finding[] {
       const program = programOf(command);
       const name = program?.word.text.replace(/^.*\//, '') ?? '';
       command.words.forEach((w, i) => {
-        const insecure = (program && i > program.index && insecureWord(name, w.text, command.words[i + 1]?.text)) || /^NODE_TLS_REJECT_UNAUTHORIZED=0$/.test(w.text) || /^GIT_SSL_NO_VERIFY=(?:1|true)$/i.test(w.text);
+        const insecure =
+          (program && i > program.index && insecureWord(name, w.text, command.words[i + 1]?.text)) ||
+          /^NODE_TLS_REJECT_UNAUTHORIZED=0$/.test(w.text) ||
+          /^GIT_SSL_NO_VERIFY=(?:1|true)$/i.test(w.text);
         if (insecure) out.push(finding(meta, wordRange(model, w), `\`${w.text}\` turns off TLS certificate checks; trust the right CA certificate instead.`));
       });
     }
   }
   for (const d of model.definitions) {
-    if (d.kind === 'ENV' && ((d.name === 'NODE_TLS_REJECT_UNAUTHORIZED' && d.value === '0') || (d.name === 'GIT_SSL_NO_VERIFY' && /^(?:1|true)$/i.test(d.value ?? '')) || (d.name === 'PYTHONHTTPSVERIFY' && d.value === '0'))) {
-      out.push(finding(meta, d.nameRange, `${d.name}=${d.value} turns off TLS certificate checks for the whole image; trust the right CA certificate instead.`));
+    if (
+      d.kind === 'ENV' &&
+      ((d.name === 'NODE_TLS_REJECT_UNAUTHORIZED' && d.value === '0') ||
+        (d.name === 'GIT_SSL_NO_VERIFY' && /^(?:1|true)$/i.test(d.value ?? '')) ||
+        (d.name === 'PYTHONHTTPSVERIFY' && d.value === '0'))
+    ) {
+      out.push(
+        finding(meta, d.nameRange, `${d.name}=${d.value} turns off TLS certificate checks for the whole image; trust the right CA certificate instead.`),
+      );
     }
   }
   return out;

@@ -36,13 +36,19 @@ function problem(model: DockerfileModel, scratch: readonly boolean[], use: Varia
     if (predefinedArgDoc(name)) return undefined;
     const globals = globalDefinitions(model).map((d) => d.name);
     const suggestion = closestMatch(name, globals);
-    return { message: `\`${name}\` is not declared by an ARG before the first FROM${suggestion ? `; did you mean \`${suggestion}\`?` : '; add `ARG ' + name + '=<default>` at the top.'}`, suggestion };
+    return {
+      message: `\`${name}\` is not declared by an ARG before the first FROM${suggestion ? `; did you mean \`${suggestion}\`?` : '; add `ARG ' + name + '=<default>` at the top.'}`,
+      suggestion,
+    };
   }
   if (PLATFORM_ARG.test(name)) return { message: `\`${name}\` is empty in this stage until you declare it: add \`ARG ${name}\` to the stage.` };
   if (predefinedArgDoc(name)) return undefined;
   if (SHELL_EXPANDED.has(step.keyword) && !isJsonForm(model, step.instruction)) return undefined;
   const inScope = definitionsInScope(model, step.stage, line).map((d) => d.name);
-  const suggestion = closestMatch(name, inScope.filter((n) => n !== name));
+  const suggestion = closestMatch(
+    name,
+    inScope.filter((n) => n !== name),
+  );
   if (suggestion) return { message: `\`${name}\` is not defined; did you mean \`${suggestion}\`?`, suggestion };
   return scratch[step.stage] ? { message: `\`${name}\` is not defined by an ARG or ENV in this stage (a scratch image sets none).` } : undefined;
 }

@@ -10,7 +10,7 @@ const meta: RuleMeta = {
   id: 'dockerfile/unknown-flag',
   severity: 'error',
   title: 'Unknown flag',
-  help: 'Only FROM, RUN, COPY, ADD and HEALTHCHECK take flags, each its own set; see the instruction\'s hover.',
+  help: "Only FROM, RUN, COPY, ADD and HEALTHCHECK take flags, each its own set; see the instruction's hover.",
 };
 
 function check(model: DockerfileModel): Finding[] {

@@ -19,7 +19,11 @@ function check(model: DockerfileModel): Finding[] {
       const program = programOf(command);
       if (program?.word.text !== 'apt') continue;
       const range = wordRange(model, program.word);
-      out.push(finding(meta, range, 'Use `apt-get` instead of `apt` in scripts.', [{ title: 'Change to apt-get', edits: [replace(range, 'apt-get')], preferred: true }]));
+      out.push(
+        finding(meta, range, 'Use `apt-get` instead of `apt` in scripts.', [
+          { title: 'Change to apt-get', edits: [replace(range, 'apt-get')], preferred: true },
+        ]),
+      );
     }
   }
   return out;

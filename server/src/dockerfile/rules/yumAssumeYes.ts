@@ -18,13 +18,17 @@ function check(model: DockerfileModel): Finding[] {
     for (const command of commands) {
       if (!isSubcommand(command, ['yum', 'dnf', 'microdnf', 'zypper'], ['install', 'in', 'groupinstall', 'localinstall'])) continue;
       const zypper = programOf(command)?.word.text === 'zypper';
-      const yes = zypper ? (w: string) => w === '-n' || w === '--non-interactive' || w === '-y' || w === '--no-confirm' : (w: string) => /^-[a-zA-Z]*y/.test(w) || w === '--assumeyes' || w === '--assume-yes';
+      const yes = zypper
+        ? (w: string) => w === '-n' || w === '--non-interactive' || w === '-y' || w === '--no-confirm'
+        : (w: string) => /^-[a-zA-Z]*y/.test(w) || w === '--assumeyes' || w === '--assume-yes';
       if (hasOption(command, yes)) continue;
       const sub = command.words.find((w) => ['install', 'in', 'groupinstall', 'localinstall'].includes(w.text))!;
       const end = wordRange(model, sub).end;
-      out.push(finding(meta, commandRange(model, command), 'Add `-y` so the install does not wait for confirmation.', [
-        { title: 'Add -y', edits: [{ range: { start: end, end }, newText: ' -y' }], preferred: true },
-      ]));
+      out.push(
+        finding(meta, commandRange(model, command), 'Add `-y` so the install does not wait for confirmation.', [
+          { title: 'Add -y', edits: [{ range: { start: end, end }, newText: ' -y' }], preferred: true },
+        ]),
+      );
     }
   }
   return out;

@@ -25,11 +25,20 @@ export const chartFields: HelmRule = {
     for (const key of REQUIRED) {
       const value = mapGet(root, key);
       const empty = value === undefined || value === null || (value as { value?: unknown }).value === null || (value as { value?: unknown }).value === '';
-      if (empty) findings.push({ rule: this.meta.id, range: whole, message: `Chart.yaml has no \`${key}\`: add it${key === 'apiVersion' ? ' (`apiVersion: v2` for Helm 3)' : key === 'version' ? ' as SemVer, e.g. `version: 0.1.0`' : ''}.` });
+      if (empty)
+        findings.push({
+          rule: this.meta.id,
+          range: whole,
+          message: `Chart.yaml has no \`${key}\`: add it${key === 'apiVersion' ? ' (`apiVersion: v2` for Helm 3)' : key === 'version' ? ' as SemVer, e.g. `version: 0.1.0`' : ''}.`,
+        });
     }
     const version = mapGet(root, 'version') as { value?: unknown; range?: number[] } | undefined;
     if (version?.value !== undefined && version.value !== null && version.value !== '' && !SEMVER.test(String(version.value)) && version.range) {
-      findings.push({ rule: this.meta.id, range: rangeOf(src.doc, version.range[0], version.range[1]), message: `The chart version \`${String(version.value)}\` is not SemVer 2: write it like \`1.2.3\`.` });
+      findings.push({
+        rule: this.meta.id,
+        range: rangeOf(src.doc, version.range[0], version.range[1]),
+        message: `The chart version \`${String(version.value)}\` is not SemVer 2: write it like \`1.2.3\`.`,
+      });
     }
     return findings;
   },

@@ -12,4 +12,14 @@ import { yamlSyntax } from './yamlSyntax';
 export type { HelmRule } from './rule';
 
 /** Every Helm rule, one per file. */
-export const RULES: readonly HelmRule[] = [templateSyntax, unknownFunction, functionArgs, undefinedValue, undefinedTemplate, recursiveInclude, chartFields, missingDependency, yamlSyntax];
+export const RULES: readonly HelmRule[] = [
+  templateSyntax,
+  unknownFunction,
+  functionArgs,
+  undefinedValue,
+  undefinedTemplate,
+  recursiveInclude,
+  chartFields,
+  missingDependency,
+  yamlSyntax,
+];

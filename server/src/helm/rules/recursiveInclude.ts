@@ -46,7 +46,11 @@ export const recursiveInclude: HelmRule = {
     for (const r of inside) {
       if (!reaches(r.name, r.inside as string)) continue;
       const how = r.name === r.inside ? `"${r.inside}" includes itself` : `"${r.inside}" includes "${r.name}", which leads back to "${r.inside}"`;
-      findings.push({ rule: this.meta.id, range: rangeOf(src.doc, r.start, r.end), message: `${how}: rendering never ends unless a condition stops it. Break the cycle.` });
+      findings.push({
+        rule: this.meta.id,
+        range: rangeOf(src.doc, r.start, r.end),
+        message: `${how}: rendering never ends unless a condition stops it. Break the cycle.`,
+      });
     }
     return findings;
   },

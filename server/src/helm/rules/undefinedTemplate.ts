@@ -21,14 +21,21 @@ export const undefinedTemplate: HelmRule = {
     const defined = namedTemplates(ctx, chart);
     // Packed or unfetched dependencies define templates we cannot see; by convention their
     // names start with the chart's name (`postgresql.fullname`, `common.names.fullname`).
-    const hidden = chartTree(ctx, topChart(ctx, chart)).flatMap((c) => unreadableDependencies(ctx, c)).flatMap((d) => [d.name, d.alias ?? d.name]);
+    const hidden = chartTree(ctx, topChart(ctx, chart))
+      .flatMap((c) => unreadableDependencies(ctx, c))
+      .flatMap((d) => [d.name, d.alias ?? d.name]);
     return analysis.refs
       .filter((r) => !defined.has(r.name) && !hidden.includes(r.name.split('.')[0]))
       .map((r) => {
         const guess = closestMatch(r.name, defined.keys());
         const range = rangeOf(src.doc, r.start, r.end);
         const fixes = guess ? [{ title: `Change to "${guess}"`, edits: [{ range, newText: JSON.stringify(guess) }], preferred: true }] : [];
-        return { rule: this.meta.id, range, message: `No template named "${r.name}" is defined in this chart or its subcharts.${guess ? ` Did you mean "${guess}"?` : ' Define it in templates/_helpers.tpl.'}`, fixes };
+        return {
+          rule: this.meta.id,
+          range,
+          message: `No template named "${r.name}" is defined in this chart or its subcharts.${guess ? ` Did you mean "${guess}"?` : ' Define it in templates/_helpers.tpl.'}`,
+          fixes,
+        };
       });
   },
 };

@@ -34,7 +34,10 @@ export const undefinedValue: HelmRule = {
       }
       const segment = usage.segments.find((s) => s.scope.kind === 'values' && s.scope.path.length === first + 1)?.segment;
       const start = segment?.start ?? usage.start;
-      const guess = closestMatch(path[first], childKeys(ctx, chart, path.slice(0, first)).map((c) => c.key));
+      const guess = closestMatch(
+        path[first],
+        childKeys(ctx, chart, path.slice(0, first)).map((c) => c.key),
+      );
       const noValues = chart.valuesFiles.length === 0 ? ' This chart has no values.yaml: create one next to Chart.yaml.' : '';
       findings.push({
         rule: this.meta.id,

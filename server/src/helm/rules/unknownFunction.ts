@@ -20,7 +20,11 @@ export const unknownFunction: HelmRule = {
       .map((c) => {
         const removed = c.name === 'env' || c.name === 'expandenv';
         const guess = removed ? undefined : closestMatch(c.name, FUNCTIONS.keys());
-        const hint = removed ? ' Helm removes it from Sprig so charts cannot read the environment; pass the value through values instead.' : guess ? ` Did you mean \`${guess}\`?` : '';
+        const hint = removed
+          ? ' Helm removes it from Sprig so charts cannot read the environment; pass the value through values instead.'
+          : guess
+            ? ` Did you mean \`${guess}\`?`
+            : '';
         const range = rangeOf(src.doc, c.start, c.end);
         const fixes = guess ? [{ title: `Change to \`${guess}\``, edits: [{ range, newText: guess }], preferred: true }] : [];
         return { rule: this.meta.id, range, message: `Unknown function \`${c.name}\`.${hint}`, fixes };

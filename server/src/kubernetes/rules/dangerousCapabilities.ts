@@ -21,7 +21,15 @@ export const rule: Rule = {
     for (const c of containers(obj)) {
       for (const cap of items(get(c.node, 'securityContext', 'capabilities', 'add'))) {
         const name = str(cap)?.toUpperCase().replace(/^CAP_/, '');
-        if (name && DANGEROUS.has(name)) out.push(findingAt(rc, meta, cap, `Container \`${c.name}\` adds \`${name}\`, which is close to root on the node; add only the narrow capabilities it needs.`));
+        if (name && DANGEROUS.has(name))
+          out.push(
+            findingAt(
+              rc,
+              meta,
+              cap,
+              `Container \`${c.name}\` adds \`${name}\`, which is close to root on the node; add only the narrow capabilities it needs.`,
+            ),
+          );
       }
     }
     return out;

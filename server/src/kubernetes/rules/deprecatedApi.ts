@@ -76,9 +76,26 @@ export const rule: Rule = {
     if (!found || minor(found.removedIn) > minor(target)) return [];
     const at = pairOf(obj.node, 'apiVersion')?.value;
     if (!found.replacement) {
-      return [findingAt(rc, meta, at, `\`${obj.apiVersion}\` ${obj.kind} was removed in Kubernetes ${found.removedIn} and has no replacement version. ${found.note ?? ''}`.trim())];
+      return [
+        findingAt(
+          rc,
+          meta,
+          at,
+          `\`${obj.apiVersion}\` ${obj.kind} was removed in Kubernetes ${found.removedIn} and has no replacement version. ${found.note ?? ''}`.trim(),
+        ),
+      ];
     }
-    const finding = findingAt(rc, meta, at, `\`${obj.apiVersion}\` ${obj.kind} was removed in Kubernetes ${found.removedIn} (target ${target}); use \`${found.replacement}\`.`);
-    return [{ ...finding, fixes: [{ title: `Change apiVersion to ${found.replacement}`, edits: [{ range: finding.range, newText: found.replacement }], preferred: true }] }];
+    const finding = findingAt(
+      rc,
+      meta,
+      at,
+      `\`${obj.apiVersion}\` ${obj.kind} was removed in Kubernetes ${found.removedIn} (target ${target}); use \`${found.replacement}\`.`,
+    );
+    return [
+      {
+        ...finding,
+        fixes: [{ title: `Change apiVersion to ${found.replacement}`, edits: [{ range: finding.range, newText: found.replacement }], preferred: true }],
+      },
+    ];
   },
 };

@@ -21,7 +21,8 @@ export const rule: Rule = {
     const out: Finding[] = [];
     for (const volume of items(get(podSpec(obj), 'volumes'))) {
       const path = get(volume, 'hostPath', 'path');
-      if (SOCKET.test(str(path) ?? '')) out.push(findingAt(rc, meta, path, `Mounting \`${str(path)}\` hands the node's container runtime (root on the node) to this pod; remove the volume.`));
+      if (SOCKET.test(str(path) ?? ''))
+        out.push(findingAt(rc, meta, path, `Mounting \`${str(path)}\` hands the node's container runtime (root on the node) to this pod; remove the volume.`));
     }
     return out;
   },

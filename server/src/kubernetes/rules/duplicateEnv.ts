@@ -22,7 +22,10 @@ export const rule: Rule = {
         const nameNode = get(env, 'name');
         const name = str(nameNode);
         if (!name) continue;
-        if (seen.has(name)) out.push(findingAt(rc, meta, nameNode, `\`${name}\` is already defined in container \`${c.name}\`; only this last definition takes effect. Remove one.`));
+        if (seen.has(name))
+          out.push(
+            findingAt(rc, meta, nameNode, `\`${name}\` is already defined in container \`${c.name}\`; only this last definition takes effect. Remove one.`),
+          );
         seen.add(name);
       }
     }

@@ -17,9 +17,21 @@ export const rule: Rule = {
   check(rc, obj) {
     const spec = podSpec(obj);
     const out: Finding[] = [];
-    for (const [field, namespace] of [['hostNetwork', 'network'], ['hostPID', 'process (PID)'], ['hostIPC', 'IPC']]) {
+    for (const [field, namespace] of [
+      ['hostNetwork', 'network'],
+      ['hostPID', 'process (PID)'],
+      ['hostIPC', 'IPC'],
+    ]) {
       const pair = pairOf(spec, field);
-      if (pair && scalar(pair.value) === true) out.push(findingAt(rc, meta, pair.keyNode, `\`${field}: true\` shares the node's ${namespace} namespace with this pod; remove it unless this is a node agent.`));
+      if (pair && scalar(pair.value) === true)
+        out.push(
+          findingAt(
+            rc,
+            meta,
+            pair.keyNode,
+            `\`${field}: true\` shares the node's ${namespace} namespace with this pod; remove it unless this is a node agent.`,
+          ),
+        );
     }
     return out;
   },

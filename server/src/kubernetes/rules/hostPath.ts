@@ -18,7 +18,15 @@ export const rule: Rule = {
     const out: Finding[] = [];
     for (const volume of items(get(podSpec(obj), 'volumes'))) {
       const host = pairOf(volume, 'hostPath');
-      if (host) out.push(findingAt(rc, meta, host.keyNode, `Volume mounts the node's filesystem (hostPath); use a PersistentVolumeClaim or an emptyDir unless this is a node agent.`));
+      if (host)
+        out.push(
+          findingAt(
+            rc,
+            meta,
+            host.keyNode,
+            `Volume mounts the node's filesystem (hostPath); use a PersistentVolumeClaim or an emptyDir unless this is a node agent.`,
+          ),
+        );
     }
     return out;
   },

@@ -22,7 +22,8 @@ export function keyProblem(key: string): string | undefined {
   const slash = key.lastIndexOf('/');
   const prefix = slash >= 0 ? key.slice(0, slash) : undefined;
   const name = slash >= 0 ? key.slice(slash + 1) : key;
-  if (prefix !== undefined && (prefix.length > 253 || !SUBDOMAIN.test(prefix))) return `the prefix \`${prefix}\` is not a lowercase DNS subdomain of at most 253 characters`;
+  if (prefix !== undefined && (prefix.length > 253 || !SUBDOMAIN.test(prefix)))
+    return `the prefix \`${prefix}\` is not a lowercase DNS subdomain of at most 253 characters`;
   if (name.length === 0 || name.length > 63) return `the name part must be 1–63 characters (it has ${name.length})`;
   if (!NAME.test(name)) return `the name part \`${name}\` may hold only letters, digits, \`-\`, \`_\`, \`.\` and must start and end with a letter or digit`;
   return undefined;
@@ -33,7 +34,10 @@ export const rule: Rule = {
   check(rc, obj) {
     const out: Finding[] = [];
     for (const { labels, annotations } of metadataMaps(obj)) {
-      for (const [kind, map] of [['Label', labels], ['Annotation', annotations]] as const) {
+      for (const [kind, map] of [
+        ['Label', labels],
+        ['Annotation', annotations],
+      ] as const) {
         for (const e of entries(map)) {
           const problem = keyProblem(e.key);
           if (problem) out.push(findingAt(rc, meta, e.keyNode, `${kind} key \`${e.key}\` is invalid: ${problem}.`));
@@ -43,8 +47,17 @@ export const rule: Rule = {
         const value = scalar(e.value);
         if (value === null || value === undefined) continue;
         const text = String(value);
-        if (text.length > 63) out.push(findingAt(rc, meta, e.value, `Label value is ${text.length} characters; the limit is 63. Shorten it or move it to an annotation.`));
-        else if (text !== '' && !NAME.test(text)) out.push(findingAt(rc, meta, e.value, `Label value \`${text}\` may hold only letters, digits, \`-\`, \`_\`, \`.\` and must start and end with a letter or digit.`));
+        if (text.length > 63)
+          out.push(findingAt(rc, meta, e.value, `Label value is ${text.length} characters; the limit is 63. Shorten it or move it to an annotation.`));
+        else if (text !== '' && !NAME.test(text))
+          out.push(
+            findingAt(
+              rc,
+              meta,
+              e.value,
+              `Label value \`${text}\` may hold only letters, digits, \`-\`, \`_\`, \`.\` and must start and end with a letter or digit.`,
+            ),
+          );
       }
     }
     return out;

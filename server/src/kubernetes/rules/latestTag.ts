@@ -30,7 +30,8 @@ export const rule: Rule = {
       const image = str(node);
       if (!image) continue;
       const tag = imageTag(image);
-      if (tag === '') out.push(findingAt(rc, meta, node, `Image \`${image}\` has no tag, so it means \`:latest\`; pin a version such as \`${image}:1.2.3\` or a digest.`));
+      if (tag === '')
+        out.push(findingAt(rc, meta, node, `Image \`${image}\` has no tag, so it means \`:latest\`; pin a version such as \`${image}:1.2.3\` or a digest.`));
       else if (tag === 'latest') out.push(findingAt(rc, meta, node, `Image \`${image}\` uses \`:latest\`; pin a version tag or a digest.`));
     }
     return out;

@@ -21,7 +21,14 @@ export const rule: Rule = {
     for (const c of containers(obj, ['containers'])) {
       const missing = ['livenessProbe', 'readinessProbe'].filter((p) => !get(c.node, p));
       if (missing.length === 0) continue;
-      out.push(findingAt(rc, meta, firstNode(get(c.node, 'name'), get(c.node, 'image')), `Container \`${c.name}\` has no ${missing.map((m) => `\`${m}\``).join(' and no ')}; add ${missing.length > 1 ? 'them' : 'it'} so Kubernetes knows when it is ready and when it hangs.`));
+      out.push(
+        findingAt(
+          rc,
+          meta,
+          firstNode(get(c.node, 'name'), get(c.node, 'image')),
+          `Container \`${c.name}\` has no ${missing.map((m) => `\`${m}\``).join(' and no ')}; add ${missing.length > 1 ? 'them' : 'it'} so Kubernetes knows when it is ready and when it hangs.`,
+        ),
+      );
     }
     return out;
   },

@@ -54,7 +54,12 @@ function references(obj: KubeObject): Reference[] {
   return refs;
 }
 
-const LABEL: Record<string, string> = { ConfigMap: 'ConfigMap', Secret: 'Secret', PersistentVolumeClaim: 'PersistentVolumeClaim', ServiceAccount: 'ServiceAccount' };
+const LABEL: Record<string, string> = {
+  ConfigMap: 'ConfigMap',
+  Secret: 'Secret',
+  PersistentVolumeClaim: 'PersistentVolumeClaim',
+  ServiceAccount: 'ServiceAccount',
+};
 
 function definedNames(rc: RuleContext, kind: string): Set<string> | undefined {
   const names = new Set(rc.index().names.get(kind) ?? []);
@@ -72,7 +77,9 @@ export const rule: Rule = {
       const names = definedNames(rc, ref.kind);
       const name = str(ref.node) as string;
       if (!names || names.has(name)) continue;
-      out.push(findingAt(rc, meta, ref.node, `No ${LABEL[ref.kind]} named \`${name}\` is defined in the workspace; check the name or add the ${LABEL[ref.kind]}.`));
+      out.push(
+        findingAt(rc, meta, ref.node, `No ${LABEL[ref.kind]} named \`${name}\` is defined in the workspace; check the name or add the ${LABEL[ref.kind]}.`),
+      );
     }
     return out;
   },

@@ -22,7 +22,14 @@ export const rule: Rule = {
       if (!get(c.node, 'resources', 'requests')) missing.push('`resources.requests`');
       if (!get(c.node, 'resources', 'limits', 'memory')) missing.push('memory limit (`resources.limits.memory`)');
       if (missing.length === 0) continue;
-      out.push(findingAt(rc, meta, firstNode(get(c.node, 'name'), get(c.node, 'image')), `Container \`${c.name}\` has no ${missing.join(' and no ')}; set them so the scheduler can place it and a leak cannot starve the node.`));
+      out.push(
+        findingAt(
+          rc,
+          meta,
+          firstNode(get(c.node, 'name'), get(c.node, 'image')),
+          `Container \`${c.name}\` has no ${missing.join(' and no ')}; set them so the scheduler can place it and a leak cannot starve the node.`,
+        ),
+      );
     }
     return out;
   },

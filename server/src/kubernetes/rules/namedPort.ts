@@ -18,7 +18,11 @@ export const meta: RuleMeta = {
 const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'];
 
 function portNames(node: unknown): Set<string> {
-  return new Set(items(get(node, 'ports')).map((p) => str(get(p, 'name'))).filter((n): n is string => !!n));
+  return new Set(
+    items(get(node, 'ports'))
+      .map((p) => str(get(p, 'name')))
+      .filter((n): n is string => !!n),
+  );
 }
 
 function probeFindings(rc: RuleContext, obj: KubeObject): Finding[] {
@@ -30,7 +34,14 @@ function probeFindings(rc: RuleContext, obj: KubeObject): Finding[] {
         const port = get(c.node, probe, handler, 'port');
         const name = str(port);
         if (name === undefined || /^\d+$/.test(name) || names.has(name)) continue;
-        out.push(findingAt(rc, meta, port, `\`${probe}\` uses port \`${name}\`, but container \`${c.name}\` declares no port with that name; add it under \`ports\` or use the number.`));
+        out.push(
+          findingAt(
+            rc,
+            meta,
+            port,
+            `\`${probe}\` uses port \`${name}\`, but container \`${c.name}\` declares no port with that name; add it under \`ports\` or use the number.`,
+          ),
+        );
       }
     }
   }
@@ -48,7 +59,14 @@ function serviceFindings(rc: RuleContext, obj: KubeObject): Finding[] {
     const target = get(port, 'targetPort');
     const name = str(target);
     if (name === undefined || /^\d+$/.test(name) || pods.some((p) => p.portNames.has(name))) continue;
-    out.push(findingAt(rc, meta, target, `\`targetPort: ${name}\` names no container port of the selected pods; name a port \`${name}\` in the workload or use the number.`));
+    out.push(
+      findingAt(
+        rc,
+        meta,
+        target,
+        `\`targetPort: ${name}\` names no container port of the selected pods; name a port \`${name}\` in the workload or use the number.`,
+      ),
+    );
   }
   return out;
 }

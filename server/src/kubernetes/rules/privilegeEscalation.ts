@@ -21,9 +21,10 @@ export const rule: Rule = {
       const node = get(c.node, 'securityContext', 'allowPrivilegeEscalation');
       const value = scalar(node);
       if (value === false) continue;
-      const message = value === true
-        ? `Container \`${c.name}\` allows privilege escalation; set \`allowPrivilegeEscalation: false\`.`
-        : `Container \`${c.name}\` does not set \`securityContext.allowPrivilegeEscalation: false\`, so setuid binaries can gain privileges; set it.`;
+      const message =
+        value === true
+          ? `Container \`${c.name}\` allows privilege escalation; set \`allowPrivilegeEscalation: false\`.`
+          : `Container \`${c.name}\` does not set \`securityContext.allowPrivilegeEscalation: false\`, so setuid binaries can gain privileges; set it.`;
       out.push(findingAt(rc, meta, value === true ? node : firstNode(get(c.node, 'name'), get(c.node, 'image')), message));
     }
     return out;

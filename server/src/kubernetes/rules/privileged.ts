@@ -18,7 +18,10 @@ export const rule: Rule = {
     const out: Finding[] = [];
     for (const c of containers(obj)) {
       const node = get(c.node, 'securityContext', 'privileged');
-      if (scalar(node) === true) out.push(findingAt(rc, meta, node, `Container \`${c.name}\` runs privileged, with full access to the node; remove it and add only the capabilities it needs.`));
+      if (scalar(node) === true)
+        out.push(
+          findingAt(rc, meta, node, `Container \`${c.name}\` runs privileged, with full access to the node; remove it and add only the capabilities it needs.`),
+        );
     }
     return out;
   },

@@ -19,7 +19,14 @@ export const rule: Rule = {
     const out: Finding[] = [];
     for (const c of containers(obj, ['containers'])) {
       if (scalar(get(c.node, 'securityContext', 'readOnlyRootFilesystem')) === true) continue;
-      out.push(findingAt(rc, meta, firstNode(get(c.node, 'name'), get(c.node, 'image')), `Container \`${c.name}\` can write to its image filesystem; set \`securityContext.readOnlyRootFilesystem: true\` and mount an emptyDir where it writes.`));
+      out.push(
+        findingAt(
+          rc,
+          meta,
+          firstNode(get(c.node, 'name'), get(c.node, 'image')),
+          `Container \`${c.name}\` can write to its image filesystem; set \`securityContext.readOnlyRootFilesystem: true\` and mount an emptyDir where it writes.`,
+        ),
+      );
     }
     return out;
   },

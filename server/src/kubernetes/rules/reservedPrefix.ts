@@ -15,17 +15,44 @@ export const meta: RuleMeta = {
 
 /** Subdomains Kubernetes documents for users to set (recommended labels, cloud and ingress annotations). */
 const WELL_KNOWN_PREFIXES = new Set([
-  'app.kubernetes.io', 'topology.kubernetes.io', 'node.kubernetes.io', 'node-role.kubernetes.io', 'kubectl.kubernetes.io',
-  'service.beta.kubernetes.io', 'service.kubernetes.io', 'pod-security.kubernetes.io', 'storageclass.kubernetes.io',
-  'storageclass.beta.kubernetes.io', 'nginx.ingress.kubernetes.io', 'ingress.kubernetes.io', 'batch.kubernetes.io',
-  'autoscaling.alpha.kubernetes.io', 'controller.kubernetes.io', 'endpointslice.kubernetes.io', 'volume.beta.kubernetes.io',
-  'volume.kubernetes.io', 'cluster-autoscaler.kubernetes.io', 'seccomp.security.alpha.kubernetes.io', 'container.apparmor.security.beta.kubernetes.io',
-  'api-approved.kubernetes.io', 'policy.k8s.io', 'networking.k8s.io',
+  'app.kubernetes.io',
+  'topology.kubernetes.io',
+  'node.kubernetes.io',
+  'node-role.kubernetes.io',
+  'kubectl.kubernetes.io',
+  'service.beta.kubernetes.io',
+  'service.kubernetes.io',
+  'pod-security.kubernetes.io',
+  'storageclass.kubernetes.io',
+  'storageclass.beta.kubernetes.io',
+  'nginx.ingress.kubernetes.io',
+  'ingress.kubernetes.io',
+  'batch.kubernetes.io',
+  'autoscaling.alpha.kubernetes.io',
+  'controller.kubernetes.io',
+  'endpointslice.kubernetes.io',
+  'volume.beta.kubernetes.io',
+  'volume.kubernetes.io',
+  'cluster-autoscaler.kubernetes.io',
+  'seccomp.security.alpha.kubernetes.io',
+  'container.apparmor.security.beta.kubernetes.io',
+  'api-approved.kubernetes.io',
+  'policy.k8s.io',
+  'networking.k8s.io',
 ]);
 const WELL_KNOWN_KEYS = new Set([
-  'kubernetes.io/hostname', 'kubernetes.io/os', 'kubernetes.io/arch', 'kubernetes.io/change-cause', 'kubernetes.io/ingress.class',
-  'kubernetes.io/service-account.name', 'kubernetes.io/service-account.uid', 'kubernetes.io/metadata.name', 'kubernetes.io/description',
-  'kubernetes.io/enforce-mountable-secrets', 'kubernetes.io/ingress-bandwidth', 'kubernetes.io/egress-bandwidth',
+  'kubernetes.io/hostname',
+  'kubernetes.io/os',
+  'kubernetes.io/arch',
+  'kubernetes.io/change-cause',
+  'kubernetes.io/ingress.class',
+  'kubernetes.io/service-account.name',
+  'kubernetes.io/service-account.uid',
+  'kubernetes.io/metadata.name',
+  'kubernetes.io/description',
+  'kubernetes.io/enforce-mountable-secrets',
+  'kubernetes.io/ingress-bandwidth',
+  'kubernetes.io/egress-bandwidth',
 ]);
 
 export function isReserved(key: string): boolean {
@@ -42,7 +69,15 @@ export const rule: Rule = {
     const out: Finding[] = [];
     for (const { labels, annotations } of metadataMaps(obj)) {
       for (const e of [...entries(labels), ...entries(annotations)]) {
-        if (isReserved(e.key)) out.push(findingAt(rc, meta, e.keyNode, `\`${e.key}\` uses a prefix reserved for Kubernetes; use your own prefix, e.g. \`example.com/${e.key.slice(e.key.lastIndexOf('/') + 1)}\`.`));
+        if (isReserved(e.key))
+          out.push(
+            findingAt(
+              rc,
+              meta,
+              e.keyNode,
+              `\`${e.key}\` uses a prefix reserved for Kubernetes; use your own prefix, e.g. \`example.com/${e.key.slice(e.key.lastIndexOf('/') + 1)}\`.`,
+            ),
+          );
       }
     }
     return out;

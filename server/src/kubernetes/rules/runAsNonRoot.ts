@@ -31,7 +31,14 @@ export const rule: Rule = {
     const out: Finding[] = [];
     for (const c of containers(obj, ['containers', 'initContainers'])) {
       if ((nonRoot(get(c.node, 'securityContext')) ?? podLevel) === true) continue;
-      out.push(findingAt(rc, meta, firstNode(get(c.node, 'name'), get(c.node, 'image')), `Container \`${c.name}\` may run as root; set \`securityContext.runAsNonRoot: true\` on the pod or the container.`));
+      out.push(
+        findingAt(
+          rc,
+          meta,
+          firstNode(get(c.node, 'name'), get(c.node, 'image')),
+          `Container \`${c.name}\` may run as root; set \`securityContext.runAsNonRoot: true\` on the pod or the container.`,
+        ),
+      );
     }
     return out;
   },

@@ -24,7 +24,14 @@ export const rule: Rule = {
       const actual = labels.get(e.key);
       if (actual === wanted) continue;
       const why = actual === undefined ? 'the pod template has no such label' : `the pod template says \`${actual}\``;
-      out.push(findingAt(rc, meta, e.keyNode, `Selector \`${e.key}: ${wanted}\` does not match the pod template: ${why}. Add the label to \`spec.template.metadata.labels\`.`));
+      out.push(
+        findingAt(
+          rc,
+          meta,
+          e.keyNode,
+          `Selector \`${e.key}: ${wanted}\` does not match the pod template: ${why}. Add the label to \`spec.template.metadata.labels\`.`,
+        ),
+      );
     }
     return out;
   },

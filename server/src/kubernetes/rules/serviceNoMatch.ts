@@ -34,6 +34,13 @@ export const rule: Rule = {
     if (allPods(rc).length === 0) return [];
     if (selectedPods(rc, selector, namespaceOf(obj)).length > 0) return [];
     const shown = [...selector].map(([k, v]) => `${k}=${v}`).join(', ');
-    return [findingAt(rc, meta, selectorNode.keyNode, `No Pod or pod template in the workspace has the labels ${shown}; this Service would have no endpoints. Fix the selector or the workload's template labels.`)];
+    return [
+      findingAt(
+        rc,
+        meta,
+        selectorNode.keyNode,
+        `No Pod or pod template in the workspace has the labels ${shown}; this Service would have no endpoints. Fix the selector or the workload's template labels.`,
+      ),
+    ];
   },
 };

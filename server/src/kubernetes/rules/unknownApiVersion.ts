@@ -30,7 +30,15 @@ export const rule: Rule = {
     if (!builtInGroup) return [];
     const at = pairOf(obj.node, 'apiVersion')?.value;
     // A kind can be missing because it is newer than the target version, not only misspelt.
-    if (servedBy.length === 0) return [findingAt(rc, meta, at, `\`${obj.apiVersion}\` serves no kind \`${obj.kind}\` in Kubernetes ${schema.version}; check the kind's spelling and the target version (\`containerNotes.kubernetes.version\`).`)];
+    if (servedBy.length === 0)
+      return [
+        findingAt(
+          rc,
+          meta,
+          at,
+          `\`${obj.apiVersion}\` serves no kind \`${obj.kind}\` in Kubernetes ${schema.version}; check the kind's spelling and the target version (\`containerNotes.kubernetes.version\`).`,
+        ),
+      ];
     const best = [...servedBy].sort((a, b) => Number(/(alpha|beta)/.test(a)) - Number(/(alpha|beta)/.test(b)) || b.localeCompare(a))[0];
     const finding = findingAt(rc, meta, at, `\`${obj.apiVersion}\` does not serve \`${obj.kind}\`; use \`${best}\`.`);
     return [{ ...finding, fixes: [{ title: `Change apiVersion to ${best}`, edits: [{ range: finding.range, newText: best }], preferred: true }] }];

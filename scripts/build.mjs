@@ -25,8 +25,6 @@ const common = {
   target: 'node20',
   format: 'cjs',
   sourcemap: true,
-  // yaml-language-server only bundles cleanly from its ESM entry points.
-  mainFields: ['module', 'main'],
   define: { CONTAINER_NOTES_VERSION: JSON.stringify(pkg.version) },
   logLevel: 'warning',
 };

@@ -32,15 +32,15 @@ const force = args.includes('--force');
  * "Update schema version to v1.33.0" (4.5.1 only bumps @kubernetes-models/apimachinery to 2.2.0).
  */
 const SOURCES = [
-  { kubernetes: '1.36', packageDir: 'kubernetes-models' },
-  { kubernetes: '1.33', packageDir: 'kubernetes-models-1.33' },
+  { kubernetes: '1.36', modelsPkg: require.resolve('kubernetes-models/package.json') },
+  { kubernetes: '1.33', modelsPkg: require.resolve('kubernetes-models-1.33/package.json') },
 ];
 
 const generatorVersion = JSON.parse(readFileSync(require.resolve('ts-json-schema-generator/package.json'), 'utf8')).version;
 
 /** Where a version's declarations live and the stamp its output must carry to count as current. */
 function describe(source) {
-  const modelsPkg = require.resolve(`${source.packageDir}/package.json`);
+  const { modelsPkg } = source;
   const modelsDir = dirname(modelsPkg);
   // Resolved from the models package itself: an aliased older copy keeps its own apimachinery nested.
   const machineryPkg = createRequire(modelsPkg).resolve('@kubernetes-models/apimachinery/package.json');

@@ -3,10 +3,12 @@
 // and .vscodeignore lists what goes in. Run `npm run build` first; `--out <file>` picks the path.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const outIndex = process.argv.indexOf('--out');
 const out = outIndex > 0 ? resolve(process.argv[outIndex + 1]) : join(root, `${pkg.name}-${pkg.version}.vsix`);
@@ -21,7 +23,7 @@ for (const bundle of ['dist/extension.js', 'dist/server.js', 'dist/cli.js']) {
 const started = Date.now();
 execFileSync(
   process.execPath,
-  [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--out', out],
+  [require.resolve('@vscode/vsce/vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--out', out],
   // stdin closed: vsce never waits on a prompt.
   { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], timeout: 120_000 },
 );

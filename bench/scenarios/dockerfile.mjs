@@ -4,11 +4,12 @@
 // - re-diagnostics: an edit → fresh diagnostics (ours: didChange + pull `textDocument/diagnostic`,
 //   since pushes are debounced 150 ms; the peer: didChange → its publishDiagnostics)
 // - hover and completion p95 over a mix of positions (keywords, flags, variables, stage names)
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
 
 export const title = 'Dockerfile (500 lines): ours vs dockerfile-language-server-nodejs';
 
-const PEER = join('node_modules', 'dockerfile-language-server-nodejs', 'bin', 'docker-langserver');
+const require = createRequire(import.meta.url);
+const PEER = require.resolve('dockerfile-language-server-nodejs/bin/docker-langserver');
 const SAMPLES = 60;
 /** Untimed opens first, so both servers are measured warm. */
 const WARMUP = 20;
@@ -126,7 +127,7 @@ async function measure({ LspClient, time }, server, { ours }) {
 
 export async function run(bench) {
   const ours = await measure(bench, undefined, { ours: true });
-  const peer = await measure(bench, join(bench.ROOT, PEER), { ours: false });
+  const peer = await measure(bench, PEER, { ours: false });
   return [
     { measure: `first diagnostics, median (${ours.lines} lines)`, value: ours.first.median, target: '≤ 20 ms', peer: peer.first.median },
     { measure: 'first diagnostics, p95', value: ours.first.p95, peer: peer.first.p95 },

@@ -3,10 +3,13 @@
 // with pull diagnostics (textDocument/diagnostic) because pushes are debounced; yaml-language-server
 // pushes (it validates on every change), so its figure is open/change → publishDiagnostics.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 export const title = 'Kubernetes manifests (ours vs yaml-language-server 2.0.0, same schema)';
+
+const require = createRequire(import.meta.url);
 
 function deployment(i) {
   return `apiVersion: apps/v1
@@ -185,9 +188,7 @@ export async function run(bench) {
   for (const peer of [false, true]) {
     for (const c of cases) {
       const root = pathToFileURL(join(dir, c.file.replace('.yaml', ''))).toString();
-      const client = peer
-        ? new bench.LspClient(join(bench.ROOT, 'node_modules/yaml-language-server/bin/yaml-language-server'), ['--stdio'])
-        : new bench.LspClient();
+      const client = peer ? new bench.LspClient(require.resolve('yaml-language-server/bin/yaml-language-server'), ['--stdio']) : new bench.LspClient();
       await client.start({ rootUri: root, pullDiagnostics: !peer, settings: {} });
       if (peer) {
         client.notify('workspace/didChangeConfiguration', {

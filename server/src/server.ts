@@ -4,7 +4,8 @@
  * editor, `--node-ipc` when VS Code starts it. This file only wires.
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { bindHandlers, defaultBundledNotesDir, nodeResources, Session } from './lsp';
+import { defaultBundledNotesDir, nodeResources } from './io';
+import { bindHandlers, Session } from './lsp';
 
 declare const CONTAINER_NOTES_VERSION: string;
 

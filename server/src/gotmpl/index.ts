@@ -5,4 +5,4 @@
  */
 export * from './ast';
 export { parse } from './parser';
-export { actionAt, childLists, expressions, inElseBranch, nodePath, walk } from './walk';
+export { actionAt, expressions, inElseBranch, nodePath, walk } from './walk';

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createResources, type FileSystem, looksBinary, pathToUri, type Resources, uriToPath } from '../common';
+import { createResources, type FileSystem, looksBinary, type Resources, uriToPath } from '../common';
 
 /** Files larger than this are not read for the workspace model (a 10 MB manifest is still linted when opened). */
 export const MAX_WORKSPACE_FILE_BYTES = 5 * 1024 * 1024;
@@ -38,8 +38,6 @@ export function nodeFileSystem(maxBytes = MAX_WORKSPACE_FILE_BYTES): FileSystem 
     },
   };
 }
-
-export { pathToUri, uriToPath };
 
 /** Bundled data files (e.g. `schemas/kubernetes-1.36.json`) read from the folder holding the server bundle. */
 export function nodeResources(bundleDir: string): Resources {

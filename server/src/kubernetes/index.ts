@@ -17,8 +17,6 @@ import { noteKeys } from './noteKeys';
 import { RULES } from './rules';
 import { warmUp } from './warmUp';
 
-export { IGNORE_ANNOTATION } from './diagnose';
-
 export const language: LanguageModule = {
   rules: RULES.map((r) => r.meta),
   noteKeys,

@@ -33,10 +33,6 @@ export function podLabels(obj: KubeObject): Map<string, string> {
   return stringMap(get(podTemplate(obj), 'metadata', 'labels'));
 }
 
-export function isWorkload(kind: string): boolean {
-  return kind === 'Pod' || kind in TEMPLATE_PATH;
-}
-
 /** Whether the kind runs long-lived containers (probes matter there, not for Jobs). */
 export function isLongRunning(kind: string): boolean {
   return ['Pod', 'Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'ReplicationController'].includes(kind);

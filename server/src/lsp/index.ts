@@ -4,4 +4,3 @@
  */
 export { bindHandlers } from './handlers';
 export { Session } from './session';
-export * from '../io';

@@ -14,5 +14,5 @@
 export * from './types';
 export { NotesIndex } from './notesIndex';
 export { parseSections } from './sections';
-export { matchingTags, parseKey, queryFor } from './terms';
-export { renderBody, renderSection, renderSections, type RenderOptions, sanitizeInline, sourceLabel, sourceLink } from './render';
+export { matchingTags, queryFor } from './terms';
+export { renderBody, renderSection, renderSections, sourceLabel } from './render';

@@ -13,7 +13,6 @@ import type { LanguageModule } from '../workspace';
 import { complete } from './complete';
 import { diagnose } from './diagnose';
 import { hoverTarget } from './hover';
-import { noteKeys } from './noteKeys';
 import { RULES } from './rules';
 import { warmUp } from './warmUp';
 
@@ -21,7 +20,6 @@ export { IGNORE_ANNOTATION } from './diagnose';
 
 export const language: LanguageModule = {
   rules: RULES.map((r) => r.meta),
-  noteKeys,
   commentPrefix: () => '#',
   hoverTarget,
   complete,

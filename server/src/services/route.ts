@@ -56,12 +56,6 @@ export function ruleMeta(id: string): RuleMeta | undefined {
   return RULES_BY_ID.get(id);
 }
 
-/** Every notes key the modules can produce, for the bundled-notes coverage test. */
-export function allNoteKeys(): string[] {
-  const rules = allRules().map((r) => `rule:${r.id}`);
-  return [...LANGUAGES.flatMap((l) => l.module.noteKeys()), ...rules];
-}
-
 /**
  * Lets every module load its data before the first request (the session calls it after start-up).
  * Disabled ones too: a setting can turn a language on at any time.

@@ -1,26 +1,25 @@
-/** The keys docs/notes-keys.md lists under "Keys the bundled notes cover" (for the coverage script and the bench). */
+/** The headings of docs/notes-keys.md whose bullets list the keys the bundled notes cover. */
+export const PRODUCED_KEYS = 'Keys the bundled notes cover';
+export const CONCEPT_KEYS = 'Concept keys the bundled notes cover';
+
+/**
+ * The keys listed under `## <heading>` of docs/notes-keys.md. One bullet per key prefix: the
+ * prefix in backticks, then the rest of each key, separated by commas, wrapped onto lines indented
+ * by two spaces; a bullet without items is one key.
+ */
+export function keysUnder(markdown: string, heading: string): string[] {
+  const section = markdown.split(/^## /m).find((s) => s.startsWith(`${heading}\n`));
+  if (section === undefined) throw new Error(`docs/notes-keys.md has no "## ${heading}" section`);
+  return [...section.matchAll(/^- `([^`]+)`(.*(?:\n {2}.*)*)/gm)].flatMap(([, prefix, rest]) => {
+    const items = rest
+      .split(',')
+      .map((item) => item.replace(/\s+/g, ' ').trim())
+      .filter(Boolean);
+    return items.length ? items.map((item) => prefix + item) : [prefix];
+  });
+}
+
+/** Every key docs/notes-keys.md lists as covered (for the coverage test and script, and the bench). */
 export function documentedKeys(markdown: string): string[] {
-  const part = markdown.split(/^## Keys the bundled notes cover$/m)[1] ?? '';
-  const bullets = part
-    .split(/^- /m)
-    .slice(1)
-    .map((b) =>
-      b
-        .replace(/\s+/g, ' ')
-        .replace(/\(tag them[^)]*\)/, '')
-        .trim(),
-    );
-  const keys: string[] = [];
-  for (const bullet of bullets) {
-    const prefix = /^`([^`]+)`/.exec(bullet)?.[1];
-    if (!prefix) continue;
-    if (!prefix.endsWith('/')) {
-      keys.push(prefix);
-      continue;
-    }
-    const rest = bullet.slice(prefix.length + 2).trim();
-    const items = rest.includes('`') ? [...rest.matchAll(/`([^`]+)`/g)].map((m) => m[1]) : rest.split(rest.includes(',') ? /,\s*/ : /\s+/);
-    for (const item of items.map((i) => i.trim()).filter(Boolean)) keys.push(prefix + item);
-  }
-  return keys;
+  return [...keysUnder(markdown, PRODUCED_KEYS), ...keysUnder(markdown, CONCEPT_KEYS)];
 }

@@ -12,37 +12,6 @@ import { definition, folding, prepareRename, references, rename, symbols } from 
 import { RULES } from './rules';
 import { getModel } from './parse';
 
-/** Keys from docs/notes-keys.md "Keys the bundled notes cover" that this module produces. */
-const NOTE_KEYS = [
-  ...[
-    'FROM',
-    'RUN',
-    'CMD',
-    'ENTRYPOINT',
-    'ADD',
-    'COPY',
-    'EXPOSE',
-    'ENV',
-    'ARG',
-    'WORKDIR',
-    'USER',
-    'VOLUME',
-    'LABEL',
-    'HEALTHCHECK',
-    'SHELL',
-    'ONBUILD',
-    'STOPSIGNAL',
-    'MAINTAINER',
-  ].map((k) => `docker:instruction/${k}`),
-  ...['syntax', 'escape', 'check'].map((d) => `docker:directive/${d}`),
-  ...['FROM --platform', 'RUN --mount', 'RUN --network', 'RUN --security', 'COPY --from', 'COPY --chown', 'COPY --link', 'ADD --checksum'].map(
-    (f) => `docker:flag/${f}`,
-  ),
-  ...['image', 'container', 'registry', 'layers', 'build-context', 'dockerignore', 'multi-stage', 'env-replacement', 'run-publish'].map(
-    (t) => `docker:topic/${t}`,
-  ),
-];
-
 function diagnose(ctx: ServiceContext, src: SourceDocument): Finding[] {
   const model = getModel(ctx, src);
   // A truncated analysis would report an instruction cut in half; say nothing instead.
@@ -56,7 +25,6 @@ function diagnose(ctx: ServiceContext, src: SourceDocument): Finding[] {
 
 export const language: LanguageModule = {
   rules: RULES.map((r) => r.meta),
-  noteKeys: () => [...NOTE_KEYS, ...RULES.map((r) => `rule:${r.meta.id}`)],
   commentPrefix: () => '#',
   hoverTarget,
   complete,

@@ -281,7 +281,7 @@ export function assemble(
     );
   }
   const partial = { doc, truncated, text, escape, directives, steps, stages, definitions, definitionsByStage, stageNames, uses };
-  const runs = steps.filter((s) => s.keyword === 'RUN').map((step) => ({ step, commands: reuse?.commands(step) ?? commandsOf(partial, step) }));
+  const runs = steps.filter((s) => s.keyword === 'RUN').map((step) => ({ step, commands: reuse?.commands(step) ?? commandsOf(partial, step.instruction) }));
   return { ...partial, runs };
 }
 

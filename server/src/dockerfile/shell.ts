@@ -1,5 +1,5 @@
 import type { Heredoc, Instruction } from 'dockerfile-ast';
-import type { DockerfileModel, Step } from './model';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 
 /**
  * A rough shell reading of a RUN command, enough for best-practice rules: simple commands split
@@ -21,8 +21,13 @@ export interface Command {
   next: string;
 }
 
-/** What reading a script needs from the model (it is built before the model is complete). */
-type ScriptSource = Pick<DockerfileModel, 'doc' | 'text' | 'escape'>;
+/** What reading a script needs from the document: the model has these, before it is complete. */
+interface ScriptSource {
+  doc: TextDocument;
+  text: string;
+  /** The parser directive's escape character, `\\` or `` ` ``. */
+  escape: string;
+}
 
 const SHELLS = /^(?:\/\S*\/)?(?:sh|bash|ash|dash|zsh)$/;
 
@@ -57,8 +62,8 @@ function scriptSpan(model: ScriptSource, instruction: Instruction): [number, num
 }
 
 /** The script text of a RUN with continuations, comments and non-shell heredoc bodies blanked. */
-export function scriptOf(model: ScriptSource, step: Step): { text: string; offset: number } | null {
-  const span = scriptSpan(model, step.instruction);
+export function scriptOf(model: ScriptSource, instruction: Instruction): { text: string; offset: number } | null {
+  const span = scriptSpan(model, instruction);
   if (!span) return null;
   const [start, end] = span;
   const source = model.text.slice(start, end);
@@ -66,7 +71,7 @@ export function scriptOf(model: ScriptSource, step: Step): { text: string; offse
   const esc = model.escape === '`' ? '`' : '\\\\';
   let text = source.replace(new RegExp(`${esc}(?=\\r?\\n)`, 'g'), ' ');
   if (source.includes('<<')) {
-    const heredocs = (step.instruction as unknown as { getHeredocs?: () => Heredoc[] }).getHeredocs?.() ?? [];
+    const heredocs = (instruction as unknown as { getHeredocs?: () => Heredoc[] }).getHeredocs?.() ?? [];
     const firstWord = /^\s*(\S+)/.exec(source)?.[1] ?? '';
     const bodiesAreShell = firstWord.startsWith('<<') || SHELLS.test(firstWord);
     for (const h of heredocs) {
@@ -136,8 +141,8 @@ export function tokenize(text: string, offset: number): Command[] {
 }
 
 /** The simple commands of a RUN (shell form), or [] for exec form. */
-export function commandsOf(model: ScriptSource, step: Step): Command[] {
-  const script = scriptOf(model, step);
+export function commandsOf(model: ScriptSource, instruction: Instruction): Command[] {
+  const script = scriptOf(model, instruction);
   return script ? tokenize(script.text, script.offset) : [];
 }
 

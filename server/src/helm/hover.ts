@@ -5,9 +5,9 @@ import type { HoverTarget, ServiceContext, SourceDocument } from '../workspace';
 import { type ChartModel, chartOf, keyPathAt, namedTemplates, yamlFileOf } from './chart';
 import { chartValue, KEYWORDS } from './complete';
 import { dotted, segmentAt, templateInfo } from './document';
-import { envAt } from './scope';
+import { ANY, envAt } from './scope';
 import { BUILTINS, builtinMarkdown, builtinObject, FUNCTIONS, functionMarkdown } from './reference';
-import { ANY, commentOf, lookupValue, previewValue } from './values';
+import { commentOf, lookupValue, previewValue } from './values';
 
 /**
  * Hover targets: `.Values` paths (value in each values file, default first, and the comment

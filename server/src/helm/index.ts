@@ -14,14 +14,6 @@ import { kubernetesFindings } from './kubernetes';
 import { definition, prepareRename, references, rename, symbols } from './navigation';
 import { RULES } from './rules';
 
-/** The bundled notes cover exactly these keys (docs/notes-keys.md). */
-const NOTE_KEYS = [
-  ...['.Release', '.Chart', '.Values', '.Files', '.Capabilities', '.Template'].map((p) => `helm:builtin/${p}`),
-  ...['include', 'tpl', 'required', 'toYaml', 'nindent', 'default', 'lookup'].map((f) => `helm:function/${f}`),
-  'helm:values',
-  ...['Chart.yaml', 'values.yaml', 'templates', '_helpers.tpl', 'NOTES.txt', 'charts'].map((f) => `helm:file/${f}`),
-];
-
 function diagnose(ctx: ServiceContext, src: SourceDocument): Finding[] {
   const findings = RULES.filter((r) => r.kinds.includes(src.kind)).flatMap((r) => r.check(ctx, src));
   if (src.kind === 'helm-template') findings.push(...kubernetesFindings(ctx, src));
@@ -30,7 +22,6 @@ function diagnose(ctx: ServiceContext, src: SourceDocument): Finding[] {
 
 export const language: LanguageModule = {
   rules: RULES.map((r) => r.meta),
-  noteKeys: () => [...NOTE_KEYS, ...RULES.map((r) => `rule:${r.meta.id}`)],
   commentPrefix: (src) => (src.kind === 'helm-template' ? '{{/*' : '#'),
   hoverTarget,
   complete,

@@ -1,11 +1,13 @@
 import { type ExprNode, expressions, inElseBranch, nodePath, type PipelineNode, type Template, type TemplateNode } from '../gotmpl';
-import { ANY } from './values';
 
 /**
  * What `.` and the variables stand for at a place in a template: the root context, a `.Values`
  * path, a built-in object path (`.Release.Name`), or something we cannot know.
  */
 export type Scope = { kind: 'root' } | { kind: 'values'; path: string[] } | { kind: 'builtin'; path: string } | { kind: 'unknown' };
+
+/** The `.Values` path element for "any element": what `range` over a list or map gives. */
+export const ANY = '*';
 
 export const ROOT: Scope = { kind: 'root' };
 export const UNKNOWN: Scope = { kind: 'unknown' };

@@ -1,13 +1,12 @@
 import { isMap, isScalar, isSeq, type Node as YamlNode, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import type { ServiceContext } from '../workspace';
 import { type ChartModel, deref, mapEntries, mapPair, unreadableDependencies, type ValuesSource, valueSources } from './chart';
+import { ANY } from './scope';
 
 /**
  * Values lookup over every values file that can set a chart's `.Values`. Paths are lists of
- * keys; `*` stands for "any element" (what `range` gives).
+ * keys; ANY (`*`) stands for "any element" (what `range` gives).
  */
-
-export const ANY = '*';
 
 export interface ValueHit {
   source: ValuesSource;

@@ -13,13 +13,11 @@ import type { LanguageModule } from '../workspace';
 import { complete } from './complete';
 import { diagnose } from './diagnose';
 import { hoverTarget } from './hover';
-import { noteKeys } from './noteKeys';
 import { RULES } from './rules';
 import { warmUp } from './warmUp';
 
 export const language: LanguageModule = {
   rules: RULES.map((r) => r.meta),
-  noteKeys,
   commentPrefix: () => '#',
   hoverTarget,
   complete,

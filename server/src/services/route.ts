@@ -1,27 +1,32 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { RuleMeta } from '../common';
+import type { RuleMeta, Settings } from '../common';
 import { COMMON_RULES } from '../common';
 import { language as dockerfile } from '../dockerfile';
 import { language as helm } from '../helm';
 import { language as kubernetes } from '../kubernetes';
 import { classifyDocument, type DocumentKind, type LanguageModule, type ServiceContext, type SourceDocument } from '../workspace';
 
-const MODULES = { dockerfile, kubernetes, helm } as const;
+/** A language: the document kinds its module serves, and the setting that turns it on. */
+interface Language {
+  kinds: readonly DocumentKind[];
+  enabled: (settings: Settings) => boolean;
+  module: LanguageModule;
+}
+
+/**
+ * Every language, in the order its rules are listed and its data warmed up. Adding a language is
+ * one entry here: everything in services/ goes through this table.
+ */
+const LANGUAGES: readonly Language[] = [
+  { kinds: ['dockerfile'], enabled: (s) => s.dockerfile.enable, module: dockerfile },
+  { kinds: ['kubernetes'], enabled: (s) => s.kubernetes.enable, module: kubernetes },
+  { kinds: ['helm-template', 'helm-chart', 'helm-values'], enabled: (s) => s.helm.enable, module: helm },
+];
 
 /** The module that serves a kind of document, or `undefined` when the kind is left alone or disabled. */
 export function moduleFor(ctx: ServiceContext, kind: DocumentKind): LanguageModule | undefined {
-  switch (kind) {
-    case 'dockerfile':
-      return ctx.settings.dockerfile.enable ? MODULES.dockerfile : undefined;
-    case 'kubernetes':
-      return ctx.settings.kubernetes.enable ? MODULES.kubernetes : undefined;
-    case 'helm-template':
-    case 'helm-chart':
-    case 'helm-values':
-      return ctx.settings.helm.enable ? MODULES.helm : undefined;
-    default:
-      return undefined;
-  }
+  const language = LANGUAGES.find((l) => l.kinds.includes(kind));
+  return language?.enabled(ctx.settings) ? language.module : undefined;
 }
 
 /** Classifies a document once per version. */
@@ -41,7 +46,7 @@ export function route(ctx: ServiceContext, doc: TextDocument): { src: SourceDocu
 
 /** Every rule of every module, in a stable order (for settings, SARIF and docs). */
 export function allRules(): RuleMeta[] {
-  return [...COMMON_RULES, ...MODULES.dockerfile.rules, ...MODULES.kubernetes.rules, ...MODULES.helm.rules];
+  return [...COMMON_RULES, ...LANGUAGES.flatMap((l) => l.module.rules)];
 }
 
 /** Rules by id, built once from the modules' constant rule tables (policy asks per finding, hover per rule). */
@@ -51,13 +56,10 @@ export function ruleMeta(id: string): RuleMeta | undefined {
   return RULES_BY_ID.get(id);
 }
 
-/** Every notes key the modules can produce, for the bundled-notes coverage test. */
-export function allNoteKeys(): string[] {
-  const rules = allRules().map((r) => `rule:${r.id}`);
-  return [...MODULES.dockerfile.noteKeys(), ...MODULES.kubernetes.noteKeys(), ...MODULES.helm.noteKeys(), ...rules];
-}
-
-/** Lets every enabled module load its data before the first request (the session calls it after start-up). */
+/**
+ * Lets every module load its data before the first request (the session calls it after start-up).
+ * Disabled ones too: a setting can turn a language on at any time.
+ */
 export function warmUp(ctx: ServiceContext): void {
-  for (const module of Object.values(MODULES)) module.warmUp?.(ctx);
+  for (const { module } of LANGUAGES) module.warmUp?.(ctx);
 }

@@ -43,8 +43,6 @@ export interface HoverTarget {
 export interface LanguageModule {
   /** Every rule the module can report, for settings, SARIF and docs. */
   rules: readonly RuleMeta[];
-  /** Every notes key this module can produce that needs a bundled note (tests check coverage). */
-  noteKeys: () => readonly string[];
   /** How an ignore comment starts in this kind of file. */
   commentPrefix: (src: SourceDocument) => '#' | '{{/*';
   hoverTarget(ctx: ServiceContext, src: SourceDocument, pos: Position): HoverTarget | null;

@@ -20,21 +20,6 @@ test('rules: stable k8s/ ids, at least 15 best-practice rules, every help says w
   assert.ok(bestPractice.length >= 15, `${bestPractice.length} best-practice rules`);
 });
 
-test('noteKeys lists only k8s:* keys from the shared table and rule:k8s/* keys', () => {
-  const table = fs.readFileSync(repoPath('docs', 'notes-keys.md'), 'utf8');
-  for (const key of language.noteKeys()) {
-    if (key.startsWith('rule:')) {
-      assert.ok(
-        language.rules.some((r) => `rule:${r.id}` === key),
-        key,
-      );
-      continue;
-    }
-    assert.match(key, /^k8s:(kind|field|value)\//);
-    assert.ok(table.includes(key.slice(key.indexOf('/') + 1)), `${key} is in docs/notes-keys.md`);
-  }
-});
-
 test('diagnose works on a synthetic document that is not a workspace file (the Helm path)', () => {
   const fixture = createFixture(new Map());
   const text = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name:             \nspec:\n  replica: 2\n';

@@ -12,7 +12,7 @@ import { folding } from './folding';
 import { hoverTarget } from './hover';
 import { kubernetesFindings } from './kubernetes';
 import { definition, prepareRename, references, rename, symbols } from './navigation';
-import { RULES } from './rules';
+import { ruleFindings, RULES } from './rules';
 
 /** The bundled notes cover exactly these keys (docs/notes-keys.md). */
 const NOTE_KEYS = [
@@ -23,7 +23,7 @@ const NOTE_KEYS = [
 ];
 
 function diagnose(ctx: ServiceContext, src: SourceDocument): Finding[] {
-  const findings = RULES.filter((r) => r.kinds.includes(src.kind)).flatMap((r) => r.check(ctx, src));
+  const findings = ruleFindings(ctx, src);
   if (src.kind === 'helm-template') findings.push(...kubernetesFindings(ctx, src));
   return findings;
 }

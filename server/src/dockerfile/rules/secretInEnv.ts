@@ -16,7 +16,7 @@ const KEY_PREFIXES = new Set(['api', 'private', 'access', 'secret']);
 /** Names that mention a secret without holding one. */
 const BENIGN = /(?:_|^)(?:FILE|PATH|DIR|URL|HOST|PORT|USER|USERNAME|NAME|ID|LENGTH|EXPIRY|TTL|HEADER|REF)$/i;
 
-export function looksSecret(name: string): boolean {
+function looksSecret(name: string): boolean {
   if (BENIGN.test(name)) return false;
   const words = name
     .toLowerCase()

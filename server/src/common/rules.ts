@@ -32,6 +32,21 @@ export interface Finding {
   fixes?: Fix[];
 }
 
+/**
+ * A rule: its metadata and one check over what its language gives it (the parsed Dockerfile, the
+ * analysed manifest file, a Helm template or chart file). One rule per file under
+ * `<language>/rules/`, headed by a comment that says when it fires.
+ */
+export interface Rule<Subject> {
+  meta: RuleMeta;
+  check(subject: Subject): Finding[];
+}
+
+/** A finding of the rule `meta`; `fixes` are kept only when there are some. */
+export function finding(meta: RuleMeta, range: Range, message: string, fixes?: Fix[]): Finding {
+  return fixes?.length ? { rule: meta.id, range, message, fixes } : { rule: meta.id, range, message };
+}
+
 export const SOURCE = 'container-notes';
 
 const SEVERITY_NUMBER: Record<Severity, 1 | 2 | 3 | 4> = { error: 1, warning: 2, info: 3, hint: 4 };

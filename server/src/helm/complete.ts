@@ -4,7 +4,7 @@ import { actionAt } from '../gotmpl';
 import type { ServiceContext, SourceDocument } from '../workspace';
 import { type ChartModel, namedTemplates } from './chart';
 import { templateInfo } from './document';
-import { BUILTINS, builtinChildren, builtinMarkdown, FUNCTIONS, functionMarkdown } from './reference';
+import { BUILTINS, builtinChildren, builtinMarkdown, FUNCTIONS, functionMarkdown, KEYWORDS } from './reference';
 import { applyPath, envAt, type Scope } from './scope';
 import { childKeys, previewValue } from './values';
 
@@ -19,22 +19,6 @@ const CHAIN = /(?:^|[^\w.)$])(\$\w*)?((?:\.\w*)+)$/;
 const VARIABLE = /\$\w*$/;
 const WORD = /(?:^|[^\w.$])(\w*)$/;
 const IDENTIFIER = /^[A-Za-z_]\w*$/;
-
-/** Keywords that start an action; whole blocks come from the snippets (if, range, with, define). */
-export const KEYWORDS: Array<{ label: string; doc: string }> = [
-  { label: 'if', doc: 'Runs the block when the condition is not empty.' },
-  { label: 'else', doc: 'The branch taken when the condition is empty.' },
-  { label: 'else if', doc: 'A further condition in an if block.' },
-  { label: 'else with', doc: 'A further with in an if or with block.' },
-  { label: 'end', doc: 'Closes if, with, range, define and block.' },
-  { label: 'range', doc: 'Repeats the block for every item; `.` is the item.' },
-  { label: 'with', doc: 'Runs the block with `.` set to the value, when it is not empty.' },
-  { label: 'define', doc: 'Declares a named template.' },
-  { label: 'template', doc: 'Renders a named template in place (cannot be piped; prefer include).' },
-  { label: 'block', doc: 'Declares a named template and renders it in place.' },
-  { label: 'break', doc: 'Leaves the innermost range.' },
-  { label: 'continue', doc: 'Skips to the next item of the innermost range.' },
-];
 
 export function complete(ctx: ServiceContext, src: SourceDocument, pos: Position): CompletionItem[] {
   if (src.kind !== 'helm-template') return [];
@@ -92,7 +76,7 @@ export function complete(ctx: ServiceContext, src: SourceDocument, pos: Position
   }));
   if (atStart) {
     for (const k of KEYWORDS) {
-      items.push({ label: k.label, kind: CompletionItemKind.Keyword, detail: k.doc, sortText: `1${k.label}`, textEdit: { range, newText: k.label } });
+      items.push({ label: k.name, kind: CompletionItemKind.Keyword, detail: k.doc, sortText: `1${k.name}`, textEdit: { range, newText: k.name } });
     }
   }
   return items;

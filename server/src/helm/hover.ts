@@ -3,10 +3,10 @@ import { basename, offsetOf, rangeOf } from '../common';
 import { actionAt } from '../gotmpl';
 import type { HoverTarget, ServiceContext, SourceDocument } from '../workspace';
 import { type ChartModel, chartOf, keyPathAt, namedTemplates, yamlFileOf } from './chart';
-import { chartValue, KEYWORDS } from './complete';
+import { chartValue } from './complete';
 import { dotted, segmentAt, templateInfo } from './document';
 import { ANY, envAt } from './scope';
-import { BUILTINS, builtinMarkdown, builtinObject, FUNCTIONS, functionMarkdown } from './reference';
+import { BUILTINS, builtinMarkdown, builtinObject, FUNCTIONS, functionMarkdown, KEYWORDS } from './reference';
 import { commentOf, lookupValue, previewValue } from './values';
 
 /**
@@ -55,8 +55,8 @@ function templateHover(ctx: ServiceContext, src: SourceDocument, pos: Position):
     };
   }
   if (token.type === 'keyword') {
-    const keyword = KEYWORDS.find((k) => k.label === token.value);
-    return keyword ? { range, keys: [], reference: `\`\`\`helm\n{{ ${keyword.label} }}\n\`\`\`\n\n${keyword.doc}` } : null;
+    const keyword = KEYWORDS.find((k) => k.name === token.value);
+    return keyword ? { range, keys: [], reference: `\`\`\`helm\n{{ ${keyword.name} }}\n\`\`\`\n\n${keyword.doc}` } : null;
   }
   if (token.type === 'identifier') {
     const f = FUNCTIONS.get(token.value);

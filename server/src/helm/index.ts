@@ -12,10 +12,10 @@ import { folding } from './folding';
 import { hoverTarget } from './hover';
 import { kubernetesFindings } from './kubernetes';
 import { definition, prepareRename, references, rename, symbols } from './navigation';
-import { RULES } from './rules';
+import { ruleFindings, RULES } from './rules';
 
 function diagnose(ctx: ServiceContext, src: SourceDocument): Finding[] {
-  const findings = RULES.filter((r) => r.kinds.includes(src.kind)).flatMap((r) => r.check(ctx, src));
+  const findings = ruleFindings(ctx, src);
   if (src.kind === 'helm-template') findings.push(...kubernetesFindings(ctx, src));
   return findings;
 }

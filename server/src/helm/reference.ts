@@ -1,9 +1,11 @@
 import builtinTable from './data/builtins.json';
 import functionTable from './data/functions.json';
+import keywordTable from './data/keywords.json';
 
 /**
- * The reference data: template functions (Go built-ins, Sprig, Helm) and built-in objects, kept
- * as JSON tables in data/ (facts from the Helm and Sprig sources, wording our own).
+ * The reference data: template functions (Go built-ins, Sprig, Helm), built-in objects and
+ * template keywords, kept as JSON tables in data/ (facts from the Helm and Sprig sources, wording
+ * our own). A unit test checks every entry against the interfaces below.
  */
 
 export interface FunctionInfo {
@@ -26,8 +28,16 @@ export interface BuiltinInfo {
   chartKey?: string;
 }
 
+/** A keyword that starts an action; whole blocks come from the snippets (if, range, with, define). */
+export interface KeywordInfo {
+  /** As typed after `{{`, e.g. `else if`. */
+  name: string;
+  doc: string;
+}
+
 export const FUNCTIONS: ReadonlyMap<string, FunctionInfo> = new Map((functionTable as FunctionInfo[]).map((f) => [f.name, f]));
 export const BUILTINS: ReadonlyMap<string, BuiltinInfo> = new Map((builtinTable as BuiltinInfo[]).map((b) => [b.path, b]));
+export const KEYWORDS: readonly KeywordInfo[] = keywordTable;
 
 /** The built-in paths one level below `parent` (`''` for the root: `.Values`, `.Release`…). */
 export function builtinChildren(parent: string): BuiltinInfo[] {

@@ -1,11 +1,10 @@
 import { type CompletionItem, CompletionItemKind, InsertTextFormat, type Position } from 'vscode-languageserver-types';
 import type { ServiceContext, SourceDocument } from '../workspace';
-import { createRuleContext, type RuleContext } from './rule';
+import { analyseManifest } from './manifestFile';
+import { removal } from './reference';
 import { bundledSchema, deref, itemSchema, type JsonSchema, type KubeSchema, typeName } from './schema';
 import { schemaAt } from './schemaPath';
 import { skeleton } from './skeleton';
-import { parseCached } from './workspaceIndex';
-import { removal } from './rules/deprecatedApi';
 
 /**
  * Completion works on the text around the cursor (indentation, `- ` items, `key:`), not on the
@@ -119,7 +118,7 @@ export function complete(ctx: ServiceContext, src: SourceDocument, pos: Position
   const before = lineText.slice(0, pos.character);
   const [first, last] = documentLines(lines, pos.line);
   const meta = typeMeta(lines, first, last);
-  const rc = createRuleContext(ctx, src.doc, parseCached(ctx, src.doc.uri, text), schema);
+  const file = analyseManifest(ctx, src.doc);
 
   const valueMatch = /^(\s*)(-\s+)?([\w./-]+)\s*:\s+(\S*)$/.exec(before);
   if (valueMatch) {
@@ -129,7 +128,7 @@ export function complete(ctx: ServiceContext, src: SourceDocument, pos: Position
     if (column === 0 && key === 'apiVersion') return apiVersionValues(schema, meta.kind);
     const parents = parentPath(lines, first, pos.line, column, !!valueMatch[2]);
     if (!parents || !meta.apiVersion || !meta.kind) return [];
-    const found = schemaAt(rc, { apiVersion: meta.apiVersion, kind: meta.kind }, [...parents, key]);
+    const found = schemaAt(file, { apiVersion: meta.apiVersion, kind: meta.kind }, [...parents, key]);
     return found ? valueItems(found.schema) : [];
   }
   const keyMatch = /^(\s*)(-\s+)?([\w./-]*)$/.exec(before);
@@ -139,22 +138,15 @@ export function complete(ctx: ServiceContext, src: SourceDocument, pos: Position
   if (!meta.apiVersion || !meta.kind) return [];
   const parents = parentPath(lines, first, pos.line, column, !!keyMatch[2]);
   if (!parents) return [];
-  const found = schemaAt(rc, { apiVersion: meta.apiVersion, kind: meta.kind }, parents);
+  const found = schemaAt(file, { apiVersion: meta.apiVersion, kind: meta.kind }, parents);
   if (!found) return [];
   let target = deref(found.definitions, found.schema);
   if (target?.type === 'array') target = itemSchema(found.definitions, target);
   const present = siblingKeys(lines, first, last, pos.line, column);
-  return keyItems(rc, target, found.definitions, present, column);
+  return keyItems(target, found.definitions, present, column);
 }
 
-function keyItems(
-  rc: RuleContext,
-  schema: JsonSchema | undefined,
-  definitions: Record<string, JsonSchema>,
-  present: Set<string>,
-  column: number,
-): CompletionItem[] {
-  void rc;
+function keyItems(schema: JsonSchema | undefined, definitions: Record<string, JsonSchema>, present: Set<string>, column: number): CompletionItem[] {
   const required = new Set(schema?.required ?? []);
   const items: CompletionItem[] = [];
   for (const [name, raw] of Object.entries(schema?.properties ?? {})) {

@@ -2,10 +2,8 @@ import type { Finding } from '../common';
 import type { ServiceContext, SourceDocument } from '../workspace';
 import { entries, get, span, str } from './nodes';
 import type { KubeObject } from './parse';
-import { createRuleContext } from './rule';
+import { analyseManifest } from './manifestFile';
 import { RULES } from './rules';
-import { bundledSchema } from './schema';
-import { parseCached } from './workspaceIndex';
 
 /** The annotation that silences rules for one object: `container-notes.io/ignore: "k8s/latest-tag -- reason"`. */
 export const IGNORE_ANNOTATION = 'container-notes.io/ignore';
@@ -15,14 +13,9 @@ export const IGNORE_ANNOTATION = 'container-notes.io/ignore';
  * passes a synthetic document (template actions blanked, same offsets) and gets the same checks.
  */
 export function diagnose(ctx: ServiceContext, src: SourceDocument): Finding[] {
-  const parsed = parseCached(ctx, src.doc.uri, src.doc.getText());
-  const rc = createRuleContext(ctx, src.doc, parsed, bundledSchema(ctx));
-  const findings: Finding[] = [];
-  for (const rule of RULES) {
-    if (rule.checkFile) findings.push(...rule.checkFile(rc));
-    if (rule.check) for (const obj of parsed.objects) findings.push(...rule.check(rc, obj));
-  }
-  const ignored = parsed.objects.map((obj) => ({ span: span(obj.node) ?? [0, 0], rules: ignoredRules(obj) })).filter((i) => i.rules.length > 0);
+  const file = analyseManifest(ctx, src.doc);
+  const findings = RULES.flatMap((rule) => rule.check(file));
+  const ignored = file.parsed.objects.map((obj) => ({ span: span(obj.node) ?? [0, 0], rules: ignoredRules(obj) })).filter((i) => i.rules.length > 0);
   if (ignored.length === 0) return findings;
   return findings.filter((f) => {
     const at = src.doc.offsetAt(f.range.start);

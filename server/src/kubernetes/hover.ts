@@ -2,11 +2,10 @@ import type { Position } from 'vscode-languageserver-types';
 import { offsetOf, rangeOf } from '../common';
 import type { HoverTarget, ServiceContext, SourceDocument } from '../workspace';
 import { locate } from './locate';
+import { analyseManifest } from './manifestFile';
 import { span } from './nodes';
-import { createRuleContext } from './rule';
-import { bundledSchema, typeName } from './schema';
+import { typeName } from './schema';
 import { defaultOf, schemaAt } from './schemaPath';
-import { parseCached } from './workspaceIndex';
 
 /** A kind that can start a key path (not empty, no dots or spaces). */
 const KIND_NAME = /^[A-Za-z][A-Za-z0-9]*$/;
@@ -17,20 +16,19 @@ const KIND_NAME = /^[A-Za-z][A-Za-z0-9]*$/;
  * `k8s:value/<Kind>.<path>=<value>` first.
  */
 export function hoverTarget(ctx: ServiceContext, src: SourceDocument, pos: Position): HoverTarget | null {
-  const parsed = parseCached(ctx, src.doc.uri, src.doc.getText());
-  const at = locate(parsed, offsetOf(src.doc, pos));
+  const file = analyseManifest(ctx, src.doc);
+  const at = locate(file.parsed, offsetOf(src.doc, pos));
   if (!at) return null;
   const s = span(at.node) ?? [0, 0];
   const range = rangeOf(src.doc, s[0], s[1]);
-  const rc = createRuleContext(ctx, src.doc, parsed, bundledSchema(ctx));
   const { obj, path } = at;
   const fieldPath = path.join('.');
   if (path.length === 1 && (path[0] === 'kind' || path[0] === 'apiVersion') && !at.isKey) {
-    const root = schemaAt(rc, obj, []);
+    const root = schemaAt(file, obj, []);
     const doc = root?.schema.description ? `\n\n${root.schema.description}` : '';
     return { range, keys: [`k8s:kind/${obj.kind}`], reference: `**${obj.kind}** · \`${obj.apiVersion}\`${doc}` };
   }
-  const found = schemaAt(rc, obj, path);
+  const found = schemaAt(file, obj, path);
   // The kind-qualified key first: a field can mean something else per kind (a Deployment's
   // spec.selector is immutable, a Service's is not), and a tag naming the path end
   // (`k8s:field/spec.selector`) matches it as well.

@@ -1,5 +1,5 @@
+import { objectSchema, type SchemaSources } from './objectSchema';
 import type { KubeObject } from './parse';
-import { objectSchema, type RuleContext } from './rule';
 import { deref, itemSchema, type JsonSchema, propertySchema } from './schema';
 
 /** The schema of the object's root and of a key path inside it (`[]` steps into list items). */
@@ -10,14 +10,10 @@ export interface PathSchema {
   definitions: Record<string, JsonSchema>;
 }
 
-export function schemaAt(
-  rc: Pick<RuleContext, 'schema' | 'parsed' | 'index'>,
-  obj: Pick<KubeObject, 'apiVersion' | 'kind'>,
-  path: readonly string[],
-): PathSchema | undefined {
-  const root = objectSchema(rc, obj as KubeObject);
+export function schemaAt(sources: SchemaSources, obj: Pick<KubeObject, 'apiVersion' | 'kind'>, path: readonly string[]): PathSchema | undefined {
+  const root = objectSchema(sources, obj);
   if (!root) return undefined;
-  const definitions = rc.schema?.definitions ?? {};
+  const definitions = sources.schema?.definitions ?? {};
   let current = deref(definitions, root.schema);
   let parent: JsonSchema | undefined;
   for (const step of path) {

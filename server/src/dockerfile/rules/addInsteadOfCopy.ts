@@ -1,8 +1,8 @@
 // Fires on ADD with only local, non-archive sources. COPY does the same with no surprises; ADD
 // also fetches URLs and unpacks archives, so readers must check what it does.
-import type { Finding, RuleMeta } from '../../common';
+import { finding, type Finding, type Rule, type RuleMeta } from '../../common';
 import type { DockerfileModel } from '../model';
-import { finding, keywordRange, replace, type Rule } from './rule';
+import { keywordRange, replace } from './rule';
 
 const meta: RuleMeta = {
   id: 'dockerfile/add-instead-of-copy',
@@ -33,4 +33,4 @@ function check(model: DockerfileModel): Finding[] {
   return out;
 }
 
-export const addInsteadOfCopy: Rule = { meta, check };
+export const addInsteadOfCopy: Rule<DockerfileModel> = { meta, check };

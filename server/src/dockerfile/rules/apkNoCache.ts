@@ -1,9 +1,9 @@
 // Fires on `apk add` without `--no-cache` in a stage that ends up in the final image, unless the
 // RUN removes /var/cache/apk or uses a cache mount. The package index then stays in the layer.
-import type { Finding, RuleMeta } from '../../common';
+import type { Finding, Rule, RuleMeta } from '../../common';
 import type { DockerfileModel } from '../model';
 import { hasOption, isSubcommand } from '../shell';
-import { commandRange, finding, hasCacheMount, shippedStages, wordRange, type Rule } from './rule';
+import { cacheKeepingRuns, missingOption } from './rule';
 
 const meta: RuleMeta = {
   id: 'dockerfile/apk-no-cache',
@@ -14,22 +14,15 @@ const meta: RuleMeta = {
 
 function check(model: DockerfileModel): Finding[] {
   const out: Finding[] = [];
-  const shipped = shippedStages(model);
-  for (const { step, commands } of model.runs) {
-    if (!shipped.has(step.stage) || hasCacheMount(step)) continue;
+  for (const { commands } of cacheKeepingRuns(model)) {
     if (commands.some((c) => c.words.some((w) => w.text.startsWith('/var/cache/apk')) && c.words.some((w) => w.text === 'rm'))) continue;
     for (const command of commands) {
       if (!isSubcommand(command, ['apk'], ['add']) || hasOption(command, (w) => w === '--no-cache')) continue;
       const add = command.words.find((w) => w.text === 'add')!;
-      const end = wordRange(model, add).end;
-      out.push(
-        finding(meta, commandRange(model, command), 'Add `--no-cache` so the apk index does not stay in the image.', [
-          { title: 'Add --no-cache', edits: [{ range: { start: end, end }, newText: ' --no-cache' }], preferred: true },
-        ]),
-      );
+      out.push(missingOption(meta, model, command, add, '--no-cache', 'Add `--no-cache` so the apk index does not stay in the image.'));
     }
   }
   return out;
 }
 
-export const apkNoCache: Rule = { meta, check };
+export const apkNoCache: Rule<DockerfileModel> = { meta, check };

@@ -1,9 +1,9 @@
 // Fires on a RUN that runs `apt-get install` but does not remove /var/lib/apt/lists afterwards
 // (and uses no cache mount). The package index stays in the layer: tens of MB for nothing.
-import type { Finding, RuleMeta } from '../../common';
+import { finding, type Finding, type Rule, type RuleMeta } from '../../common';
 import type { DockerfileModel } from '../model';
 import { isSubcommand } from '../shell';
-import { finding, hasCacheMount, keywordRange, type Rule } from './rule';
+import { hasCacheMount, keywordRange } from './rule';
 
 const meta: RuleMeta = {
   id: 'dockerfile/apt-lists-not-removed',
@@ -29,4 +29,4 @@ function check(model: DockerfileModel): Finding[] {
   return out;
 }
 
-export const aptListsNotRemoved: Rule = { meta, check };
+export const aptListsNotRemoved: Rule<DockerfileModel> = { meta, check };

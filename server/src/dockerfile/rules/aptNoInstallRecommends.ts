@@ -1,9 +1,9 @@
 // Fires on `apt-get install` without `--no-install-recommends`. Recommended packages are pulled
 // in by default and often double the image size for nothing the program needs.
-import type { Finding, RuleMeta } from '../../common';
+import type { Finding, Rule, RuleMeta } from '../../common';
 import type { DockerfileModel } from '../model';
-import { hasOption, isSubcommand } from '../shell';
-import { commandRange, finding, wordRange, type Rule } from './rule';
+import { hasOption, isSubcommand, type Command } from '../shell';
+import { eachCommand, missingOption } from './rule';
 
 const meta: RuleMeta = {
   id: 'dockerfile/apt-no-install-recommends',
@@ -12,22 +12,12 @@ const meta: RuleMeta = {
   help: 'Add `--no-install-recommends` so only the packages you name (and their dependencies) are installed.',
 };
 
-function check(model: DockerfileModel): Finding[] {
-  const out: Finding[] = [];
-  for (const { commands } of model.runs) {
-    for (const command of commands) {
-      if (!isSubcommand(command, ['apt-get'], ['install']) || hasOption(command, (w) => w === '--no-install-recommends' || w.includes('Install-Recommends')))
-        continue;
-      const install = command.words.find((w) => w.text === 'install')!;
-      const end = wordRange(model, install).end;
-      out.push(
-        finding(meta, commandRange(model, command), 'Add `--no-install-recommends` to keep the image small.', [
-          { title: 'Add --no-install-recommends', edits: [{ range: { start: end, end }, newText: ' --no-install-recommends' }] },
-        ]),
-      );
-    }
-  }
-  return out;
+function checkCommand(model: DockerfileModel, command: Command): Finding[] {
+  if (!isSubcommand(command, ['apt-get'], ['install']) || hasOption(command, (w) => w === '--no-install-recommends' || w.includes('Install-Recommends')))
+    return [];
+  const install = command.words.find((w) => w.text === 'install')!;
+  // Not the preferred fix: fewer packages can break a program that needs a recommended one.
+  return [missingOption(meta, model, command, install, '--no-install-recommends', 'Add `--no-install-recommends` to keep the image small.', false)];
 }
 
-export const aptNoInstallRecommends: Rule = { meta, check };
+export const aptNoInstallRecommends: Rule<DockerfileModel> = { meta, check: eachCommand(checkCommand) };

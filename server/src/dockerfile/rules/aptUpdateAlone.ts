@@ -1,9 +1,9 @@
 // Fires on a RUN whose only package command is `apt-get update` (or `apt update`). The layer is
 // cached, so later `apt-get install` lines use a stale index and fail or install old versions.
-import type { Finding, RuleMeta } from '../../common';
+import { finding, type Finding, type Rule, type RuleMeta } from '../../common';
 import type { DockerfileModel } from '../model';
 import { isSubcommand } from '../shell';
-import { finding, keywordRange, type Rule } from './rule';
+import { keywordRange } from './rule';
 
 const meta: RuleMeta = {
   id: 'dockerfile/apt-update-alone',
@@ -31,4 +31,4 @@ function check(model: DockerfileModel): Finding[] {
   return out;
 }
 
-export const aptUpdateAlone: Rule = { meta, check };
+export const aptUpdateAlone: Rule<DockerfileModel> = { meta, check };

@@ -1,9 +1,8 @@
 // Fires when a FROM line uses a global ARG that has no default (BuildKit's
 // InvalidDefaultArgInFrom). Without `--build-arg` the image reference is empty or broken and the
 // build fails before it starts.
-import type { Finding, RuleMeta } from '../../common';
+import { finding, type Finding, type Rule, type RuleMeta } from '../../common';
 import { globalDefinitions, type DockerfileModel } from '../model';
-import { finding, type Rule } from './rule';
 
 const meta: RuleMeta = {
   id: 'dockerfile/arg-without-default-in-from',
@@ -32,4 +31,4 @@ function check(model: DockerfileModel): Finding[] {
   return out;
 }
 
-export const argWithoutDefaultInFrom: Rule = { meta, check };
+export const argWithoutDefaultInFrom: Rule<DockerfileModel> = { meta, check };

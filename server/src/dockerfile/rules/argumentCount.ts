@@ -2,10 +2,10 @@
 // image or with a broken `AS name`, `COPY` with one path, `ENV KEY` without a value,
 // `HEALTHCHECK NONE` with more words, or no arguments at all. The builder refuses the file.
 // (WORKDIR, USER and STOPSIGNAL take the rest of the line as one string, spaces included.)
-import type { Finding, RuleMeta } from '../../common';
+import { finding, type Finding, type Rule, type RuleMeta } from '../../common';
 import type { DockerfileModel, Step } from '../model';
 import { leadingFlagsLength } from '../shell';
-import { finding, keywordRange, type Rule } from './rule';
+import { keywordRange } from './rule';
 
 const meta: RuleMeta = {
   id: 'dockerfile/argument-count',
@@ -92,4 +92,4 @@ function check(model: DockerfileModel): Finding[] {
   return out;
 }
 
-export const argumentCount: Rule = { meta, check };
+export const argumentCount: Rule<DockerfileModel> = { meta, check };

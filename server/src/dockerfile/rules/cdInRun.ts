@@ -1,9 +1,9 @@
 // Fires on `cd` in a RUN. The directory change ends with the RUN; WORKDIR states it once for the
 // following instructions and is easier to follow.
-import type { Finding, RuleMeta } from '../../common';
+import { finding, type Finding, type Rule, type RuleMeta } from '../../common';
 import type { DockerfileModel } from '../model';
-import { programOf } from '../shell';
-import { finding, wordRange, type Rule } from './rule';
+import { programOf, type Command } from '../shell';
+import { eachCommand, wordRange } from './rule';
 
 const meta: RuleMeta = {
   id: 'dockerfile/cd-in-run',
@@ -12,16 +12,10 @@ const meta: RuleMeta = {
   help: 'Use `WORKDIR <dir>` to change directory for the following instructions.',
 };
 
-function check(model: DockerfileModel): Finding[] {
-  const out: Finding[] = [];
-  for (const { commands } of model.runs) {
-    for (const command of commands) {
-      const program = programOf(command);
-      if (program?.word.text === 'cd')
-        out.push(finding(meta, wordRange(model, program.word), 'Use WORKDIR to change directory; `cd` lasts only until the end of this RUN.'));
-    }
-  }
-  return out;
+function checkCommand(model: DockerfileModel, command: Command): Finding[] {
+  const program = programOf(command);
+  if (program?.word.text !== 'cd') return [];
+  return [finding(meta, wordRange(model, program.word), 'Use WORKDIR to change directory; `cd` lasts only until the end of this RUN.')];
 }
 
-export const cdInRun: Rule = { meta, check };
+export const cdInRun: Rule<DockerfileModel> = { meta, check: eachCommand(checkCommand) };

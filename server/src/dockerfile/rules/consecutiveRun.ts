@@ -1,10 +1,10 @@
 // Fires on a RUN that directly follows another RUN with the same flags in a stage. Each RUN is a
 // layer; joining related commands with `&&` makes fewer, smaller layers (files deleted in a later
 // layer still take space in the earlier one).
-import type { Finding, RuleMeta } from '../../common';
+import { finding, type Finding, type Rule, type RuleMeta } from '../../common';
 import { type DockerfileModel, type Step } from '../model';
 import { leadingFlags } from '../shell';
-import { finding, keywordRange, type Rule } from './rule';
+import { keywordRange } from './rule';
 
 const meta: RuleMeta = {
   id: 'dockerfile/consecutive-run',
@@ -35,4 +35,4 @@ function check(model: DockerfileModel): Finding[] {
   return out;
 }
 
-export const consecutiveRun: Rule = { meta, check };
+export const consecutiveRun: Rule<DockerfileModel> = { meta, check };

@@ -1,8 +1,8 @@
 // Fires on instruction keywords whose case differs from most others in the file (BuildKit's
 // ConsistentInstructionCasing): `run` among `RUN`s, or `Copy`. One style reads faster.
-import type { Finding, RuleMeta } from '../../common';
+import { finding, type Finding, type Rule, type RuleMeta } from '../../common';
 import { KEYWORDS, type DockerfileModel } from '../model';
-import { finding, keywordRange, replace, type Rule } from './rule';
+import { keywordRange, replace } from './rule';
 
 const meta: RuleMeta = {
   id: 'dockerfile/consistent-casing',
@@ -32,4 +32,4 @@ function check(model: DockerfileModel): Finding[] {
   return out;
 }
 
-export const consistentCasing: Rule = { meta, check };
+export const consistentCasing: Rule<DockerfileModel> = { meta, check };

@@ -1,8 +1,8 @@
 // Fires when COPY or ADD has several sources and the destination does not end with `/`. The
 // builder refuses: with more than one source the destination must be a directory.
-import type { Finding, RuleMeta } from '../../common';
+import { finding, type Finding, type Rule, type RuleMeta } from '../../common';
 import type { DockerfileModel } from '../model';
-import { finding, replace, type Rule } from './rule';
+import { replace } from './rule';
 
 const meta: RuleMeta = {
   id: 'dockerfile/copy-destination-not-dir',
@@ -31,4 +31,4 @@ function check(model: DockerfileModel): Finding[] {
   return out;
 }
 
-export const copyDestinationNotDir: Rule = { meta, check };
+export const copyDestinationNotDir: Rule<DockerfileModel> = { meta, check };

@@ -1,9 +1,9 @@
 // Fires when a download (`curl`, `wget`) is piped straight into a shell. Whatever the server
 // sends at build time is executed unchecked; verify a checksum or signature first.
-import type { Finding, RuleMeta } from '../../common';
+import { finding, type Finding, type Rule, type RuleMeta } from '../../common';
 import type { DockerfileModel } from '../model';
 import { programOf } from '../shell';
-import { commandRange, finding, type Rule } from './rule';
+import { commandRange } from './rule';
 
 const meta: RuleMeta = {
   id: 'dockerfile/curl-pipe-shell',
@@ -34,4 +34,4 @@ function check(model: DockerfileModel): Finding[] {
   return out;
 }
 
-export const curlPipeShell: Rule = { meta, check };
+export const curlPipeShell: Rule<DockerfileModel> = { meta, check };

@@ -1,7 +1,6 @@
 // Fires when two stages share a name (case-insensitively). The builder refuses the file.
-import type { Finding, RuleMeta } from '../../common';
+import { finding, type Finding, type Rule, type RuleMeta } from '../../common';
 import { findStage, type DockerfileModel } from '../model';
-import { finding, type Rule } from './rule';
 
 const meta: RuleMeta = {
   id: 'dockerfile/duplicate-stage-name',
@@ -23,4 +22,4 @@ function check(model: DockerfileModel): Finding[] {
   return out;
 }
 
-export const duplicateStageName: Rule = { meta, check };
+export const duplicateStageName: Rule<DockerfileModel> = { meta, check };

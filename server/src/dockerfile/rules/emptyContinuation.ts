@@ -2,10 +2,8 @@
 // builder skips it today but will refuse it in a future release, and it hides where the
 // instruction ends.
 import type { Heredoc } from 'dockerfile-ast';
-import type { Finding, RuleMeta } from '../../common';
-import { lineRange } from '../../common';
+import { finding, type Finding, lineRange, type Rule, type RuleMeta } from '../../common';
 import type { DockerfileModel } from '../model';
-import { finding, type Rule } from './rule';
 
 const meta: RuleMeta = {
   id: 'dockerfile/empty-continuation',
@@ -30,4 +28,4 @@ function check(model: DockerfileModel): Finding[] {
   return out;
 }
 
-export const emptyContinuation: Rule = { meta, check };
+export const emptyContinuation: Rule<DockerfileModel> = { meta, check };

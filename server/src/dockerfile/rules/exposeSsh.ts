@@ -1,8 +1,7 @@
 // Fires on EXPOSE 22. An SSH server in a container is a second way in to keep patched; use
 // `docker exec` (or `kubectl exec`) to get a shell.
-import type { Finding, RuleMeta } from '../../common';
+import { finding, type Finding, type Rule, type RuleMeta } from '../../common';
 import type { DockerfileModel } from '../model';
-import { finding, type Rule } from './rule';
 
 const meta: RuleMeta = {
   id: 'dockerfile/expose-ssh',
@@ -22,4 +21,4 @@ function check(model: DockerfileModel): Finding[] {
   return out;
 }
 
-export const exposeSsh: Rule = { meta, check };
+export const exposeSsh: Rule<DockerfileModel> = { meta, check };

@@ -1,8 +1,8 @@
 // Fires when `AS` in a FROM line does not match the case of `FROM` (`FROM x as y`; BuildKit's
 // FromAsCasing). Mixed case reads as a typo and makes searching harder.
-import type { Finding, RuleMeta } from '../../common';
+import { finding, type Finding, type Rule, type RuleMeta } from '../../common';
 import type { DockerfileModel } from '../model';
-import { finding, replace, type Rule } from './rule';
+import { replace } from './rule';
 
 const meta: RuleMeta = {
   id: 'dockerfile/from-as-casing',
@@ -30,4 +30,4 @@ function check(model: DockerfileModel): Finding[] {
   return out;
 }
 
-export const fromAsCasing: Rule = { meta, check };
+export const fromAsCasing: Rule<DockerfileModel> = { meta, check };

@@ -1,7 +1,9 @@
 /**
- * Every Dockerfile rule, builder-parity rules (errors where the builder refuses to build) first,
- * then best practice. One rule per file; each file says when it fires and why it matters.
+ * Every Dockerfile rule, by file name. One rule per file; each file says when it fires and why it
+ * matters. A rule is given the parsed model (`Rule<DockerfileModel>`).
  */
+import type { Rule } from '../../common';
+import type { DockerfileModel } from '../model';
 import { addInsteadOfCopy } from './addInsteadOfCopy';
 import { apkNoCache } from './apkNoCache';
 import { aptGetYes } from './aptGetYes';
@@ -49,11 +51,8 @@ import { unknownInstruction } from './unknownInstruction';
 import { unknownStage } from './unknownStage';
 import { useAptGet } from './useAptGet';
 import { yumAssumeYes } from './yumAssumeYes';
-import type { Rule } from './rule';
 
-export type { Rule } from './rule';
-
-export const RULES: readonly Rule[] = [
+export const RULES: readonly Rule<DockerfileModel>[] = [
   addInsteadOfCopy,
   apkNoCache,
   aptGetYes,

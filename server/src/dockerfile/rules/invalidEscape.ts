@@ -1,8 +1,7 @@
 // Fires when the `# escape=` parser directive names anything but `\` or a backtick. The builder
 // refuses the file.
-import type { Finding, RuleMeta } from '../../common';
+import { finding, type Finding, type Rule, type RuleMeta } from '../../common';
 import type { DockerfileModel } from '../model';
-import { finding, type Rule } from './rule';
 
 const meta: RuleMeta = {
   id: 'dockerfile/invalid-escape',
@@ -17,4 +16,4 @@ function check(model: DockerfileModel): Finding[] {
     .map((d) => finding(meta, d.getValueRange(), `Invalid escape character \`${d.getValue()}\`; use \`\\\` or a backtick.`));
 }
 
-export const invalidEscape: Rule = { meta, check };
+export const invalidEscape: Rule<DockerfileModel> = { meta, check };

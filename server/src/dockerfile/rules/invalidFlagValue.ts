@@ -3,10 +3,9 @@
 // HEALTHCHECK duration or retry count that does not parse, a malformed `--chmod` or `--checksum`,
 // or a flag that needs a value and has none. Values using `$VARIABLES` are left alone.
 import type { Flag } from 'dockerfile-ast';
-import type { Finding, RuleMeta } from '../../common';
+import { finding, type Finding, type Rule, type RuleMeta } from '../../common';
 import { flagNameRange, type DockerfileModel } from '../model';
 import { canonicalMountKey, flagDoc, hasFlags, isSwitch, mountTypeDoc, REFERENCE } from '../reference';
-import { finding, type Rule } from './rule';
 
 const meta: RuleMeta = {
   id: 'dockerfile/invalid-flag-value',
@@ -84,4 +83,4 @@ function check(model: DockerfileModel): Finding[] {
   return out;
 }
 
-export const invalidFlagValue: Rule = { meta, check };
+export const invalidFlagValue: Rule<DockerfileModel> = { meta, check };

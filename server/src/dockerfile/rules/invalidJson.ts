@@ -1,10 +1,9 @@
 // Fires when arguments start with `[` but are not a JSON array of strings (single quotes, a
 // missing bracket or comma). The builder then runs the text as a shell command, which is rarely
 // what was meant; SHELL accepts only JSON, so there the builder refuses the file (error).
-import type { Finding, RuleMeta } from '../../common';
+import { finding, type Finding, type Rule, type RuleMeta } from '../../common';
 import type { DockerfileModel } from '../model';
 import { leadingFlagsLength } from '../shell';
-import { finding, type Rule } from './rule';
 
 const meta: RuleMeta = {
   id: 'dockerfile/invalid-json',
@@ -50,4 +49,4 @@ function check(model: DockerfileModel): Finding[] {
   return out;
 }
 
-export const invalidJson: Rule = { meta, check };
+export const invalidJson: Rule<DockerfileModel> = { meta, check };

@@ -1,8 +1,7 @@
 // Fires on `ONBUILD FROM`, `ONBUILD MAINTAINER` and `ONBUILD ONBUILD`, which the builder refuses.
 import type { Onbuild } from 'dockerfile-ast';
-import type { Finding, RuleMeta } from '../../common';
+import { finding, type Finding, type Rule, type RuleMeta } from '../../common';
 import type { DockerfileModel } from '../model';
-import { finding, type Rule } from './rule';
 
 const meta: RuleMeta = {
   id: 'dockerfile/invalid-onbuild',
@@ -24,4 +23,4 @@ function check(model: DockerfileModel): Finding[] {
   return out;
 }
 
-export const invalidOnbuild: Rule = { meta, check };
+export const invalidOnbuild: Rule<DockerfileModel> = { meta, check };

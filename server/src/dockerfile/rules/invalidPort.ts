@@ -1,8 +1,7 @@
 // Fires on an EXPOSE port outside 0-65535, a reversed range, a protocol other than tcp, udp or
 // sctp, or something that is not a port at all. The builder refuses these (`EXPOSE 99999`).
-import type { Finding, RuleMeta } from '../../common';
+import { finding, type Finding, type Rule, type RuleMeta } from '../../common';
 import type { DockerfileModel } from '../model';
-import { finding, type Rule } from './rule';
 
 const meta: RuleMeta = {
   id: 'dockerfile/invalid-port',
@@ -36,4 +35,4 @@ function check(model: DockerfileModel): Finding[] {
   return out;
 }
 
-export const invalidPort: Rule = { meta, check };
+export const invalidPort: Rule<DockerfileModel> = { meta, check };

@@ -1,8 +1,7 @@
 // Fires on a stage name the builder refuses: it must start with a letter and contain only
 // letters, digits, `-`, `_` and `.` (`FROM x AS 1st` or `AS my/stage` fail).
-import type { Finding, RuleMeta } from '../../common';
+import { finding, type Finding, type Rule, type RuleMeta } from '../../common';
 import type { DockerfileModel } from '../model';
-import { finding, type Rule } from './rule';
 
 const meta: RuleMeta = {
   id: 'dockerfile/invalid-stage-name',
@@ -19,4 +18,4 @@ function check(model: DockerfileModel): Finding[] {
     .map((s) => finding(meta, s.nameRange!, `\`${s.name}\` is not a valid stage name; start with a letter and use letters, digits, -, _ and . only.`));
 }
 
-export const invalidStageName: Rule = { meta, check };
+export const invalidStageName: Rule<DockerfileModel> = { meta, check };

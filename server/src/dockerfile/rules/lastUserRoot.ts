@@ -1,8 +1,7 @@
 // Fires when the last USER of the final stage is root (or uid 0). Containers then run as root,
 // so an escape from the program is root inside the container and closer to the host.
-import type { Finding, RuleMeta } from '../../common';
+import { finding, type Finding, type Rule, type RuleMeta } from '../../common';
 import type { DockerfileModel } from '../model';
-import { finding, type Rule } from './rule';
 
 const meta: RuleMeta = {
   id: 'dockerfile/last-user-root',
@@ -23,4 +22,4 @@ function check(model: DockerfileModel): Finding[] {
     : [];
 }
 
-export const lastUserRoot: Rule = { meta, check };
+export const lastUserRoot: Rule<DockerfileModel> = { meta, check };

@@ -1,8 +1,7 @@
 // Fires when a stage's base image has no tag or uses `:latest` (and no digest). The build then
 // changes whenever the image is re-published, so results are not reproducible.
-import type { Finding, RuleMeta } from '../../common';
+import { finding, type Finding, type Rule, type RuleMeta } from '../../common';
 import type { DockerfileModel } from '../model';
-import { finding, type Rule } from './rule';
 
 const meta: RuleMeta = {
   id: 'dockerfile/latest-tag',
@@ -23,4 +22,4 @@ function check(model: DockerfileModel): Finding[] {
   return out;
 }
 
-export const latestTag: Rule = { meta, check };
+export const latestTag: Rule<DockerfileModel> = { meta, check };

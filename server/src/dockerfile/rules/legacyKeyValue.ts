@@ -2,9 +2,9 @@
 // The old form sets one variable per line and treats everything after the key as the value,
 // which surprises when a second pair is added.
 import type { Property } from 'dockerfile-ast';
-import type { Finding, RuleMeta } from '../../common';
+import { finding, type Finding, type Rule, type RuleMeta } from '../../common';
 import type { DockerfileModel } from '../model';
-import { finding, replace, type Rule } from './rule';
+import { replace } from './rule';
 
 const meta: RuleMeta = {
   id: 'dockerfile/legacy-key-value',
@@ -34,4 +34,4 @@ function check(model: DockerfileModel): Finding[] {
   return out;
 }
 
-export const legacyKeyValue: Rule = { meta, check };
+export const legacyKeyValue: Rule<DockerfileModel> = { meta, check };

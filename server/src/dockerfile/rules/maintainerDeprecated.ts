@@ -1,8 +1,8 @@
 // Fires on MAINTAINER (BuildKit's MaintainerDeprecated). It is deprecated and only fills a field
 // nobody reads; the OCI authors label is what tools show.
-import type { Finding, RuleMeta } from '../../common';
+import { finding, type Finding, type Rule, type RuleMeta } from '../../common';
 import type { DockerfileModel } from '../model';
-import { finding, keywordRange, type Rule } from './rule';
+import { keywordRange } from './rule';
 
 const meta: RuleMeta = {
   id: 'dockerfile/maintainer-deprecated',
@@ -30,4 +30,4 @@ function check(model: DockerfileModel): Finding[] {
     });
 }
 
-export const maintainerDeprecated: Rule = { meta, check };
+export const maintainerDeprecated: Rule<DockerfileModel> = { meta, check };

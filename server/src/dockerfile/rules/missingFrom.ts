@@ -1,8 +1,8 @@
 // Fires when a Dockerfile has instructions but no FROM, or an instruction other than ARG comes
 // before the first FROM. The builder refuses both: every build starts from a base image.
-import type { Finding, RuleMeta } from '../../common';
+import { finding, type Finding, type Rule, type RuleMeta } from '../../common';
 import type { DockerfileModel } from '../model';
-import { finding, keywordRange, type Rule } from './rule';
+import { keywordRange } from './rule';
 
 const meta: RuleMeta = {
   id: 'dockerfile/missing-from',
@@ -21,4 +21,4 @@ function check(model: DockerfileModel): Finding[] {
     .map((s) => finding(meta, keywordRange(s.instruction), `${s.keyword} comes before the first FROM; move it below a FROM line (only ARG may come first).`));
 }
 
-export const missingFrom: Rule = { meta, check };
+export const missingFrom: Rule<DockerfileModel> = { meta, check };

@@ -1,9 +1,8 @@
 // Fires when a stage has more than one CMD. Only the last one takes effect, so the earlier
 // ones mislead readers.
-import type { Finding, RuleMeta } from '../../common';
+import type { Rule, RuleMeta } from '../../common';
 import type { DockerfileModel } from '../model';
-import { onlyLastCounts } from './manyInstructions';
-import type { Rule } from './rule';
+import { onlyLastCounts } from './rule';
 
 const meta: RuleMeta = {
   id: 'dockerfile/multiple-cmd',
@@ -12,8 +11,4 @@ const meta: RuleMeta = {
   help: 'Only the last CMD of a stage counts; keep one.',
 };
 
-function check(model: DockerfileModel): Finding[] {
-  return onlyLastCounts(model, meta, 'CMD');
-}
-
-export const multipleCmd: Rule = { meta, check };
+export const multipleCmd: Rule<DockerfileModel> = { meta, check: onlyLastCounts(meta, 'CMD') };

@@ -1,9 +1,8 @@
 // Fires when a stage has more than one ENTRYPOINT. Only the last one takes effect, so the earlier
 // ones mislead readers.
-import type { Finding, RuleMeta } from '../../common';
+import type { Rule, RuleMeta } from '../../common';
 import type { DockerfileModel } from '../model';
-import { onlyLastCounts } from './manyInstructions';
-import type { Rule } from './rule';
+import { onlyLastCounts } from './rule';
 
 const meta: RuleMeta = {
   id: 'dockerfile/multiple-entrypoint',
@@ -12,8 +11,4 @@ const meta: RuleMeta = {
   help: 'Only the last ENTRYPOINT of a stage counts; keep one.',
 };
 
-function check(model: DockerfileModel): Finding[] {
-  return onlyLastCounts(model, meta, 'ENTRYPOINT');
-}
-
-export const multipleEntrypoint: Rule = { meta, check };
+export const multipleEntrypoint: Rule<DockerfileModel> = { meta, check: onlyLastCounts(meta, 'ENTRYPOINT') };

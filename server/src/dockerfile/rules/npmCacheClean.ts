@@ -1,9 +1,9 @@
 // Fires on `npm install` / `npm ci` in a stage that ends up in the final image when the RUN neither
 // cleans npm's cache (`npm cache clean --force`) nor uses a cache mount. The cache stays in the layer.
-import type { Finding, RuleMeta } from '../../common';
+import { finding, type Finding, type Rule, type RuleMeta } from '../../common';
 import type { DockerfileModel } from '../model';
 import { isSubcommand } from '../shell';
-import { commandRange, finding, hasCacheMount, shippedStages, type Rule } from './rule';
+import { cacheKeepingRuns, commandRange } from './rule';
 
 const meta: RuleMeta = {
   id: 'dockerfile/npm-cache-clean',
@@ -14,9 +14,7 @@ const meta: RuleMeta = {
 
 function check(model: DockerfileModel): Finding[] {
   const out: Finding[] = [];
-  const shipped = shippedStages(model);
-  for (const { step, commands } of model.runs) {
-    if (!shipped.has(step.stage) || hasCacheMount(step)) continue;
+  for (const { commands } of cacheKeepingRuns(model)) {
     if (commands.some((c) => isSubcommand(c, ['npm'], ['cache']) && c.words.some((w) => w.text === 'clean'))) continue;
     const install = commands.find((c) => isSubcommand(c, ['npm'], ['install', 'i', 'ci']));
     if (install)
@@ -27,4 +25,4 @@ function check(model: DockerfileModel): Finding[] {
   return out;
 }
 
-export const npmCacheClean: Rule = { meta, check };
+export const npmCacheClean: Rule<DockerfileModel> = { meta, check };

@@ -1,9 +1,9 @@
 // Fires on `pip install` without `--no-cache-dir` in a stage that ends up in the final image,
 // unless a cache mount or PIP_NO_CACHE_DIR is used. pip's download cache then stays in the layer.
-import type { Finding, RuleMeta } from '../../common';
+import type { Finding, Rule, RuleMeta } from '../../common';
 import { definitionsInScope, type DockerfileModel } from '../model';
 import { hasOption, programOf, type Command } from '../shell';
-import { commandRange, finding, hasCacheMount, shippedStages, wordRange, type Rule } from './rule';
+import { cacheKeepingRuns, missingOption } from './rule';
 
 const meta: RuleMeta = {
   id: 'dockerfile/pip-no-cache-dir',
@@ -23,23 +23,16 @@ function pipInstall(command: Command) {
 
 function check(model: DockerfileModel): Finding[] {
   const out: Finding[] = [];
-  const shipped = shippedStages(model);
-  for (const { step, commands } of model.runs) {
-    if (!shipped.has(step.stage) || hasCacheMount(step)) continue;
+  for (const { step, commands } of cacheKeepingRuns(model)) {
     const line = step.instruction.getRange().start.line;
     if (definitionsInScope(model, step.stage, line).some((d) => d.name === 'PIP_NO_CACHE_DIR')) continue;
     for (const command of commands) {
       const install = pipInstall(command);
       if (!install || hasOption(command, (w) => w === '--no-cache-dir') || command.words.some((w) => w.text === 'PIP_NO_CACHE_DIR=1')) continue;
-      const end = wordRange(model, install).end;
-      out.push(
-        finding(meta, commandRange(model, command), "Add `--no-cache-dir` so pip's cache does not stay in the image.", [
-          { title: 'Add --no-cache-dir', edits: [{ range: { start: end, end }, newText: ' --no-cache-dir' }], preferred: true },
-        ]),
-      );
+      out.push(missingOption(meta, model, command, install, '--no-cache-dir', "Add `--no-cache-dir` so pip's cache does not stay in the image."));
     }
   }
   return out;
 }
 
-export const pipNoCacheDir: Rule = { meta, check };
+export const pipNoCacheDir: Rule<DockerfileModel> = { meta, check };

@@ -1,8 +1,7 @@
 // Fires on `FROM --platform=$TARGETPLATFORM` (BuildKit's RedundantTargetPlatform): that is
 // already the default, so the flag only adds noise.
-import type { Finding, RuleMeta } from '../../common';
+import { finding, type Finding, type Rule, type RuleMeta } from '../../common';
 import type { DockerfileModel } from '../model';
-import { finding, type Rule } from './rule';
 
 const meta: RuleMeta = {
   id: 'dockerfile/redundant-target-platform',
@@ -28,4 +27,4 @@ function check(model: DockerfileModel): Finding[] {
   return out;
 }
 
-export const redundantTargetPlatform: Rule = { meta, check };
+export const redundantTargetPlatform: Rule<DockerfileModel> = { meta, check };

@@ -1,9 +1,8 @@
 // Fires on a relative WORKDIR when no absolute WORKDIR came before in the stage (BuildKit's
 // WorkdirRelativePath). The path then depends on the base image's working directory, which can
 // change under you.
-import type { Finding, RuleMeta } from '../../common';
+import { finding, type Finding, type Rule, type RuleMeta } from '../../common';
 import type { DockerfileModel } from '../model';
-import { finding, type Rule } from './rule';
 
 const meta: RuleMeta = {
   id: 'dockerfile/relative-workdir',
@@ -39,4 +38,4 @@ function check(model: DockerfileModel): Finding[] {
   return out;
 }
 
-export const relativeWorkdir: Rule = { meta, check };
+export const relativeWorkdir: Rule<DockerfileModel> = { meta, check };

@@ -1,8 +1,7 @@
 // Fires on a stage named `scratch` or `context` (BuildKit's ReservedStageName). Those words
 // already mean the empty image and the build context, so references to the stage are ambiguous.
-import type { Finding, RuleMeta } from '../../common';
+import { finding, type Finding, type Rule, type RuleMeta } from '../../common';
 import { stageKey, type DockerfileModel } from '../model';
-import { finding, type Rule } from './rule';
 
 const meta: RuleMeta = {
   id: 'dockerfile/reserved-stage-name',
@@ -17,4 +16,4 @@ function check(model: DockerfileModel): Finding[] {
     .map((s) => finding(meta, s.nameRange!, `\`${s.name}\` is reserved; rename the stage.`));
 }
 
-export const reservedStageName: Rule = { meta, check };
+export const reservedStageName: Rule<DockerfileModel> = { meta, check };

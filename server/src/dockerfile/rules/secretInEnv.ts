@@ -1,9 +1,8 @@
 // Fires on ARG or ENV whose name says it holds a secret (PASSWORD, TOKEN, SECRET, API_KEY, ...;
 // BuildKit's SecretsUsedInArgOrEnv). Their values stay in the image config or history, readable
 // by anyone who pulls the image.
-import type { Finding, RuleMeta } from '../../common';
+import { finding, type Finding, type Rule, type RuleMeta } from '../../common';
 import type { DockerfileModel } from '../model';
-import { finding, type Rule } from './rule';
 
 const meta: RuleMeta = {
   id: 'dockerfile/secret-in-env',
@@ -17,7 +16,7 @@ const KEY_PREFIXES = new Set(['api', 'private', 'access', 'secret']);
 /** Names that mention a secret without holding one. */
 const BENIGN = /(?:_|^)(?:FILE|PATH|DIR|URL|HOST|PORT|USER|USERNAME|NAME|ID|LENGTH|EXPIRY|TTL|HEADER|REF)$/i;
 
-export function looksSecret(name: string): boolean {
+function looksSecret(name: string): boolean {
   if (BENIGN.test(name)) return false;
   const words = name
     .toLowerCase()
@@ -38,4 +37,4 @@ function check(model: DockerfileModel): Finding[] {
     );
 }
 
-export const secretInEnv: Rule = { meta, check };
+export const secretInEnv: Rule<DockerfileModel> = { meta, check };

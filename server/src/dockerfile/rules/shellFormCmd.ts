@@ -1,9 +1,9 @@
 // Fires on CMD or ENTRYPOINT in shell form (BuildKit's JSONArgsRecommended). The command then
 // runs under `/bin/sh -c`, which does not pass SIGTERM on, so `docker stop` waits and kills.
 // Stays quiet when the stage sets a SHELL, as the shell form is then deliberate.
-import type { Finding, RuleMeta } from '../../common';
+import { finding, type Finding, type Rule, type RuleMeta } from '../../common';
 import type { DockerfileModel } from '../model';
-import { finding, isJsonForm, keywordRange, type Rule } from './rule';
+import { isJsonForm, keywordRange } from './rule';
 
 const meta: RuleMeta = {
   id: 'dockerfile/shell-form-cmd',
@@ -30,4 +30,4 @@ function check(model: DockerfileModel): Finding[] {
   return out;
 }
 
-export const shellFormCmd: Rule = { meta, check };
+export const shellFormCmd: Rule<DockerfileModel> = { meta, check };

@@ -2,9 +2,9 @@
 // lower-cases stage names, so `Build` and `build` are the same stage; lower case avoids confusion
 // with image names and between references.
 import type { Range, TextEdit } from 'vscode-languageserver-types';
-import type { Finding, RuleMeta } from '../../common';
+import { finding, type Finding, type Rule, type RuleMeta } from '../../common';
 import { stageKey, type DockerfileModel } from '../model';
-import { finding, replace, type Rule } from './rule';
+import { replace } from './rule';
 
 const meta: RuleMeta = {
   id: 'dockerfile/stage-name-casing',
@@ -47,4 +47,4 @@ function check(model: DockerfileModel): Finding[] {
   });
 }
 
-export const stageNameCasing: Rule = { meta, check };
+export const stageNameCasing: Rule<DockerfileModel> = { meta, check };

@@ -2,10 +2,10 @@
 // `wget --no-check-certificate`, `pip --trusted-host`, `git -c http.sslVerify=false`,
 // `npm config set strict-ssl false`, NODE_TLS_REJECT_UNAUTHORIZED=0. Downloads can then be
 // replaced by anyone on the network path.
-import type { Finding, RuleMeta } from '../../common';
+import { finding, type Finding, type Rule, type RuleMeta } from '../../common';
 import type { DockerfileModel } from '../model';
 import { programOf } from '../shell';
-import { finding, wordRange, type Rule } from './rule';
+import { wordRange } from './rule';
 
 const meta: RuleMeta = {
   id: 'dockerfile/tls-verification-off',
@@ -63,4 +63,4 @@ function check(model: DockerfileModel): Finding[] {
   return out;
 }
 
-export const tlsVerificationOff: Rule = { meta, check };
+export const tlsVerificationOff: Rule<DockerfileModel> = { meta, check };

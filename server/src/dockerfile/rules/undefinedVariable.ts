@@ -4,11 +4,10 @@
 // are reported only when the stage starts from scratch or the name looks like a typo of one in
 // scope, because base images set environment variables we cannot see. Shell-form RUN, CMD and
 // ENTRYPOINT expand variables at run time and are left alone (except for the platform args).
-import type { Finding, RuleMeta } from '../../common';
-import { closestMatch } from '../../common';
+import { closestMatch, finding, type Finding, type Rule, type RuleMeta } from '../../common';
 import { definitionsInScope, globalDefinitions, resolveDefinition, type DockerfileModel, type VariableUse } from '../model';
 import { predefinedArgDoc } from '../reference';
-import { finding, isJsonForm, replace, type Rule } from './rule';
+import { isJsonForm, replace } from './rule';
 
 const meta: RuleMeta = {
   id: 'dockerfile/undefined-variable',
@@ -66,4 +65,4 @@ function check(model: DockerfileModel): Finding[] {
   return out;
 }
 
-export const undefinedVariable: Rule = { meta, check };
+export const undefinedVariable: Rule<DockerfileModel> = { meta, check };

@@ -1,10 +1,9 @@
 // Fires on a `--flag` the instruction does not accept (`COPY --form=build`, `ADD --from=x`,
 // `RUN --mnt=...`). The builder refuses the file with "unknown flag".
-import type { Finding, RuleMeta } from '../../common';
-import { closestMatch } from '../../common';
+import { closestMatch, finding, type Finding, type Rule, type RuleMeta } from '../../common';
 import { flagNameRange, type DockerfileModel } from '../model';
 import { hasFlags, instructionDoc } from '../reference';
-import { finding, replace, type Rule } from './rule';
+import { replace } from './rule';
 
 const meta: RuleMeta = {
   id: 'dockerfile/unknown-flag',
@@ -32,4 +31,4 @@ function check(model: DockerfileModel): Finding[] {
   return out;
 }
 
-export const unknownFlag: Rule = { meta, check };
+export const unknownFlag: Rule<DockerfileModel> = { meta, check };

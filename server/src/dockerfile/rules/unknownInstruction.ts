@@ -1,9 +1,8 @@
 // Fires on a word at the start of an instruction that is not a Dockerfile instruction (a typo
 // such as `COPPY`, or a continuation that was lost). The builder refuses the file.
-import type { Finding, RuleMeta } from '../../common';
-import { closestMatch } from '../../common';
+import { closestMatch, finding, type Finding, type Rule, type RuleMeta } from '../../common';
 import { KEYWORDS, type DockerfileModel } from '../model';
-import { finding, keywordRange, replace, type Rule } from './rule';
+import { keywordRange, replace } from './rule';
 
 const meta: RuleMeta = {
   id: 'dockerfile/unknown-instruction',
@@ -28,4 +27,4 @@ function check(model: DockerfileModel): Finding[] {
   return out;
 }
 
-export const unknownInstruction: Rule = { meta, check };
+export const unknownInstruction: Rule<DockerfileModel> = { meta, check };

@@ -1,10 +1,9 @@
 // Fires when `COPY --from=<name>` or `RUN --mount=from=<name>` names no earlier stage and does
 // not look like an image reference. The builder would try to pull an image of that name, which
 // usually means a typo in the stage name.
-import type { Finding, RuleMeta } from '../../common';
-import { closestMatch } from '../../common';
+import { closestMatch, finding, type Finding, type Rule, type RuleMeta } from '../../common';
 import { findStage, type DockerfileModel } from '../model';
-import { finding, replace, type Rule } from './rule';
+import { replace } from './rule';
 
 const meta: RuleMeta = {
   id: 'dockerfile/unknown-stage',
@@ -43,4 +42,4 @@ function check(model: DockerfileModel): Finding[] {
   return out;
 }
 
-export const unknownStage: Rule = { meta, check };
+export const unknownStage: Rule<DockerfileModel> = { meta, check };

@@ -1,9 +1,9 @@
 // Fires on `apt` (not `apt-get`) in a RUN. `apt` is meant for people; its output and options
 // may change between releases and it warns that its interface is not stable for scripts.
-import type { Finding, RuleMeta } from '../../common';
+import { finding, type Finding, type Rule, type RuleMeta } from '../../common';
 import type { DockerfileModel } from '../model';
-import { programOf } from '../shell';
-import { finding, replace, wordRange, type Rule } from './rule';
+import { programOf, type Command } from '../shell';
+import { eachCommand, replace, wordRange } from './rule';
 
 const meta: RuleMeta = {
   id: 'dockerfile/use-apt-get',
@@ -12,21 +12,13 @@ const meta: RuleMeta = {
   help: 'Use `apt-get` (or `apt-cache`) in Dockerfiles; `apt` has no stable command-line interface.',
 };
 
-function check(model: DockerfileModel): Finding[] {
-  const out: Finding[] = [];
-  for (const { commands } of model.runs) {
-    for (const command of commands) {
-      const program = programOf(command);
-      if (program?.word.text !== 'apt') continue;
-      const range = wordRange(model, program.word);
-      out.push(
-        finding(meta, range, 'Use `apt-get` instead of `apt` in scripts.', [
-          { title: 'Change to apt-get', edits: [replace(range, 'apt-get')], preferred: true },
-        ]),
-      );
-    }
-  }
-  return out;
+function checkCommand(model: DockerfileModel, command: Command): Finding[] {
+  const program = programOf(command);
+  if (program?.word.text !== 'apt') return [];
+  const range = wordRange(model, program.word);
+  return [
+    finding(meta, range, 'Use `apt-get` instead of `apt` in scripts.', [{ title: 'Change to apt-get', edits: [replace(range, 'apt-get')], preferred: true }]),
+  ];
 }
 
-export const useAptGet: Rule = { meta, check };
+export const useAptGet: Rule<DockerfileModel> = { meta, check: eachCommand(checkCommand) };

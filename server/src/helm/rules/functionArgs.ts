@@ -1,34 +1,35 @@
 // Fires when a known function gets too few or too many arguments, counting the value piped in
 // (`.x | default "a"` gives default two). Go checks this when the template runs, so the render
 // fails; the message gives the signature.
-import { rangeOf } from '../../common';
-import { templateInfo } from '../document';
+import { finding, type Finding, rangeOf, type Rule, type RuleMeta } from '../../common';
 import { FUNCTIONS } from '../reference';
-import type { HelmRule } from './rule';
+import type { TemplateFile } from './rule';
 
-export const functionArgs: HelmRule = {
-  meta: {
-    id: 'helm/function-args',
-    severity: 'error',
-    title: 'Wrong number of arguments',
-    help: 'A piped value is the last argument of the next function. Check the signature: `default FALLBACK VALUE`, `nindent SPACES STRING`, `include NAME CONTEXT`.',
-  },
-  kinds: ['helm-template'],
-  check(ctx, src) {
-    const findings = [];
-    for (const call of templateInfo(ctx, src).analysis.calls) {
-      const f = FUNCTIONS.get(call.name);
-      if (!f) continue;
-      const tooFew = call.argCount < f.minArgs;
-      const tooMany = f.maxArgs >= 0 && call.argCount > f.maxArgs;
-      if (!tooFew && !tooMany) continue;
-      const want = f.maxArgs < 0 ? `at least ${f.minArgs}` : f.minArgs === f.maxArgs ? `${f.minArgs}` : `${f.minArgs} to ${f.maxArgs}`;
-      findings.push({
-        rule: this.meta.id,
-        range: rangeOf(src.doc, call.start, call.end),
-        message: `\`${f.name}\` takes ${want} argument${want === '1' ? '' : 's'} (a piped value counts as the last one) but gets ${call.argCount}: \`${f.signature}\`.`,
-      });
-    }
-    return findings;
-  },
+const meta: RuleMeta = {
+  id: 'helm/function-args',
+  severity: 'error',
+  title: 'Wrong number of arguments',
+  help: 'A piped value is the last argument of the next function. Check the signature: `default FALLBACK VALUE`, `nindent SPACES STRING`, `include NAME CONTEXT`.',
 };
+
+function check(file: TemplateFile): Finding[] {
+  const findings: Finding[] = [];
+  for (const call of file.analysis.calls) {
+    const f = FUNCTIONS.get(call.name);
+    if (!f) continue;
+    const tooFew = call.argCount < f.minArgs;
+    const tooMany = f.maxArgs >= 0 && call.argCount > f.maxArgs;
+    if (!tooFew && !tooMany) continue;
+    const want = f.maxArgs < 0 ? `at least ${f.minArgs}` : f.minArgs === f.maxArgs ? `${f.minArgs}` : `${f.minArgs} to ${f.maxArgs}`;
+    findings.push(
+      finding(
+        meta,
+        rangeOf(file.doc, call.start, call.end),
+        `\`${f.name}\` takes ${want} argument${want === '1' ? '' : 's'} (a piped value counts as the last one) but gets ${call.argCount}: \`${f.signature}\`.`,
+      ),
+    );
+  }
+  return findings;
+}
+
+export const functionArgs: Rule<TemplateFile> = { meta, check };

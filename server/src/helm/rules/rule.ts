@@ -1,9 +1,20 @@
-import type { Finding, RuleMeta } from '../../common';
-import type { DocumentKind, ServiceContext, SourceDocument } from '../../workspace';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { ServiceContext } from '../../workspace';
+import type { TemplateInfo } from '../document';
 
-/** A Helm rule: its metadata, the document kinds it reads, and its check. */
-export interface HelmRule {
-  meta: RuleMeta;
-  kinds: readonly DocumentKind[];
-  check(ctx: ServiceContext, src: SourceDocument): Finding[];
+/**
+ * What a Helm rule is given, by the kind of chart file it reads. A template rule is a
+ * `Rule<TemplateFile>` (common), a rule on Chart.yaml or a values file a `Rule<ChartFile>`.
+ */
+
+/** A template with its chart, parse tree and analysis (each computed once per text). */
+export interface TemplateFile extends TemplateInfo {
+  ctx: ServiceContext;
+  doc: TextDocument;
+}
+
+/** Chart.yaml or a values file. */
+export interface ChartFile {
+  ctx: ServiceContext;
+  doc: TextDocument;
 }

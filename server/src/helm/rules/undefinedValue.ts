@@ -2,49 +2,50 @@
 // its subcharts' defaults). Such a path renders as empty or fails on a nil map, and is most
 // often a typo. Paths tested by if/with, passed to default/required/hasKey…, under a key
 // whose default is null or `{}`, under `global`, or read inside a library chart are not reported.
-import type { Finding } from '../../common';
-import { closestMatch, rangeOf } from '../../common';
-import { dotted, templateInfo } from '../document';
+import { closestMatch, finding, type Finding, rangeOf, type Rule, type RuleMeta } from '../../common';
+import { dotted } from '../document';
 import { childKeys, definedness } from '../values';
-import type { HelmRule } from './rule';
+import type { TemplateFile } from './rule';
 
-export const undefinedValue: HelmRule = {
-  meta: {
-    id: 'helm/undefined-value',
-    severity: 'warning',
-    title: 'Value not defined in any values file',
-    help: 'Give every value a default in values.yaml (documented with a comment), or guard optional ones with `if`, `with`, `default` or `required`.',
-  },
-  kinds: ['helm-template'],
-  check(ctx, src) {
-    const { chart, analysis } = templateInfo(ctx, src);
-    if (!chart || chart.type === 'library') return [];
-    const findings: Finding[] = [];
-    for (const usage of analysis.usages) {
-      if (usage.guarded || usage.scope.kind !== 'values' || usage.scope.path.length === 0) continue;
-      const path = usage.scope.path;
-      if (definedness(ctx, chart, path) !== 'undefined') continue;
-      // Point at the first segment no values file knows.
-      let first = path.length - 1;
-      for (let n = 1; n < path.length; n++) {
-        if (definedness(ctx, chart, path.slice(0, n)) === 'undefined') {
-          first = n - 1;
-          break;
-        }
-      }
-      const segment = usage.segments.find((s) => s.scope.kind === 'values' && s.scope.path.length === first + 1)?.segment;
-      const start = segment?.start ?? usage.start;
-      const guess = closestMatch(
-        path[first],
-        childKeys(ctx, chart, path.slice(0, first)).map((c) => c.key),
-      );
-      const noValues = chart.valuesFiles.length === 0 ? ' This chart has no values.yaml: create one next to Chart.yaml.' : '';
-      findings.push({
-        rule: this.meta.id,
-        range: rangeOf(src.doc, start, usage.end),
-        message: `\`.Values.${dotted(path)}\` is not set in any values file.${guess ? ` Did you mean \`${guess}\`?` : ''} Add a default to values.yaml or guard it with \`default\`/\`if\`.${noValues}`,
-      });
-    }
-    return findings;
-  },
+const meta: RuleMeta = {
+  id: 'helm/undefined-value',
+  severity: 'warning',
+  title: 'Value not defined in any values file',
+  help: 'Give every value a default in values.yaml (documented with a comment), or guard optional ones with `if`, `with`, `default` or `required`.',
 };
+
+function check(file: TemplateFile): Finding[] {
+  const { ctx, chart, analysis } = file;
+  if (!chart || chart.type === 'library') return [];
+  const findings: Finding[] = [];
+  for (const usage of analysis.usages) {
+    if (usage.guarded || usage.scope.kind !== 'values' || usage.scope.path.length === 0) continue;
+    const path = usage.scope.path;
+    if (definedness(ctx, chart, path) !== 'undefined') continue;
+    // Point at the first segment no values file knows.
+    let first = path.length - 1;
+    for (let n = 1; n < path.length; n++) {
+      if (definedness(ctx, chart, path.slice(0, n)) === 'undefined') {
+        first = n - 1;
+        break;
+      }
+    }
+    const segment = usage.segments.find((s) => s.scope.kind === 'values' && s.scope.path.length === first + 1)?.segment;
+    const start = segment?.start ?? usage.start;
+    const guess = closestMatch(
+      path[first],
+      childKeys(ctx, chart, path.slice(0, first)).map((c) => c.key),
+    );
+    const noValues = chart.valuesFiles.length === 0 ? ' This chart has no values.yaml: create one next to Chart.yaml.' : '';
+    findings.push(
+      finding(
+        meta,
+        rangeOf(file.doc, start, usage.end),
+        `\`.Values.${dotted(path)}\` is not set in any values file.${guess ? ` Did you mean \`${guess}\`?` : ''} Add a default to values.yaml or guard it with \`default\`/\`if\`.${noValues}`,
+      ),
+    );
+  }
+  return findings;
+}
+
+export const undefinedValue: Rule<TemplateFile> = { meta, check };

@@ -1,19 +1,19 @@
 // Fires on YAML syntax errors in Chart.yaml and values files. Helm cannot load a chart whose
 // Chart.yaml or values.yaml does not parse, and every template then fails.
-import { rangeOf } from '../../common';
+import { finding, type Finding, rangeOf, type Rule, type RuleMeta } from '../../common';
 import { yamlFileOf } from '../chart';
-import type { HelmRule } from './rule';
+import type { ChartFile } from './rule';
 
-export const yamlSyntax: HelmRule = {
-  meta: {
-    id: 'helm/yaml-syntax',
-    severity: 'error',
-    title: 'Chart.yaml or values file is not valid YAML',
-    help: 'Fix the YAML: check indentation (spaces only), a missing `:` or an unclosed quote or bracket.',
-  },
-  kinds: ['helm-chart', 'helm-values'],
-  check(ctx, src) {
-    const file = yamlFileOf(ctx, src.doc.uri);
-    return (file?.errors ?? []).map((e) => ({ rule: this.meta.id, range: rangeOf(src.doc, e.start, e.end), message: `Invalid YAML: ${e.message}` }));
-  },
+const meta: RuleMeta = {
+  id: 'helm/yaml-syntax',
+  severity: 'error',
+  title: 'Chart.yaml or values file is not valid YAML',
+  help: 'Fix the YAML: check indentation (spaces only), a missing `:` or an unclosed quote or bracket.',
 };
+
+function check(file: ChartFile): Finding[] {
+  const yaml = yamlFileOf(file.ctx, file.doc.uri);
+  return (yaml?.errors ?? []).map((e) => finding(meta, rangeOf(file.doc, e.start, e.end), `Invalid YAML: ${e.message}`));
+}
+
+export const yamlSyntax: Rule<ChartFile> = { meta, check };

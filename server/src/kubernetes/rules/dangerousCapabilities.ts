@@ -1,11 +1,12 @@
 // Fires when a container adds a capability that amounts to (near) root on the node: ALL,
 // SYS_ADMIN, NET_ADMIN, SYS_PTRACE, SYS_MODULE, DAC_READ_SEARCH, BPF.
-import type { Finding, RuleMeta } from '../../common';
+import { finding, type Finding, type Rule, type RuleMeta } from '../../common';
+import type { ManifestFile } from '../manifestFile';
 import { get, items, str } from '../nodes';
-import { findingAt, type Rule } from '../rule';
-import { containers } from '../workload';
+import type { ContainerRef } from '../workload';
+import { eachContainer, nodeRange } from './rule';
 
-export const meta: RuleMeta = {
+const meta: RuleMeta = {
   id: 'k8s/dangerous-capabilities',
   severity: 'warning',
   title: 'A container adds a dangerous capability',
@@ -14,24 +15,20 @@ export const meta: RuleMeta = {
 
 const DANGEROUS = new Set(['ALL', 'SYS_ADMIN', 'NET_ADMIN', 'SYS_PTRACE', 'SYS_MODULE', 'DAC_READ_SEARCH', 'BPF']);
 
-export const rule: Rule = {
-  meta,
-  check(rc, obj) {
-    const out: Finding[] = [];
-    for (const c of containers(obj)) {
-      for (const cap of items(get(c.node, 'securityContext', 'capabilities', 'add'))) {
-        const name = str(cap)?.toUpperCase().replace(/^CAP_/, '');
-        if (name && DANGEROUS.has(name))
-          out.push(
-            findingAt(
-              rc,
-              meta,
-              cap,
-              `Container \`${c.name}\` adds \`${name}\`, which is close to root on the node; add only the narrow capabilities it needs.`,
-            ),
-          );
-      }
-    }
-    return out;
-  },
-};
+function checkContainer(file: ManifestFile, c: ContainerRef): Finding[] {
+  const out: Finding[] = [];
+  for (const cap of items(get(c.node, 'securityContext', 'capabilities', 'add'))) {
+    const name = str(cap)?.toUpperCase().replace(/^CAP_/, '');
+    if (name && DANGEROUS.has(name))
+      out.push(
+        finding(
+          meta,
+          nodeRange(file, cap),
+          `Container \`${c.name}\` adds \`${name}\`, which is close to root on the node; add only the narrow capabilities it needs.`,
+        ),
+      );
+  }
+  return out;
+}
+
+export const dangerousCapabilities: Rule<ManifestFile> = { meta, check: eachContainer(checkContainer) };

@@ -1,12 +1,14 @@
 // Fires on a hostPath volume that mounts a container runtime socket (docker.sock,
 // containerd.sock, crio.sock). Whoever can talk to it can start a privileged container on the
 // node: it is root on the node.
-import type { Finding, RuleMeta } from '../../common';
+import { finding, type Finding, type Rule, type RuleMeta } from '../../common';
+import type { ManifestFile } from '../manifestFile';
 import { get, items, str } from '../nodes';
-import { findingAt, type Rule } from '../rule';
+import type { KubeObject } from '../parse';
 import { podSpec } from '../workload';
+import { eachObject, nodeRange } from './rule';
 
-export const meta: RuleMeta = {
+const meta: RuleMeta = {
   id: 'k8s/docker-socket',
   severity: 'error',
   title: 'A container runtime socket is mounted',
@@ -15,15 +17,16 @@ export const meta: RuleMeta = {
 
 const SOCKET = /(docker|containerd|crio|podman)\.sock$|^\/var\/run\/docker\/?$/;
 
-export const rule: Rule = {
-  meta,
-  check(rc, obj) {
-    const out: Finding[] = [];
-    for (const volume of items(get(podSpec(obj), 'volumes'))) {
-      const path = get(volume, 'hostPath', 'path');
-      if (SOCKET.test(str(path) ?? ''))
-        out.push(findingAt(rc, meta, path, `Mounting \`${str(path)}\` hands the node's container runtime (root on the node) to this pod; remove the volume.`));
-    }
-    return out;
-  },
-};
+function checkObject(file: ManifestFile, obj: KubeObject): Finding[] {
+  const out: Finding[] = [];
+  for (const volume of items(get(podSpec(obj), 'volumes'))) {
+    const path = get(volume, 'hostPath', 'path');
+    if (SOCKET.test(str(path) ?? ''))
+      out.push(
+        finding(meta, nodeRange(file, path), `Mounting \`${str(path)}\` hands the node's container runtime (root on the node) to this pod; remove the volume.`),
+      );
+  }
+  return out;
+}
+
+export const dockerSocket: Rule<ManifestFile> = { meta, check: eachObject(checkObject) };

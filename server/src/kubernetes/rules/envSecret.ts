@@ -1,11 +1,12 @@
 // Fires on an env var whose name looks like a secret (PASSWORD, TOKEN, API_KEY, …) with a literal
 // `value`. The secret then sits in the manifest, the Git history and `kubectl describe` output.
-import type { Finding, RuleMeta } from '../../common';
+import { finding, type Finding, type Rule, type RuleMeta } from '../../common';
+import type { ManifestFile } from '../manifestFile';
 import { get, items, str } from '../nodes';
-import { findingAt, type Rule } from '../rule';
-import { containers } from '../workload';
+import type { ContainerRef } from '../workload';
+import { eachContainer, nodeRange } from './rule';
 
-export const meta: RuleMeta = {
+const meta: RuleMeta = {
   id: 'k8s/env-secret',
   severity: 'warning',
   title: 'A secret written as a plain env value',
@@ -14,18 +15,15 @@ export const meta: RuleMeta = {
 
 const SECRET_NAME = /(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIALS?|ACCESS_?KEY)/i;
 
-export const rule: Rule = {
-  meta,
-  check(rc, obj) {
-    const out: Finding[] = [];
-    for (const c of containers(obj)) {
-      for (const env of items(get(c.node, 'env'))) {
-        const name = str(get(env, 'name'));
-        const value = get(env, 'value');
-        if (!name || !SECRET_NAME.test(name) || !str(value)) continue;
-        out.push(findingAt(rc, meta, value, `\`${name}\` holds a literal secret; move it to a Secret and use \`valueFrom.secretKeyRef\`.`));
-      }
-    }
-    return out;
-  },
-};
+function checkContainer(file: ManifestFile, c: ContainerRef): Finding[] {
+  const out: Finding[] = [];
+  for (const env of items(get(c.node, 'env'))) {
+    const name = str(get(env, 'name'));
+    const value = get(env, 'value');
+    if (!name || !SECRET_NAME.test(name) || !str(value)) continue;
+    out.push(finding(meta, nodeRange(file, value), `\`${name}\` holds a literal secret; move it to a Secret and use \`valueFrom.secretKeyRef\`.`));
+  }
+  return out;
+}
+
+export const envSecret: Rule<ManifestFile> = { meta, check: eachContainer(checkContainer) };

@@ -1,12 +1,13 @@
 // Fires on a container image without a tag or with `:latest` (a digest `@sha256:` is fine).
 // Such pods run whatever the registry serves at pull time: rollouts are not reproducible and a
 // rollback may not bring the old code back.
-import type { Finding, RuleMeta } from '../../common';
+import { finding, type Finding, type Rule, type RuleMeta } from '../../common';
+import type { ManifestFile } from '../manifestFile';
 import { get, str } from '../nodes';
-import { findingAt, type Rule } from '../rule';
-import { containers } from '../workload';
+import type { ContainerRef } from '../workload';
+import { eachContainer, nodeRange } from './rule';
 
-export const meta: RuleMeta = {
+const meta: RuleMeta = {
   id: 'k8s/latest-tag',
   severity: 'warning',
   title: 'An image without a pinned tag',
@@ -14,26 +15,24 @@ export const meta: RuleMeta = {
 };
 
 /** The tag of an image reference, `''` when it has none, `undefined` when it is pinned by digest. */
-export function imageTag(image: string): string | undefined {
+function imageTag(image: string): string | undefined {
   if (image.includes('@')) return undefined;
   const lastSlash = image.lastIndexOf('/');
   const colon = image.indexOf(':', lastSlash + 1);
   return colon < 0 ? '' : image.slice(colon + 1);
 }
 
-export const rule: Rule = {
-  meta,
-  check(rc, obj) {
-    const out: Finding[] = [];
-    for (const c of containers(obj)) {
-      const node = get(c.node, 'image');
-      const image = str(node);
-      if (!image) continue;
-      const tag = imageTag(image);
-      if (tag === '')
-        out.push(findingAt(rc, meta, node, `Image \`${image}\` has no tag, so it means \`:latest\`; pin a version such as \`${image}:1.2.3\` or a digest.`));
-      else if (tag === 'latest') out.push(findingAt(rc, meta, node, `Image \`${image}\` uses \`:latest\`; pin a version tag or a digest.`));
-    }
-    return out;
-  },
-};
+function checkContainer(file: ManifestFile, c: ContainerRef): Finding[] {
+  const node = get(c.node, 'image');
+  const image = str(node);
+  if (!image) return [];
+  const tag = imageTag(image);
+  if (tag === '')
+    return [
+      finding(meta, nodeRange(file, node), `Image \`${image}\` has no tag, so it means \`:latest\`; pin a version such as \`${image}:1.2.3\` or a digest.`),
+    ];
+  if (tag === 'latest') return [finding(meta, nodeRange(file, node), `Image \`${image}\` uses \`:latest\`; pin a version tag or a digest.`)];
+  return [];
+}
+
+export const latestTag: Rule<ManifestFile> = { meta, check: eachContainer(checkContainer) };

@@ -2,13 +2,14 @@
 // by a name the workspace does not define — but only when the workspace defines at least one
 // object of that kind, so manifests whose Secrets live elsewhere stay quiet. Catches renamed or
 // misspelled references before the pod hangs in ContainerCreating.
-import type { Finding, RuleMeta } from '../../common';
+import { finding, type Finding, type Rule, type RuleMeta } from '../../common';
+import type { ManifestFile } from '../manifestFile';
 import { get, items, scalar, str, type YamlNode } from '../nodes';
 import type { KubeObject } from '../parse';
-import { findingAt, type Rule, type RuleContext } from '../rule';
 import { containers, nameOf, podSpec } from '../workload';
+import { eachObject, nodeRange } from './rule';
 
-export const meta: RuleMeta = {
+const meta: RuleMeta = {
   id: 'k8s/missing-reference',
   severity: 'info',
   title: 'A referenced ConfigMap, Secret, PVC or ServiceAccount is not in the workspace',
@@ -61,26 +62,29 @@ const LABEL: Record<string, string> = {
   ServiceAccount: 'ServiceAccount',
 };
 
-function definedNames(rc: RuleContext, kind: string): Set<string> | undefined {
-  const names = new Set(rc.index().names.get(kind) ?? []);
-  for (const o of rc.parsed.objects) if (o.kind === kind && nameOf(o)) names.add(nameOf(o) as string);
+function definedNames(file: ManifestFile, kind: string): Set<string> | undefined {
+  const names = new Set(file.index().names.get(kind) ?? []);
+  for (const o of file.parsed.objects) if (o.kind === kind && nameOf(o)) names.add(nameOf(o) as string);
   // The built-in `default` ServiceAccount exists in every namespace.
   if (kind === 'ServiceAccount' && names.size > 0) names.add('default');
   return names.size > 0 ? names : undefined;
 }
 
-export const rule: Rule = {
-  meta,
-  check(rc, obj) {
-    const out: Finding[] = [];
-    for (const ref of references(obj)) {
-      const names = definedNames(rc, ref.kind);
-      const name = str(ref.node) as string;
-      if (!names || names.has(name)) continue;
-      out.push(
-        findingAt(rc, meta, ref.node, `No ${LABEL[ref.kind]} named \`${name}\` is defined in the workspace; check the name or add the ${LABEL[ref.kind]}.`),
-      );
-    }
-    return out;
-  },
-};
+function checkObject(file: ManifestFile, obj: KubeObject): Finding[] {
+  const out: Finding[] = [];
+  for (const ref of references(obj)) {
+    const names = definedNames(file, ref.kind);
+    const name = str(ref.node) as string;
+    if (!names || names.has(name)) continue;
+    out.push(
+      finding(
+        meta,
+        nodeRange(file, ref.node),
+        `No ${LABEL[ref.kind]} named \`${name}\` is defined in the workspace; check the name or add the ${LABEL[ref.kind]}.`,
+      ),
+    );
+  }
+  return out;
+}
+
+export const missingReference: Rule<ManifestFile> = { meta, check: eachObject(checkObject) };

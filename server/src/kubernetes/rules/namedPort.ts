@@ -1,14 +1,14 @@
 // Fires when a probe's or a Service's `targetPort` names a port (a string) that no container
 // declares under `ports[].name`. A probe on a missing port fails and restarts the container; a
 // Service forwarding to a missing name has no endpoints.
-import type { Finding, RuleMeta } from '../../common';
+import { finding, type Finding, type Rule, type RuleMeta } from '../../common';
+import type { ManifestFile } from '../manifestFile';
 import { get, items, str, stringMap } from '../nodes';
-import { findingAt, type Rule, type RuleContext } from '../rule';
 import type { KubeObject } from '../parse';
 import { containers, namespaceOf } from '../workload';
-import { selectedPods } from './serviceNoMatch';
+import { eachObject, nodeRange, selectedPods } from './rule';
 
-export const meta: RuleMeta = {
+const meta: RuleMeta = {
   id: 'k8s/named-port',
   severity: 'error',
   title: 'A named port that no container declares',
@@ -25,7 +25,7 @@ function portNames(node: unknown): Set<string> {
   );
 }
 
-function probeFindings(rc: RuleContext, obj: KubeObject): Finding[] {
+function probeFindings(file: ManifestFile, obj: KubeObject): Finding[] {
   const out: Finding[] = [];
   for (const c of containers(obj, ['containers', 'initContainers'])) {
     const names = portNames(c.node);
@@ -35,10 +35,9 @@ function probeFindings(rc: RuleContext, obj: KubeObject): Finding[] {
         const name = str(port);
         if (name === undefined || /^\d+$/.test(name) || names.has(name)) continue;
         out.push(
-          findingAt(
-            rc,
+          finding(
             meta,
-            port,
+            nodeRange(file, port),
             `\`${probe}\` uses port \`${name}\`, but container \`${c.name}\` declares no port with that name; add it under \`ports\` or use the number.`,
           ),
         );
@@ -48,10 +47,10 @@ function probeFindings(rc: RuleContext, obj: KubeObject): Finding[] {
   return out;
 }
 
-function serviceFindings(rc: RuleContext, obj: KubeObject): Finding[] {
+function serviceFindings(file: ManifestFile, obj: KubeObject): Finding[] {
   const selector = stringMap(get(obj.node, 'spec', 'selector'));
   if (selector.size === 0) return [];
-  const pods = selectedPods(rc, selector, namespaceOf(obj));
+  const pods = selectedPods(file, selector, namespaceOf(obj));
   // Without selected pods there is nothing to compare with; service-no-match reports that case.
   if (pods.length === 0) return [];
   const out: Finding[] = [];
@@ -60,10 +59,9 @@ function serviceFindings(rc: RuleContext, obj: KubeObject): Finding[] {
     const name = str(target);
     if (name === undefined || /^\d+$/.test(name) || pods.some((p) => p.portNames.has(name))) continue;
     out.push(
-      findingAt(
-        rc,
+      finding(
         meta,
-        target,
+        nodeRange(file, target),
         `\`targetPort: ${name}\` names no container port of the selected pods; name a port \`${name}\` in the workload or use the number.`,
       ),
     );
@@ -71,9 +69,8 @@ function serviceFindings(rc: RuleContext, obj: KubeObject): Finding[] {
   return out;
 }
 
-export const rule: Rule = {
-  meta,
-  check(rc, obj) {
-    return obj.kind === 'Service' ? serviceFindings(rc, obj) : probeFindings(rc, obj);
-  },
-};
+function checkObject(file: ManifestFile, obj: KubeObject): Finding[] {
+  return obj.kind === 'Service' ? serviceFindings(file, obj) : probeFindings(file, obj);
+}
+
+export const namedPort: Rule<ManifestFile> = { meta, check: eachObject(checkObject) };

@@ -1,23 +1,24 @@
 // Fires on a Service of `type: NodePort`. It opens the port on every node, bypasses most
 // ingress policies and ties clients to node addresses; a LoadBalancer or an Ingress is usually
 // what is wanted.
-import type { RuleMeta } from '../../common';
+import { finding, type Finding, type Rule, type RuleMeta } from '../../common';
+import type { ManifestFile } from '../manifestFile';
 import { get, str } from '../nodes';
-import { findingAt, type Rule } from '../rule';
+import type { KubeObject } from '../parse';
+import { eachObject, nodeRange } from './rule';
 
-export const meta: RuleMeta = {
+const meta: RuleMeta = {
   id: 'k8s/node-port',
   severity: 'warning',
   title: 'A NodePort Service',
   help: 'Expose the Service through an Ingress or `type: LoadBalancer`; keep NodePort for clusters without either.',
 };
 
-export const rule: Rule = {
-  meta,
-  check(rc, obj) {
-    if (obj.kind !== 'Service') return [];
-    const type = get(obj.node, 'spec', 'type');
-    if (str(type) !== 'NodePort') return [];
-    return [findingAt(rc, meta, type, 'A NodePort Service opens this port on every node; prefer an Ingress or `type: LoadBalancer`.')];
-  },
-};
+function checkObject(file: ManifestFile, obj: KubeObject): Finding[] {
+  if (obj.kind !== 'Service') return [];
+  const type = get(obj.node, 'spec', 'type');
+  if (str(type) !== 'NodePort') return [];
+  return [finding(meta, nodeRange(file, type), 'A NodePort Service opens this port on every node; prefer an Ingress or `type: LoadBalancer`.')];
+}
+
+export const nodePort: Rule<ManifestFile> = { meta, check: eachObject(checkObject) };

@@ -1,12 +1,14 @@
 // Fires on a label or annotation key under the `kubernetes.io/` or `k8s.io/` prefixes (or their
 // subdomains) that is not one of the well-known keys Kubernetes defines. Those prefixes belong to
 // the Kubernetes project; made-up keys there may clash with future core behaviour.
-import type { Finding, RuleMeta } from '../../common';
+import { finding, type Finding, type Rule, type RuleMeta } from '../../common';
+import type { ManifestFile } from '../manifestFile';
 import { metadataMaps } from '../metadataMaps';
 import { entries } from '../nodes';
-import { findingAt, type Rule } from '../rule';
+import type { KubeObject } from '../parse';
+import { eachObject, nodeRange } from './rule';
 
-export const meta: RuleMeta = {
+const meta: RuleMeta = {
   id: 'k8s/reserved-prefix',
   severity: 'warning',
   title: 'A key uses a prefix reserved for Kubernetes',
@@ -55,7 +57,7 @@ const WELL_KNOWN_KEYS = new Set([
   'kubernetes.io/egress-bandwidth',
 ]);
 
-export function isReserved(key: string): boolean {
+function isReserved(key: string): boolean {
   const slash = key.lastIndexOf('/');
   if (slash < 0) return false;
   const prefix = key.slice(0, slash);
@@ -63,23 +65,21 @@ export function isReserved(key: string): boolean {
   return reserved && !WELL_KNOWN_PREFIXES.has(prefix) && !WELL_KNOWN_KEYS.has(key);
 }
 
-export const rule: Rule = {
-  meta,
-  check(rc, obj) {
-    const out: Finding[] = [];
-    for (const { labels, annotations } of metadataMaps(obj)) {
-      for (const e of [...entries(labels), ...entries(annotations)]) {
-        if (isReserved(e.key))
-          out.push(
-            findingAt(
-              rc,
-              meta,
-              e.keyNode,
-              `\`${e.key}\` uses a prefix reserved for Kubernetes; use your own prefix, e.g. \`example.com/${e.key.slice(e.key.lastIndexOf('/') + 1)}\`.`,
-            ),
-          );
-      }
+function checkObject(file: ManifestFile, obj: KubeObject): Finding[] {
+  const out: Finding[] = [];
+  for (const { labels, annotations } of metadataMaps(obj)) {
+    for (const e of [...entries(labels), ...entries(annotations)]) {
+      if (isReserved(e.key))
+        out.push(
+          finding(
+            meta,
+            nodeRange(file, e.keyNode),
+            `\`${e.key}\` uses a prefix reserved for Kubernetes; use your own prefix, e.g. \`example.com/${e.key.slice(e.key.lastIndexOf('/') + 1)}\`.`,
+          ),
+        );
     }
-    return out;
-  },
-};
+  }
+  return out;
+}
+
+export const reservedPrefix: Rule<ManifestFile> = { meta, check: eachObject(checkObject) };

@@ -1,12 +1,14 @@
 // Fires on a container that may run as root: neither it nor its pod sets
 // `securityContext.runAsNonRoot: true` or a non-zero `runAsUser`. A root process in a container is
 // root on the node once anything goes wrong.
-import type { Finding, RuleMeta } from '../../common';
+import { finding, type Finding, type Rule, type RuleMeta } from '../../common';
+import type { ManifestFile } from '../manifestFile';
 import { get, scalar } from '../nodes';
-import { findingAt, type Rule } from '../rule';
-import { containers, firstNode, podSpec } from '../workload';
+import type { KubeObject } from '../parse';
+import { type ContainerRef, podSpec } from '../workload';
+import { containerAnchor, eachContainer, nodeRange } from './rule';
 
-export const meta: RuleMeta = {
+const meta: RuleMeta = {
   id: 'k8s/run-as-non-root',
   severity: 'warning',
   title: 'A container may run as root',
@@ -22,24 +24,16 @@ function nonRoot(securityContext: unknown): boolean | undefined {
   return undefined;
 }
 
-export const rule: Rule = {
-  meta,
-  check(rc, obj) {
-    const spec = podSpec(obj);
-    if (!spec) return [];
-    const podLevel = nonRoot(get(spec, 'securityContext'));
-    const out: Finding[] = [];
-    for (const c of containers(obj, ['containers', 'initContainers'])) {
-      if ((nonRoot(get(c.node, 'securityContext')) ?? podLevel) === true) continue;
-      out.push(
-        findingAt(
-          rc,
-          meta,
-          firstNode(get(c.node, 'name'), get(c.node, 'image')),
-          `Container \`${c.name}\` may run as root; set \`securityContext.runAsNonRoot: true\` on the pod or the container.`,
-        ),
-      );
-    }
-    return out;
-  },
-};
+function checkContainer(file: ManifestFile, c: ContainerRef, obj: KubeObject): Finding[] {
+  // The container's own setting wins over the pod's.
+  if ((nonRoot(get(c.node, 'securityContext')) ?? nonRoot(get(podSpec(obj), 'securityContext'))) === true) return [];
+  return [
+    finding(
+      meta,
+      nodeRange(file, containerAnchor(c)),
+      `Container \`${c.name}\` may run as root; set \`securityContext.runAsNonRoot: true\` on the pod or the container.`,
+    ),
+  ];
+}
+
+export const runAsNonRoot: Rule<ManifestFile> = { meta, check: eachContainer(checkContainer, ['containers', 'initContainers']) };

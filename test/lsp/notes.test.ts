@@ -38,7 +38,7 @@ describe('notes over stdio', () => {
     fs.mkdirSync(notes);
     fs.writeFileSync(path.join(notes, 'docker.md'), note('first version of the note'));
     fs.writeFileSync(path.join(notes, 'binary.md'), Buffer.from([0x23, 0x20, 0x41, 0x00, 0x01, 0x02, 0x0a]));
-    fs.writeFileSync(path.join(notes, 'huge.md'), '# Huge\n' + 'x'.repeat(2 * 1024 * 1024 + 10));
+    fs.writeFileSync(path.join(notes, 'huge.md'), '# Huge\n' + 'x'.repeat(5 * 1024 * 1024 + 10));
     fs.writeFileSync(path.join(notes, 'latin1.txt'), Buffer.from([0x23, 0x20, 0xe9, 0xe8, 0x0a]));
     fs.writeFileSync(path.join(notes, 'empty.md'), '');
     client = new LspClient();
@@ -112,7 +112,7 @@ describe('notes over stdio', () => {
     const messages = logs();
     for (const [name, reason] of [
       ['binary.md', /looks binary/],
-      ['huge.md', /over the 2 MB limit/],
+      ['huge.md', /over the 5 MB limit/],
       ['latin1.txt', /not valid UTF-8/],
       ['empty.md', /is empty/],
       ['missing', /does not exist/],

@@ -12,7 +12,6 @@ import { type NotAFile, statProblem } from './nodeFileSystem';
  * binary or oversized file, invalid UTF-8, an empty file — is skipped and reported through `report`
  * with the path and what to do; the caller reports each message once.
  */
-
 /** A notes path pointing at a huge tree (say, the home folder) stops here instead of walking it all. */
 export const MAX_NOTE_FILES = 5000;
 export const NOTE_FILE = /\.(md|markdown|txt)$/i;
@@ -97,7 +96,7 @@ export async function listNoteFiles(root: string, report: Reporter): Promise<str
       return;
     }
     for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      // Hidden entries hold tool state (an editor's settings, a trash folder), not notes.
+      // The walkers' skip list, and hidden entries too: they hold tool state (an editor's settings, a trash folder), not notes.
       if (e.name.startsWith('.') || SKIPPED_FOLDERS.has(e.name)) continue;
       if (e.isDirectory() || e.isSymbolicLink() || (e.isFile() && NOTE_FILE.test(e.name))) await walk(path.join(p, e.name), depth + 1);
     }

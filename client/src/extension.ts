@@ -6,6 +6,9 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import type { Location } from 'vscode-languageserver-types';
+import { LIST_SECTIONS, NOTE_AT_CURSOR, RELOAD_NOTES, type RequestParams, type RequestResult, type Requests } from '../../shared/protocol';
+import { findChartRoot } from './chart';
 import { registerHelmTemplate } from './helmTemplate';
 
 let client: LanguageClient | undefined;
@@ -15,20 +18,15 @@ const SELECTOR = ['dockerfile', 'yaml', 'helm'].flatMap((language) => [
   { scheme: 'untitled', language },
 ]);
 
-/** True when a folder above `file` (up to the workspace root) holds Chart.yaml. */
-async function insideChart(file: vscode.Uri): Promise<boolean> {
-  let dir = vscode.Uri.joinPath(file, '..');
-  for (let depth = 0; depth < 12; depth++) {
-    try {
-      await vscode.workspace.fs.stat(vscode.Uri.joinPath(dir, 'Chart.yaml'));
-      return true;
-    } catch {
-      const parent = vscode.Uri.joinPath(dir, '..');
-      if (parent.path === dir.path) return false;
-      dir = parent;
-    }
-  }
-  return false;
+/** The chart root above a file, on VS Code's file system (so remote folders work too). */
+async function chartRootOf(file: vscode.Uri): Promise<vscode.Uri | undefined> {
+  const exists = (uri: string) =>
+    vscode.workspace.fs.stat(vscode.Uri.parse(uri)).then(
+      () => true,
+      () => false,
+    );
+  const root = await findChartRoot(file.toString(), exists);
+  return root === undefined ? undefined : vscode.Uri.parse(root);
 }
 
 /**
@@ -38,28 +36,19 @@ async function insideChart(file: vscode.Uri): Promise<boolean> {
 async function fixHelmLanguage(doc: vscode.TextDocument): Promise<void> {
   if (doc.uri.scheme !== 'file') return;
   const inTemplates = /[\\/]templates[\\/]/.test(doc.uri.fsPath);
-  if (doc.languageId === 'helm' && /\.ya?ml$/i.test(doc.uri.fsPath) && !(await insideChart(doc.uri))) {
+  if (doc.languageId === 'helm' && /\.ya?ml$/i.test(doc.uri.fsPath) && !(await chartRootOf(doc.uri))) {
     await vscode.languages.setTextDocumentLanguage(doc, 'yaml');
-  } else if (doc.languageId === 'yaml' && inTemplates && (await insideChart(doc.uri))) {
+  } else if (doc.languageId === 'yaml' && inTemplates && (await chartRootOf(doc.uri))) {
     await vscode.languages.setTextDocumentLanguage(doc, 'helm');
   }
 }
 
-/** Where the server says a note section is (an LSP Location). */
-interface NoteLocation {
-  uri: string;
-  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+/** A request of shared/protocol.ts, typed by its name. */
+function request<M extends keyof Requests>(languageClient: LanguageClient, method: M, params: RequestParams<M>): Promise<RequestResult<M>> {
+  return languageClient.sendRequest<RequestResult<M>>(method, params);
 }
 
-interface NoteSummary {
-  title: string;
-  source: string;
-  origin: 'user' | 'bundled';
-  preview: string;
-  location: NoteLocation;
-}
-
-async function openNote(location: NoteLocation): Promise<void> {
+async function openNote(location: Location): Promise<void> {
   const { line, character } = location.range.start;
   const position = new vscode.Position(line, character);
   await vscode.window.showTextDocument(vscode.Uri.parse(location.uri), { selection: new vscode.Range(position, position), preview: true });
@@ -71,7 +60,7 @@ function notesCommands(languageClient: LanguageClient): vscode.Disposable[] {
     vscode.commands.registerCommand('containerNotes.openNoteAtCursor', async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor) return;
-      const location = await languageClient.sendRequest<NoteLocation | null>('containerNotes/noteAtCursor', {
+      const location = await request(languageClient, NOTE_AT_CURSOR, {
         textDocument: { uri: editor.document.uri.toString() },
         position: { line: editor.selection.active.line, character: editor.selection.active.character },
       });
@@ -79,7 +68,7 @@ function notesCommands(languageClient: LanguageClient): vscode.Disposable[] {
       else void vscode.window.showInformationMessage('Container Notes: no note section matches what is under the cursor.');
     }),
     vscode.commands.registerCommand('containerNotes.searchNotes', async () => {
-      const sections = await languageClient.sendRequest<NoteSummary[]>('containerNotes/listSections', {});
+      const sections = await request(languageClient, LIST_SECTIONS, {});
       if (sections.length === 0) {
         void vscode.window.showInformationMessage('Container Notes: no notes are indexed. Set containerNotes.notes.paths to your notes folder.');
         return;
@@ -91,7 +80,7 @@ function notesCommands(languageClient: LanguageClient): vscode.Disposable[] {
       if (picked) await openNote(picked.section.location);
     }),
     vscode.commands.registerCommand('containerNotes.reloadNotes', async () => {
-      const result = await languageClient.sendRequest<{ files: number; bundled: number }>('containerNotes/reloadNotes', {});
+      const result = await request(languageClient, RELOAD_NOTES, {});
       void vscode.window.setStatusBarMessage(`Container Notes: ${result.files} of your notes files and ${result.bundled} bundled ones indexed`, 4000);
     }),
   ];
@@ -120,7 +109,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ...notesCommands(client),
   );
   for (const doc of vscode.workspace.textDocuments) void fixHelmLanguage(doc);
-  registerHelmTemplate(context);
+  registerHelmTemplate(context, chartRootOf);
 
   await client.start();
 }

@@ -31,19 +31,8 @@ export function findHelm(): string | undefined {
   return undefined;
 }
 
-function chartRootOf(file: string): string | undefined {
-  let dir = path.dirname(file);
-  for (let depth = 0; depth < 12; depth++) {
-    if (fs.existsSync(path.join(dir, 'Chart.yaml'))) return dir;
-    const parent = path.dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
-  return undefined;
-}
-
 /** Registers the command and its read-only output documents; sets the context key that shows it. */
-export function registerHelmTemplate(context: vscode.ExtensionContext): void {
+export function registerHelmTemplate(context: vscode.ExtensionContext, chartRootOf: (file: vscode.Uri) => Promise<vscode.Uri | undefined>): void {
   const outputs = new Map<string, string>();
   const changed = new vscode.EventEmitter<vscode.Uri>();
   const helm = findHelm();
@@ -60,7 +49,7 @@ export function registerHelmTemplate(context: vscode.ExtensionContext): void {
         return;
       }
       const file = vscode.window.activeTextEditor?.document.uri;
-      const root = file?.scheme === 'file' ? chartRootOf(file.fsPath) : undefined;
+      const root = file?.scheme === 'file' ? (await chartRootOf(file))?.fsPath : undefined;
       if (!root) {
         void vscode.window.showWarningMessage('Open a file of a Helm chart (a folder with Chart.yaml) first.');
         return;

@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
+import { LIST_SECTIONS, NOTE_AT_CURSOR, NOTES_READY, RELOAD_NOTES, type RequestResult } from '../../shared/protocol';
 import { LspClient } from '../support/lspClient';
 
 const CHANGED = 2;
@@ -12,7 +13,8 @@ const DELETED = 3;
 
 // Live notes over the real dist/server.js: hover shows a note; editing, adding and deleting notes
 // files (with workspace/didChangeWatchedFiles) or changing the setting changes the next hover.
-// Waits go through the containerNotes/notesReady request, never a sleep.
+// Waits go through the containerNotes/notesReady request, never a sleep. Request names and types
+// come from shared/protocol.ts, as in the client.
 describe('notes over stdio', () => {
   let client: LspClient;
   let dir: string;
@@ -22,7 +24,7 @@ describe('notes over stdio', () => {
   const note = (text: string) => `# Latest tags\n<!-- keys: rule:dockerfile/latest-tag -->\n${text}\n`;
 
   async function hoverText(): Promise<string> {
-    await client.request('containerNotes/notesReady', null);
+    await client.request(NOTES_READY, null);
     const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', {
       textDocument: { uri: dockerfile },
       position: { line: 0, character: 5 },
@@ -38,7 +40,7 @@ describe('notes over stdio', () => {
     fs.mkdirSync(notes);
     fs.writeFileSync(path.join(notes, 'docker.md'), note('first version of the note'));
     fs.writeFileSync(path.join(notes, 'binary.md'), Buffer.from([0x23, 0x20, 0x41, 0x00, 0x01, 0x02, 0x0a]));
-    fs.writeFileSync(path.join(notes, 'huge.md'), '# Huge\n' + 'x'.repeat(2 * 1024 * 1024 + 10));
+    fs.writeFileSync(path.join(notes, 'huge.md'), '# Huge\n' + 'x'.repeat(5 * 1024 * 1024 + 10));
     fs.writeFileSync(path.join(notes, 'latin1.txt'), Buffer.from([0x23, 0x20, 0xe9, 0xe8, 0x0a]));
     fs.writeFileSync(path.join(notes, 'empty.md'), '');
     client = new LspClient();
@@ -86,16 +88,19 @@ describe('notes over stdio', () => {
   });
 
   test('Open Note at Cursor and Search Notes answer locations of sections', async () => {
-    await client.request('containerNotes/notesReady', null);
-    const location = await client.request<{ uri: string; range: { start: { line: number } } } | null>('containerNotes/noteAtCursor', {
+    await client.request(NOTES_READY, null);
+    const location = await client.request<RequestResult<typeof NOTE_AT_CURSOR>>(NOTE_AT_CURSOR, {
       textDocument: { uri: dockerfile },
       position: { line: 0, character: 5 },
     });
     assert.equal(location?.uri, uri(path.join(notes, 'docker.md')));
     assert.equal(location?.range.start.line, 0);
-    const none = await client.request('containerNotes/noteAtCursor', { textDocument: { uri: dockerfile }, position: { line: 1, character: 1 } });
+    const none = await client.request<RequestResult<typeof NOTE_AT_CURSOR>>(NOTE_AT_CURSOR, {
+      textDocument: { uri: dockerfile },
+      position: { line: 1, character: 1 },
+    });
     assert.equal(none, null);
-    const sections = await client.request<Array<{ title: string; source: string; preview: string }>>('containerNotes/listSections', {});
+    const sections = await client.request<RequestResult<typeof LIST_SECTIONS>>(LIST_SECTIONS, {});
     assert.deepEqual(
       sections.map((s) => `${s.title} @ ${s.source}: ${s.preview}`),
       ['Latest tags @ my notes/docker.md:1: second version, edited'],
@@ -103,16 +108,16 @@ describe('notes over stdio', () => {
   });
 
   test('bad notes input is skipped and reported once each, also across reloads', async () => {
-    await client.request('containerNotes/notesReady', null);
+    await client.request(NOTES_READY, null);
     // A settings change walks the roots again; unchanged files are not re-read and nothing is re-reported.
     client.notify('workspace/didChangeConfiguration', {
       settings: { containerNotes: { notes: { paths: ['my notes', path.join(dir, 'missing'), path.join(dir, 'other')], bundled: false } } },
     });
-    await client.request('containerNotes/notesReady', null);
+    await client.request(NOTES_READY, null);
     const messages = logs();
     for (const [name, reason] of [
       ['binary.md', /looks binary/],
-      ['huge.md', /over the 2 MB limit/],
+      ['huge.md', /over the 5 MB limit/],
       ['latin1.txt', /not valid UTF-8/],
       ['empty.md', /is empty/],
       ['missing', /does not exist/],
@@ -135,7 +140,7 @@ describe('notes over stdio', () => {
   });
 
   test('Reload Notes re-reads everything and answers the file counts', async () => {
-    const result = await client.request<{ files: number; bundled: number }>('containerNotes/reloadNotes', {});
+    const result = await client.request<RequestResult<typeof RELOAD_NOTES>>(RELOAD_NOTES, {});
     assert.equal(result.files, 1);
     assert.ok(result.bundled >= 2, 'the bundled notes of both languages');
     assert.match(await hoverText(), /the team note/);
@@ -168,7 +173,7 @@ for (const [how, start] of [
     test('hovering kind: Deployment shows the Chinese Deployment note', async () => {
       const manifest = pathToFileURL(path.join(dir, 'deploy.yaml')).toString();
       client.open(manifest, 'yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n');
-      await client.request('containerNotes/notesReady', null);
+      await client.request(NOTES_READY, null);
       const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', {
         textDocument: { uri: manifest },
         position: { line: 1, character: 'kind: Depl'.length },

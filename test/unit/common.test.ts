@@ -4,7 +4,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   applyPolicy,
   closestMatch,
+  decodeText,
   defaultSettings,
+  describeSize,
   findSuppressions,
   lineStarts,
   mergeSettings,
@@ -129,5 +131,34 @@ describe('text helpers', () => {
       cache.get('index', '', 0, compute);
     }
     assert.equal(calls, 5, 'the index was computed once');
+  });
+});
+
+describe('decodeText', () => {
+  const bytes = (...parts: Array<string | number[]>) => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p))));
+
+  test('UTF-8 text comes back as it is, without a leading byte-order mark', () => {
+    assert.deepEqual(decodeText(bytes('FROM debian:12\n')), { text: 'FROM debian:12\n' });
+    assert.deepEqual(decodeText(bytes([0xef, 0xbb, 0xbf], 'kind: Pod\n')), { text: 'kind: Pod\n' });
+    assert.deepEqual(decodeText(bytes('# 中文 notes\n')), { text: '# 中文 notes\n' });
+    assert.deepEqual(decodeText(new Uint8Array()), { text: '' });
+  });
+
+  test('a NUL byte in the first 8 KB means binary; one further on does not', () => {
+    assert.deepEqual(decodeText(bytes('FR', [0, 1, 2])), { problem: 'binary' });
+    assert.deepEqual(decodeText(bytes('x'.repeat(8191), [0])), { problem: 'binary' });
+    assert.ok('text' in decodeText(bytes('x'.repeat(8192), [0])));
+  });
+
+  test('bytes that are not strict UTF-8 are refused, not replaced', () => {
+    assert.deepEqual(decodeText(bytes('# caf', [0xe9], '\n')), { problem: 'not-utf8' });
+    assert.deepEqual(decodeText(bytes('ok', [0xe4, 0xb8])), { problem: 'not-utf8' }, 'a sequence cut short');
+  });
+
+  test('more bytes than the limit is too large, whatever they hold; the limit itself is fine', () => {
+    assert.deepEqual(decodeText(bytes('abcd'), 4), { text: 'abcd' });
+    assert.deepEqual(decodeText(bytes('abcde'), 4), { problem: 'too-large', bytes: 5 });
+    assert.deepEqual(decodeText(bytes([0, 0, 0, 0, 0]), 4), { problem: 'too-large', bytes: 5 }, 'size is judged before content');
+    assert.equal(describeSize(10 * 1024 * 1024), '10.0 MB is over the 5 MB limit');
   });
 });

@@ -24,9 +24,9 @@ export type Command = { kind: 'help' } | { kind: 'version' } | { kind: 'lint'; o
 export const USAGE = `Usage: container-notes lint [options] [paths…]
 
 Checks Dockerfiles, Kubernetes manifests and Helm charts with the same rules as the editor.
-Paths are files or folders (default: .). Folders are walked, skipping .git, node_modules and
-whatever .gitignore files exclude. Settings come from .container-notes.yaml (the nearest one
-above the current folder), then from these options.
+Paths are files or folders (default: .). Folders are walked, skipping .git, .hg, .svn,
+node_modules, vendor and whatever .gitignore files exclude. Settings come from
+.container-notes.yaml (the nearest one above the current folder), then from these options.
 
 Options:
   -f, --format <text|json|sarif>   output format (default: text)

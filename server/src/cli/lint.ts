@@ -5,7 +5,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { pathToUri, type Resources, ruleMatches, type RuleMeta, type Settings, VersionedCache } from '../common';
 import { NotesIndex } from '../notes';
 import { diagnose, moduleFor, sourceDocument } from '../services';
-import { type DocumentKind, findChartRoot, isDockerfileName, scanFolders, type ServiceContext, Workspace } from '../workspace';
+import { type DocumentKind, findChartRoot, isDockerfileName, type ServiceContext, Workspace } from '../workspace';
 import { nodeFileSystem } from '../io';
 import { readLintFile, type Skipped, walk, type WalkFs } from './walk';
 
@@ -71,7 +71,7 @@ export function lintContext(run: Pick<LintRun, 'paths' | 'settings' | 'cwd' | 'l
     const chart = findChartRoot(workspace, uri);
     if (chart) charts.add(chart);
   }
-  workspace.setFiles([...uris, ...scanFolders(workspace.fs, [...charts])]);
+  workspace.setFiles([...uris, ...[...charts].flatMap((chart) => workspace.filesUnder(chart))]);
   return { settings: run.settings, workspace, notes: run.notes ?? new NotesIndex(), cache: new VersionedCache(), locale: run.locale, resources: run.resources };
 }
 

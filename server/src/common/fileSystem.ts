@@ -1,25 +1,49 @@
 /**
  * The only file-system surface below lsp/ and cli/. The server and the CLI back it with node's fs;
- * tests back it with a map. Every method answers `undefined`/[] instead of throwing.
+ * tests back it with a map. No method throws: a failure is `undefined`, or says what went wrong
+ * where a caller may report it.
  */
 export interface FileSystem {
-  /** The file's text, or `undefined` when it is missing, unreadable, binary or too large. */
+  /** The file's text, or `undefined` when it is missing, unreadable, binary, not UTF-8 or too large. */
   readFile(uri: string): string | undefined;
-  /** Names of the entries of a folder with their kind; [] when it is missing or unreadable. */
-  readDirectory(uri: string): Array<{ name: string; isDirectory: boolean }>;
+  /** The entries of a folder, symbolic links described by their targets. */
+  readDirectory(uri: string): DirectoryEntry[] | Unreadable;
+  /**
+   * Where a file or folder really is, every symbolic link resolved: two paths to one place share
+   * it, which is how a walk sees a link loop or a file it has already listed.
+   */
+  realPath(uri: string): string | Unreadable;
   exists(uri: string): boolean;
 }
 
-/** An in-memory FileSystem over `uri → text`; folders are implied by the paths. */
+export interface DirectoryEntry {
+  name: string;
+  isDirectory: boolean;
+  /** A regular file: not a folder, FIFO, socket, device or broken link. */
+  isFile: boolean;
+  /** A symbolic link (its real path is not its place in the folder). */
+  isLink: boolean;
+  /** Why a link's target cannot be read; set only for a broken link. */
+  brokenLink?: string;
+}
+
+/** What the system said, e.g. `EACCES: permission denied, scandir '/srv/data'`. */
+export interface Unreadable {
+  problem: string;
+}
+
+/** An in-memory FileSystem over `uri → text`; folders are implied by the paths, and nothing is a link. */
 export function memoryFileSystem(files: ReadonlyMap<string, string>): FileSystem {
+  const exists = (uri: string) => {
+    if (files.has(uri)) return true;
+    const prefix = uri.endsWith('/') ? uri : uri + '/';
+    for (const key of files.keys()) if (key.startsWith(prefix)) return true;
+    return false;
+  };
   return {
     readFile: (uri) => files.get(uri),
-    exists: (uri) => {
-      if (files.has(uri)) return true;
-      const prefix = uri.endsWith('/') ? uri : uri + '/';
-      for (const key of files.keys()) if (key.startsWith(prefix)) return true;
-      return false;
-    },
+    exists,
+    realPath: (uri) => (exists(uri) ? uri : { problem: `ENOENT: no such file or directory, ${uri}` }),
     readDirectory: (uri) => {
       const prefix = uri.endsWith('/') ? uri : uri + '/';
       const seen = new Map<string, boolean>();
@@ -30,7 +54,7 @@ export function memoryFileSystem(files: ReadonlyMap<string, string>): FileSystem
         const name = slash < 0 ? rest : rest.slice(0, slash);
         seen.set(name, (seen.get(name) ?? false) || slash >= 0);
       }
-      return [...seen].map(([name, isDirectory]) => ({ name, isDirectory }));
+      return [...seen].map(([name, isDirectory]) => ({ name: decodeURIComponent(name), isDirectory, isFile: !isDirectory, isLink: false }));
     },
   };
 }

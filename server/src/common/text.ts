@@ -1,9 +1,35 @@
-/** Small text predicates shared by the document classifier, the notes index and the CLI. */
+/** Small text helpers shared by the readers of files, the notes index and the CLI. */
 
-/** Files we never index or lint: a NUL byte in the first 8 KB means binary. */
-export function looksBinary(text: string): boolean {
-  const probe = text.length > 8192 ? text.slice(0, 8192) : text;
-  return probe.includes('\u0000');
+/**
+ * Files larger than this are not read, by the editor, the command line or the notes loader alike:
+ * real manifests, Dockerfiles, charts and notes are far smaller.
+ */
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+/** How much of a file is searched for a NUL byte, the sign of a binary file (as git does). */
+const BINARY_PROBE_BYTES = 8192;
+
+/** Why a file's bytes are not text we read; `too-large` says how many bytes there were. */
+export type TextProblem = { problem: 'too-large'; bytes: number } | { problem: 'binary' } | { problem: 'not-utf8' };
+
+/**
+ * The text of a file's bytes, or why it is not text we read: more than `limit` bytes, binary (a NUL
+ * in the first 8 KB) or not strict UTF-8. A leading byte-order mark is dropped. A reader that
+ * stops after `limit + 1` bytes hands over enough to tell a file is too large.
+ */
+export function decodeText(bytes: Uint8Array, limit = MAX_FILE_BYTES): { text: string } | TextProblem {
+  if (bytes.length > limit) return { problem: 'too-large', bytes: bytes.length };
+  if (bytes.subarray(0, BINARY_PROBE_BYTES).includes(0)) return { problem: 'binary' };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '') };
+  } catch {
+    return { problem: 'not-utf8' };
+  }
+}
+
+/** A size over the limit in the words of the skip messages: `10.0 MB is over the 5 MB limit`. */
+export function describeSize(bytes: number, limit = MAX_FILE_BYTES): string {
+  return `${(bytes / 1048576).toFixed(1)} MB is over the ${limit / 1048576} MB limit`;
 }
 
 /** Levenshtein distance, used for "did you mean" suggestions. */

@@ -57,11 +57,6 @@ export function parseYamlFile(uri: string, text: string): YamlFile {
   return { uri, text, doc, errors };
 }
 
-/** The workspace's files, listed once per generation. */
-function workspaceFiles(ctx: ServiceContext): string[] {
-  return ctx.cache.get('helm-files', '', ctx.workspace.generation, () => ctx.workspace.files());
-}
-
 /** A file's text through the workspace (open documents win). */
 function textOf(ctx: ServiceContext, uri: string): string | undefined {
   return ctx.workspace.read(uri);
@@ -129,7 +124,8 @@ function loadChart(ctx: ServiceContext, root: string): ChartModel {
   const valuesFiles: YamlFile[] = [];
   const templates: string[] = [];
   const subchartRoots: string[] = [];
-  for (const uri of workspaceFiles(ctx)) {
+  // The chart's own folder, not the workspace scan: a chart finds its files wherever it lies.
+  for (const uri of ctx.workspace.filesUnder(root)) {
     const rel = relativeUri(root, uri);
     if (rel === undefined) continue;
     if (VALUES_FILE.test(rel)) {

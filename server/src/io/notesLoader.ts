@@ -1,15 +1,17 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { pathToUri } from '../common';
+import { decodeText, describeSize, pathToUri, type TextProblem } from '../common';
 import type { NoteFile } from '../notes';
+import { SCAN_LIMITS, SKIPPED_FOLDERS } from '../workspace';
+import { type NotAFile, statProblem } from './nodeFileSystem';
 
 /**
- * Reads notes files from disk for the notes index (the index itself does no IO). Bad input — a
- * missing path, an unreadable folder, a binary or oversized file, invalid UTF-8, an empty file —
- * is skipped and reported through `report` with the path and what to do; the caller reports each
- * message once.
+ * Reads notes files from disk for the notes index (the index itself does no IO), asynchronously so
+ * the server answers requests meanwhile, with the pieces of the file-discovery policy: the folders
+ * never walked, the size limit and decodeText. Bad input — a missing path, an unreadable folder, a
+ * binary or oversized file, invalid UTF-8, an empty file — is skipped and reported through `report`
+ * with the path and what to do; the caller reports each message once.
  */
-export const MAX_NOTE_BYTES = 2 * 1024 * 1024;
 /** A notes path pointing at a huge tree (say, the home folder) stops here instead of walking it all. */
 export const MAX_NOTE_FILES = 5000;
 export const NOTE_FILE = /\.(md|markdown|txt)$/i;
@@ -34,32 +36,34 @@ export async function noteStamp(file: string): Promise<string | undefined> {
   }
 }
 
+function whyNotRead(read: TextProblem | NotAFile): string {
+  switch (read.problem) {
+    case 'not-a-file':
+      return 'it is not a regular file';
+    case 'too-large':
+      return `${describeSize(read.bytes)}; split it into smaller files`;
+    case 'binary':
+      return 'it looks binary (it holds NUL bytes), not Markdown or text';
+    case 'not-utf8':
+      return 'it is not valid UTF-8; save it as UTF-8';
+  }
+}
+
 /** The file's text, or `undefined` (reported) when it is too large, binary, not UTF-8 or unreadable. */
 async function readNote(file: string, report: Reporter): Promise<string | undefined> {
+  let read: { text: string } | TextProblem | NotAFile;
   try {
-    const stat = await fs.stat(file);
-    if (stat.size > MAX_NOTE_BYTES) {
-      report(`Skipped notes file ${file}: ${(stat.size / 1048576).toFixed(1)} MB is over the 2 MB limit; split it into smaller files.`);
-      return undefined;
-    }
-    const bytes = await fs.readFile(file);
-    if (bytes.subarray(0, 8192).includes(0)) {
-      report(`Skipped notes file ${file}: it looks binary (it holds NUL bytes), not Markdown or text.`);
-      return undefined;
-    }
-    let text: string;
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
-      report(`Skipped notes file ${file}: it is not valid UTF-8; save it as UTF-8.`);
-      return undefined;
-    }
-    if (text.trim() === '') report(`Notes file ${file} is empty; it gives no hover text.`);
-    return text.replace(/^\uFEFF/, '');
+    read = statProblem(await fs.stat(file)) ?? decodeText(await fs.readFile(file));
   } catch (error) {
     report(`Skipped notes file ${file}: ${reason(error)}.`);
     return undefined;
   }
+  if ('text' in read) {
+    if (read.text.trim() === '') report(`Notes file ${file} is empty; it gives no hover text.`);
+    return read.text;
+  }
+  report(`Skipped notes file ${file}: ${whyNotRead(read)}.`);
+  return undefined;
 }
 
 /** All notes files below `root` (a file or a folder), recursively, without following loops. */
@@ -77,7 +81,7 @@ export async function listNoteFiles(root: string, report: Reporter): Promise<str
       report(`Notes path ${p} cannot be read: ${reason(error)}. Check containerNotes.notes.paths.`);
       return;
     }
-    if (seen.has(real) || depth > 20) return;
+    if (seen.has(real) || depth > SCAN_LIMITS.maxDepth) return;
     seen.add(real);
     if (stat.isFile()) {
       if (NOTE_FILE.test(p) || depth === 0) found.push(p);
@@ -92,7 +96,8 @@ export async function listNoteFiles(root: string, report: Reporter): Promise<str
       return;
     }
     for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+      // The walkers' skip list, and hidden entries too: they hold tool state (an editor's settings, a trash folder), not notes.
+      if (e.name.startsWith('.') || SKIPPED_FOLDERS.has(e.name)) continue;
       if (e.isDirectory() || e.isSymbolicLink() || (e.isFile() && NOTE_FILE.test(e.name))) await walk(path.join(p, e.name), depth + 1);
     }
   };

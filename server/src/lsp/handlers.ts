@@ -1,4 +1,5 @@
-import { type Connection, type InitializeResult, type TextDocumentPositionParams } from 'vscode-languageserver/node';
+import { type Connection, type InitializeResult } from 'vscode-languageserver/node';
+import { LIST_SECTIONS, NOTE_AT_CURSOR, NOTES_READY, RELOAD_NOTES, type RequestParams, type RequestResult } from '../../../shared/protocol';
 import * as services from '../services';
 import { CAPABILITIES } from './capabilities';
 import { guard, logFailure } from './guard';
@@ -90,28 +91,28 @@ export function bindHandlers(connection: Connection, session: Session, version: 
       return { kind: 'full' as const, items: d ? services.diagnose(ctx(), d) : [] };
     }),
   );
-  // The notes commands of the client; positions and URIs as in textDocument/hover.
+  // The notes commands of the client (shared/protocol.ts); positions and URIs as in textDocument/hover.
   connection.onRequest(
-    'containerNotes/noteAtCursor',
-    guard(connection, 'containerNotes/noteAtCursor', null, (p: TextDocumentPositionParams) => {
+    NOTE_AT_CURSOR,
+    guard(connection, NOTE_AT_CURSOR, null, (p: RequestParams<typeof NOTE_AT_CURSOR>): RequestResult<typeof NOTE_AT_CURSOR> => {
       const d = doc(p);
       return d ? services.noteAtCursor(ctx(), d, p.position) : null;
     }),
   );
   connection.onRequest(
-    'containerNotes/listSections',
-    guard(connection, 'containerNotes/listSections', [], () => services.listSections(ctx())),
+    LIST_SECTIONS,
+    guard(connection, LIST_SECTIONS, [], (): RequestResult<typeof LIST_SECTIONS> => services.listSections(ctx())),
   );
-  connection.onRequest('containerNotes/reloadNotes', async () => {
+  connection.onRequest(RELOAD_NOTES, async (): Promise<RequestResult<typeof RELOAD_NOTES>> => {
     try {
       return await session.reloadNotes();
     } catch (error) {
-      logFailure(connection, 'containerNotes/reloadNotes', undefined, error);
+      logFailure(connection, RELOAD_NOTES, undefined, error);
       return { files: 0, bundled: 0 };
     }
   });
   // Lets tests and scripts wait until the notes index has taken every pending change.
-  connection.onRequest('containerNotes/notesReady', async () => {
+  connection.onRequest(NOTES_READY, async (): Promise<RequestResult<typeof NOTES_READY>> => {
     await session.notesReady();
     return true;
   });

@@ -1,5 +1,6 @@
 import type { Location, Position } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { NoteSummary } from '../../../shared/protocol';
 import { type NoteSection, sourceLabel } from '../notes';
 import type { ServiceContext } from '../workspace';
 import { keysAt, notesFor, notesOptions } from './hover';
@@ -14,17 +15,6 @@ function locationOf(section: NoteSection): Location {
 export function noteAtCursor(ctx: ServiceContext, doc: TextDocument, pos: Position): Location | null {
   const [best] = notesFor(ctx, keysAt(ctx, doc, pos));
   return best ? locationOf(best) : null;
-}
-
-export interface NoteSummary {
-  /** The heading path, e.g. "Service › Publishing Service" (the file name for text before any heading). */
-  title: string;
-  /** Where it is: `notes/k8s.md:12`, or `bundled notes · k8s.md:12`. */
-  source: string;
-  origin: NoteSection['origin'];
-  /** The section's first line of text, without Markdown marks, for searching by content too. */
-  preview: string;
-  location: Location;
 }
 
 /** The first line of prose of a body: no tags, fences, heading marks, emphasis or link targets. */

@@ -1,4 +1,4 @@
-import { basename, dirname, joinUri } from '../common';
+import { basename, dirname, joinUri, PROJECT_CONFIG_FILE } from '../common';
 import type { Workspace } from './model';
 
 /**
@@ -14,9 +14,31 @@ import type { Workspace } from './model';
 export type DocumentKind = 'dockerfile' | 'helm-template' | 'helm-chart' | 'helm-values' | 'kubernetes' | 'yaml' | 'other';
 
 const DOCKERFILE_NAME = /^(Dockerfile|Containerfile)(\..+)?$|\.dockerfile$/i;
+const YAML_FILE = /\.ya?ml$/i;
+/** Named-template helpers: templates of a chart wherever they sit in it. */
+const HELPER_FILE = /\.tpl$/i;
+/** What a chart's `templates/` folder renders: YAML, helpers, and text such as NOTES.txt. */
+const TEMPLATE_FILE = /\.(ya?ml|tpl|txt)$/i;
 
 export function isDockerfileName(name: string): boolean {
   return DOCKERFILE_NAME.test(name);
+}
+
+/**
+ * Whether a file may be one we analyse, judged by its name and place before it is read: the
+ * question the workspace scan and the command-line walker ask, with the same rules as
+ * classifyDocument, which decides once the text is there. A Dockerfile, any YAML (a manifest, or
+ * a chart's Chart.yaml and values), a `.tpl` helper, or a text template under a `templates/`
+ * folder — any such folder, since whether it belongs to a chart is not known yet. The project
+ * config is settings, not input.
+ */
+export function isAnalysedFile(uri: string): boolean {
+  // Called for every file a walk meets, so the name is cut out of the URI without parsing it; the
+  // letters and dots the patterns look at are never percent-encoded.
+  const name = uri.slice(uri.lastIndexOf('/') + 1);
+  if (name === PROJECT_CONFIG_FILE) return false;
+  if (isDockerfileName(name) || YAML_FILE.test(name) || HELPER_FILE.test(name)) return true;
+  return TEMPLATE_FILE.test(name) && uri.includes('/templates/');
 }
 
 /** The chart root (folder URI holding Chart.yaml) of a file inside a chart, if any. */
@@ -51,13 +73,13 @@ export function classifyDocument(workspace: Workspace, uri: string, languageId: 
     const rel = placement.relative;
     // Templates of this chart only: a subchart's files belong to the subchart's own Chart.yaml,
     // which findChartRoot finds first.
-    if (rel.startsWith('templates/') && /\.(ya?ml|tpl|txt)$/i.test(name)) return 'helm-template';
-    if (/\.tpl$/i.test(name)) return 'helm-template';
+    if (rel.startsWith('templates/') && TEMPLATE_FILE.test(name)) return 'helm-template';
+    if (HELPER_FILE.test(name)) return 'helm-template';
     if (rel === 'Chart.yaml') return 'helm-chart';
     if (/^values[^/]*\.ya?ml$/i.test(rel)) return 'helm-values';
   }
   if (languageId === 'helm') return 'helm-template';
-  const isYaml = languageId === 'yaml' || /\.ya?ml$/i.test(name);
+  const isYaml = languageId === 'yaml' || YAML_FILE.test(name);
   if (!isYaml) return 'other';
   return looksLikeKubernetes(text) ? 'kubernetes' : 'yaml';
 }

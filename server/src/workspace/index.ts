@@ -5,4 +5,5 @@
  */
 export * from './model';
 export * from './documentKind';
+export * from './discovery';
 export * from './context';

@@ -1,39 +1,6 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { type FileSystem, joinUri } from '../common';
-
-/** Folders never worth walking: VCS data, dependencies, build output. */
-export const SKIPPED_FOLDERS = new Set(['.git', 'node_modules', '.hg', '.svn', 'dist', 'out', '.e2e', 'vendor']);
-
-/** Files the language modules may want from the workspace (manifests, charts, Dockerfiles). */
-export function isInterestingFile(name: string): boolean {
-  return /\.(ya?ml|tpl)$/i.test(name) || name === 'NOTES.txt' || /^(Dockerfile|Containerfile)(\..+)?$/i.test(name) || /\.dockerfile$/i.test(name);
-}
-
-export interface ScanLimits {
-  maxFiles: number;
-  maxDepth: number;
-}
-
-/** Walks the folders for interesting files; stops at the limits so a huge tree cannot hang us. */
-export function scanFolders(fs: FileSystem, folders: readonly string[], limits: ScanLimits = { maxFiles: 20000, maxDepth: 20 }): string[] {
-  const found: string[] = [];
-  const visited = new Set<string>();
-  const walk = (dir: string, depth: number): void => {
-    if (depth > limits.maxDepth || found.length >= limits.maxFiles || visited.has(dir)) return;
-    visited.add(dir);
-    for (const entry of fs.readDirectory(dir)) {
-      if (found.length >= limits.maxFiles) return;
-      const uri = joinUri(dir, entry.name);
-      if (entry.isDirectory) {
-        if (!SKIPPED_FOLDERS.has(entry.name)) walk(uri, depth + 1);
-      } else if (isInterestingFile(entry.name)) {
-        found.push(uri);
-      }
-    }
-  };
-  for (const folder of folders) walk(folder, 0);
-  return found.sort();
-}
+import { type FileSystem, isUnder } from '../common';
+import { listFolder, wouldDiscover } from './discovery';
 
 /**
  * Files and texts of the workspace. `generation` increases on every change, so data derived from
@@ -43,6 +10,8 @@ export class Workspace {
   private readonly fileSet = new Set<string>();
   private readonly diskTexts = new Map<string, string | undefined>();
   private readonly openDocs = new Map<string, TextDocument>();
+  /** Folder → its files on disk (see filesUnder), kept until a file appears or disappears. */
+  private readonly listings = new Map<string, string[]>();
   private gen = 0;
 
   constructor(
@@ -69,9 +38,28 @@ export class Workspace {
     return [...all].sort();
   }
 
-  /** A file was created or changed on disk. */
+  /**
+   * The files below `folder` as the disk holds them, open documents included: the discovery policy
+   * without .gitignore, whatever the scan of the workspace folders left out. A chart's model is
+   * built from this, so a chart finds the same values files and subcharts wherever it lies and
+   * whichever folder the editor (or the command line) started from.
+   */
+  filesUnder(folder: string): readonly string[] {
+    let listed = this.listings.get(folder);
+    if (!listed) {
+      listed = listFolder(this.fs, folder);
+      this.listings.set(folder, listed);
+    }
+    const open = [...this.openDocs.keys()].filter((uri) => isUnder(uri, folder));
+    return open.length === 0 ? listed : [...new Set([...listed, ...open])].sort();
+  }
+
+  /** A file was created or changed on disk; a new one is known if a scan would have found it. */
   fileChanged(uri: string): void {
-    this.fileSet.add(uri);
+    if (!this.fileSet.has(uri)) {
+      this.listings.clear();
+      if (wouldDiscover(this.fs, this.folders, uri)) this.fileSet.add(uri);
+    }
     this.diskTexts.delete(uri);
     this.gen++;
   }
@@ -79,6 +67,7 @@ export class Workspace {
   fileDeleted(uri: string): void {
     this.fileSet.delete(uri);
     this.diskTexts.delete(uri);
+    this.listings.clear();
     this.gen++;
   }
 

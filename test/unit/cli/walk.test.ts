@@ -58,6 +58,26 @@ describe('walker', () => {
     assert.deepEqual(result.missing, [tree.file('nowhere')]);
   });
 
+  test('the policy the editor uses: vendored trees and other VCS data are skipped, build output is left to .gitignore', () => {
+    const more = tempTree({
+      'vendor/charts/x/Chart.yaml': 'apiVersion: v2\nname: x\nversion: 1.0.0\n',
+      '.hg/Dockerfile': 'FROM x\n',
+      'out/rendered.yaml': 'apiVersion: v1\nkind: Pod\n',
+      'dist/rendered.yaml': 'apiVersion: v1\nkind: Pod\n',
+      'chart/templates/config.txt': '{{ define "x" }}{{ end }}\n',
+    });
+    try {
+      assert.deepEqual(relativeTo(more.dir, walk([more.dir]).files), ['chart/templates/config.txt', 'dist/rendered.yaml', 'out/rendered.yaml']);
+      assert.deepEqual(
+        relativeTo(more.dir, walk([more.file('vendor/charts/x')]).files),
+        ['vendor/charts/x/Chart.yaml'],
+        'a skipped folder named on the command line is walked',
+      );
+    } finally {
+      more.remove();
+    }
+  });
+
   test('the same file through two paths is checked once', () => {
     const result = walk([tree.file('Dockerfile'), tree.dir]);
     assert.equal(result.files.filter((f) => f.endsWith('Dockerfile')).length, 1);

@@ -17,10 +17,8 @@ function check(file: ChartFile): Finding[] {
   const chart = chartOf(ctx, file.doc.uri);
   if (!chart) return [];
   const chartsDir = joinUri(chart.root, 'charts');
-  const packed = ctx.workspace.fs
-    .readDirectory(chartsDir)
-    .filter((e) => !e.isDirectory && e.name.endsWith('.tgz'))
-    .map((e) => e.name);
+  const entries = ctx.workspace.fs.readDirectory(chartsDir);
+  const packed = ('problem' in entries ? [] : entries).filter((e) => !e.isDirectory && e.name.endsWith('.tgz')).map((e) => e.name);
   const unpacked = new Set(chart.subchartRoots.map((r) => chartAt(ctx, r).name));
   for (const r of chart.subchartRoots) unpacked.add(r.slice(r.lastIndexOf('/') + 1));
   const findings: Finding[] = [];

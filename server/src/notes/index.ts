@@ -9,10 +9,11 @@
  * - `notesIndex.ts` indexes each file when it is set and ranks: tags, then headings, then body
  *   mentions; user notes before bundled ones; cached per key until the next change.
  * - `postings.ts` holds the token lists in typed arrays, outside the garbage-collected heap.
- * - `render.ts` renders sections for a hover, neutralising links and HTML.
+ * - `render.ts` renders sections for a hover, neutralising links and HTML; `renderSectionMemo`
+ *   is a memo for the session to keep.
  */
 export * from './types';
 export { NotesIndex } from './notesIndex';
 export { parseSections } from './sections';
 export { matchingTags, parseKey, queryFor } from './terms';
-export { renderBody, renderSection, renderSections, type RenderOptions, sanitizeInline, sourceLabel, sourceLink } from './render';
+export { renderBody, renderSection, renderSectionMemo, renderSections, type RenderOptions, sanitizeInline, sourceLabel, sourceLink } from './render';

@@ -1,5 +1,4 @@
 import { BestHits, Postings } from './postings';
-import { type RenderOptions, renderSection } from './render';
 import { excerpt, parseSections } from './sections';
 import { asciiTokens, cjkChars, forEachToken, queryFor, type Term, termPattern } from './terms';
 import type { LookupOptions, MatchReason, NoteFile, NoteSection, RankedSection } from './types';
@@ -95,11 +94,6 @@ export class NotesIndex {
   private readonly tagPostings = new Postings<IndexedFile>(this.byId);
   private readonly lookups = new Map<string, RankedSection[]>();
   private readonly patterns = new Map<string, RegExp>();
-  /**
-   * Hover Markdown per section and line limit. Sections are never changed in place (a changed
-   * file gets new section objects), so an entry never goes stale and goes when its section does.
-   */
-  private readonly renderings = new WeakMap<NoteSection, Map<number, string>>();
   private ranksValid = false;
   private gen = 0;
 
@@ -167,15 +161,6 @@ export class NotesIndex {
     const files = [...this.files.values()].filter((f) => admits(f.file, options));
     files.sort((a, b) => originOrder(a.file) - originOrder(b.file) || compare(a.file.uri, b.file.uri));
     return files.flatMap((f) => f.sections.filter((s) => !s.empty));
-  }
-
-  /** `renderSection`, remembered: hovers show the same few sections again and again. */
-  rendered(section: NoteSection, options: RenderOptions): string {
-    let byLimit = this.renderings.get(section);
-    if (!byLimit) this.renderings.set(section, (byLimit = new Map()));
-    let text = byLimit.get(options.maxLines);
-    if (text === undefined) byLimit.set(options.maxLines, (text = renderSection(section, options)));
-    return text;
   }
 
   /** Compiled once per term (the terms of a key do not change). */

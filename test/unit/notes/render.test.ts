@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { type NoteSection, NotesIndex, parseSections, renderBody, renderSection, renderSections, sourceLabel } from '../../../server/src/notes';
+import { type NoteSection, parseSections, renderBody, renderSection, renderSectionMemo, renderSections, sourceLabel } from '../../../server/src/notes';
 
 function sectionOf(text: string, uri = 'file:///home/me/notes/k8s.md', origin: NoteSection['origin'] = 'user'): NoteSection {
   const [section] = parseSections({ uri, text, origin }).filter((s) => !s.empty);
@@ -69,20 +69,20 @@ describe('rendering', () => {
     assert.match(out, /\(file:\/\/\/n\/my%20notes\/a%20%281%29\.md#L1\)$/);
   });
 
-  test('the index remembers renderings per section and line limit, and a changed file renders anew', () => {
-    const index = new NotesIndex();
-    const uri = 'file:///notes/k8s.md';
-    index.setFile({ uri, text: '# Pod\none\ntwo\nthree\n', origin: 'user' });
-    const [pod] = index.lookup('k8s:kind/Pod', { maxSections: 1, includeBundled: false, language: 'en' });
-    assert.equal(index.rendered(pod, { maxLines: 2 }), renderSection(pod, { maxLines: 2 }));
-    assert.equal(index.rendered(pod, { maxLines: 9 }), renderSection(pod, { maxLines: 9 }));
-    assert.equal(index.rendered(pod, { maxLines: 2 }), renderSection(pod, { maxLines: 2 }));
-    assert.equal(
-      renderSections([pod, pod], { maxLines: 9 }, (s, o) => index.rendered(s, o)),
-      renderSections([pod, pod], { maxLines: 9 }),
-    );
-    index.setFile({ uri, text: '# Pod\nchanged\n', origin: 'user' });
-    const [changed] = index.lookup('k8s:kind/Pod', { maxSections: 1, includeBundled: false, language: 'en' });
-    assert.match(index.rendered(changed, { maxLines: 9 }), /changed/);
+  test('a render memo remembers each section per line limit; another section object renders anew', () => {
+    const renderOne = renderSectionMemo();
+    const pod = sectionOf('# Pod\none\ntwo\nthree\n');
+    const short = renderSection(pod, { maxLines: 2 });
+    const long = renderSection(pod, { maxLines: 9 });
+    assert.equal(renderOne(pod, { maxLines: 2 }), short);
+    assert.equal(renderOne(pod, { maxLines: 9 }), long);
+    assert.equal(renderSections([pod, pod], { maxLines: 9 }, renderOne), renderSections([pod, pod], { maxLines: 9 }));
+    // Sections are never changed in place; changing one here shows the answers come from the memo.
+    const remembered = { ...pod };
+    Object.assign(pod, { body: 'changed' });
+    assert.equal(renderOne(pod, { maxLines: 2 }), short);
+    assert.equal(renderOne(pod, { maxLines: 9 }), long);
+    assert.match(renderOne({ ...pod }, { maxLines: 9 }), /changed/);
+    assert.equal(renderOne(remembered, { maxLines: 9 }), long);
   });
 });

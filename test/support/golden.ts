@@ -3,7 +3,17 @@ import * as path from 'node:path';
 import { renderSections, sourceLabel } from '../../server/src/notes';
 import * as services from '../../server/src/services';
 import { createFixture } from './fixture';
-import { renderCodeActions, renderCompletion, renderDiagnostics, renderEdit, renderFolding, renderHover, renderLocations, renderSymbols } from './render';
+import {
+  goldenNoteLinks,
+  renderCodeActions,
+  renderCompletion,
+  renderDiagnostics,
+  renderEdit,
+  renderFolding,
+  renderHover,
+  renderLocations,
+  renderSymbols,
+} from './render';
 
 /**
  * One self-contained file per case:
@@ -80,8 +90,8 @@ function runNotesGolden(c: GoldenCase): string {
       const markdown = renderSections(
         ranked.map((r) => r.section),
         { maxLines: ctx.settings.notes.maxLines },
-      ).replace(/\]\(file:\/\/\/ws\//g, '](');
-      return [`== ${key}`, ...list, '--', markdown].join('\n');
+      );
+      return goldenNoteLinks([`== ${key}`, ...list, '--', markdown].join('\n'));
     })
     .join('\n\n');
 }

@@ -14,11 +14,23 @@ function textOf(doc: TextDocument, range: Range): string {
   return doc.getText(range);
 }
 
+/**
+ * Note links as golden files show them: user notes relative to the workspace, and bundled notes
+ * without their line (`bundled notes · k8s.md`), so editing the top of a bundled note rewrites no
+ * golden. The product links to the line (test/unit/notes/render.test.ts and test/lsp/notes.test.ts check it).
+ */
+export function goldenNoteLinks(markdown: string): string {
+  return markdown
+    .replace(/\]\(file:\/\/\/ws\//g, '](')
+    .replace(/(bundled notes · [^\s\]]+):\d+/g, '$1')
+    .replace(/(\(bundled:[^\s)#]+)#L\d+\)/g, '$1)');
+}
+
 export function renderHover(doc: TextDocument, details: HoverDetails | null): string {
   if (!details) return 'no hover';
   const contents = details.hover.contents as { value: string };
   const range = details.hover.range ? `range: ${JSON.stringify(textOf(doc, details.hover.range))}\n` : '';
-  return `keys: ${details.keys.join(' ') || '(none)'}\n${range}--\n${contents.value.replace(/\]\(file:\/\/\/ws\//g, '](')}`;
+  return `keys: ${details.keys.join(' ') || '(none)'}\n${range}--\n${goldenNoteLinks(contents.value)}`;
 }
 
 /** Diagnostics as carets under the source lines they point at. */

@@ -1,7 +1,6 @@
 /**
  * The index's storage: postings lists (token → file id, section, count) in growable Int32Arrays,
- * which live outside the JS heap, so garbage collection never scans them; and a bounded top-N
- * selection of numbers.
+ * which live outside the JS heap, so garbage collection never scans them.
  */
 
 /** A growable Int32Array. */
@@ -27,7 +26,7 @@ class IntList {
  * Removing a file only makes its id dead (`files[id]` is undefined); dead triples are skipped and
  * dropped by `compact`.
  */
-export class Postings<F extends { id: number }> {
+export class Postings<F extends { readonly id: number }> {
   private readonly map = new Map<string, IntList>();
 
   constructor(private readonly files: ReadonlyArray<F | undefined>) {}
@@ -56,7 +55,7 @@ export class Postings<F extends { id: number }> {
   }
 
   /** The count of a token in one section (0 when absent), with the token's list looked up once. */
-  counter(token: string): (file: F, section: number) => number {
+  counter(token: string): (file: { readonly id: number }, section: number) => number {
     const list = this.map.get(token);
     return list ? (file, section) => countIn(list, file.id, section) : () => 0;
   }
@@ -109,36 +108,4 @@ function countIn(list: IntList, id: number, section: number): number {
     else hi = mid - 1;
   }
   return 0;
-}
-
-/**
- * The `limit` smallest numbers of a stream, without sorting the whole stream: numbers are kept
- * in a buffer that is sorted and cut back to `limit` whenever it fills, and a number above the
- * current cut-off is dropped at once.
- */
-export class BestHits {
-  private buffer: Float64Array;
-  private size = 0;
-  private cutoff = Infinity;
-
-  constructor(private readonly limit: number) {
-    this.buffer = new Float64Array(limit * 8);
-  }
-
-  add(value: number): void {
-    if (value >= this.cutoff) return;
-    if (this.size === this.buffer.length) this.shrink();
-    this.buffer[this.size++] = value;
-  }
-
-  sorted(): Float64Array {
-    this.shrink();
-    return this.buffer.subarray(0, this.size);
-  }
-
-  private shrink(): void {
-    const kept = this.buffer.subarray(0, this.size).sort();
-    this.size = Math.min(this.size, this.limit);
-    if (this.size === this.limit) this.cutoff = kept[this.limit - 1];
-  }
 }

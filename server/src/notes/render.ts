@@ -173,6 +173,22 @@ export function renderSection(section: NoteSection, options: RenderOptions): str
   return [`#### ${title(section)}`, body.text, sourceLink(section)].filter(Boolean).join('\n\n');
 }
 
+/**
+ * `renderSection` with a memo of its own, for a session to keep: hovers show the same few sections
+ * again and again. Sections are never changed in place (a changed file gets new section objects),
+ * so an entry never goes stale, and it goes when its section does.
+ */
+export function renderSectionMemo(): typeof renderSection {
+  const renderings = new WeakMap<NoteSection, Map<number, string>>();
+  return (section, options) => {
+    let byLimit = renderings.get(section);
+    if (!byLimit) renderings.set(section, (byLimit = new Map()));
+    let text = byLimit.get(options.maxLines);
+    if (text === undefined) byLimit.set(options.maxLines, (text = renderSection(section, options)));
+    return text;
+  };
+}
+
 /** The sections, each rendered by `renderOne` (a memo may stand in for `renderSection`), between rules. */
 export function renderSections(sections: readonly NoteSection[], options: RenderOptions, renderOne = renderSection): string {
   return sections.map((section) => renderOne(section, options)).join('\n\n---\n\n');

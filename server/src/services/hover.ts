@@ -1,7 +1,7 @@
 import type { Hover, Position, Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { containsPosition, findSuppressions, lineText } from '../common';
-import { type LookupOptions, renderSections, type NoteSection } from '../notes';
+import { type LookupOptions, type NoteSection, renderSectionMemo, renderSections } from '../notes';
 import type { ServiceContext } from '../workspace';
 import { diagnosticsAt } from './diagnose';
 import { route, ruleMeta } from './route';
@@ -44,7 +44,9 @@ export function notesFor(ctx: ServiceContext, keys: readonly string[]): NoteSect
 function compose(reference: string | undefined, sections: readonly NoteSection[], ctx: ServiceContext): string {
   const parts: string[] = [];
   if (reference) parts.push(reference.trim());
-  const notes = renderSections(sections, { maxLines: ctx.settings.notes.maxLines }, (section, options) => ctx.notes.rendered(section, options));
+  // The session keeps the rendered sections (its cache starts afresh when the settings change).
+  const renderOne = ctx.cache.get('notes-rendered', '', 0, renderSectionMemo);
+  const notes = renderSections(sections, { maxLines: ctx.settings.notes.maxLines }, renderOne);
   if (notes) parts.push(notes.trim());
   return parts.join('\n\n---\n\n');
 }

@@ -71,9 +71,70 @@ interface Sample {
 const key = 'entity.name.tag.yaml';
 const begin = 'punctuation.section.embedded.begin.helm';
 const end = 'punctuation.section.embedded.end.helm';
+const action = 'meta.embedded.block.helm';
 const keyword = 'keyword.control.helm';
 
 const samples: Sample[] = [
+  {
+    name: '`{{- end }}` after a list item inside `range`, at the list indentation',
+    text: `env:
+  {{- range .Values.env }}
+  - name: {{ .name }}
+  {{- end }}
+ports:
+  - 80
+`,
+    expect: [
+      ['{{-', begin],
+      ['«-» name', 'punctuation.definition.block.sequence.item.yaml'],
+      ['.name', 'variable.other.member.helm'],
+      ['{{- «end» }}', keyword],
+      ['«ports»:', key],
+    ],
+  },
+  {
+    name: '`{{ end }}` at every indentation, after mappings, lists, flow collections and block scalars',
+    text: `apiVersion: apps/v1
+kind: Deployment
+spec:
+  template:
+    spec:
+      containers:
+        - name: app
+          {{- if .Values.args }}
+          args: [{{ .Values.args | join "," }}]
+          {{- end }}
+          {{- with .Values.env }}
+          env:
+            - name: A
+              value: {{ .a }}
+        {{- end }}
+        {{- if .Values.sidecar }}
+        - name: sidecar
+          command: ["sh", "-c"]
+      {{- end }}
+      {{- if .Values.script }}
+      script: |
+        echo start
+        {{ .Values.script }}
+    {{- end }}
+{{ end }}
+  {{- end -}}
+metadata:
+  name: x
+`,
+    expect: [
+      ['{{- end }}', action],
+      ['{{- end }}', action],
+      ['{{- end }}', action],
+      ['echo start', 'string.unquoted.block.yaml'],
+      ['{{- end }}', action],
+      ['{{ end }}', action],
+      ['{{- end «-}}»', end],
+      ['«metadata»:', key],
+      ['«name»: x', key],
+    ],
+  },
   {
     name: 'trim markers: `{{-` and `-}}` need a space; `{{-3}}` is a number',
     text: `a: {{- .Values.a -}}
@@ -134,6 +195,39 @@ c: 3
     ],
   },
   {
+    name: 'with, and range with `$i, $v :=`',
+    text: `metadata:
+  {{- with .Values.podAnnotations }}
+  annotations:
+    {{- toYaml . | nindent 4 }}
+  {{- end }}
+spec:
+  rules:
+    {{- range $i, $host := .Values.hosts }}
+    - host: {{ $host.name | quote }}
+      index: {{ $i }}
+    {{- end }}
+`,
+    expect: [
+      ['with', keyword],
+      ['.Values', 'variable.language.helm'],
+      ['annotations', key],
+      ['toYaml', 'support.function.helm'],
+      ['|', 'keyword.operator.pipe.helm'],
+      ['4', 'constant.numeric.helm'],
+      ['range', keyword],
+      ['$i', 'variable.other.helm'],
+      [',', action],
+      ['$host', 'variable.other.helm'],
+      [':=', 'keyword.operator.assignment.helm'],
+      ['- «host»:', key],
+      ['$host', 'variable.other.helm'],
+      ['.name', 'variable.other.member.helm'],
+      ['«index»:', key],
+      ['end', keyword],
+    ],
+  },
+  {
     name: 'define, template, block and include',
     text: `{{- define "app.labels" -}}
 app.kubernetes.io/name: {{ .Chart.Name }}
@@ -189,6 +283,66 @@ secret: {{ required "a secret" (lookup "v1" "Secret" .Release.Namespace "db") }}
     ],
   },
   {
+    name: 'variables: `$x`, `$`, assignment, `.Values.a.b`',
+    text: `{{- $name := .Values.nameOverride | default .Chart.Name -}}
+{{- $name = printf "%s-x" $name }}
+global: {{ $.Values.global.registry }}
+deep: {{ .Values.a.b.c }}
+`,
+    expect: [
+      ['$name', 'variable.other.helm'],
+      [':=', 'keyword.operator.assignment.helm'],
+      ['$name', 'variable.other.helm'],
+      ['=', 'keyword.operator.assignment.helm'],
+      ['$', 'variable.other.helm'],
+      ['.Values', 'variable.language.helm'],
+      ['.Values', 'variable.language.helm'],
+      ['.a', 'variable.other.member.helm'],
+      ['.c', 'variable.other.member.helm'],
+    ],
+  },
+  {
+    name: 'templates in YAML keys, values, list items, flow collections, quoted strings and comments',
+    text: `metadata:
+  labels:
+    {{ $key }}: {{ $value | quote }}
+    {{ template "common.names.fullname" . }}-client: "true"
+    app.io/{{ .Values.part }}: yes
+  - {{ .Values.item | quote }}
+  - name: {{ .Values.name }}
+args: [{{ .Values.first | quote }}, "b", '{{ .Values.third }}']
+limits: { cpu: {{ .Values.cpu }} }
+name: app-{{ .Release.Name }}-web
+# {{ .Values.commented }}
+`,
+    expect: [
+      ['«{{ $key }}»: ', key],
+      ['«{{» $value', '!entity.name.tag'],
+      ['{{ template', key],
+      ['-client', key],
+      ['"true"', 'string.quoted.double.yaml'],
+      ['app.io/', key],
+      ['.Values.part', key],
+      ['yes', '!entity.name.tag'],
+      ['-', 'punctuation.definition.block.sequence.item.yaml'],
+      ['{{', begin],
+      ['name', key],
+      ['[', 'meta.flow.sequence.yaml'],
+      ['{{', begin],
+      ['"b"', 'string.quoted.double.yaml'],
+      ["'", 'string.quoted.single.yaml'],
+      ['{{', begin],
+      ['.Values.third', action],
+      ['{', 'meta.flow.mapping.yaml'],
+      ['{{', begin],
+      ['app-', 'string.unquoted.plain.out.yaml'],
+      ['{{', begin],
+      ['-web', 'string.unquoted.plain.out.yaml'],
+      ['#', 'comment.line.number-sign.yaml'],
+      ['{{', begin],
+    ],
+  },
+  {
     name: 'block scalars: actions inside are actions, the text stays block text, a key-like line stays text',
     text: `data:
   run.sh: |
@@ -225,6 +379,16 @@ next: 1
       ['next', key],
     ],
   },
+  {
+    name: 'NOTES.txt: prose with actions',
+    text: `Thank you for installing {{ .Chart.Name }}.
+Run: kubectl get pods -n {{ .Release.Namespace }}
+`,
+    expect: [
+      ['.Chart', 'variable.language.helm'],
+      ['.Release', 'variable.language.helm'],
+    ],
+  },
 ];
 
 describe('Helm grammar on VS Code’s TextMate engine', () => {
@@ -235,4 +399,17 @@ describe('Helm grammar on VS Code’s TextMate engine', () => {
       assert.deepEqual(failures, []);
     });
   }
+
+  test('the YAML scopes do not depend on how the file starts (YAML, an action, a comment or a blank line)', async () => {
+    const body = `spec:
+  - name: {{ .name }}
+  {{- end }}
+  script: |
+    echo
+`;
+    const scopesOf = (tokens: Token[]) => tokens.filter((t) => t.line > 1).map((t) => `${t.text} ${t.scopes.slice(1).join(' ')}`);
+    const reference = scopesOf(await tokenize('source.helm', `apiVersion: v1\n${body}`));
+    for (const first of ['{{- range .Values.list }}', '{{/* a comment */}}', '', '# a YAML comment'])
+      assert.deepEqual(scopesOf(await tokenize('source.helm', `${first}\n${body}`)), reference, first);
+  });
 });

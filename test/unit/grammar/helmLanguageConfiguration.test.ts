@@ -67,4 +67,28 @@ describe('Helm language configuration', () => {
       ['  {{- end }}', '  {{- end }}', '{{- end }}', '{{- end -}}'],
     );
   });
+
+  // VS Code's minimap draws a section header for every line matching the folding start marker,
+  // titled with the rest of the line after the match (editor.minimap.showRegionSectionHeaders);
+  // a marker that stopped after the keyword turned `{{- if .Values.enabled }}` into a header
+  // ".Values.enabled }}". The start marker therefore takes in the whole line. This runs VS Code's
+  // own findSectionHeaders (vs/editor/common/services/findSectionHeaders) over a template.
+  test('folding markers make no minimap section headers; `MARK:` comments still do', async () => {
+    const { findSectionHeaders } = await import('@codingame/monaco-vscode-api/vscode/vs/editor/common/services/findSectionHeaders');
+    const lines = template.split('\n');
+    const headers = findSectionHeaders(
+      { getLineCount: () => lines.length, getLineContent: (lineNumber) => lines[lineNumber - 1] },
+      {
+        foldingRules: { markers },
+        findRegionSectionHeaders: true,
+        findMarkSectionHeaders: true,
+        // The default of editor.minimap.markSectionHeaderRegex.
+        markSectionHeaderRegex: '\\bMARK:\\s*(?<separator>-?)\\s*(?<label>.*)$',
+      },
+    );
+    assert.deepEqual(
+      headers.map((header) => ({ line: header.range.startLineNumber, text: header.text, fromRegion: !header.shouldBeInComments })),
+      [{ line: 1, text: 'Workloads */}}', fromRegion: false }],
+    );
+  });
 });

@@ -91,6 +91,46 @@ EOF
     ],
   },
   {
+    name: 'several heredocs on one COPY line: each body is file content, each delimiter a tag',
+    text: `COPY <<EOF1 /file1 <<EOF2 /file2
+hello
+EOF1
+world
+EOF2
+ENV A=b
+`,
+    expect: [
+      ['<<', operator],
+      ['EOF1', tag],
+      ['<<', operator],
+      ['EOF2', tag],
+      ['hello', file],
+      ['«EOF1»\n', `${tag} !${file}`],
+      ['world', file],
+      ['«EOF2»\n', `${tag} !${file}`],
+      ['ENV', `${instruction} !meta.heredoc`],
+    ],
+  },
+  {
+    name: 'several heredocs on one RUN line: the bodies are shell up to the last delimiter',
+    text: `RUN <<FILE1 cat > file1 && <<FILE2 cat > file2
+I am
+FILE1
+second
+FILE2
+CMD ["sh"]
+`,
+    expect: [
+      ['FILE1', tag],
+      ['FILE2', tag],
+      ['I am', shell],
+      ['«FILE1»\n', `${tag} !${shell}`],
+      ['second', shell],
+      ['«FILE2»\n', `${tag} !${shell}`],
+      ['CMD', `${instruction} !meta.heredoc`],
+    ],
+  },
+  {
     name: 'no heredoc: `<<` in a string or as a shift is left to the Dockerfile grammar',
     text: `RUN echo "a << b" && echo $((1 << 2))
 RUN cat <<< "here-string"

@@ -4,8 +4,9 @@
 // out of the repository, and `node scripts/corpus.mjs materialize` copies them into .corpus/.
 //
 // What is picked, per repository (caps keep one big repository from drowning the others):
-// - dockerfile: files named like Dockerfiles, not templates (.template, .tmpl, …) nor the
-//   per-Dockerfile ignore files (Dockerfile.dockerignore); at most 15, spread over the sorted list;
+// - dockerfile: files named like Dockerfiles, not templates (.template, .tmpl, … or a line that
+//   starts with `{{`), not the per-Dockerfile ignore files (Dockerfile.dockerignore) nor source files
+//   that merely share the name (dockerfile.go); at most 15, spread over the sorted list;
 // - manifest: YAML outside charts whose documents all carry apiVersion and kind, with no `{{` and no
 //   whole-value `${VAR}` placeholder (those are templates for envsubst, not applied as they are),
 //   not in test suites nor kustomize patches; at most 15, plus at most 2 configuration files of
@@ -14,7 +15,8 @@
 //   at most 15;
 // - chart: a folder with Chart.yaml that is not inside another chart, accepted by a real
 //   `helm lint` and `helm template` with its default values; at most 6. Dependencies missing from
-//   charts/ are vendored from a mirror that holds a chart of that name (a `subchart` row).
+//   charts/ are vendored from a mirror of their publisher that holds a chart of that name (one
+//   `subchart` row each, nested dependencies too).
 // Test data (testdata/, fixtures/, …) is left out everywhere: it is often broken on purpose.
 // Identical files (same blob) are taken once.
 import { execFileSync, spawnSync } from 'node:child_process';

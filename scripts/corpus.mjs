@@ -11,7 +11,7 @@
 // Neither is part of `npm test` or the .vsix.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, posix, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ignore from 'ignore';
 import { parseAllDocuments, parse as parseYaml } from 'yaml';
@@ -86,32 +86,22 @@ function materialize() {
 }
 
 /**
- * The files helm would package from the charts under `dir`: each chart's (and subchart's)
- * .helmignore applies below it, as `helm package` and `helm template` read them.
+ * The files under `dir`, sorted. With `helmignore`, each chart's (and subchart's) .helmignore
+ * applies below it, so only what `helm package` and `helm template` read is listed.
  */
-function chartFiles(dir, ignores = []) {
+function filesUnder(dir, helmignore = false, ignores = []) {
   if (!existsSync(dir)) return [];
+  const own = join(dir, '.helmignore');
   const here =
-    existsSync(join(dir, 'Chart.yaml')) && existsSync(join(dir, '.helmignore'))
-      ? [...ignores, { base: dir, rules: ignore().add(readFileSync(join(dir, '.helmignore'), 'utf8')) }]
+    helmignore && existsSync(join(dir, 'Chart.yaml')) && existsSync(own)
+      ? [...ignores, { base: dir, rules: ignore().add(readFileSync(own, 'utf8')) }]
       : ignores;
   const ignored = (full, isDirectory) => here.some(({ base, rules }) => rules.ignores(relative(base, full).split(sep).join('/') + (isDirectory ? '/' : '')));
   const out = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    const full = join(dir, entry.name);
-    if (ignored(full, entry.isDirectory())) continue;
-    if (entry.isDirectory()) out.push(...chartFiles(full, here));
-    else if (entry.isFile()) out.push(full);
-  }
-  return out;
-}
-
-function filesUnder(dir) {
-  if (!existsSync(dir)) return [];
-  const out = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const full = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...filesUnder(full));
+    if (ignored(full, entry.isDirectory())) continue;
+    if (entry.isDirectory()) out.push(...filesUnder(full, helmignore, here));
     else if (entry.isFile()) out.push(full);
   }
   return out.sort();
@@ -270,7 +260,7 @@ function run() {
   const kinds = {
     dockerfile: filesUnder(join(corpus, 'dockerfile')),
     manifest: filesUnder(join(corpus, 'manifest')),
-    chart: chartFiles(join(corpus, 'chart')).filter((f) => chartFile.test(f)),
+    chart: filesUnder(join(corpus, 'chart'), true).filter((f) => chartFile.test(f)),
     // Compose files go through the CLI only to see that it leaves them alone.
     compose: filesUnder(join(corpus, 'compose')),
   };
@@ -316,7 +306,7 @@ function run() {
     }
   }
   writeFileSync(join(corpus, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
-  console.log(`\ncorpus: summary written to ${posix.join('.corpus', 'summary.json')}`);
+  console.log('\ncorpus: summary written to .corpus/summary.json');
 }
 
 if (command === 'materialize') materialize();

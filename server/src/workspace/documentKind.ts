@@ -1,5 +1,9 @@
 import { basename, dirname, joinUri, PROJECT_CONFIG_FILE } from '../common';
-import type { Workspace } from './model';
+
+/** All routing needs of the workspace: whether a file exists (the Workspace answers it, open documents included). */
+export interface FileLookup {
+  exists(uri: string): boolean;
+}
 
 /**
  * Routing by content and place, per document:
@@ -42,7 +46,7 @@ export function isAnalysedFile(uri: string): boolean {
 }
 
 /** The chart root (folder URI holding Chart.yaml) of a file inside a chart, if any. */
-export function findChartRoot(workspace: Workspace, uri: string): string | undefined {
+export function findChartRoot(workspace: FileLookup, uri: string): string | undefined {
   let dir = dirname(uri);
   for (let depth = 0; depth < 12; depth++) {
     if (workspace.exists(joinUri(dir, 'Chart.yaml'))) return dir;
@@ -54,7 +58,7 @@ export function findChartRoot(workspace: Workspace, uri: string): string | undef
 }
 
 /** Where a file sits in its chart: under `templates/`, `crds/`, or at the chart root. */
-export function chartPlacement(workspace: Workspace, uri: string): { root: string; relative: string } | undefined {
+export function chartPlacement(workspace: FileLookup, uri: string): { root: string; relative: string } | undefined {
   const root = findChartRoot(workspace, uri);
   if (!root) return undefined;
   return { root, relative: decodeURIComponent(uri.slice(root.length + 1)) };
@@ -65,7 +69,7 @@ export function looksLikeKubernetes(text: string): boolean {
   return /(^|[\s{,])["']?apiVersion["']?\s*:/m.test(text) && /(^|[\s{,])["']?kind["']?\s*:/m.test(text);
 }
 
-export function classifyDocument(workspace: Workspace, uri: string, languageId: string, text: string): DocumentKind {
+export function classifyDocument(workspace: FileLookup, uri: string, languageId: string, text: string): DocumentKind {
   const name = basename(uri);
   if (languageId === 'dockerfile' || isDockerfileName(name)) return 'dockerfile';
   const placement = chartPlacement(workspace, uri);

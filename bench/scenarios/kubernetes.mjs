@@ -2,7 +2,8 @@
 // schema (as a file:// URI, offline): a 20-document manifest and a 1 MB CRD file. Ours is asked
 // with pull diagnostics (textDocument/diagnostic) because pushes are debounced; yaml-language-server
 // pushes (it validates on every change), so its figure is open/change → publishDiagnostics.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -151,8 +152,9 @@ async function measure(bench, client, { pull, uri, text, edited, hoverAt, comple
 }
 
 export async function run(bench) {
-  const dir = join(bench.ROOT, '.bench', 'kubernetes');
-  mkdirSync(dir, { recursive: true });
+  // Outside the repository: its .gitignore (which lists .bench/) would hide the files from the
+  // workspace scan, as it would in a user's repository.
+  const dir = mkdtempSync(join(tmpdir(), 'cn-bench-kubernetes-'));
   const generated = JSON.parse(readFileSync(join(bench.ROOT, 'dist', 'schemas', 'kubernetes-1.36.json'), 'utf8'));
   const schemaFile = join(dir, 'kubernetes-dispatch.json');
   writeFileSync(schemaFile, JSON.stringify(dispatchSchema(generated)));
@@ -244,5 +246,6 @@ export async function run(bench) {
       });
     }
   }
+  rmSync(dir, { recursive: true, force: true });
   return rows;
 }

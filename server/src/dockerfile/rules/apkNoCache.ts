@@ -8,6 +8,7 @@ import { cacheKeepingRuns, missingOption } from './rule';
 const meta: RuleMeta = {
   id: 'dockerfile/apk-no-cache',
   severity: 'info',
+  basis: 'practice',
   title: 'apk add without --no-cache',
   help: 'Use `apk add --no-cache <packages>`; it fetches the index without storing it.',
 };

@@ -8,6 +8,7 @@ import { eachCommand, missingOption } from './rule';
 const meta: RuleMeta = {
   id: 'dockerfile/apt-get-yes',
   severity: 'warning',
+  basis: 'inferred',
   title: 'apt-get install without -y',
   help: 'Builds are not interactive: add `-y` so apt-get does not stop at its confirmation prompt.',
 };

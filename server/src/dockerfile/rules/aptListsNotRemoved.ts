@@ -8,6 +8,7 @@ import { hasCacheMount, keywordRange } from './rule';
 const meta: RuleMeta = {
   id: 'dockerfile/apt-lists-not-removed',
   severity: 'info',
+  basis: 'practice',
   title: 'apt lists not removed',
   help: 'End the RUN with `&& rm -rf /var/lib/apt/lists/*` (or use `--mount=type=cache,target=/var/lib/apt`).',
 };

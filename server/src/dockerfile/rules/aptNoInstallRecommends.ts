@@ -8,6 +8,7 @@ import { eachCommand, missingOption } from './rule';
 const meta: RuleMeta = {
   id: 'dockerfile/apt-no-install-recommends',
   severity: 'info',
+  basis: 'practice',
   title: 'apt-get install without --no-install-recommends',
   help: 'Add `--no-install-recommends` so only the packages you name (and their dependencies) are installed.',
 };

@@ -8,6 +8,7 @@ import { keywordRange } from './rule';
 const meta: RuleMeta = {
   id: 'dockerfile/apt-update-alone',
   severity: 'warning',
+  basis: 'practice',
   title: 'apt-get update in a RUN of its own',
   help: 'Run `apt-get update && apt-get install -y ...` in the same RUN, so the package index is never cached apart from the install.',
 };

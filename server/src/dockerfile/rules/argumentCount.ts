@@ -10,6 +10,7 @@ import { keywordRange } from './rule';
 const meta: RuleMeta = {
   id: 'dockerfile/argument-count',
   severity: 'error',
+  basis: 'refused:buildkit',
   title: 'Wrong number of arguments',
   help: "Each instruction takes a fixed shape of arguments; see the instruction's hover for its syntax.",
 };

@@ -8,6 +8,7 @@ import { eachCommand, wordRange } from './rule';
 const meta: RuleMeta = {
   id: 'dockerfile/cd-in-run',
   severity: 'info',
+  basis: 'practice',
   title: 'cd in RUN',
   help: 'Use `WORKDIR <dir>` to change directory for the following instructions.',
 };

@@ -9,6 +9,7 @@ import { keywordRange } from './rule';
 const meta: RuleMeta = {
   id: 'dockerfile/consecutive-run',
   severity: 'info',
+  basis: 'practice',
   title: 'Consecutive RUN instructions',
   help: 'Join related commands into one RUN with `&&` (or a heredoc), unless you split them on purpose for caching.',
 };

@@ -7,6 +7,7 @@ import { keywordRange, replace } from './rule';
 const meta: RuleMeta = {
   id: 'dockerfile/consistent-casing',
   severity: 'warning',
+  basis: 'practice',
   title: 'Instruction casing differs from the rest of the file',
   help: 'Write all instructions in upper case (the convention) or all in lower case.',
 };

@@ -7,6 +7,7 @@ import { replace } from './rule';
 const meta: RuleMeta = {
   id: 'dockerfile/copy-destination-not-dir',
   severity: 'error',
+  basis: 'refused:buildkit',
   title: 'Several sources need a directory destination',
   help: 'With more than one source, end the destination with `/` (e.g. `COPY a b /app/`).',
 };

@@ -5,6 +5,7 @@ import { findStage, type DockerfileModel } from '../model';
 const meta: RuleMeta = {
   id: 'dockerfile/duplicate-stage-name',
   severity: 'error',
+  basis: 'refused:buildkit',
   title: 'Duplicate stage name',
   help: 'Stage names must be unique (case-insensitively); rename one of the stages.',
 };

@@ -6,6 +6,7 @@ import type { DockerfileModel } from '../model';
 const meta: RuleMeta = {
   id: 'dockerfile/expose-ssh',
   severity: 'warning',
+  basis: 'security',
   title: 'SSH port exposed',
   help: 'Drop the SSH server; `docker exec -it <container> sh` gives a shell without one.',
 };

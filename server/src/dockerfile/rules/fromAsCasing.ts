@@ -7,6 +7,7 @@ import { replace } from './rule';
 const meta: RuleMeta = {
   id: 'dockerfile/from-as-casing',
   severity: 'warning',
+  basis: 'practice',
   title: "'AS' does not match the case of 'FROM'",
   help: 'Write `FROM ... AS name` or `from ... as name`.',
 };

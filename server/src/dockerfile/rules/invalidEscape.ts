@@ -6,6 +6,7 @@ import type { DockerfileModel } from '../model';
 const meta: RuleMeta = {
   id: 'dockerfile/invalid-escape',
   severity: 'error',
+  basis: 'refused:buildkit',
   title: 'Invalid escape directive',
   help: 'The escape character is either `\\` (the default) or a backtick (for Windows paths).',
 };

@@ -10,6 +10,7 @@ import { canonicalMountKey, flagDoc, hasFlags, isSwitch, mountTypeDoc, REFERENCE
 const meta: RuleMeta = {
   id: 'dockerfile/invalid-flag-value',
   severity: 'error',
+  basis: 'refused:buildkit',
   title: 'Invalid flag value',
   help: "The builder parses flag values strictly; see the flag's hover for what it accepts.",
 };

@@ -8,6 +8,7 @@ import { leadingFlagsLength } from '../shell';
 const meta: RuleMeta = {
   id: 'dockerfile/invalid-json',
   severity: 'error',
+  basis: 'inferred',
   title: 'Malformed JSON (exec) form',
   help: 'Exec form is a JSON array of double-quoted strings: `CMD ["node", "server.js"]`. Anything else runs as a shell command.',
 };

@@ -6,6 +6,7 @@ import type { DockerfileModel } from '../model';
 const meta: RuleMeta = {
   id: 'dockerfile/invalid-onbuild',
   severity: 'error',
+  basis: 'refused:buildkit',
   title: 'Instruction not allowed after ONBUILD',
   help: 'ONBUILD may hold any instruction except FROM, MAINTAINER and ONBUILD.',
 };

@@ -6,6 +6,7 @@ import type { DockerfileModel } from '../model';
 const meta: RuleMeta = {
   id: 'dockerfile/invalid-port',
   severity: 'error',
+  basis: 'refused:buildkit',
   title: 'Invalid port in EXPOSE',
   help: 'EXPOSE takes ports 0-65535 or ranges like 8000-8010, optionally with /tcp, /udp or /sctp.',
 };

@@ -6,6 +6,7 @@ import type { DockerfileModel } from '../model';
 const meta: RuleMeta = {
   id: 'dockerfile/invalid-stage-name',
   severity: 'error',
+  basis: 'refused:buildkit',
   title: 'Invalid stage name',
   help: 'Stage names start with a letter and use only letters, digits, `-`, `_` and `.`.',
 };

@@ -6,6 +6,7 @@ import type { DockerfileModel } from '../model';
 const meta: RuleMeta = {
   id: 'dockerfile/latest-tag',
   severity: 'warning',
+  basis: 'practice',
   title: 'Base image without a pinned tag',
   help: 'Pin base images to a version tag (e.g. `node:20.11-alpine`) or a digest, so rebuilds give the same result.',
 };

@@ -9,6 +9,7 @@ import { replace } from './rule';
 const meta: RuleMeta = {
   id: 'dockerfile/legacy-key-value',
   severity: 'warning',
+  basis: 'practice',
   title: 'Legacy `key value` format',
   help: 'Write `ENV key=value` (and `LABEL key=value`); quote values that contain spaces.',
 };

@@ -7,6 +7,7 @@ import { keywordRange } from './rule';
 const meta: RuleMeta = {
   id: 'dockerfile/maintainer-deprecated',
   severity: 'warning',
+  basis: 'practice',
   title: 'MAINTAINER is deprecated',
   help: 'Use `LABEL org.opencontainers.image.authors="name <email>"`.',
 };

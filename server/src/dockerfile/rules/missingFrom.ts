@@ -7,6 +7,7 @@ import { keywordRange } from './rule';
 const meta: RuleMeta = {
   id: 'dockerfile/missing-from',
   severity: 'error',
+  basis: 'refused:buildkit',
   title: 'Missing FROM, or an instruction before the first FROM',
   help: 'A build starts with FROM; only ARG and parser directives may come before it. Add `FROM <image>` first.',
 };

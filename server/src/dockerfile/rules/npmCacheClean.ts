@@ -8,6 +8,7 @@ import { cacheKeepingRuns, commandRange } from './rule';
 const meta: RuleMeta = {
   id: 'dockerfile/npm-cache-clean',
   severity: 'info',
+  basis: 'practice',
   title: 'npm cache left in the image',
   help: 'End the RUN with `&& npm cache clean --force`, or use `RUN --mount=type=cache,target=/root/.npm`, or install in a build stage.',
 };

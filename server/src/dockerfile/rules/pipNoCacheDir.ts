@@ -8,6 +8,7 @@ import { cacheKeepingRuns, missingOption } from './rule';
 const meta: RuleMeta = {
   id: 'dockerfile/pip-no-cache-dir',
   severity: 'info',
+  basis: 'practice',
   title: 'pip install keeps its cache',
   help: 'Add `--no-cache-dir`, set `ENV PIP_NO_CACHE_DIR=1`, or use `RUN --mount=type=cache,target=/root/.cache/pip`.',
 };

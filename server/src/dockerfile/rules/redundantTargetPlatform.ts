@@ -6,6 +6,7 @@ import type { DockerfileModel } from '../model';
 const meta: RuleMeta = {
   id: 'dockerfile/redundant-target-platform',
   severity: 'info',
+  basis: 'practice',
   title: 'Redundant --platform=$TARGETPLATFORM',
   help: 'Drop `--platform=$TARGETPLATFORM`; stages use the target platform unless told otherwise.',
 };

@@ -7,6 +7,7 @@ import type { DockerfileModel } from '../model';
 const meta: RuleMeta = {
   id: 'dockerfile/relative-workdir',
   severity: 'warning',
+  basis: 'practice',
   title: 'Relative WORKDIR without an absolute one before',
   help: 'Use an absolute path (e.g. `WORKDIR /app`), or set one absolute WORKDIR first in the stage.',
 };

@@ -6,6 +6,7 @@ import { stageKey, type DockerfileModel } from '../model';
 const meta: RuleMeta = {
   id: 'dockerfile/reserved-stage-name',
   severity: 'warning',
+  basis: 'practice',
   title: 'Reserved word as stage name',
   help: '`scratch` and `context` are reserved; pick another stage name.',
 };

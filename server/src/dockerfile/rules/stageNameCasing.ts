@@ -9,6 +9,7 @@ import { replace } from './rule';
 const meta: RuleMeta = {
   id: 'dockerfile/stage-name-casing',
   severity: 'warning',
+  basis: 'practice',
   title: 'Stage name not lower case',
   help: 'Write stage names in lower case, e.g. `FROM golang:1.22 AS build`.',
 };

@@ -8,6 +8,7 @@ import { eachCommand, wordRange } from './rule';
 const meta: RuleMeta = {
   id: 'dockerfile/sudo',
   severity: 'warning',
+  basis: 'security',
   title: 'sudo in RUN',
   help: 'Switch with `USER root` before the commands that need it and back to your user afterwards; at run time use gosu or su-exec if needed.',
 };

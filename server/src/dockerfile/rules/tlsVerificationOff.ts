@@ -10,6 +10,7 @@ import { wordRange } from './rule';
 const meta: RuleMeta = {
   id: 'dockerfile/tls-verification-off',
   severity: 'warning',
+  basis: 'security',
   title: 'TLS verification turned off',
   help: 'Keep certificate checks on; install the CA certificate your proxy uses (e.g. into /usr/local/share/ca-certificates and run update-ca-certificates).',
 };

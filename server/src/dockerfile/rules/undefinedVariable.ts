@@ -12,6 +12,7 @@ import { isJsonForm, replace } from './rule';
 const meta: RuleMeta = {
   id: 'dockerfile/undefined-variable',
   severity: 'warning',
+  basis: 'inferred',
   title: 'Undefined variable',
   help: 'Declare the variable with ARG or ENV before using it (in FROM lines: an ARG before the first FROM; predefined platform args need `ARG NAME` inside the stage).',
 };

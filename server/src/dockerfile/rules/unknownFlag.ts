@@ -8,6 +8,7 @@ import { replace } from './rule';
 const meta: RuleMeta = {
   id: 'dockerfile/unknown-flag',
   severity: 'error',
+  basis: 'refused:buildkit',
   title: 'Unknown flag',
   help: "Only FROM, RUN, COPY, ADD and HEALTHCHECK take flags, each its own set; see the instruction's hover.",
 };

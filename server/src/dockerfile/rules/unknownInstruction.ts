@@ -7,6 +7,7 @@ import { keywordRange, replace } from './rule';
 const meta: RuleMeta = {
   id: 'dockerfile/unknown-instruction',
   severity: 'error',
+  basis: 'refused:buildkit',
   title: 'Unknown instruction',
   help: 'Every instruction starts with one of FROM, RUN, CMD, ENTRYPOINT, COPY, ADD, ENV, ARG, WORKDIR, USER, EXPOSE, VOLUME, LABEL, HEALTHCHECK, SHELL, ONBUILD, STOPSIGNAL or MAINTAINER. Check the spelling, or a missing `\\` on the line before.',
 };

@@ -8,6 +8,7 @@ import { replace } from './rule';
 const meta: RuleMeta = {
   id: 'dockerfile/unknown-stage',
   severity: 'warning',
+  basis: 'inferred',
   title: '--from names no earlier stage',
   help: 'A `--from` value that is not an earlier stage is pulled as an image. Check the stage name, or define the stage before this line.',
 };

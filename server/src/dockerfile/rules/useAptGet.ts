@@ -8,6 +8,7 @@ import { eachCommand, replace, wordRange } from './rule';
 const meta: RuleMeta = {
   id: 'dockerfile/use-apt-get',
   severity: 'info',
+  basis: 'practice',
   title: 'apt used in a script',
   help: 'Use `apt-get` (or `apt-cache`) in Dockerfiles; `apt` has no stable command-line interface.',
 };

@@ -8,6 +8,7 @@ import { eachCommand, missingOption } from './rule';
 const meta: RuleMeta = {
   id: 'dockerfile/yum-assume-yes',
   severity: 'warning',
+  basis: 'inferred',
   title: 'yum/dnf/zypper install without -y',
   help: 'Builds are not interactive: add `-y` (`zypper -n install`) so the package manager does not wait for confirmation.',
 };

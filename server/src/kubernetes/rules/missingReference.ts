@@ -12,6 +12,7 @@ import { eachObject, nodeRange } from './rule';
 const meta: RuleMeta = {
   id: 'k8s/missing-reference',
   severity: 'info',
+  basis: 'inferred',
   title: 'A referenced ConfigMap, Secret, PVC or ServiceAccount is not in the workspace',
   help: 'Check the name for typos, or add the object to the workspace. References marked `optional: true` are not checked.',
 };

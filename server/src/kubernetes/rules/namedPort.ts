@@ -11,6 +11,7 @@ import { eachObject, nodeRange, selectedPods } from './rule';
 const meta: RuleMeta = {
   id: 'k8s/named-port',
   severity: 'error',
+  basis: 'inferred',
   title: 'A named port that no container declares',
   help: 'Declare the port with that `name` under the container’s `ports`, or use the port number.',
 };

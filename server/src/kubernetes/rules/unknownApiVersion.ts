@@ -12,6 +12,7 @@ import { eachObject, nodeRange } from './rule';
 const meta: RuleMeta = {
   id: 'k8s/unknown-api-version',
   severity: 'error',
+  basis: 'inferred',
   title: 'A built-in kind under an apiVersion that does not serve it',
   help: 'Use the apiVersion the message names (completion after `apiVersion:` lists the valid ones for the kind).',
 };

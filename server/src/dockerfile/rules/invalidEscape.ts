@@ -1,5 +1,6 @@
-// Fires when the `# escape=` parser directive names anything but `\` or a backtick. The builder
-// refuses the file.
+// Fires when the `# escape=` parser directive names anything but `\` or a backtick. BuildKit
+// refuses the file: frontend/dockerfile/parser/parser.go, setEscapeToken ("invalid escape token
+// '%s' does not match ` or \\").
 import { finding, type Finding, type Rule, type RuleMeta } from '../../common';
 import type { DockerfileModel } from '../model';
 

@@ -1,4 +1,6 @@
-// Fires on `ONBUILD FROM`, `ONBUILD MAINTAINER` and `ONBUILD ONBUILD`, which the builder refuses.
+// Fires on `ONBUILD FROM`, `ONBUILD MAINTAINER` and `ONBUILD ONBUILD`. BuildKit refuses the file:
+// frontend/dockerfile/instructions/parse.go, parseOnBuild ("Chaining ONBUILD via `ONBUILD ONBUILD`
+// isn't allowed", "%s isn't allowed as an ONBUILD trigger").
 import type { Onbuild } from 'dockerfile-ast';
 import { finding, type Finding, type Rule, type RuleMeta } from '../../common';
 import type { DockerfileModel } from '../model';

@@ -1,5 +1,7 @@
-// Fires on a stage name the builder refuses: it must start with a letter and contain only
-// letters, digits, `-`, `_` and `.` (`FROM x AS 1st` or `AS my/stage` fail).
+// Fires on a stage name BuildKit refuses: lower-cased, it must match ^[a-z][a-z0-9-_.]*$, so it
+// starts with a letter and holds only letters, digits, `-`, `_` and `.` (`FROM x AS 1st` or
+// `AS my/stage` fail). frontend/dockerfile/instructions/parse.go, parseBuildStageName ("invalid
+// name for build stage: %q, name can't start with a number or contain symbols").
 import { finding, type Finding, type Rule, type RuleMeta } from '../../common';
 import type { DockerfileModel } from '../model';
 

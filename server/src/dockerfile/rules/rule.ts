@@ -1,4 +1,4 @@
-import type { Instruction } from 'dockerfile-ast';
+import type { Flag, Instruction } from 'dockerfile-ast';
 import type { Range, TextEdit } from 'vscode-languageserver-types';
 import { finding, type Finding, type RuleMeta } from '../../common';
 import type { DockerfileModel, Step } from '../model';
@@ -73,6 +73,14 @@ export function onlyLastCounts(meta: RuleMeta, keyword: string): (model: Dockerf
     }
     return out;
   };
+}
+
+/**
+ * The flags BuildKit parses for a step: all of them, except for `HEALTHCHECK NONE`, whose flags it
+ * never reads (frontend/dockerfile/instructions/parse.go, parseHealthcheck).
+ */
+export function parsedFlags(step: Step): Flag[] {
+  return step.keyword === 'HEALTHCHECK' && /^(?:\s*--\S+)*\s+NONE\s*$/i.test(step.raw) ? [] : step.flags;
 }
 
 /** Whether a RUN uses a `--mount=type=cache` (which makes cache clean-up unnecessary). */

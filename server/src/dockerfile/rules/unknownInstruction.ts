@@ -1,5 +1,7 @@
 // Fires on a word at the start of an instruction that is not a Dockerfile instruction (a typo
-// such as `COPPY`, or a continuation that was lost). The builder refuses the file.
+// such as `COPPY`, or a continuation that was lost). BuildKit refuses the file:
+// frontend/dockerfile/instructions/parse.go, ParseInstructionWithLinter (UnknownInstructionError,
+// "unknown instruction: %s"); the parser itself keeps the line (parser.go, parseIgnore).
 import { closestMatch, finding, type Finding, type Rule, type RuleMeta } from '../../common';
 import { KEYWORDS, type DockerfileModel } from '../model';
 import { keywordRange, replace } from './rule';

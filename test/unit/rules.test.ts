@@ -3,7 +3,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { allRules } from '../../server/src/services';
+import { findGoldenFiles, parseGolden } from '../support/golden';
 import { repoPath } from '../support/paths';
+import { ALLOWED_SEVERITIES, renderRuleTable, tableOf } from '../support/rulesDoc';
 
 // The contract every rule of every module keeps: a stable id under its language's prefix, a
 // severity, a title and help text, one file of its own under <language>/rules/ that opens with a
@@ -113,3 +115,65 @@ describe('the rule contract', () => {
     });
   }
 });
+
+// The severity policy of docs/rules.md: a rule's basis (why it fires) fixes its default severity,
+// and the page lists every rule as it is.
+describe('the severity policy', () => {
+  const byId = new Map(rules.map((r) => [r.id, r]));
+
+  test('every default severity is one its basis allows', () => {
+    assert.deepEqual(
+      rules
+        .filter((r) => !ALLOWED_SEVERITIES[r.basis].includes(r.severity))
+        .map((r) => `${r.id}: ${r.severity}, but "${r.basis}" allows ${ALLOWED_SEVERITIES[r.basis].join(' or ')}`),
+      [],
+    );
+  });
+
+  test('an error in a golden comes from a rule whose basis is a refusal', () => {
+    const errors = goldenDiagnostics().filter((d) => d.severity === 'error' && !d.configured);
+    assert.ok(errors.length > 0, 'the goldens show errors');
+    assert.deepEqual([...new Set(errors.filter((d) => !byId.get(d.rule)?.basis.startsWith('refused:')).map((d) => `${d.rule} (${d.file})`))], []);
+  });
+
+  test('every Dockerfile rule that BuildKit refuses cites the BuildKit code that refuses', () => {
+    for (const file of ruleFiles.filter((f) => f.language === 'dockerfile')) {
+      if (byId.get(file.ids[0])?.basis !== 'refused:buildkit') continue;
+      assert.match(
+        file.text,
+        /frontend\/dockerfile\/[\w/]+\.go/,
+        `${file.name}.ts names the BuildKit source file that refuses (frontend/dockerfile/…/<file>.go)`,
+      );
+    }
+  });
+
+  test('docs/rules.md lists every rule with its current default severity (npm run docs:rules)', () => {
+    const page = fs.readFileSync(repoPath('docs', 'rules.md'), 'utf8');
+    assert.equal(tableOf(page), renderRuleTable(rules), 'run `npm run docs:rules` and commit docs/rules.md');
+  });
+});
+
+/** A diagnostic as a golden file renders it under the source: `^^^ <severity> <rule>: <message>`. */
+interface GoldenDiagnostic {
+  file: string;
+  severity: string;
+  rule: string;
+  message: string;
+  /** Whether the golden sets rule levels (settings or a project file), so severities are not the defaults. */
+  configured: boolean;
+}
+
+function goldenDiagnostics(): GoldenDiagnostic[] {
+  const root = repoPath('test', 'golden');
+  return findGoldenFiles(root).flatMap(({ file }) => {
+    const c = parseGolden(fs.readFileSync(file, 'utf8'));
+    const configured = (c.settings as { rules?: unknown }).rules !== undefined || c.files.has('.container-notes.yaml');
+    return [...c.expected.matchAll(/^ +\| +\^+ (error|warning|info|hint) ([\w-]+\/[\w-]+): (.*)$/gm)].map((m) => ({
+      file: path.relative(root, file),
+      severity: m[1],
+      rule: m[2],
+      message: m[3],
+      configured,
+    }));
+  });
+}

@@ -161,7 +161,7 @@ export function applyPolicy(
   if (settings.requireIgnoreReason) {
     for (const s of suppressions) {
       if (!s.reason) {
-        all.push({ rule: IGNORE_WITHOUT_REASON, range: s.range, message: 'Add a reason after `--` to this ignore comment; the project requires one.' });
+        all.push({ rule: IGNORE_WITHOUT_REASON, range: s.range, message: 'Add a reason after "--" to this ignore comment; the project requires one.' });
       }
     }
   }

@@ -20,7 +20,7 @@ function check(model: DockerfileModel): Finding[] {
     for (const command of commands) {
       if (!isSubcommand(command, ['apk'], ['add']) || hasOption(command, (w) => w === '--no-cache')) continue;
       const add = command.words.find((w) => w.text === 'add')!;
-      out.push(missingOption(meta, model, command, add, '--no-cache', 'Add `--no-cache` so the apk index does not stay in the image.'));
+      out.push(missingOption(meta, model, command, add, '--no-cache', 'Add --no-cache so the apk index does not stay in the image.'));
     }
   }
   return out;

@@ -18,7 +18,7 @@ const YES = (w: string) => /^-[a-z]*y[a-z]*$/.test(w) || w === '--yes' || w === 
 function checkCommand(model: DockerfileModel, command: Command): Finding[] {
   if (!isSubcommand(command, ['apt-get'], ['install']) || hasOption(command, YES)) return [];
   const install = command.words.find((w) => w.text === 'install')!;
-  return [missingOption(meta, model, command, install, '-y', 'apt-get install will wait for confirmation; add `-y`.')];
+  return [missingOption(meta, model, command, install, '-y', 'apt-get install will wait for confirmation; add -y.')];
 }
 
 export const aptGetYes: Rule<DockerfileModel> = { meta, check: eachCommand(checkCommand) };

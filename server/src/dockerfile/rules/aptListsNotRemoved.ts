@@ -23,7 +23,7 @@ function check(model: DockerfileModel): Finding[] {
         finding(
           meta,
           keywordRange(step.instruction),
-          'Add `&& rm -rf /var/lib/apt/lists/*` at the end of this RUN to keep the package index out of the layer.',
+          'Add "&& rm -rf /var/lib/apt/lists/*" at the end of this RUN to keep the package index out of the layer.',
         ),
       );
   }

@@ -18,7 +18,7 @@ function checkCommand(model: DockerfileModel, command: Command): Finding[] {
     return [];
   const install = command.words.find((w) => w.text === 'install')!;
   // Not the preferred fix: fewer packages can break a program that needs a recommended one.
-  return [missingOption(meta, model, command, install, '--no-install-recommends', 'Add `--no-install-recommends` to keep the image small.', false)];
+  return [missingOption(meta, model, command, install, '--no-install-recommends', 'Add --no-install-recommends to keep the image small.', false)];
 }
 
 export const aptNoInstallRecommends: Rule<DockerfileModel> = { meta, check: eachCommand(checkCommand) };

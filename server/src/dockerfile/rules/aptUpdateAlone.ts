@@ -25,7 +25,7 @@ function check(model: DockerfileModel): Finding[] {
         finding(
           meta,
           keywordRange(step.instruction),
-          'apt-get update alone in a RUN is cached apart from later installs; combine it with `apt-get install` in one RUN.',
+          'apt-get update alone in a RUN is cached apart from later installs; combine it with apt-get install in one RUN.',
         ),
       );
   }

@@ -16,7 +16,7 @@ const meta: RuleMeta = {
 function checkCommand(model: DockerfileModel, command: Command): Finding[] {
   const program = programOf(command);
   if (program?.word.text !== 'cd') return [];
-  return [finding(meta, wordRange(model, program.word), 'Use WORKDIR to change directory; `cd` lasts only until the end of this RUN.')];
+  return [finding(meta, wordRange(model, program.word), 'Use WORKDIR to change directory; cd lasts only until the end of this RUN.')];
 }
 
 export const cdInRun: Rule<DockerfileModel> = { meta, check: eachCommand(checkCommand) };

@@ -27,7 +27,7 @@ function check(model: DockerfileModel): Finding[] {
           finding(
             meta,
             keywordRange(step.instruction),
-            `This RUN follows another (line ${prev.instruction.getRange().start.line + 1}); join them with \`&&\` for one layer.`,
+            `This RUN follows another (line ${prev.instruction.getRange().start.line + 1}); join them with && for one layer.`,
           ),
         );
       }

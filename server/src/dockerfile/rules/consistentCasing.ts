@@ -25,7 +25,7 @@ function check(model: DockerfileModel): Finding[] {
     if (written === wanted) continue;
     const range = keywordRange(step.instruction);
     out.push(
-      finding(meta, range, `Write \`${wanted}\` like the other instructions in this file.`, [
+      finding(meta, range, `Write ${wanted} like the other instructions in this file.`, [
         { title: `Change to ${wanted}`, edits: [replace(range, wanted)], preferred: true },
       ]),
     );

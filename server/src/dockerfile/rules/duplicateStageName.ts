@@ -20,7 +20,11 @@ function check(model: DockerfileModel): Finding[] {
     const first = findStage(model.stageNames, stage.name, stage.index);
     if (first)
       out.push(
-        finding(meta, stage.nameRange, `Stage name \`${stage.name}\` is already used on line ${first.from.getRange().start.line + 1}; pick another name.`),
+        finding(
+          meta,
+          stage.nameRange,
+          `Stage name "${stage.name}" is already used on line ${first.from.getRange().start.line + 1}; the later stage takes the name, so rename one of them.`,
+        ),
       );
   }
   return out;

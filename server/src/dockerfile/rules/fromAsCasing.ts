@@ -23,7 +23,7 @@ function check(model: DockerfileModel): Finding[] {
     const wanted = upper ? 'AS' : 'as';
     if (as.getValue().toUpperCase() !== 'AS' || as.getValue() === wanted || (from !== from.toLowerCase() && !upper)) continue;
     out.push(
-      finding(meta, as.getRange(), `Write \`${wanted}\` to match \`${from}\`.`, [
+      finding(meta, as.getRange(), `Write ${wanted} to match ${from}.`, [
         { title: `Change to ${wanted}`, edits: [replace(as.getRange(), wanted)], preferred: true },
       ]),
     );

@@ -15,7 +15,7 @@ const meta: RuleMeta = {
 function check(model: DockerfileModel): Finding[] {
   return model.directives
     .filter((d) => d.getName().toLowerCase() === 'escape' && d.getValue() !== '\\' && d.getValue() !== '`')
-    .map((d) => finding(meta, d.getValueRange(), `Invalid escape character \`${d.getValue()}\`; use \`\\\` or a backtick.`));
+    .map((d) => finding(meta, d.getValueRange(), `Invalid escape character "${d.getValue()}"; use \\ or a backtick.`));
 }
 
 export const invalidEscape: Rule<DockerfileModel> = { meta, check };

@@ -18,7 +18,7 @@ const VALID = /^[a-z][a-z0-9_.-]*$/i;
 function check(model: DockerfileModel): Finding[] {
   return model.stages
     .filter((s) => s.name !== null && s.nameRange && !VALID.test(s.name))
-    .map((s) => finding(meta, s.nameRange!, `\`${s.name}\` is not a valid stage name; start with a letter and use letters, digits, -, _ and . only.`));
+    .map((s) => finding(meta, s.nameRange!, `"${s.name}" is not a valid stage name; start with a letter and use letters, digits, -, _ and . only.`));
 }
 
 export const invalidStageName: Rule<DockerfileModel> = { meta, check };

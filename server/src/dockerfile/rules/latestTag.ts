@@ -16,9 +16,9 @@ function check(model: DockerfileModel): Finding[] {
   for (const stage of model.stages) {
     const ref = stage.imageRef;
     if (!ref || stage.parent !== undefined || ref.name === 'scratch' || ref.text.includes('$') || ref.digest) continue;
-    if (ref.tag === null) out.push(finding(meta, ref.range, `\`${ref.text}\` has no tag, so it means :latest; pin a version, e.g. \`${ref.name}:<version>\`.`));
+    if (ref.tag === null) out.push(finding(meta, ref.range, `${ref.text} has no tag, so it means :latest; pin a version, e.g. ${ref.name}:<version>.`));
     else if (ref.tag === 'latest')
-      out.push(finding(meta, ref.tagRange ?? ref.range, `\`:latest\` changes whenever the image is re-published; pin a version tag or digest.`));
+      out.push(finding(meta, ref.tagRange ?? ref.range, 'The tag latest changes whenever the image is re-published; pin a version tag or digest.'));
   }
   return out;
 }

@@ -21,7 +21,7 @@ function check(model: DockerfileModel): Finding[] {
         .replace(/^"(.*)"$/, '$1')
         .replace(/"/g, '\\"');
       const range = step.instruction.getRange();
-      return finding(meta, keywordRange(step.instruction), 'MAINTAINER is deprecated; use `LABEL org.opencontainers.image.authors="..."`.', [
+      return finding(meta, keywordRange(step.instruction), 'MAINTAINER is deprecated; use LABEL org.opencontainers.image.authors="..." instead.', [
         {
           title: 'Replace with LABEL org.opencontainers.image.authors',
           edits: [{ range, newText: `LABEL org.opencontainers.image.authors="${who}"` }],

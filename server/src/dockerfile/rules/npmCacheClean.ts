@@ -20,7 +20,7 @@ function check(model: DockerfileModel): Finding[] {
     const install = commands.find((c) => isSubcommand(c, ['npm'], ['install', 'i', 'ci']));
     if (install)
       out.push(
-        finding(meta, commandRange(model, install), 'npm keeps its download cache in this layer; add `&& npm cache clean --force` or use a cache mount.'),
+        finding(meta, commandRange(model, install), 'npm keeps its download cache in this layer; add "&& npm cache clean --force" or use a cache mount.'),
       );
   }
   return out;

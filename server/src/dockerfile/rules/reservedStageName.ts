@@ -14,7 +14,13 @@ const meta: RuleMeta = {
 function check(model: DockerfileModel): Finding[] {
   return model.stages
     .filter((s) => s.name && s.nameRange && ['scratch', 'context'].includes(stageKey(s.name)))
-    .map((s) => finding(meta, s.nameRange!, `\`${s.name}\` is reserved; rename the stage.`));
+    .map((s) =>
+      finding(
+        meta,
+        s.nameRange!,
+        `"${s.name}" is a reserved word (${stageKey(s.name!) === 'scratch' ? 'the empty image' : 'the build context'}); rename the stage.`,
+      ),
+    );
 }
 
 export const reservedStageName: Rule<DockerfileModel> = { meta, check };

@@ -42,7 +42,7 @@ function check(model: DockerfileModel): Finding[] {
     const lower = stageKey(s.name!);
     const edits: TextEdit[] = [replace(s.nameRange!, lower)];
     for (const ref of refs.get(lower) ?? []) if (ref.stage > s.index && ref.value !== lower) edits.push(replace(ref.range, lower));
-    return finding(meta, s.nameRange!, `Stage name \`${s.name}\` should be lower case: \`${lower}\`.`, [
+    return finding(meta, s.nameRange!, `Stage name "${s.name}" should be lower case: ${lower}.`, [
       { title: `Rename stage to ${lower}`, edits, preferred: true },
     ]);
   });

@@ -25,7 +25,7 @@ function check(model: DockerfileModel): Finding[] {
     const suggestion = closestMatch(step.keyword, KEYWORDS);
     const fixes = suggestion ? [{ title: `Change to ${suggestion}`, edits: [replace(range, suggestion)], preferred: true }] : [];
     const hint = suggestion ? `did you mean ${suggestion}?` : 'check the spelling or a missing line continuation above.';
-    out.push(finding(meta, range, `Unknown instruction \`${written}\`: ${hint}`, fixes));
+    out.push(finding(meta, range, `Unknown instruction "${written}": ${hint}`, fixes));
   }
   return out;
 }

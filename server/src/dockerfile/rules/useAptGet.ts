@@ -18,7 +18,7 @@ function checkCommand(model: DockerfileModel, command: Command): Finding[] {
   if (program?.word.text !== 'apt') return [];
   const range = wordRange(model, program.word);
   return [
-    finding(meta, range, 'Use `apt-get` instead of `apt` in scripts.', [{ title: 'Change to apt-get', edits: [replace(range, 'apt-get')], preferred: true }]),
+    finding(meta, range, 'Use apt-get instead of apt in scripts.', [{ title: 'Change to apt-get', edits: [replace(range, 'apt-get')], preferred: true }]),
   ];
 }
 

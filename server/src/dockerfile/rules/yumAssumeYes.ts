@@ -23,7 +23,7 @@ function checkCommand(model: DockerfileModel, command: Command): Finding[] {
     : (w: string) => /^-[a-zA-Z]*y/.test(w) || w === '--assumeyes' || w === '--assume-yes';
   if (hasOption(command, yes)) return [];
   const sub = command.words.find((w) => INSTALL.includes(w.text))!;
-  return [missingOption(meta, model, command, sub, '-y', 'Add `-y` so the install does not wait for confirmation.')];
+  return [missingOption(meta, model, command, sub, '-y', 'Add -y so the install does not wait for confirmation.')];
 }
 
 export const yumAssumeYes: Rule<DockerfileModel> = { meta, check: eachCommand(checkCommand) };

@@ -106,6 +106,9 @@ function joinContinuations(source: string, escape: string): string {
   return joined.join(' ');
 }
 
+/** Shell keywords that may open a command (`then apt-get install …`, `do …`, `! grep …`); they are not part of it. */
+const OPENING_KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'do', 'while', 'until', '!', '{']);
+
 /** Splits a script into simple commands. */
 export function tokenize(text: string, offset: number): Command[] {
   const commands: Command[] = [];
@@ -113,7 +116,8 @@ export function tokenize(text: string, offset: number): Command[] {
   let word = '';
   let wordStart = -1;
   const endWord = (at: number) => {
-    if (wordStart >= 0) words.push({ text: word, start: offset + wordStart, end: offset + at });
+    const opening = words.length === 0 && OPENING_KEYWORDS.has(word) && text[wordStart] !== '"' && text[wordStart] !== "'";
+    if (wordStart >= 0 && !opening) words.push({ text: word, start: offset + wordStart, end: offset + at });
     word = '';
     wordStart = -1;
   };

@@ -3,7 +3,7 @@
 import type { Finding, Rule, RuleMeta } from '../../common';
 import type { DockerfileModel } from '../model';
 import { hasOption, isSubcommand, type Command } from '../shell';
-import { eachCommand, missingOption } from './rule';
+import { aptSimulates, eachCommand, missingOption } from './rule';
 
 const meta: RuleMeta = {
   id: 'dockerfile/apt-no-install-recommends',
@@ -14,7 +14,11 @@ const meta: RuleMeta = {
 };
 
 function checkCommand(model: DockerfileModel, command: Command): Finding[] {
-  if (!isSubcommand(command, ['apt-get'], ['install']) || hasOption(command, (w) => w === '--no-install-recommends' || w.includes('Install-Recommends')))
+  if (
+    !isSubcommand(command, ['apt-get'], ['install']) ||
+    aptSimulates(command) ||
+    hasOption(command, (w) => w === '--no-install-recommends' || w.includes('Install-Recommends'))
+  )
     return [];
   const install = command.words.find((w) => w.text === 'install')!;
   // Not the preferred fix: fewer packages can break a program that needs a recommended one.

@@ -2,7 +2,7 @@ import type { Flag, Instruction } from 'dockerfile-ast';
 import type { Range, TextEdit } from 'vscode-languageserver-types';
 import { finding, type Finding, type RuleMeta } from '../../common';
 import type { DockerfileModel, Step } from '../model';
-import { leadingFlags, type Command, type Word } from '../shell';
+import { hasOption, leadingFlags, type Command, type Word } from '../shell';
 
 /**
  * What the Dockerfile rules share: ranges, fix edits and the checks several rules run with
@@ -52,6 +52,11 @@ export function missingOption(
   const end = wordRange(model, after).end;
   const edits = [{ range: { start: end, end }, newText: ` ${option}` }];
   return finding(meta, commandRange(model, command), message, [{ title: `Add ${option}`, edits, ...(preferred ? { preferred } : {}) }]);
+}
+
+/** Whether an apt-get command only simulates (`-s`, `--simulate`, `--dry-run`, …): it neither asks nor installs. */
+export function aptSimulates(command: Command): boolean {
+  return hasOption(command, (w) => /^-[a-z]*s[a-z]*$/.test(w) || ['--simulate', '--dry-run', '--just-print', '--recon', '--no-act'].includes(w));
 }
 
 /** The check of "only the last `keyword` of a stage counts" (CMD, ENTRYPOINT, HEALTHCHECK): every earlier one. */

@@ -34,9 +34,9 @@ describe('node dist/cli.js lint', () => {
     assert.equal(
       r.stdout,
       [
-        'Dockerfile:2:3 error common/ignore-without-reason Add a reason after `--` to this ignore comment; the project requires one.',
+        'Dockerfile:2:3 error common/ignore-without-reason Add a reason after "--" to this ignore comment; the project requires one.',
         '',
-        'chart/templates/deploy.yaml:1:6 error common/ignore-without-reason Add a reason after `--` to this ignore comment; the project requires one.',
+        'chart/templates/deploy.yaml:1:6 error common/ignore-without-reason Add a reason after "--" to this ignore comment; the project requires one.',
         '',
         '2 problems (2 errors, 0 warnings) in 2 of 5 files checked.',
         '',

@@ -136,7 +136,7 @@ export function reportRules(known: readonly RuleMeta[], report: LintReport): Rul
   for (const f of report.files) {
     for (const d of f.diagnostics) {
       const id = String(d.code);
-      if (!rules.some((r) => r.id === id)) rules.push({ id, severity: 'warning', title: id, help: '' });
+      if (!rules.some((r) => r.id === id)) rules.push({ id, severity: 'warning', basis: 'inferred', title: id, help: '' });
     }
   }
   return rules;

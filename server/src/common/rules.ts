@@ -3,12 +3,26 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Settings, Severity } from './settings';
 
 /**
+ * Why a rule fires, which decides its default severity (docs/rules.md, checked by
+ * test/unit/rules.test.ts):
+ * - `refused:<tool>` — the tool downstream refuses the input: BuildKit, the Kubernetes API server
+ *   (or kubectl in front of it), helm. Only these are errors.
+ * - `inferred` — concluded across files or by a heuristic that can be wrong (selectors, named
+ *   ports, references, data the bundle may lack): a warning.
+ * - `security` — a security practice: a warning.
+ * - `practice` — any other best practice: information or a warning.
+ */
+export type RuleBasis = 'refused:buildkit' | 'refused:api-server' | 'refused:helm' | 'inferred' | 'security' | 'practice';
+
+/**
  * Rule ids are stable strings `<language>/<rule>` (e.g. `dockerfile/latest-tag`); they are the
  * diagnostic code, the settings key, the suppression token and the notes key `rule:<id>`.
  */
 export interface RuleMeta {
   id: string;
   severity: Severity;
+  /** Why the rule fires; it fixes which default severities the policy allows (docs/rules.md). */
+  basis: RuleBasis;
   /** One line: what the rule checks. */
   title: string;
   /** Why it matters and what to do; shown in SARIF help and rule hovers. */
@@ -119,6 +133,7 @@ export const COMMON_RULES: RuleMeta[] = [
   {
     id: IGNORE_WITHOUT_REASON,
     severity: 'warning',
+    basis: 'practice',
     title: 'An ignore comment gives no reason',
     help: 'The project requires a reason for every ignore comment: add one after `--`, e.g. `# container-notes ignore=dockerfile/latest-tag -- pinned by renovate`.',
   },
@@ -146,7 +161,7 @@ export function applyPolicy(
   if (settings.requireIgnoreReason) {
     for (const s of suppressions) {
       if (!s.reason) {
-        all.push({ rule: IGNORE_WITHOUT_REASON, range: s.range, message: 'Add a reason after `--` to this ignore comment; the project requires one.' });
+        all.push({ rule: IGNORE_WITHOUT_REASON, range: s.range, message: 'Add a reason after "--" to this ignore comment; the project requires one.' });
       }
     }
   }

@@ -14,6 +14,7 @@ const BUILDKIT_CHECKS: Readonly<Record<string, readonly string[]>> = {
   NoEmptyContinuation: ['dockerfile/empty-continuation'],
   ConsistentInstructionCasing: ['dockerfile/consistent-casing'],
   ReservedStageName: ['dockerfile/reserved-stage-name'],
+  DuplicateStageName: ['dockerfile/duplicate-stage-name'],
   JSONArgsRecommended: ['dockerfile/shell-form-cmd'],
   MaintainerDeprecated: ['dockerfile/maintainer-deprecated'],
   UndefinedArgInFrom: ['dockerfile/undefined-variable'],

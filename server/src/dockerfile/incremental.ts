@@ -1,4 +1,5 @@
-import { DockerfileParser, type Instruction } from 'dockerfile-ast';
+import type { Instruction } from 'dockerfile-ast';
+import { parseDockerfile } from './ast';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { assemble, type DockerfileModel, type Step, type VariableUse } from './model';
 import type { Command } from './shell';
@@ -49,7 +50,7 @@ export function reparse(previous: DockerfileModel, doc: TextDocument): Dockerfil
   const directive = previous.escape === '\\' ? '' : `# escape=${previous.escape}`;
   const padding = first > 0 ? directive + '\n'.repeat(first) : '';
   if (first === 0 && directive) return undefined;
-  const parsed = DockerfileParser.parse(padding + own.join('\n')).getInstructions();
+  const parsed = parseDockerfile(padding + own.join('\n')).getInstructions();
   if (parsed.length !== 1) return undefined;
   const instruction = parsed[0];
   const keyword = instruction.getKeyword().toUpperCase();

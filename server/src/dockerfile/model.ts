@@ -1,8 +1,8 @@
-import { DockerfileParser, type Argument, type Flag, type From, type Instruction, type ParserDirective } from 'dockerfile-ast';
+import type { Argument, Flag, From, Instruction, ParserDirective } from 'dockerfile-ast';
 import type { Range } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { commandsOf, leadingFlagsLength, type Command } from './shell';
-import { flagsOf } from './ast';
+import { flagsOf, parseDockerfile } from './ast';
 export { flagNameRange, flagsOf } from './ast';
 
 /**
@@ -200,7 +200,7 @@ export const MAX_ANALYZED_LENGTH = 512 * 1024;
 export function buildModel(original: TextDocument): DockerfileModel {
   const truncated = original.getText().length > MAX_ANALYZED_LENGTH;
   const doc = truncated ? prefixDocument(original) : original;
-  const ast = DockerfileParser.parse(doc.getText());
+  const ast = parseDockerfile(doc.getText());
   return assemble(doc, truncated, ast.getInstructions(), ast.getDirectives(), ast.getEscapeCharacter());
 }
 
@@ -325,4 +325,57 @@ export function resolveDefinition(model: DockerfileModel, name: string, stage: n
     return definitionsOf(model, -1).find((d) => d.name === name && d.value !== null) ?? found;
   }
   return found;
+}
+
+/** A path written in a WORKDIR or a mount target, without the quotes BuildKit removes when it expands the word. */
+export function unquotePath(text: string): string {
+  return text.replace(/^(["'])(.*)\1$/, '$2');
+}
+
+/**
+ * Stands for the working directory a base image sets, which this file cannot see: `?` is that
+ * directory and `?/src` a folder below it. Any absolute WORKDIR replaces it.
+ */
+export const UNKNOWN_DIR = '?';
+
+/** `path` (absolute, or relative to `dir`) with `.` and `..` resolved; `..` never climbs above the first segment. */
+function resolvePath(dir: string, path: string): string {
+  const segments = path.startsWith('/') ? [] : dir.split('/').filter(Boolean);
+  const root = path.startsWith('/') || !dir.startsWith(UNKNOWN_DIR) ? '/' : UNKNOWN_DIR;
+  if (root === UNKNOWN_DIR) segments.shift();
+  for (const part of path.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') segments.pop();
+    else segments.push(part);
+  }
+  return root === '/' ? `/${segments.join('/')}` : [UNKNOWN_DIR, ...segments].join('/');
+}
+
+/**
+ * The working directory `step` runs in, as BuildKit resolves it (each WORKDIR relative to the one
+ * before, frontend/dockerfile/dockerfile2llb/convert.go dispatchWorkdir): the WORKDIRs of its
+ * stage before it and of the stages it builds on, starting from `/` for a chain that starts from
+ * scratch and from UNKNOWN_DIR for one that starts from an image. A WORKDIR with a variable makes
+ * it UNKNOWN_DIR again.
+ */
+export function workingDirectory(model: DockerfileModel, step: Step): string {
+  const chain: Stage[] = [];
+  for (let s: number | undefined = step.stage; s !== undefined && s >= 0 && chain.length < MAX_INHERITED_STAGES; s = model.stages[s].parent) {
+    chain.unshift(model.stages[s]);
+  }
+  let dir = chain[0]?.image.toLowerCase() === 'scratch' ? '/' : UNKNOWN_DIR;
+  for (const stage of chain) {
+    for (const s of stage.steps) {
+      if (s === step) break;
+      if (s.keyword !== 'WORKDIR' || !s.args[0]) continue;
+      const path = unquotePath(s.args[0].getValue());
+      dir = path.includes('$') ? UNKNOWN_DIR : resolvePath(dir, path);
+    }
+  }
+  return dir;
+}
+
+/** Where a path written in a step lands: resolved against the step's working directory. */
+export function resolveInStage(model: DockerfileModel, step: Step, path: string): string {
+  return resolvePath(workingDirectory(model, step), path);
 }

@@ -67,9 +67,7 @@ export function scriptOf(model: ScriptSource, instruction: Instruction): { text:
   if (!span) return null;
   const [start, end] = span;
   const source = model.text.slice(start, end);
-  // Continuations (escape char + line break) become a space; every replacement keeps the length.
-  const esc = model.escape === '`' ? '`' : '\\\\';
-  let text = source.replace(new RegExp(`${esc}(?=\\r?\\n)`, 'g'), ' ');
+  let text = joinContinuations(source, model.escape);
   if (source.includes('<<')) {
     const heredocs = (instruction as unknown as { getHeredocs?: () => Heredoc[] }).getHeredocs?.() ?? [];
     const firstWord = /^\s*(\S+)/.exec(source)?.[1] ?? '';
@@ -81,10 +79,35 @@ export function scriptOf(model: ScriptSource, instruction: Instruction): { text:
       if (delimiter) text = blank(text, model.doc.offsetAt(delimiter.start) - start, model.doc.offsetAt(delimiter.end) - start);
     }
   }
-  // Comment lines inside a continued instruction are removed by the builder.
+  // Comment lines in shell heredoc bodies are comments to the shell too.
   if (text.includes('#')) text = text.replace(/^[ \t]*#.*$/gm, (line, at: number) => (at > 0 ? ' '.repeat(line.length) : line));
   return { text, offset: start };
 }
+
+/**
+ * The lines of a continued instruction joined as the builder joins them: each continuation
+ * (an escape character at the end of a line, not itself escaped) and its line break become spaces,
+ * and comment and empty lines inside the instruction disappear (frontend/dockerfile/parser/
+ * parser.go, Parse). Every replacement keeps the length. What follows the instruction's last line
+ * (heredoc bodies) is kept as it is.
+ */
+function joinContinuations(source: string, escape: string): string {
+  const e = escape === '`' ? '`' : '\\\\';
+  const continuation = new RegExp(`(^|[^${e}])${e}[ \\t]*\\r?$`);
+  const lines = source.split('\n');
+  const joined: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const m = continuation.exec(line);
+    if (i > 0 && /^[ \t]*(?:#.*)?\r?$/.test(line)) joined.push(' '.repeat(line.length));
+    else if (m) joined.push(line.slice(0, m.index + m[1].length) + ' '.repeat(line.length - m.index - m[1].length));
+    else return [...joined, lines.slice(i).join('\n')].join(' ');
+  }
+  return joined.join(' ');
+}
+
+/** Shell keywords that may open a command (`then apt-get install …`, `do …`, `! grep …`); they are not part of it. */
+const OPENING_KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'do', 'while', 'until', '!', '{']);
 
 /** Splits a script into simple commands. */
 export function tokenize(text: string, offset: number): Command[] {
@@ -93,7 +116,8 @@ export function tokenize(text: string, offset: number): Command[] {
   let word = '';
   let wordStart = -1;
   const endWord = (at: number) => {
-    if (wordStart >= 0) words.push({ text: word, start: offset + wordStart, end: offset + at });
+    const opening = words.length === 0 && OPENING_KEYWORDS.has(word) && text[wordStart] !== '"' && text[wordStart] !== "'";
+    if (wordStart >= 0 && !opening) words.push({ text: word, start: offset + wordStart, end: offset + at });
     word = '';
     wordStart = -1;
   };
@@ -146,13 +170,22 @@ export function commandsOf(model: ScriptSource, instruction: Instruction): Comma
   return script ? tokenize(script.text, script.offset) : [];
 }
 
-/** The program name of a command, skipping `sudo`, `env X=1` and leading assignments. */
+/** xargs options that take the next word as their value. */
+const XARGS_VALUE_OPTIONS = /^-[IinLlPdEsa]$/;
+
+/**
+ * The program name of a command, skipping `sudo`, `env X=1`, leading assignments and `xargs` with
+ * its options (`… | xargs -r apt-get install -y` runs apt-get).
+ */
 export function programOf(command: Command): { word: Word; index: number } | undefined {
   let i = 0;
   while (i < command.words.length) {
     const w = command.words[i].text;
     if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(w) || w === 'sudo' || w === 'env' || w === 'exec' || w === 'command' || w === 'time' || w === 'nohup') i++;
-    else break;
+    else if (w === 'xargs') {
+      i++;
+      while (i < command.words.length && command.words[i].text.startsWith('-')) i += XARGS_VALUE_OPTIONS.test(command.words[i].text) ? 2 : 1;
+    } else break;
   }
   return i < command.words.length ? { word: command.words[i], index: i } : undefined;
 }

@@ -36,9 +36,15 @@ const REPORT: LintReport = {
 };
 
 const RULES: RuleMeta[] = [
-  { id: 'dockerfile/latest-tag', severity: 'warning', title: 'Image without a pinned tag', help: 'Pin base images so builds repeat.' },
-  { id: 'dockerfile/unknown-instruction', severity: 'error', title: 'Unknown instruction', help: 'Docker stops at an unknown instruction.' },
-  { id: 'helm/undefined-value', severity: 'info', title: 'Undefined value', help: '' },
+  { id: 'dockerfile/latest-tag', severity: 'warning', basis: 'practice', title: 'Image without a pinned tag', help: 'Pin base images so builds repeat.' },
+  {
+    id: 'dockerfile/unknown-instruction',
+    severity: 'error',
+    basis: 'refused:buildkit',
+    title: 'Unknown instruction',
+    help: 'Docker stops at an unknown instruction.',
+  },
+  { id: 'helm/undefined-value', severity: 'info', basis: 'inferred', title: 'Undefined value', help: '' },
 ];
 
 describe('text format', () => {

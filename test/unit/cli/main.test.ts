@@ -61,7 +61,7 @@ describe('lint exit codes, selection and project config', () => {
     assert.equal(
       r.stdout,
       [
-        'app/Dockerfile:2:3 warning common/ignore-without-reason Add a reason after `--` to this ignore comment; the project requires one.',
+        'app/Dockerfile:2:3 warning common/ignore-without-reason Add a reason after "--" to this ignore comment; the project requires one.',
         '',
         '1 problem (0 errors, 1 warning) in 1 of 2 files checked (1 other file left alone).',
         '',

@@ -7,6 +7,7 @@ import { keywordRange, replace } from './rule';
 const meta: RuleMeta = {
   id: 'dockerfile/add-instead-of-copy',
   severity: 'warning',
+  basis: 'practice',
   title: 'ADD where COPY does',
   help: 'Use COPY for local files and directories; keep ADD for URLs, Git repositories and archives you want unpacked.',
 };

@@ -8,6 +8,7 @@ import { hasCacheMount, keywordRange } from './rule';
 const meta: RuleMeta = {
   id: 'dockerfile/apt-lists-not-removed',
   severity: 'info',
+  basis: 'practice',
   title: 'apt lists not removed',
   help: 'End the RUN with `&& rm -rf /var/lib/apt/lists/*` (or use `--mount=type=cache,target=/var/lib/apt`).',
 };
@@ -22,7 +23,7 @@ function check(model: DockerfileModel): Finding[] {
         finding(
           meta,
           keywordRange(step.instruction),
-          'Add `&& rm -rf /var/lib/apt/lists/*` at the end of this RUN to keep the package index out of the layer.',
+          'Add "&& rm -rf /var/lib/apt/lists/*" at the end of this RUN to keep the package index out of the layer.',
         ),
       );
   }

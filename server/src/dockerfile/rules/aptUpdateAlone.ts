@@ -8,6 +8,7 @@ import { keywordRange } from './rule';
 const meta: RuleMeta = {
   id: 'dockerfile/apt-update-alone',
   severity: 'warning',
+  basis: 'practice',
   title: 'apt-get update in a RUN of its own',
   help: 'Run `apt-get update && apt-get install -y ...` in the same RUN, so the package index is never cached apart from the install.',
 };
@@ -24,7 +25,7 @@ function check(model: DockerfileModel): Finding[] {
         finding(
           meta,
           keywordRange(step.instruction),
-          'apt-get update alone in a RUN is cached apart from later installs; combine it with `apt-get install` in one RUN.',
+          'apt-get update alone in a RUN is cached apart from later installs; combine it with apt-get install in one RUN.',
         ),
       );
   }

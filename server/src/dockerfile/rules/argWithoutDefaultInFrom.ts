@@ -7,6 +7,7 @@ import { globalDefinitions, type DockerfileModel } from '../model';
 const meta: RuleMeta = {
   id: 'dockerfile/arg-without-default-in-from',
   severity: 'warning',
+  basis: 'practice',
   title: 'FROM uses an ARG without a default',
   help: 'Give the ARG a default (`ARG BASE=alpine:3.20`) so the Dockerfile builds without --build-arg.',
 };

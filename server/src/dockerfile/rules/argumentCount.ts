@@ -1,7 +1,13 @@
-// Fires when an instruction has too few or too many arguments for the builder: `FROM` without an
+// Fires when an instruction has too few or too many arguments for BuildKit: `FROM` without an
 // image or with a broken `AS name`, `COPY` with one path, `ENV KEY` without a value,
-// `HEALTHCHECK NONE` with more words, or no arguments at all. The builder refuses the file.
-// (WORKDIR, USER and STOPSIGNAL take the rest of the line as one string, spaces included.)
+// `HEALTHCHECK NONE` with more words, or no arguments at all. BuildKit refuses the file:
+// frontend/dockerfile/instructions/parse.go (errAtLeastOneArgument, errExactlyOneArgument,
+// errNoDestinationArgument; parseBuildStageName "FROM requires either one or three arguments";
+// parseHealthcheck "HEALTHCHECK NONE takes no arguments", "Unknown type %#v in HEALTHCHECK",
+// "Missing command after HEALTHCHECK CMD") and parser/line_parsers.go (parseNameVal "ENV must have
+// two arguments"). RUN, CMD and ENTRYPOINT may be empty: BuildKit builds an empty RUN as
+// `/bin/sh -c ""` (dockerfile2llb/convert.go, dispatchRun). WORKDIR, USER and STOPSIGNAL take the
+// rest of the line as one string, spaces included.
 import { finding, type Finding, type Rule, type RuleMeta } from '../../common';
 import type { DockerfileModel, Step } from '../model';
 import { leadingFlagsLength } from '../shell';
@@ -10,13 +16,13 @@ import { keywordRange } from './rule';
 const meta: RuleMeta = {
   id: 'dockerfile/argument-count',
   severity: 'error',
+  basis: 'refused:buildkit',
   title: 'Wrong number of arguments',
   help: "Each instruction takes a fixed shape of arguments; see the instruction's hover for its syntax.",
 };
 
 /** Instructions that need at least one argument. */
 const NEEDS_ONE = new Set([
-  'RUN',
   'ADD',
   'COPY',
   'EXPOSE',
@@ -61,21 +67,21 @@ function problem(step: Step, escape: string): string | undefined {
   switch (step.keyword) {
     case 'FROM':
       if (args.length === 1 || (args.length === 3 && args[1].toUpperCase() === 'AS')) return undefined;
-      return 'FROM takes an image and optionally `AS <name>`: `FROM <image> [AS <name>]`.';
+      return 'FROM takes an image and optionally AS <name>: FROM <image> [AS <name>].';
     case 'COPY':
     case 'ADD': {
       const json = raw.trimStart().startsWith('[');
       if (json || args.length >= 2) return undefined;
-      return `${step.keyword} needs a source and a destination: \`${step.keyword} <src>... <dest>\`.`;
+      return `${step.keyword} needs a source and a destination: ${step.keyword} <src>... <dest>.`;
     }
     case 'ENV':
       // `ENV KEY value` (legacy) is two words; a lone word has no value.
-      if (args.length === 1 && !args[0].includes('=')) return `ENV ${args[0]} has no value; write \`ENV ${args[0]}=<value>\`.`;
+      if (args.length === 1 && !args[0].includes('=')) return `ENV ${args[0]} has no value; write ENV ${args[0]}=<value>.`;
       return undefined;
     case 'HEALTHCHECK': {
       const first = args[0].toUpperCase();
       if (first === 'NONE') return args.length > 1 ? 'HEALTHCHECK NONE takes no other arguments.' : undefined;
-      if (first !== 'CMD') return 'HEALTHCHECK needs `CMD <command>` or `NONE`.';
+      if (first !== 'CMD') return 'HEALTHCHECK needs CMD <command> or NONE.';
       return args.length < 2 ? 'HEALTHCHECK CMD needs a command.' : undefined;
     }
     default:

@@ -8,6 +8,7 @@ import { eachCommand, wordRange } from './rule';
 const meta: RuleMeta = {
   id: 'dockerfile/cd-in-run',
   severity: 'info',
+  basis: 'practice',
   title: 'cd in RUN',
   help: 'Use `WORKDIR <dir>` to change directory for the following instructions.',
 };
@@ -15,7 +16,7 @@ const meta: RuleMeta = {
 function checkCommand(model: DockerfileModel, command: Command): Finding[] {
   const program = programOf(command);
   if (program?.word.text !== 'cd') return [];
-  return [finding(meta, wordRange(model, program.word), 'Use WORKDIR to change directory; `cd` lasts only until the end of this RUN.')];
+  return [finding(meta, wordRange(model, program.word), 'Use WORKDIR to change directory; cd lasts only until the end of this RUN.')];
 }
 
 export const cdInRun: Rule<DockerfileModel> = { meta, check: eachCommand(checkCommand) };

@@ -9,6 +9,7 @@ import { keywordRange } from './rule';
 const meta: RuleMeta = {
   id: 'dockerfile/consecutive-run',
   severity: 'info',
+  basis: 'practice',
   title: 'Consecutive RUN instructions',
   help: 'Join related commands into one RUN with `&&` (or a heredoc), unless you split them on purpose for caching.',
 };
@@ -26,7 +27,7 @@ function check(model: DockerfileModel): Finding[] {
           finding(
             meta,
             keywordRange(step.instruction),
-            `This RUN follows another (line ${prev.instruction.getRange().start.line + 1}); join them with \`&&\` for one layer.`,
+            `This RUN follows another (line ${prev.instruction.getRange().start.line + 1}); join them with && for one layer.`,
           ),
         );
       }

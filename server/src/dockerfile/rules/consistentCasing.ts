@@ -7,6 +7,7 @@ import { keywordRange, replace } from './rule';
 const meta: RuleMeta = {
   id: 'dockerfile/consistent-casing',
   severity: 'warning',
+  basis: 'practice',
   title: 'Instruction casing differs from the rest of the file',
   help: 'Write all instructions in upper case (the convention) or all in lower case.',
 };
@@ -24,7 +25,7 @@ function check(model: DockerfileModel): Finding[] {
     if (written === wanted) continue;
     const range = keywordRange(step.instruction);
     out.push(
-      finding(meta, range, `Write \`${wanted}\` like the other instructions in this file.`, [
+      finding(meta, range, `Write ${wanted} like the other instructions in this file.`, [
         { title: `Change to ${wanted}`, edits: [replace(range, wanted)], preferred: true },
       ]),
     );

@@ -1,12 +1,16 @@
-// Fires when COPY or ADD has several sources and the destination does not end with `/`. The
-// builder refuses: with more than one source the destination must be a directory.
+// Fires when COPY or ADD has several sources and the destination does not end with `/` (or `\`
+// on Windows). The Dockerfile reference requires a directory there and the classic builder
+// refuses the file; BuildKit builds it (frontend/dockerfile/dockerfile2llb/convert_copy.go,
+// dispatchCopy, copies each source to the destination in turn; moby/buildkit#1853) and may keep
+// only the last file when the destination does not exist (moby/buildkit#4550).
 import { finding, type Finding, type Rule, type RuleMeta } from '../../common';
 import type { DockerfileModel } from '../model';
 import { replace } from './rule';
 
 const meta: RuleMeta = {
   id: 'dockerfile/copy-destination-not-dir',
-  severity: 'error',
+  severity: 'warning',
+  basis: 'practice',
   title: 'Several sources need a directory destination',
   help: 'With more than one source, end the destination with `/` (e.g. `COPY a b /app/`).',
 };
@@ -20,11 +24,13 @@ function check(model: DockerfileModel): Finding[] {
     if (args.length < 3 || args[0].getValue().startsWith('[')) continue;
     const dest = args[args.length - 1];
     const value = dest.getValue();
-    if (value.endsWith('/') || value.includes('$') || value === '.' || value === '..') continue;
+    if (/[/\\]$/.test(value) || value.includes('$') || value === '.' || value === '..') continue;
     const range = dest.getRange();
+    // The fix appends to the text as written, so escapes in it stay as they are.
+    const directory = `${model.doc.getText(range)}/`;
     out.push(
-      finding(meta, range, `${step.keyword} has ${args.length - 1} sources, so \`${value}\` must be a directory ending in \`/\`.`, [
-        { title: `Change to ${value}/`, edits: [replace(range, `${value}/`)], preferred: true },
+      finding(meta, range, `${step.keyword} has ${args.length - 1} sources, so the destination should be a directory: write ${directory}.`, [
+        { title: `Change to ${directory}`, edits: [replace(range, directory)], preferred: true },
       ]),
     );
   }

@@ -8,6 +8,7 @@ import { commandRange } from './rule';
 const meta: RuleMeta = {
   id: 'dockerfile/curl-pipe-shell',
   severity: 'warning',
+  basis: 'security',
   title: 'Download piped into a shell',
   help: 'Download to a file, check its checksum (`sha256sum -c`), then run it; or use `ADD --checksum=sha256:...`.',
 };

@@ -1,10 +1,14 @@
-// Fires when two stages share a name (case-insensitively). The builder refuses the file.
+// Fires when two stages share a name (case-insensitively; BuildKit's DuplicateStageName check,
+// frontend/dockerfile/dockerfile2llb/validations.go, validateStageNames). BuildKit builds the
+// file, but the later stage takes the name (convert.go, dispatchStates.addState), so a FROM or
+// --from after it no longer means the stage it meant before.
 import { finding, type Finding, type Rule, type RuleMeta } from '../../common';
 import { findStage, type DockerfileModel } from '../model';
 
 const meta: RuleMeta = {
   id: 'dockerfile/duplicate-stage-name',
-  severity: 'error',
+  severity: 'warning',
+  basis: 'practice',
   title: 'Duplicate stage name',
   help: 'Stage names must be unique (case-insensitively); rename one of the stages.',
 };
@@ -16,7 +20,11 @@ function check(model: DockerfileModel): Finding[] {
     const first = findStage(model.stageNames, stage.name, stage.index);
     if (first)
       out.push(
-        finding(meta, stage.nameRange, `Stage name \`${stage.name}\` is already used on line ${first.from.getRange().start.line + 1}; pick another name.`),
+        finding(
+          meta,
+          stage.nameRange,
+          `Stage name "${stage.name}" is already used on line ${first.from.getRange().start.line + 1}; the later stage takes the name, so rename one of them.`,
+        ),
       );
   }
   return out;

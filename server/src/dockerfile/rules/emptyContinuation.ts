@@ -8,6 +8,7 @@ import type { DockerfileModel } from '../model';
 const meta: RuleMeta = {
   id: 'dockerfile/empty-continuation',
   severity: 'warning',
+  basis: 'practice',
   title: 'Empty line in a continued instruction',
   help: 'Remove the empty line, or end the instruction before it.',
 };

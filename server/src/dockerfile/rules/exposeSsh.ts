@@ -6,6 +6,7 @@ import type { DockerfileModel } from '../model';
 const meta: RuleMeta = {
   id: 'dockerfile/expose-ssh',
   severity: 'warning',
+  basis: 'security',
   title: 'SSH port exposed',
   help: 'Drop the SSH server; `docker exec -it <container> sh` gives a shell without one.',
 };
@@ -15,7 +16,7 @@ function check(model: DockerfileModel): Finding[] {
   for (const step of model.steps.filter((s) => s.keyword === 'EXPOSE')) {
     for (const arg of step.args) {
       if (/^22(?:\/tcp)?$/i.test(arg.getValue()))
-        out.push(finding(meta, arg.getRange(), 'Port 22 means an SSH server in the container; use `docker exec` for a shell instead.'));
+        out.push(finding(meta, arg.getRange(), 'Port 22 means an SSH server in the container; use docker exec for a shell instead.'));
     }
   }
   return out;

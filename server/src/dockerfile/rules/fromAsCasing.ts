@@ -7,6 +7,7 @@ import { replace } from './rule';
 const meta: RuleMeta = {
   id: 'dockerfile/from-as-casing',
   severity: 'warning',
+  basis: 'practice',
   title: "'AS' does not match the case of 'FROM'",
   help: 'Write `FROM ... AS name` or `from ... as name`.',
 };
@@ -22,7 +23,7 @@ function check(model: DockerfileModel): Finding[] {
     const wanted = upper ? 'AS' : 'as';
     if (as.getValue().toUpperCase() !== 'AS' || as.getValue() === wanted || (from !== from.toLowerCase() && !upper)) continue;
     out.push(
-      finding(meta, as.getRange(), `Write \`${wanted}\` to match \`${from}\`.`, [
+      finding(meta, as.getRange(), `Write ${wanted} to match ${from}.`, [
         { title: `Change to ${wanted}`, edits: [replace(as.getRange(), wanted)], preferred: true },
       ]),
     );

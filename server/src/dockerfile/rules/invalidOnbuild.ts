@@ -1,4 +1,6 @@
-// Fires on `ONBUILD FROM`, `ONBUILD MAINTAINER` and `ONBUILD ONBUILD`, which the builder refuses.
+// Fires on `ONBUILD FROM`, `ONBUILD MAINTAINER` and `ONBUILD ONBUILD`. BuildKit refuses the file:
+// frontend/dockerfile/instructions/parse.go, parseOnBuild ("Chaining ONBUILD via `ONBUILD ONBUILD`
+// isn't allowed", "%s isn't allowed as an ONBUILD trigger").
 import type { Onbuild } from 'dockerfile-ast';
 import { finding, type Finding, type Rule, type RuleMeta } from '../../common';
 import type { DockerfileModel } from '../model';
@@ -6,6 +8,7 @@ import type { DockerfileModel } from '../model';
 const meta: RuleMeta = {
   id: 'dockerfile/invalid-onbuild',
   severity: 'error',
+  basis: 'refused:buildkit',
   title: 'Instruction not allowed after ONBUILD',
   help: 'ONBUILD may hold any instruction except FROM, MAINTAINER and ONBUILD.',
 };

@@ -6,6 +6,7 @@ import type { DockerfileModel } from '../model';
 const meta: RuleMeta = {
   id: 'dockerfile/last-user-root',
   severity: 'warning',
+  basis: 'security',
   title: 'Final stage runs as root',
   help: 'End the final stage with `USER <non-root user>` (create one if the base image has none).',
 };

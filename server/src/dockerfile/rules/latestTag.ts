@@ -6,6 +6,7 @@ import type { DockerfileModel } from '../model';
 const meta: RuleMeta = {
   id: 'dockerfile/latest-tag',
   severity: 'warning',
+  basis: 'practice',
   title: 'Base image without a pinned tag',
   help: 'Pin base images to a version tag (e.g. `node:20.11-alpine`) or a digest, so rebuilds give the same result.',
 };
@@ -15,9 +16,9 @@ function check(model: DockerfileModel): Finding[] {
   for (const stage of model.stages) {
     const ref = stage.imageRef;
     if (!ref || stage.parent !== undefined || ref.name === 'scratch' || ref.text.includes('$') || ref.digest) continue;
-    if (ref.tag === null) out.push(finding(meta, ref.range, `\`${ref.text}\` has no tag, so it means :latest; pin a version, e.g. \`${ref.name}:<version>\`.`));
+    if (ref.tag === null) out.push(finding(meta, ref.range, `${ref.text} has no tag, so it means :latest; pin a version, e.g. ${ref.name}:<version>.`));
     else if (ref.tag === 'latest')
-      out.push(finding(meta, ref.tagRange ?? ref.range, `\`:latest\` changes whenever the image is re-published; pin a version tag or digest.`));
+      out.push(finding(meta, ref.tagRange ?? ref.range, 'The tag latest changes whenever the image is re-published; pin a version tag or digest.'));
   }
   return out;
 }

@@ -9,6 +9,7 @@ import { replace } from './rule';
 const meta: RuleMeta = {
   id: 'dockerfile/legacy-key-value',
   severity: 'warning',
+  basis: 'practice',
   title: 'Legacy `key value` format',
   help: 'Write `ENV key=value` (and `LABEL key=value`); quote values that contain spaces.',
 };
@@ -26,7 +27,7 @@ function check(model: DockerfileModel): Finding[] {
     const value = /\s/.test(raw) && !/^["'].*["']$/s.test(raw) ? `"${raw.replace(/"/g, '\\"')}"` : raw;
     const range = { start: p.getNameRange().start, end: valueRange.end };
     out.push(
-      finding(meta, p.getNameRange(), `Write \`${step.keyword} ${p.getName()}=...\`; the form without \`=\` is deprecated.`, [
+      finding(meta, p.getNameRange(), `Write "${step.keyword} ${p.getName()}=..."; the form without "=" is deprecated.`, [
         { title: `Change to ${p.getName()}=${value}`, edits: [replace(range, `${p.getName()}=${value}`)], preferred: true },
       ]),
     );

@@ -7,6 +7,7 @@ import { keywordRange } from './rule';
 const meta: RuleMeta = {
   id: 'dockerfile/maintainer-deprecated',
   severity: 'warning',
+  basis: 'practice',
   title: 'MAINTAINER is deprecated',
   help: 'Use `LABEL org.opencontainers.image.authors="name <email>"`.',
 };
@@ -20,7 +21,7 @@ function check(model: DockerfileModel): Finding[] {
         .replace(/^"(.*)"$/, '$1')
         .replace(/"/g, '\\"');
       const range = step.instruction.getRange();
-      return finding(meta, keywordRange(step.instruction), 'MAINTAINER is deprecated; use `LABEL org.opencontainers.image.authors="..."`.', [
+      return finding(meta, keywordRange(step.instruction), 'MAINTAINER is deprecated; use LABEL org.opencontainers.image.authors="..." instead.', [
         {
           title: 'Replace with LABEL org.opencontainers.image.authors',
           edits: [{ range, newText: `LABEL org.opencontainers.image.authors="${who}"` }],

@@ -7,6 +7,7 @@ import { onlyLastCounts } from './rule';
 const meta: RuleMeta = {
   id: 'dockerfile/multiple-cmd',
   severity: 'warning',
+  basis: 'practice',
   title: 'More than one CMD in a stage',
   help: 'Only the last CMD of a stage counts; keep one.',
 };

@@ -7,6 +7,7 @@ import { onlyLastCounts } from './rule';
 const meta: RuleMeta = {
   id: 'dockerfile/multiple-entrypoint',
   severity: 'warning',
+  basis: 'practice',
   title: 'More than one ENTRYPOINT in a stage',
   help: 'Only the last ENTRYPOINT of a stage counts; keep one.',
 };

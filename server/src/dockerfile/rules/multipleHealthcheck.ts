@@ -7,6 +7,7 @@ import { onlyLastCounts } from './rule';
 const meta: RuleMeta = {
   id: 'dockerfile/multiple-healthcheck',
   severity: 'warning',
+  basis: 'practice',
   title: 'More than one HEALTHCHECK in a stage',
   help: 'Only the last HEALTHCHECK of a stage counts; keep one.',
 };

@@ -8,6 +8,7 @@ import { cacheKeepingRuns, commandRange } from './rule';
 const meta: RuleMeta = {
   id: 'dockerfile/npm-cache-clean',
   severity: 'info',
+  basis: 'practice',
   title: 'npm cache left in the image',
   help: 'End the RUN with `&& npm cache clean --force`, or use `RUN --mount=type=cache,target=/root/.npm`, or install in a build stage.',
 };
@@ -19,7 +20,7 @@ function check(model: DockerfileModel): Finding[] {
     const install = commands.find((c) => isSubcommand(c, ['npm'], ['install', 'i', 'ci']));
     if (install)
       out.push(
-        finding(meta, commandRange(model, install), 'npm keeps its download cache in this layer; add `&& npm cache clean --force` or use a cache mount.'),
+        finding(meta, commandRange(model, install), 'npm keeps its download cache in this layer; add "&& npm cache clean --force" or use a cache mount.'),
       );
   }
   return out;

@@ -8,6 +8,7 @@ import { cacheKeepingRuns, missingOption } from './rule';
 const meta: RuleMeta = {
   id: 'dockerfile/pip-no-cache-dir',
   severity: 'info',
+  basis: 'practice',
   title: 'pip install keeps its cache',
   help: 'Add `--no-cache-dir`, set `ENV PIP_NO_CACHE_DIR=1`, or use `RUN --mount=type=cache,target=/root/.cache/pip`.',
 };
@@ -29,7 +30,7 @@ function check(model: DockerfileModel): Finding[] {
     for (const command of commands) {
       const install = pipInstall(command);
       if (!install || hasOption(command, (w) => w === '--no-cache-dir') || command.words.some((w) => w.text === 'PIP_NO_CACHE_DIR=1')) continue;
-      out.push(missingOption(meta, model, command, install, '--no-cache-dir', "Add `--no-cache-dir` so pip's cache does not stay in the image."));
+      out.push(missingOption(meta, model, command, install, '--no-cache-dir', "Add --no-cache-dir so pip's cache does not stay in the image."));
     }
   }
   return out;

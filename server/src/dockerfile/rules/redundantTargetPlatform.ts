@@ -6,6 +6,7 @@ import type { DockerfileModel } from '../model';
 const meta: RuleMeta = {
   id: 'dockerfile/redundant-target-platform',
   severity: 'info',
+  basis: 'practice',
   title: 'Redundant --platform=$TARGETPLATFORM',
   help: 'Drop `--platform=$TARGETPLATFORM`; stages use the target platform unless told otherwise.',
 };
@@ -18,7 +19,7 @@ function check(model: DockerfileModel): Finding[] {
       const end = flag.getRange().end;
       const removal = { start: flag.getRange().start, end: { line: end.line, character: end.character + 1 } };
       out.push(
-        finding(meta, flag.getRange(), '`--platform=$TARGETPLATFORM` is the default; remove it.', [
+        finding(meta, flag.getRange(), '--platform=$TARGETPLATFORM is the default; remove it.', [
           { title: 'Remove the flag', edits: [{ range: removal, newText: '' }], preferred: true },
         ]),
       );

@@ -1,17 +1,21 @@
 // Fires on a relative WORKDIR when no absolute WORKDIR came before in the stage (BuildKit's
 // WorkdirRelativePath). The path then depends on the base image's working directory, which can
-// change under you.
+// change under you. BuildKit judges the path after expanding it, quotes removed; a path that
+// starts with a variable (`WORKDIR "${HOME}"`) usually expands to an absolute one from the base
+// image, so it is left alone.
 import { finding, type Finding, type Rule, type RuleMeta } from '../../common';
-import type { DockerfileModel } from '../model';
+import { unquotePath, type DockerfileModel } from '../model';
 
 const meta: RuleMeta = {
   id: 'dockerfile/relative-workdir',
   severity: 'warning',
+  basis: 'practice',
   title: 'Relative WORKDIR without an absolute one before',
   help: 'Use an absolute path (e.g. `WORKDIR /app`), or set one absolute WORKDIR first in the stage.',
 };
 
-const ABSOLUTE = /^(?:\/|\$|[A-Za-z]:[\\/]|\\|"\/|'\/)/;
+/** Absolute (POSIX or Windows) or starting with a variable. */
+const ABSOLUTE = /^(?:\/|\$|[A-Za-z]:[\\/]|\\)/;
 
 function check(model: DockerfileModel): Finding[] {
   const out: Finding[] = [];
@@ -24,15 +28,12 @@ function check(model: DockerfileModel): Finding[] {
       if (step.keyword !== 'WORKDIR') continue;
       const arg = step.args[0];
       if (!arg) continue;
-      if (ABSOLUTE.test(arg.getValue())) anchored = true;
-      else if (!anchored)
-        out.push(
-          finding(
-            meta,
-            arg.getRange(),
-            `\`${arg.getValue()}\` is relative to the base image's working directory; use an absolute path such as \`/${arg.getValue()}\`.`,
-          ),
-        );
+      const path = unquotePath(arg.getValue());
+      if (ABSOLUTE.test(path)) anchored = true;
+      else if (!anchored) {
+        const absolute = path === '.' ? '/' : `/${path.replace(/^\.\//, '')}`;
+        out.push(finding(meta, arg.getRange(), `"${path}" is relative to the base image's working directory; use an absolute path such as "${absolute}".`));
+      }
     }
   }
   return out;

@@ -6,6 +6,7 @@ import { stageKey, type DockerfileModel } from '../model';
 const meta: RuleMeta = {
   id: 'dockerfile/reserved-stage-name',
   severity: 'warning',
+  basis: 'practice',
   title: 'Reserved word as stage name',
   help: '`scratch` and `context` are reserved; pick another stage name.',
 };
@@ -13,7 +14,13 @@ const meta: RuleMeta = {
 function check(model: DockerfileModel): Finding[] {
   return model.stages
     .filter((s) => s.name && s.nameRange && ['scratch', 'context'].includes(stageKey(s.name)))
-    .map((s) => finding(meta, s.nameRange!, `\`${s.name}\` is reserved; rename the stage.`));
+    .map((s) =>
+      finding(
+        meta,
+        s.nameRange!,
+        `"${s.name}" is a reserved word (${stageKey(s.name!) === 'scratch' ? 'the empty image' : 'the build context'}); rename the stage.`,
+      ),
+    );
 }
 
 export const reservedStageName: Rule<DockerfileModel> = { meta, check };

@@ -1,8 +1,8 @@
-import type { Instruction } from 'dockerfile-ast';
+import type { Flag, Instruction } from 'dockerfile-ast';
 import type { Range, TextEdit } from 'vscode-languageserver-types';
 import { finding, type Finding, type RuleMeta } from '../../common';
 import type { DockerfileModel, Step } from '../model';
-import { leadingFlags, type Command, type Word } from '../shell';
+import { hasOption, leadingFlags, type Command, type Word } from '../shell';
 
 /**
  * What the Dockerfile rules share: ranges, fix edits and the checks several rules run with
@@ -54,6 +54,11 @@ export function missingOption(
   return finding(meta, commandRange(model, command), message, [{ title: `Add ${option}`, edits, ...(preferred ? { preferred } : {}) }]);
 }
 
+/** Whether an apt-get command only simulates (`-s`, `--simulate`, `--dry-run`, …): it neither asks nor installs. */
+export function aptSimulates(command: Command): boolean {
+  return hasOption(command, (w) => /^-[a-z]*s[a-z]*$/.test(w) || ['--simulate', '--dry-run', '--just-print', '--recon', '--no-act'].includes(w));
+}
+
 /** The check of "only the last `keyword` of a stage counts" (CMD, ENTRYPOINT, HEALTHCHECK): every earlier one. */
 export function onlyLastCounts(meta: RuleMeta, keyword: string): (model: DockerfileModel) => Finding[] {
   return (model) => {
@@ -73,6 +78,14 @@ export function onlyLastCounts(meta: RuleMeta, keyword: string): (model: Dockerf
     }
     return out;
   };
+}
+
+/**
+ * The flags BuildKit parses for a step: all of them, except for `HEALTHCHECK NONE`, whose flags it
+ * never reads (frontend/dockerfile/instructions/parse.go, parseHealthcheck).
+ */
+export function parsedFlags(step: Step): Flag[] {
+  return step.keyword === 'HEALTHCHECK' && /^(?:\s*--\S+)*\s+NONE\s*$/i.test(step.raw) ? [] : step.flags;
 }
 
 /** Whether a RUN uses a `--mount=type=cache` (which makes cache clean-up unnecessary). */

@@ -7,6 +7,7 @@ import type { DockerfileModel } from '../model';
 const meta: RuleMeta = {
   id: 'dockerfile/secret-in-env',
   severity: 'warning',
+  basis: 'security',
   title: 'Secret in ARG or ENV',
   help: 'Pass secrets with `RUN --mount=type=secret,id=<id>` and `docker build --secret id=<id>,src=<file>`; they never reach the image.',
 };

@@ -8,6 +8,7 @@ import { isJsonForm, keywordRange } from './rule';
 const meta: RuleMeta = {
   id: 'dockerfile/shell-form-cmd',
   severity: 'warning',
+  basis: 'practice',
   title: 'CMD/ENTRYPOINT in shell form',
   help: 'Use exec form, e.g. `CMD ["node", "server.js"]`, so the program runs as PID 1 and receives stop signals.',
 };

@@ -9,6 +9,7 @@ import { replace } from './rule';
 const meta: RuleMeta = {
   id: 'dockerfile/stage-name-casing',
   severity: 'warning',
+  basis: 'practice',
   title: 'Stage name not lower case',
   help: 'Write stage names in lower case, e.g. `FROM golang:1.22 AS build`.',
 };
@@ -41,7 +42,7 @@ function check(model: DockerfileModel): Finding[] {
     const lower = stageKey(s.name!);
     const edits: TextEdit[] = [replace(s.nameRange!, lower)];
     for (const ref of refs.get(lower) ?? []) if (ref.stage > s.index && ref.value !== lower) edits.push(replace(ref.range, lower));
-    return finding(meta, s.nameRange!, `Stage name \`${s.name}\` should be lower case: \`${lower}\`.`, [
+    return finding(meta, s.nameRange!, `Stage name "${s.name}" should be lower case: ${lower}.`, [
       { title: `Rename stage to ${lower}`, edits, preferred: true },
     ]);
   });

@@ -8,6 +8,7 @@ import { eachCommand, wordRange } from './rule';
 const meta: RuleMeta = {
   id: 'dockerfile/sudo',
   severity: 'warning',
+  basis: 'security',
   title: 'sudo in RUN',
   help: 'Switch with `USER root` before the commands that need it and back to your user afterwards; at run time use gosu or su-exec if needed.',
 };
@@ -16,7 +17,7 @@ function checkCommand(model: DockerfileModel, command: Command): Finding[] {
   const sudo = command.words.findIndex((w) => w.text === 'sudo');
   const prefixOnly = command.words.slice(0, Math.max(sudo, 0)).every((w) => /^[A-Za-z_][A-Za-z0-9_]*=/.test(w.text));
   if (sudo < 0 || !prefixOnly) return [];
-  return [finding(meta, wordRange(model, command.words[sudo]), 'Avoid sudo in builds; use `USER root` for the steps that need it.')];
+  return [finding(meta, wordRange(model, command.words[sudo]), 'Avoid sudo in builds; use USER root for the steps that need it.')];
 }
 
 export const sudo: Rule<DockerfileModel> = { meta, check: eachCommand(checkCommand) };

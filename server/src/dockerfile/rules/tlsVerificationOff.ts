@@ -10,6 +10,7 @@ import { wordRange } from './rule';
 const meta: RuleMeta = {
   id: 'dockerfile/tls-verification-off',
   severity: 'warning',
+  basis: 'security',
   title: 'TLS verification turned off',
   help: 'Keep certificate checks on; install the CA certificate your proxy uses (e.g. into /usr/local/share/ca-certificates and run update-ca-certificates).',
 };
@@ -44,7 +45,7 @@ function check(model: DockerfileModel): Finding[] {
           (program && i > program.index && insecureWord(name, w.text, command.words[i + 1]?.text)) ||
           /^NODE_TLS_REJECT_UNAUTHORIZED=0$/.test(w.text) ||
           /^GIT_SSL_NO_VERIFY=(?:1|true)$/i.test(w.text);
-        if (insecure) out.push(finding(meta, wordRange(model, w), `\`${w.text}\` turns off TLS certificate checks; trust the right CA certificate instead.`));
+        if (insecure) out.push(finding(meta, wordRange(model, w), `${w.text} turns off TLS certificate checks; trust the right CA certificate instead.`));
       });
     }
   }

@@ -8,6 +8,7 @@ import { replace } from './rule';
 const meta: RuleMeta = {
   id: 'dockerfile/unknown-stage',
   severity: 'warning',
+  basis: 'inferred',
   title: '--from names no earlier stage',
   help: 'A `--from` value that is not an earlier stage is pulled as an image. Check the stage name, or define the stage before this line.',
 };
@@ -31,12 +32,12 @@ function check(model: DockerfileModel): Finding[] {
         later?.index === step.stage
           ? ' That is this stage itself; copy from an earlier stage.'
           : later
-            ? ` Stage \`${later.name}\` is defined later (line ${later.from.getRange().start.line + 1}); move it above.`
+            ? ` Stage "${later.name}" is defined later (line ${later.from.getRange().start.line + 1}); move it above.`
             : suggestion
-              ? ` Did you mean \`${suggestion}\`?`
+              ? ` Did you mean "${suggestion}"?`
               : ' It will be pulled as an image.';
       const fixes = suggestion && !later ? [{ title: `Change to ${suggestion}`, edits: [replace(range, suggestion)], preferred: true }] : [];
-      out.push(finding(meta, range, `No earlier stage is named \`${value}\`.${hint}`, fixes));
+      out.push(finding(meta, range, `No earlier stage is named "${value}".${hint}`, fixes));
     }
   }
   return out;

@@ -8,6 +8,7 @@ import { eachCommand, replace, wordRange } from './rule';
 const meta: RuleMeta = {
   id: 'dockerfile/use-apt-get',
   severity: 'info',
+  basis: 'practice',
   title: 'apt used in a script',
   help: 'Use `apt-get` (or `apt-cache`) in Dockerfiles; `apt` has no stable command-line interface.',
 };
@@ -17,7 +18,7 @@ function checkCommand(model: DockerfileModel, command: Command): Finding[] {
   if (program?.word.text !== 'apt') return [];
   const range = wordRange(model, program.word);
   return [
-    finding(meta, range, 'Use `apt-get` instead of `apt` in scripts.', [{ title: 'Change to apt-get', edits: [replace(range, 'apt-get')], preferred: true }]),
+    finding(meta, range, 'Use apt-get instead of apt in scripts.', [{ title: 'Change to apt-get', edits: [replace(range, 'apt-get')], preferred: true }]),
   ];
 }
 

@@ -8,6 +8,7 @@ import { eachCommand, missingOption } from './rule';
 const meta: RuleMeta = {
   id: 'dockerfile/yum-assume-yes',
   severity: 'warning',
+  basis: 'inferred',
   title: 'yum/dnf/zypper install without -y',
   help: 'Builds are not interactive: add `-y` (`zypper -n install`) so the package manager does not wait for confirmation.',
 };
@@ -22,7 +23,7 @@ function checkCommand(model: DockerfileModel, command: Command): Finding[] {
     : (w: string) => /^-[a-zA-Z]*y/.test(w) || w === '--assumeyes' || w === '--assume-yes';
   if (hasOption(command, yes)) return [];
   const sub = command.words.find((w) => INSTALL.includes(w.text))!;
-  return [missingOption(meta, model, command, sub, '-y', 'Add `-y` so the install does not wait for confirmation.')];
+  return [missingOption(meta, model, command, sub, '-y', 'Add -y so the install does not wait for confirmation.')];
 }
 
 export const yumAssumeYes: Rule<DockerfileModel> = { meta, check: eachCommand(checkCommand) };

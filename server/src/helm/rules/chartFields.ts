@@ -7,6 +7,7 @@ import type { ChartFile } from './rule';
 const meta: RuleMeta = {
   id: 'helm/chart-fields',
   severity: 'error',
+  basis: 'refused:helm',
   title: 'Chart.yaml misses a required field',
   help: 'Chart.yaml needs `apiVersion` (v2 for Helm 3), `name` and a SemVer 2 `version`, e.g. `version: 0.1.0`.',
 };

@@ -8,6 +8,7 @@ import type { TemplateFile } from './rule';
 const meta: RuleMeta = {
   id: 'helm/function-args',
   severity: 'error',
+  basis: 'refused:helm',
   title: 'Wrong number of arguments',
   help: 'A piped value is the last argument of the next function. Check the signature: `default FALLBACK VALUE`, `nindent SPACES STRING`, `include NAME CONTEXT`.',
 };

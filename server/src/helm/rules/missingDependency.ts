@@ -8,6 +8,7 @@ import type { ChartFile } from './rule';
 const meta: RuleMeta = {
   id: 'helm/missing-dependency',
   severity: 'warning',
+  basis: 'inferred',
   title: 'Dependency missing from charts/',
   help: 'Run `helm dependency update` (or `helm dependency build`) so every dependency in Chart.yaml is present under charts/.',
 };

@@ -9,6 +9,7 @@ import type { TemplateFile } from './rule';
 const meta: RuleMeta = {
   id: 'helm/recursive-include',
   severity: 'warning',
+  basis: 'inferred',
   title: 'Named template includes itself',
   help: 'A named template that includes itself (directly or through others) never finishes rendering unless a condition stops it. Break the cycle.',
 };

@@ -7,6 +7,7 @@ import type { TemplateFile } from './rule';
 const meta: RuleMeta = {
   id: 'helm/template-syntax',
   severity: 'error',
+  basis: 'refused:helm',
   title: 'Template syntax error',
   help: 'Helm parses every template before rendering; one syntax error fails the whole install. Close every `{{` with `}}` and every if/with/range/define with `{{ end }}`.',
 };

@@ -9,6 +9,7 @@ import type { TemplateFile } from './rule';
 const meta: RuleMeta = {
   id: 'helm/undefined-template',
   severity: 'error',
+  basis: 'refused:helm',
   title: 'Named template not defined',
   help: 'Define the template with `{{ define "name" }}…{{ end }}` (usually in templates/_helpers.tpl), or add the library chart that defines it to charts/.',
 };

@@ -10,6 +10,7 @@ import type { TemplateFile } from './rule';
 const meta: RuleMeta = {
   id: 'helm/undefined-value',
   severity: 'warning',
+  basis: 'inferred',
   title: 'Value not defined in any values file',
   help: 'Give every value a default in values.yaml (documented with a comment), or guard optional ones with `if`, `with`, `default` or `required`.',
 };

@@ -8,6 +8,7 @@ import type { TemplateFile } from './rule';
 const meta: RuleMeta = {
   id: 'helm/unknown-function',
   severity: 'error',
+  basis: 'refused:helm',
   title: 'Unknown template function',
   help: 'Only Go template built-ins, Sprig functions (except env and expandenv) and Helm functions exist in charts; a typo fails the render.',
 };

@@ -7,6 +7,7 @@ import type { ChartFile } from './rule';
 const meta: RuleMeta = {
   id: 'helm/yaml-syntax',
   severity: 'error',
+  basis: 'refused:helm',
   title: 'Chart.yaml or values file is not valid YAML',
   help: 'Fix the YAML: check indentation (spaces only), a missing `:` or an unclosed quote or bracket.',
 };

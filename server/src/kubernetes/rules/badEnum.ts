@@ -7,6 +7,7 @@ import { schemaCheck } from './rule';
 const meta: RuleMeta = {
   id: 'k8s/bad-enum',
   severity: 'error',
+  basis: 'refused:api-server',
   title: 'A value outside the allowed set',
   help: 'Use one of the values the message lists, spelled exactly (they are case-sensitive).',
 };

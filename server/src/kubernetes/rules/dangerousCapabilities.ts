@@ -9,6 +9,7 @@ import { eachContainer, nodeRange } from './rule';
 const meta: RuleMeta = {
   id: 'k8s/dangerous-capabilities',
   severity: 'warning',
+  basis: 'security',
   title: 'A container adds a dangerous capability',
   help: 'Drop `ALL` and add back only narrow capabilities (e.g. `NET_BIND_SERVICE`); SYS_ADMIN and friends give the node away.',
 };

@@ -9,6 +9,7 @@ import { eachObject, nodeRange } from './rule';
 const meta: RuleMeta = {
   id: 'k8s/default-namespace',
   severity: 'info',
+  basis: 'practice',
   title: 'An object placed in the default namespace',
   help: 'Give the application its own namespace so quotas, RBAC and network policies can apply to it alone.',
 };

@@ -12,6 +12,7 @@ import { eachObject, nodeRange } from './rule';
 const meta: RuleMeta = {
   id: 'k8s/deprecated-api',
   severity: 'error',
+  basis: 'refused:api-server',
   title: 'An API version the target Kubernetes version no longer serves',
   help: 'Move the object to the replacement apiVersion the message names; check the migration notes of the kind (some fields changed, e.g. `spec.selector` became required for apps/v1 workloads).',
 };

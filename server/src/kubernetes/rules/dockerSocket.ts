@@ -10,7 +10,8 @@ import { eachObject, nodeRange } from './rule';
 
 const meta: RuleMeta = {
   id: 'k8s/docker-socket',
-  severity: 'error',
+  severity: 'warning',
+  basis: 'security',
   title: 'A container runtime socket is mounted',
   help: 'Do not mount the runtime socket; build images with a rootless builder (BuildKit, kaniko) and inspect the node through the Kubernetes API.',
 };

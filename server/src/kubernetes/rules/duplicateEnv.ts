@@ -9,6 +9,7 @@ import { eachContainer, nodeRange } from './rule';
 const meta: RuleMeta = {
   id: 'k8s/duplicate-env',
   severity: 'warning',
+  basis: 'practice',
   title: 'An env var is defined twice',
   help: 'Keep one definition per name; the last one wins.',
 };

@@ -7,6 +7,7 @@ import { parseCheck } from './rule';
 const meta: RuleMeta = {
   id: 'k8s/duplicate-key',
   severity: 'error',
+  basis: 'refused:api-server',
   title: 'A key appears twice in one map',
   help: 'Merge the two entries into one key, or remove the one you do not mean.',
 };

@@ -9,6 +9,7 @@ import { eachContainer, nodeRange } from './rule';
 const meta: RuleMeta = {
   id: 'k8s/env-secret',
   severity: 'warning',
+  basis: 'security',
   title: 'A secret written as a plain env value',
   help: 'Put the value in a Secret and read it with `valueFrom.secretKeyRef` (or `envFrom.secretRef`).',
 };

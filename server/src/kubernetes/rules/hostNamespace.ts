@@ -10,6 +10,7 @@ import { eachObject, nodeRange } from './rule';
 const meta: RuleMeta = {
   id: 'k8s/host-namespace',
   severity: 'warning',
+  basis: 'security',
   title: 'The pod shares a host namespace',
   help: 'Remove `hostNetwork`, `hostPID` and `hostIPC` unless this is a node agent that needs them; use a Service or a hostPort-free design instead.',
 };

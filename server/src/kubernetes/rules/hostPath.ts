@@ -10,6 +10,7 @@ import { eachObject, nodeRange } from './rule';
 const meta: RuleMeta = {
   id: 'k8s/host-path',
   severity: 'warning',
+  basis: 'security',
   title: 'A hostPath volume',
   help: 'Use a PersistentVolumeClaim, an emptyDir or a ConfigMap instead; keep hostPath for node agents (DaemonSets) that need it.',
 };

@@ -12,6 +12,7 @@ import { eachObject, nodeRange } from './rule';
 const meta: RuleMeta = {
   id: 'k8s/label-syntax',
   severity: 'error',
+  basis: 'refused:api-server',
   title: 'A label or annotation key or value is malformed',
   help: 'Keys are `[prefix/]name`: prefix a DNS subdomain (lowercase, ≤ 253), name ≤ 63 characters of letters, digits, `-`, `_`, `.`, starting and ending with a letter or digit. Label values follow the name rule and may be empty.',
 };

@@ -10,6 +10,7 @@ import { eachContainer, nodeRange } from './rule';
 const meta: RuleMeta = {
   id: 'k8s/latest-tag',
   severity: 'warning',
+  basis: 'practice',
   title: 'An image without a pinned tag',
   help: 'Pin the image to a version tag (`nginx:1.27.3`) or a digest (`nginx@sha256:…`) so every node runs the same build.',
 };

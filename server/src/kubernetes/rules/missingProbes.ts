@@ -11,6 +11,7 @@ import { containerAnchor, eachContainer, nodeRange } from './rule';
 const meta: RuleMeta = {
   id: 'k8s/missing-probes',
   severity: 'warning',
+  basis: 'practice',
   title: 'A long-running container without liveness or readiness probe',
   help: 'Add a `readinessProbe` (when to send traffic) and a `livenessProbe` (when to restart), e.g. `httpGet` on a health endpoint.',
 };

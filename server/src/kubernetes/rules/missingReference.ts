@@ -1,4 +1,4 @@
-// Fires (info) when a pod refers to a ConfigMap, Secret, PersistentVolumeClaim or ServiceAccount
+// Fires when a pod refers to a ConfigMap, Secret, PersistentVolumeClaim or ServiceAccount
 // by a name the workspace does not define — but only when the workspace defines at least one
 // object of that kind, so manifests whose Secrets live elsewhere stay quiet. Catches renamed or
 // misspelled references before the pod hangs in ContainerCreating.
@@ -11,7 +11,8 @@ import { eachObject, nodeRange } from './rule';
 
 const meta: RuleMeta = {
   id: 'k8s/missing-reference',
-  severity: 'info',
+  severity: 'warning',
+  basis: 'inferred',
   title: 'A referenced ConfigMap, Secret, PVC or ServiceAccount is not in the workspace',
   help: 'Check the name for typos, or add the object to the workspace. References marked `optional: true` are not checked.',
 };

@@ -7,6 +7,7 @@ import { schemaCheck } from './rule';
 const meta: RuleMeta = {
   id: 'k8s/missing-required',
   severity: 'error',
+  basis: 'refused:api-server',
   title: 'A required field is missing',
   help: 'Add the field the message names; completion inside the map lists it with its documentation.',
 };

@@ -10,6 +10,7 @@ import { containerAnchor, eachContainer, nodeRange } from './rule';
 const meta: RuleMeta = {
   id: 'k8s/missing-resources',
   severity: 'warning',
+  basis: 'practice',
   title: 'A container without resource requests or a memory limit',
   help: 'Set `resources.requests` (cpu and memory) and `resources.limits.memory` on every container.',
 };

@@ -10,7 +10,8 @@ import { eachObject, nodeRange, selectedPods } from './rule';
 
 const meta: RuleMeta = {
   id: 'k8s/named-port',
-  severity: 'error',
+  severity: 'warning',
+  basis: 'inferred',
   title: 'A named port that no container declares',
   help: 'Declare the port with that `name` under the container’s `ports`, or use the port number.',
 };

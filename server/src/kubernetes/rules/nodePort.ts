@@ -10,6 +10,7 @@ import { eachObject, nodeRange } from './rule';
 const meta: RuleMeta = {
   id: 'k8s/node-port',
   severity: 'warning',
+  basis: 'practice',
   title: 'A NodePort Service',
   help: 'Expose the Service through an Ingress or `type: LoadBalancer`; keep NodePort for clusters without either.',
 };

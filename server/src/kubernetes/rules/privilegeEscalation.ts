@@ -10,6 +10,7 @@ import { containerAnchor, eachContainer, nodeRange } from './rule';
 const meta: RuleMeta = {
   id: 'k8s/privilege-escalation',
   severity: 'warning',
+  basis: 'security',
   title: 'A container may escalate privileges',
   help: 'Set `securityContext.allowPrivilegeEscalation: false` on every container.',
 };

@@ -9,6 +9,7 @@ import { eachContainer, nodeRange } from './rule';
 const meta: RuleMeta = {
   id: 'k8s/privileged',
   severity: 'warning',
+  basis: 'security',
   title: 'A privileged container',
   help: 'Remove `privileged: true`; add only the capabilities the process needs under `securityContext.capabilities.add`.',
 };

@@ -10,6 +10,7 @@ import { containerAnchor, eachContainer, nodeRange } from './rule';
 const meta: RuleMeta = {
   id: 'k8s/read-only-root-fs',
   severity: 'info',
+  basis: 'practice',
   title: 'A container with a writable root filesystem',
   help: 'Set `securityContext.readOnlyRootFilesystem: true` and mount an `emptyDir` where the process must write (e.g. `/tmp`).',
 };

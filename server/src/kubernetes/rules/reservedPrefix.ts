@@ -11,6 +11,7 @@ import { eachObject, nodeRange } from './rule';
 const meta: RuleMeta = {
   id: 'k8s/reserved-prefix',
   severity: 'warning',
+  basis: 'practice',
   title: 'A key uses a prefix reserved for Kubernetes',
   help: 'Use your own prefix (e.g. `example.com/owner`) or a well-known key such as `app.kubernetes.io/name`.',
 };

@@ -11,6 +11,7 @@ import { containerAnchor, eachContainer, nodeRange } from './rule';
 const meta: RuleMeta = {
   id: 'k8s/run-as-non-root',
   severity: 'warning',
+  basis: 'security',
   title: 'A container may run as root',
   help: 'Set `securityContext.runAsNonRoot: true` (pod or container level), and `runAsUser` to a non-zero id if the image has no USER.',
 };

@@ -11,6 +11,7 @@ import { eachObject, nodeRange } from './rule';
 const meta: RuleMeta = {
   id: 'k8s/selector-mismatch',
   severity: 'error',
+  basis: 'refused:api-server',
   title: 'The selector does not match the pod template labels',
   help: 'Every `matchLabels` entry must appear, with the same value, in `spec.template.metadata.labels`. Selectors are immutable after creation, so fix the template labels.',
 };

@@ -11,6 +11,7 @@ import { allPods, eachObject, nodeRange, selectedPods } from './rule';
 const meta: RuleMeta = {
   id: 'k8s/service-no-match',
   severity: 'warning',
+  basis: 'inferred',
   title: 'The Service selects no pods in the workspace',
   help: 'Make the Service `spec.selector` a subset of a workload’s `spec.template.metadata.labels` (same keys, same values).',
 };

@@ -1,6 +1,7 @@
 // Fires when a built-in API group (core, apps, batch, networking.k8s.io, …) does not serve the
 // object's kind at that version, e.g. `apps/v2` Deployment or `v1` Deployment. kubectl refuses it
 // ("no matches for kind"), and no schema check runs on it meanwhile. Custom groups are left alone.
+// A warning: the bundled data may lack a version the target cluster serves (issue 12).
 import { finding, type Finding, type Rule, type RuleMeta } from '../../common';
 import type { ManifestFile } from '../manifestFile';
 import { pairOf } from '../nodes';
@@ -11,7 +12,8 @@ import { eachObject, nodeRange } from './rule';
 
 const meta: RuleMeta = {
   id: 'k8s/unknown-api-version',
-  severity: 'error',
+  severity: 'warning',
+  basis: 'inferred',
   title: 'A built-in kind under an apiVersion that does not serve it',
   help: 'Use the apiVersion the message names (completion after `apiVersion:` lists the valid ones for the kind).',
 };

@@ -8,6 +8,7 @@ import { schemaCheck } from './rule';
 const meta: RuleMeta = {
   id: 'k8s/unknown-field',
   severity: 'error',
+  basis: 'refused:api-server',
   title: 'A field the schema does not define',
   help: 'The field is not part of this kind at the target Kubernetes version. Fix the spelling (the message suggests the closest field) or move it to the right level.',
 };

@@ -7,6 +7,7 @@ import { schemaCheck } from './rule';
 const meta: RuleMeta = {
   id: 'k8s/wrong-type',
   severity: 'error',
+  basis: 'refused:api-server',
   title: 'A value of the wrong type',
   help: 'Give the field the type the schema asks for: unquote numbers, quote strings that look like numbers or booleans, and use `- item` lists where a list is expected.',
 };

@@ -8,6 +8,7 @@ import { parseCheck } from './rule';
 const meta: RuleMeta = {
   id: 'k8s/yaml-syntax',
   severity: 'error',
+  basis: 'refused:api-server',
   title: 'The YAML does not parse',
   help: 'Fix the YAML at the position shown: indentation with spaces (never tabs), a `:` after each key, closed brackets and quotes.',
 };

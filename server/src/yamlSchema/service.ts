@@ -92,12 +92,20 @@ export function prepare(ctx: SchemaContext, bundled: BundledSchema): void {
   serviceFor(ctx, bundled);
 }
 
+/** Where a syntax error's range should end: YAML reports some (a repeated key) as one character; show the whole word. */
+function wordEnd(text: string, location: { start: number; end: number }): number {
+  if (location.end - location.start > 1) return location.end;
+  const word = /^[^\s:,[\]{}]+/.exec(text.slice(location.start));
+  return word ? location.start + word[0].length : location.end;
+}
+
 /** Syntax errors and schema violations of every document in the file. */
 export async function validate(ctx: SchemaContext, bundled: BundledSchema, doc: TextDocument): Promise<SchemaProblem[]> {
   const parsed = parseYaml(ctx, doc);
+  const text = doc.getText();
   const problems: SchemaProblem[] = [];
   for (const single of parsed.documents) {
-    for (const e of single.errors) problems.push({ kind: 'syntax', range: rangeOf(doc, e.location.start, e.location.end), message: e.message });
+    for (const e of single.errors) problems.push({ kind: 'syntax', range: rangeOf(doc, e.location.start, wordEnd(text, e.location)), message: e.message });
   }
   const resolved = await serviceFor(ctx, bundled)?.resolved;
   if (!resolved) return problems;

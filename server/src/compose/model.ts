@@ -1,6 +1,6 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { type Document, isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { type Document, isAlias, isMap, isScalar, isSeq, type Node, type Pair, type Scalar, visit, YAMLMap } from 'yaml';
 import { basename, dirname, joinUri, pathToUri, rangeOf } from '../common';
 import { isComposeName, type ServiceContext } from '../workspace';
 import { parseYaml } from '../yamlSchema';
@@ -13,7 +13,11 @@ export interface Service {
   name: string;
   /** The service's key under `services:`. */
   key: Scalar;
-  /** The service's mapping; `undefined` while it is still being typed (`web:` with nothing under it). */
+  /**
+   * The service's mapping as Compose reads it: its own keys, then those its `<<` merge keys bring
+   * (shared settings under an `x-` anchor), whose nodes stay where they are written.
+   * `undefined` while it is still being typed (`web:` with nothing under it).
+   */
   node: YAMLMap | undefined;
 }
 
@@ -67,9 +71,37 @@ function definedNames(root: YAMLMap | undefined, section: string): Map<string, S
   if (!isMap(node)) return names;
   for (const pair of node.items) {
     const name = text(pair.key);
-    if (name !== undefined && isScalar(pair.key)) names.set(name, pair.key);
+    if (name !== undefined && name !== '<<' && isScalar(pair.key)) names.set(name, pair.key);
   }
   return names;
+}
+
+/** The nodes each anchor names, for resolving the aliases of merge keys. */
+function anchorsOf(document: Document | undefined): Map<string, Node> {
+  const anchors = new Map<string, Node>();
+  if (document) {
+    visit(document, (_, node) => {
+      if ((isMap(node) || isSeq(node) || isScalar(node)) && node.anchor) anchors.set(node.anchor, node);
+    });
+  }
+  return anchors;
+}
+
+/** A mapping with its `<<` merges applied (YAML merge keys, which Compose reads): own keys first and winning. */
+function withMerges(map: YAMLMap, anchors: ReadonlyMap<string, Node>, depth = 0): YAMLMap {
+  const merge = map.items.find((p) => text(p.key) === '<<');
+  if (!merge || depth > 10) return map;
+  const sources = (isSeq(merge.value) ? merge.value.items : [merge.value]).flatMap((s) => {
+    const target = isAlias(s) ? anchors.get(s.source) : s;
+    return isMap(target) ? [withMerges(target, anchors, depth + 1)] : [];
+  });
+  const merged = new YAMLMap<unknown, unknown>();
+  merged.range = map.range;
+  merged.items = map.items.filter((p) => p !== merge);
+  for (const source of sources) {
+    for (const pair of source.items) if (!merged.items.some((p) => text(p.key) === text(pair.key))) merged.items.push(pair);
+  }
+  return merged;
 }
 
 function build(ctx: ServiceContext, doc: TextDocument): ComposeFile {
@@ -78,10 +110,11 @@ function build(ctx: ServiceContext, doc: TextDocument): ComposeFile {
   const services: Service[] = [];
   const section = get(root, 'services');
   if (isMap(section)) {
+    const anchors = anchorsOf(document);
     for (const pair of section.items) {
       const name = text(pair.key);
-      if (name === undefined || !isScalar(pair.key) || name.startsWith('x-')) continue;
-      services.push({ name, key: pair.key, node: isMap(pair.value) ? pair.value : undefined });
+      if (name === undefined || !isScalar(pair.key) || name.startsWith('x-') || name === '<<') continue;
+      services.push({ name, key: pair.key, node: isMap(pair.value) ? withMerges(pair.value, anchors) : undefined });
     }
   }
   const defined = Object.fromEntries(RESOURCE_SECTIONS.map((s) => [s, definedNames(root, s)])) as ComposeFile['defined'];
@@ -120,6 +153,11 @@ export function includedFiles(file: ComposeFile): string[] {
  * Compose file beside it (nor an included one) defines it either.
  */
 export interface KnownNames {
+  /**
+   * False for an override file with no base file beside it: it is merged onto a base that is
+   * elsewhere, so a name it uses may be defined there.
+   */
+  complete: boolean;
   services: Set<string>;
   resources: Record<ResourceSection, Set<string>>;
 }
@@ -139,6 +177,7 @@ export function mergedFiles(ctx: ServiceContext, file: ComposeFile): ComposeFile
 export function knownNames(ctx: ServiceContext, file: ComposeFile): KnownNames {
   const files = mergedFiles(ctx, file);
   return {
+    complete: files.length > 1 || !/override/i.test(basename(file.doc.uri)),
     services: new Set(files.flatMap((f) => f.services.map((s) => s.name))),
     resources: Object.fromEntries(RESOURCE_SECTIONS.map((s) => [s, new Set(files.flatMap((f) => [...f.defined[s].keys()]))])) as KnownNames['resources'],
   };

@@ -29,7 +29,7 @@ function dependsOn(service: Service): ServiceReference[] {
   if (isMap(node)) {
     return node.items.flatMap((pair) => {
       const name = text(pair.key);
-      if (name === undefined || !isScalar(pair.key)) return [];
+      if (name === undefined || name === '<<' || !isScalar(pair.key)) return [];
       const optional = text(get(pair.value, 'required')) === 'false';
       return [{ name, node: pair.key, from: service, via: 'depends_on' as const, ...(optional ? { optional } : {}) }];
     });
@@ -63,7 +63,8 @@ export function serviceReferences(file: ComposeFile): ServiceReference[] {
 /** `networks: [a]` or `networks: { a: {...} }`. */
 function networks(service: Service): Array<{ name: string; node: Scalar }> {
   const node = get(service.node, 'networks');
-  if (isMap(node)) return node.items.flatMap((p) => (isScalar(p.key) && text(p.key) !== undefined ? [{ name: text(p.key) as string, node: p.key }] : []));
+  // A `<<` merge brings the networks of an anchor, checked where the anchor is written.
+  if (isMap(node)) return node.items.flatMap((p) => (isScalar(p.key) && text(p.key) !== undefined && text(p.key) !== '<<' ? [{ name: text(p.key) as string, node: p.key }] : []));
   return items(node).flatMap((i) => (isScalar(i) && text(i) !== undefined ? [{ name: text(i) as string, node: i }] : []));
 }
 

@@ -22,9 +22,10 @@ export const undefinedResource: Rule<ComposeCheck> = {
   check: ({ file, ctx }) => {
     const references = resourceReferences(file).filter((r) => !(r.section === 'networks' && r.name === 'default'));
     if (references.length === 0) return [];
-    const known = knownNames(ctx, file).resources;
+    const known = knownNames(ctx, file);
+    if (!known.complete) return [];
     return references
-      .filter((r) => !known[r.section].has(r.name))
+      .filter((r) => !known.resources[r.section].has(r.name))
       .map((r) =>
         finding(
           meta,

@@ -1,7 +1,8 @@
 // Fires on a service named in `depends_on`, `links` or `extends` that no service defines, in this
 // file or in the Compose files `docker compose` merges with it (the other Compose files beside it,
 // and those its `include` names). `docker compose` refuses the project ("depends on undefined
-// service"); a `depends_on` entry with `required: false` is let through, as Compose does.
+// service"); a `depends_on` entry with `required: false` is let through, as Compose does. An
+// override file with no base file beside it is merged onto a base elsewhere, so it is not judged.
 import { finding, type Rule, type RuleMeta } from '../../common';
 import { knownNames, nodeRange } from '../model';
 import { serviceReferences } from '../references';
@@ -19,9 +20,10 @@ export const unknownService: Rule<ComposeCheck> = {
   check: ({ file, ctx }) => {
     const references = serviceReferences(file).filter((r) => !r.optional);
     if (references.length === 0) return [];
-    const known = knownNames(ctx, file).services;
+    const known = knownNames(ctx, file);
+    if (!known.complete) return [];
     return references
-      .filter((r) => !known.has(r.name))
+      .filter((r) => !known.services.has(r.name))
       .map((r) =>
         finding(
           meta,

@@ -95,7 +95,11 @@ files.forEach((file, i) => {
   }
 });
 
-const run = spawnSync(process.execPath, [join(root, 'dist/cli.js'), 'lint', '--format', 'json', '--no-config', '.'], { cwd: work, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+const run = spawnSync(process.execPath, [join(root, 'dist/cli.js'), 'lint', '--format', 'json', '--no-config', '.'], {
+  cwd: work,
+  encoding: 'utf8',
+  maxBuffer: 256 * 1024 * 1024,
+});
 if (run.status !== 0 && run.status !== 1) throw new Error(`the CLI exited ${run.status}: ${run.stderr}`);
 const report = JSON.parse(run.stdout);
 const findings = new Map(report.files.map((f) => [f.path, f.diagnostics]));

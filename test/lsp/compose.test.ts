@@ -47,9 +47,15 @@ describe('compose over stdio', () => {
   });
 
   test('completion offers the service keys of the schema, and definition finds a service', async () => {
-    const completion = await client.request<{ items: Array<{ label: string }> }>('textDocument/completion', { textDocument: { uri }, position: { line: 3, character: 4 } });
+    const completion = await client.request<{ items: Array<{ label: string }> }>('textDocument/completion', {
+      textDocument: { uri },
+      position: { line: 3, character: 4 },
+    });
     assert.ok(completion.items.some((i) => i.label === 'ports'));
-    const found = await client.request<Array<{ range: { start: { line: number } } }>>('textDocument/definition', { textDocument: { uri }, position: { line: 4, character: 18 } });
+    const found = await client.request<Array<{ range: { start: { line: number } } }>>('textDocument/definition', {
+      textDocument: { uri },
+      position: { line: 4, character: 18 },
+    });
     assert.deepEqual(
       found.map((l) => l.range.start.line),
       [5],

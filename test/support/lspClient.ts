@@ -145,7 +145,14 @@ export class LspClient {
 
   /** initialize + initialized, with optional settings and workspace folder. */
   async start(
-    options: { rootUri?: string; settings?: unknown; pullConfiguration?: boolean; pullDiagnostics?: boolean; locale?: string; initializationOptions?: object } = {},
+    options: {
+      rootUri?: string;
+      settings?: unknown;
+      pullConfiguration?: boolean;
+      pullDiagnostics?: boolean;
+      locale?: string;
+      initializationOptions?: object;
+    } = {},
   ): Promise<any> {
     this.configuration = options.settings ?? {};
     const result = await this.request('initialize', {

@@ -64,7 +64,10 @@ export function serviceReferences(file: ComposeFile): ServiceReference[] {
 function networks(service: Service): Array<{ name: string; node: Scalar }> {
   const node = get(service.node, 'networks');
   // A `<<` merge brings the networks of an anchor, checked where the anchor is written.
-  if (isMap(node)) return node.items.flatMap((p) => (isScalar(p.key) && text(p.key) !== undefined && text(p.key) !== '<<' ? [{ name: text(p.key) as string, node: p.key }] : []));
+  if (isMap(node))
+    return node.items.flatMap((p) =>
+      isScalar(p.key) && text(p.key) !== undefined && text(p.key) !== '<<' ? [{ name: text(p.key) as string, node: p.key }] : [],
+    );
   return items(node).flatMap((i) => (isScalar(i) && text(i) !== undefined ? [{ name: text(i) as string, node: i }] : []));
 }
 

@@ -14,6 +14,8 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 if (!watch) {
   // The bundled Kubernetes schema (dist/schemas/); skipped when kubernetes-models has not changed.
   execFileSync(process.execPath, [join(root, 'scripts/k8sSchema.mjs')], { cwd: root, stdio: 'inherit' });
+  // The bundled Compose Specification schema (dist/schemas/compose.json), copied from dclint.
+  execFileSync(process.execPath, [join(root, 'scripts/composeSchema.mjs')], { cwd: root, stdio: 'inherit' });
   console.log('build: tsc -b (type-check, emit out/ for tests)');
   execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-b'], { cwd: root, stdio: 'inherit' });
 }
@@ -24,6 +26,9 @@ const common = {
   platform: 'node',
   target: 'node20',
   format: 'cjs',
+  // yaml-language-server and its jsonc-parser bundle cleanly only from their ESM entry points (the
+  // UMD builds require files by computed paths esbuild cannot follow).
+  mainFields: ['module', 'main'],
   sourcemap: true,
   define: { CONTAINER_NOTES_VERSION: JSON.stringify(pkg.version) },
   logLevel: 'warning',

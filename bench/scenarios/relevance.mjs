@@ -12,7 +12,7 @@ const require = createRequire(import.meta.url);
 
 export async function run({ ROOT }) {
   const { breakdown, runSuite } = require(join(ROOT, 'out/test/relevance/measure.js'));
-  const suite = runSuite();
+  const suite = await runSuite();
   const rows = [
     {
       measure: `hovers (${suite.cases.length} cases over ${suite.sets.map((s) => s.name).join(', ')})`,

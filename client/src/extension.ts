@@ -13,7 +13,7 @@ import { registerHelmTemplate } from './helmTemplate';
 
 let client: LanguageClient | undefined;
 
-const SELECTOR = ['dockerfile', 'yaml', 'helm'].flatMap((language) => [
+const SELECTOR = ['dockerfile', 'yaml', 'dockercompose', 'helm'].flatMap((language) => [
   { scheme: 'file', language },
   { scheme: 'untitled', language },
 ]);

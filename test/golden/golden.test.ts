@@ -11,9 +11,9 @@ const update = process.env.UPDATE_GOLDEN === '1';
 
 for (const { file, op } of findGoldenFiles(root)) {
   const name = path.relative(root, file);
-  test(`golden ${name}`, () => {
+  test(`golden ${name}`, async () => {
     const c = parseGolden(fs.readFileSync(file, 'utf8'));
-    const actual = runGolden(op, c).replace(/\s+$/gm, '');
+    const actual = (await runGolden(op, c)).replace(/\s+$/gm, '');
     if (update) {
       if (actual !== c.expected) updateGolden(file, actual);
       return;

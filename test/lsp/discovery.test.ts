@@ -41,7 +41,7 @@ describe('a chart seen by the server and by the command line', () => {
   let template: string;
   let cli: Seen[];
 
-  before(() => {
+  before(async () => {
     tree = tempTree({
       '.git/HEAD': 'ref: refs/heads/main\n',
       '.gitignore': 'values-local.yaml\n',
@@ -55,7 +55,7 @@ describe('a chart seen by the server and by the command line', () => {
     });
     fs.symlinkSync(tree.file('shared/values-common.yaml'), tree.file('vendor/charts/app/values-linked.yaml'));
     template = tree.file('vendor/charts/app/templates/cm.yaml');
-    const report = lint({ paths: ['vendor/charts/app'], settings: defaultSettings(), cwd: tree.dir, locale: 'en', only: [], disabled: [] });
+    const report = await lint({ paths: ['vendor/charts/app'], settings: defaultSettings(), cwd: tree.dir, locale: 'en', only: [], disabled: [] });
     cli = seen(report.files.find((f) => f.path === 'vendor/charts/app/templates/cm.yaml')?.diagnostics ?? []);
   });
   after(() => tree.remove());

@@ -85,13 +85,13 @@ function indexFor(set: NotesSet): NotesIndex {
 }
 
 /** The hover a default user sees for a case over a notes set, graded. */
-function measureCase(c: RelevanceCase, set: NotesSet, index: NotesIndex): Measurement {
+async function measureCase(c: RelevanceCase, set: NotesSet, index: NotesIndex): Promise<Measurement> {
   const fixture = createFixture(c.files, c.settings);
   // A default user: the product's default settings (bundled notes on), in the set's language.
   const settings = mergeSettings(fixture.ctx.settings, { notes: { bundled: true, language: set.language } });
   const ctx = { ...fixture.ctx, settings, notes: index };
   const doc = fixture.open(c.target);
-  const details = services.hoverDetails(ctx, doc, doc.positionAt(c.offset));
+  const details = await services.hoverDetails(ctx, doc, doc.positionAt(c.offset));
   const keys = details?.keys ?? [];
   const sections: NoteSection[] = details ? services.notesFor(ctx, keys) : [];
   const markdown = details ? (details.hover.contents as { value: string }).value : '';
@@ -118,11 +118,11 @@ function measureCase(c: RelevanceCase, set: NotesSet, index: NotesIndex): Measur
 }
 
 /** Runs every case over every notes set it names that is present. */
-export function runSuite(cases = loadCases(), sets = notesSets()): RelevanceRun {
+export async function runSuite(cases = loadCases(), sets = notesSets()): Promise<RelevanceRun> {
   const measurements: Measurement[] = [];
   for (const set of sets) {
     const index = indexFor(set);
-    for (const c of cases) if (c.sets.includes(set.name)) measurements.push(measureCase(c, set, index));
+    for (const c of cases) if (c.sets.includes(set.name)) measurements.push(await measureCase(c, set, index));
   }
   return { cases, sets, measurements };
 }

@@ -62,13 +62,13 @@ function candidates(cases: readonly RelevanceCase[], sets: readonly NotesSet[], 
   return out.join('\n');
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const worstAt = args.indexOf('--worst');
   const worstCount = worstAt >= 0 ? Number(args[worstAt + 1]) : 10;
   const filter = args.find((a, i) => !a.startsWith('--') && !(worstAt >= 0 && i === worstAt + 1));
   const cases = loadCases().filter((c) => !filter || c.name.includes(filter));
-  const run = runSuite(cases, notesSets());
+  const run = await runSuite(cases, notesSets());
   const print = (text: string) => process.stdout.write(`${text}\n`);
 
   if (args.includes('--candidates')) {
@@ -100,4 +100,4 @@ function main(): void {
   for (const [name, list] of unlabelled) print(`${name}\n${list.map((k) => `    ${k}`).join('\n')}`);
 }
 
-main();
+void main();

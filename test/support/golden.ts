@@ -97,7 +97,7 @@ function runNotesGolden(c: GoldenCase): string {
 }
 
 /** Runs the case's operation and renders the result as text. */
-export function runGolden(op: string, c: GoldenCase): string {
+export async function runGolden(op: string, c: GoldenCase): Promise<string> {
   if (op === 'notes') return runNotesGolden(c);
   let target: string | undefined;
   let cursor = -1;
@@ -121,15 +121,15 @@ export function runGolden(op: string, c: GoldenCase): string {
   const docs = (uri: string) => (uri === doc.uri ? doc : ctx.workspace.document(uri));
   switch (op) {
     case 'hover':
-      return renderHover(doc, services.hoverDetails(ctx, doc, pos));
+      return renderHover(doc, await services.hoverDetails(ctx, doc, pos));
     case 'completion':
-      return renderCompletion(services.complete(ctx, doc, pos).items);
+      return renderCompletion((await services.complete(ctx, doc, pos)).items);
     case 'diagnostics':
-      return renderDiagnostics(doc, services.diagnose(ctx, doc));
+      return renderDiagnostics(doc, await services.diagnose(ctx, doc));
     case 'codeactions': {
       const whole = { start: { line: 0, character: 0 }, end: doc.positionAt(doc.getText().length) };
       const range = cursor >= 0 ? { start: pos, end: pos } : whole;
-      return renderCodeActions(docs, services.codeActions(ctx, doc, range));
+      return renderCodeActions(docs, await services.codeActions(ctx, doc, range));
     }
     case 'definition':
       return renderLocations(docs, services.definition(ctx, doc, pos));

@@ -144,7 +144,16 @@ export class LspClient {
   }
 
   /** initialize + initialized, with optional settings and workspace folder. */
-  async start(options: { rootUri?: string; settings?: unknown; pullConfiguration?: boolean; pullDiagnostics?: boolean; locale?: string } = {}): Promise<any> {
+  async start(
+    options: {
+      rootUri?: string;
+      settings?: unknown;
+      pullConfiguration?: boolean;
+      pullDiagnostics?: boolean;
+      locale?: string;
+      initializationOptions?: object;
+    } = {},
+  ): Promise<any> {
     this.configuration = options.settings ?? {};
     const result = await this.request('initialize', {
       processId: process.pid,
@@ -153,9 +162,14 @@ export class LspClient {
       locale: options.locale,
       capabilities: {
         workspace: { configuration: options.pullConfiguration ?? false, didChangeWatchedFiles: { dynamicRegistration: true } },
-        textDocument: { hover: { contentFormat: ['markdown'] }, ...(options.pullDiagnostics ? { diagnostic: { dynamicRegistration: false } } : {}) },
+        textDocument: {
+          hover: { contentFormat: ['markdown'] },
+          publishDiagnostics: {},
+          ...(options.pullDiagnostics ? { diagnostic: { dynamicRegistration: false } } : {}),
+        },
       },
-      initializationOptions: options.pullConfiguration ? {} : { settings: options.settings ?? {} },
+      // Other servers (bench peers) take their own options here.
+      initializationOptions: { ...(options.pullConfiguration ? {} : { settings: options.settings ?? {} }), ...options.initializationOptions },
     });
     this.notify('initialized', {});
     return result;

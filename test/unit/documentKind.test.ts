@@ -40,3 +40,27 @@ test('Kubernetes by content, other YAML left alone', () => {
   assert.equal(kind('file:///ws/ci.yml', 'jobs:\n  build: {}\n'), 'yaml');
   assert.equal(kind('file:///ws/readme.md', 'apiVersion: v1\nkind: Pod'), 'other');
 });
+
+test('Compose files by name, language id or a top-level services mapping', () => {
+  for (const name of [
+    'compose.yaml',
+    'compose.yml',
+    'compose.override.yaml',
+    'compose.prod.yml',
+    'docker-compose.yml',
+    'docker-compose.dev.yaml',
+    'docker-compose-ci.yml',
+  ]) {
+    assert.equal(kind(`file:///ws/${name}`, ''), 'compose', name);
+  }
+  assert.equal(kind('untitled:Untitled-1', '', 'dockercompose'), 'compose');
+  assert.equal(kind('file:///ws/stack.yml', 'version: "3"\nservices:\n  web:\n    image: nginx\n'), 'compose');
+  assert.equal(kind('file:///ws/stack.yml', '# app\nservices:\n\n  web: &web\n    # the site\n    image: nginx\n'), 'compose');
+  assert.equal(kind('file:///ws/stack.yml', 'services: {web: {image: nginx}}\n'), 'compose');
+  // GitLab CI's services are a list of images; a services key under another key is not top-level.
+  assert.equal(kind('file:///ws/.gitlab-ci.yml', 'services:\n  - postgres:16\ntest:\n  script: make\n'), 'yaml');
+  assert.equal(kind('file:///ws/app.yml', 'app:\n  services:\n    web:\n      image: x\n'), 'yaml');
+  assert.equal(kind('file:///ws/list.yml', 'services:\n  web: nginx\n  db: postgres\n'), 'yaml');
+  // A chart's files stay the chart's, whatever their name.
+  assert.equal(kind('file:///ws/chart/templates/compose.yaml', ''), 'helm-template');
+});

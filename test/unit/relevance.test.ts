@@ -64,8 +64,8 @@ describe('relevance cases', () => {
 });
 
 describe('relevance runner', () => {
-  test('measures every case over every notes set it names that is present', () => {
-    const run = runSuite(cases, sets);
+  test('measures every case over every notes set it names that is present', async () => {
+    const run = await runSuite(cases, sets);
     const expected = sets.reduce((n, set) => n + cases.filter((c) => c.sets.includes(set.name)).length, 0);
     assert.equal(run.measurements.length, expected);
     for (const m of run.measurements) {

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { COMMON_RULES } from '../../server/src/common';
+import { language as compose } from '../../server/src/compose';
 import { language as dockerfile } from '../../server/src/dockerfile';
 import { language as helm } from '../../server/src/helm';
 import { language as kubernetes } from '../../server/src/kubernetes';
@@ -16,6 +17,7 @@ const SERVED: Array<[DocumentKind, LanguageModule, string]> = [
   ['helm-template', helm, 'helm'],
   ['helm-chart', helm, 'helm'],
   ['helm-values', helm, 'helm'],
+  ['compose', compose, 'compose'],
 ];
 
 test('each kind goes to its module while its setting is on', () => {
@@ -32,5 +34,5 @@ test("a language's setting turns off its kinds only", () => {
 });
 
 test('allRules lists the common rules, then each language in table order', () => {
-  assert.deepEqual(allRules(), [...COMMON_RULES, ...dockerfile.rules, ...kubernetes.rules, ...helm.rules]);
+  assert.deepEqual(allRules(), [...COMMON_RULES, ...dockerfile.rules, ...kubernetes.rules, ...helm.rules, ...compose.rules]);
 });

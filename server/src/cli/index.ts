@@ -115,7 +115,7 @@ export async function main(argv: readonly string[], io: CliEnvironment): Promise
     if (!id.includes('*') && !known.includes(id)) warn(`no rule \`${id}\` is known (known: ${known.join(', ') || 'none'}).`);
   }
   const progress = progressLine(io.stderr);
-  const report = lint({
+  const report = await lint({
     paths: options.paths,
     settings,
     cwd: io.cwd,

@@ -81,7 +81,7 @@ export function keepRule(rule: string, only: readonly string[], disabled: readon
 }
 
 /** Walks the paths, classifies and diagnoses each file exactly as the server does. */
-export function lint(run: LintRun): LintReport {
+export async function lint(run: LintRun): Promise<LintReport> {
   const found = walk(
     run.paths.map((p) => path.resolve(run.cwd, p)),
     run.fs,
@@ -89,7 +89,7 @@ export function lint(run: LintRun): LintReport {
   const report: LintReport = { files: [], skipped: [], missing: found.missing.map((p) => displayPath(run.cwd, p)), leftAlone: 0 };
   for (const s of found.skipped) report.skipped.push({ path: displayPath(run.cwd, s.path), reason: s.reason });
   const ctx = lintContext(run, found.files);
-  found.files.forEach((file, i) => {
+  for (const [i, file] of found.files.entries()) {
     const read = readLintFile(file, run.fs);
     if ('reason' in read) {
       report.skipped.push({ path: displayPath(run.cwd, file), reason: read.reason });
@@ -97,7 +97,7 @@ export function lint(run: LintRun): LintReport {
       const doc = TextDocument.create(pathToUri(file), languageIdFor(file), 1, read.text);
       const { kind } = sourceDocument(ctx, doc);
       if (moduleFor(ctx, kind)) {
-        const diagnostics = diagnose(ctx, doc).filter((d) => keepRule(String(d.code), run.only, run.disabled));
+        const diagnostics = (await diagnose(ctx, doc)).filter((d) => keepRule(String(d.code), run.only, run.disabled));
         report.files.push({ path: displayPath(run.cwd, file), uri: doc.uri, kind, diagnostics });
       } else {
         report.leftAlone++;
@@ -106,7 +106,7 @@ export function lint(run: LintRun): LintReport {
       ctx.cache.forget(doc.uri);
     }
     run.progress?.(i + 1, found.files.length);
-  });
+  }
   return report;
 }
 

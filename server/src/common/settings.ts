@@ -23,6 +23,7 @@ export interface Settings {
   dockerfile: { enable: boolean };
   kubernetes: { enable: boolean; version: string };
   helm: { enable: boolean };
+  compose: { enable: boolean };
   /** Per-rule level, e.g. `{ "dockerfile/latest-tag": "off" }`. */
   rules: Record<string, RuleLevel>;
   /** Require a reason after `--` in ignore comments. */
@@ -52,6 +53,7 @@ export function defaultSettings(): Settings {
     dockerfile: { enable: true },
     kubernetes: { enable: true, version: KUBERNETES_VERSIONS[0] },
     helm: { enable: true },
+    compose: { enable: true },
     rules: {},
     requireIgnoreReason: false,
     ignores: [],
@@ -97,6 +99,7 @@ export function mergeSettings(base: Settings, input: unknown): Settings {
       version: pick(section('kubernetes').version, base.kubernetes.version, isString),
     },
     helm: { enable: pick(section('helm').enable, base.helm.enable, isBool) },
+    compose: { enable: pick(section('compose').enable, base.compose.enable, isBool) },
     rules,
     requireIgnoreReason: pick(input.requireIgnoreReason, base.requireIgnoreReason, isBool),
     ignores: base.ignores,

@@ -12,6 +12,10 @@ import { definition, folding, prepareRename, references, rename, symbols } from 
 import { RULES } from './rules';
 import { getModel } from './parse';
 
+// Compose reads a service's Dockerfile (its stages, for `build.target`) through the same model.
+export { getModel };
+export type { DockerfileModel, Stage } from './model';
+
 function diagnose(ctx: ServiceContext, src: SourceDocument): Finding[] {
   const model = getModel(ctx, src);
   // A truncated analysis would report an instruction cut in half; say nothing instead.

@@ -16,11 +16,12 @@ import { hoverTarget } from './hover';
 import { RULES } from './rules';
 import { warmUp } from './warmUp';
 
-export const language: LanguageModule = {
+// `satisfies`, not a type annotation: Helm calls `diagnose` and relies on its answer being immediate.
+export const language = {
   rules: RULES.map((r) => r.meta),
   commentPrefix: () => '#',
   hoverTarget,
   complete,
   diagnose,
   warmUp,
-};
+} satisfies LanguageModule;

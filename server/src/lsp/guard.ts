@@ -1,17 +1,21 @@
 import type { Connection } from 'vscode-languageserver/node';
 
 /**
- * Every handler runs inside `guard`: an unexpected exception is logged with the request, the URI
- * and the stack, and the request answers its empty result, so one bad document or bug never takes
- * the server down.
+ * Every handler runs inside `guard`: an unexpected exception (or a rejected answer, from a handler
+ * that awaits a service) is logged with the request, the URI and the stack, and the request
+ * answers its empty result, so one bad document or bug never takes the server down.
  */
-export function guard<P, R>(connection: Connection, method: string, empty: R, handler: (params: P) => R): (params: P) => R {
+export function guard<P, R>(connection: Connection, method: string, empty: R, handler: (params: P) => R | Promise<R>): (params: P) => R | Promise<R> {
+  const failed = (params: P, error: unknown): R => {
+    logFailure(connection, method, params, error);
+    return empty;
+  };
   return (params: P) => {
     try {
-      return handler(params);
+      const result = handler(params);
+      return result instanceof Promise ? result.catch((error: unknown) => failed(params, error)) : result;
     } catch (error) {
-      logFailure(connection, method, params, error);
-      return empty;
+      return failed(params, error);
     }
   };
 }

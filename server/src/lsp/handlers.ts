@@ -86,15 +86,15 @@ export function bindHandlers(connection: Connection, session: Session, version: 
     }),
   );
   connection.languages.diagnostics.on(
-    guard(connection, 'textDocument/diagnostic', { kind: 'full' as const, items: [] }, (p) => {
+    guard(connection, 'textDocument/diagnostic', { kind: 'full' as const, items: [] }, async (p) => {
       const d = doc(p);
-      return { kind: 'full' as const, items: d ? services.diagnose(ctx(), d) : [] };
+      return { kind: 'full' as const, items: d ? await services.diagnose(ctx(), d) : [] };
     }),
   );
   // The notes commands of the client (shared/protocol.ts); positions and URIs as in textDocument/hover.
   connection.onRequest(
     NOTE_AT_CURSOR,
-    guard(connection, NOTE_AT_CURSOR, null, (p: RequestParams<typeof NOTE_AT_CURSOR>): RequestResult<typeof NOTE_AT_CURSOR> => {
+    guard(connection, NOTE_AT_CURSOR, null, (p: RequestParams<typeof NOTE_AT_CURSOR>): Promise<RequestResult<typeof NOTE_AT_CURSOR>> | null => {
       const d = doc(p);
       return d ? services.noteAtCursor(ctx(), d, p.position) : null;
     }),

@@ -250,14 +250,14 @@ export class Session {
     if (pending) clearTimeout(pending);
     this.timers.set(
       uri,
-      setTimeout(() => {
+      setTimeout(async () => {
         this.timers.delete(uri);
         const doc = this.documents.get(uri);
         if (!doc) return;
         const version = doc.version;
         let diagnostics: Diagnostic[];
         try {
-          diagnostics = diagnose(this.context(), doc);
+          diagnostics = await diagnose(this.context(), doc);
         } catch (error) {
           logFailure(this.connection, 'textDocument/publishDiagnostics', { textDocument: { uri } }, error);
           diagnostics = [];

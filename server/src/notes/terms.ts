@@ -42,7 +42,7 @@ export function parseKey(key: string): ParsedKey {
 }
 
 /** Kinds whose paths are dotted and may be tagged by their end (`k8s:field/hostPath`). */
-const DOTTED_KINDS = new Set(['k8s:field', 'k8s:value', 'helm:values']);
+const DOTTED_KINDS = new Set(['k8s:field', 'k8s:value', 'helm:values', 'compose:field']);
 
 /** The tags that match `key`: equal to it, or naming the end of its dotted path. */
 export function matchingTags(key: string): string[] {

@@ -4,24 +4,27 @@ import { applyPolicy, containsPosition, ignoreCommentAction, ignoredByConfig, ty
 import type { ServiceContext } from '../workspace';
 import { route, ruleMeta } from './route';
 
-/** Diagnostics with their fixes, computed once per document version and workspace generation. */
-function scored(ctx: ServiceContext, doc: TextDocument): ScoredDiagnostic[] {
+/**
+ * Diagnostics with their fixes, computed once per document version and workspace generation (the
+ * cache keeps the promise, so concurrent requests share one computation).
+ */
+async function scored(ctx: ServiceContext, doc: TextDocument): Promise<ScoredDiagnostic[]> {
   const routed = route(ctx, doc);
   if (!routed) return [];
-  return ctx.cache.get('diagnostics', doc.uri, `${doc.version}@${ctx.workspace.generation}`, () =>
-    applyPolicy(routed.module.diagnose(ctx, routed.src), doc, ctx.settings, ruleMeta, (f) => ignoredByConfig(ctx.settings.ignores, doc.uri, f.rule)),
+  return ctx.cache.get('diagnostics', doc.uri, `${doc.version}@${ctx.workspace.generation}`, async () =>
+    applyPolicy(await routed.module.diagnose(ctx, routed.src), doc, ctx.settings, ruleMeta, (f) => ignoredByConfig(ctx.settings.ignores, doc.uri, f.rule)),
   );
 }
 
 /** The document's diagnostics, after rule settings and ignore comments. */
-export function diagnose(ctx: ServiceContext, doc: TextDocument): Diagnostic[] {
-  return scored(ctx, doc).map((s) => s.diagnostic);
+export async function diagnose(ctx: ServiceContext, doc: TextDocument): Promise<Diagnostic[]> {
+  return (await scored(ctx, doc)).map((s) => s.diagnostic);
 }
 
 /** The diagnostics whose range holds `pos`; the list is sorted by start, so the scan stops past `pos`. */
-export function diagnosticsAt(ctx: ServiceContext, doc: TextDocument, pos: Position): Diagnostic[] {
+export async function diagnosticsAt(ctx: ServiceContext, doc: TextDocument, pos: Position): Promise<Diagnostic[]> {
   const here: Diagnostic[] = [];
-  for (const { diagnostic } of scored(ctx, doc)) {
+  for (const { diagnostic } of await scored(ctx, doc)) {
     const start = diagnostic.range.start;
     if (start.line > pos.line || (start.line === pos.line && start.character > pos.character)) break;
     if (containsPosition(diagnostic.range, pos)) here.push(diagnostic);
@@ -35,12 +38,12 @@ function overlaps(a: Range, b: Range): boolean {
 }
 
 /** Quick fixes for the findings in `range`, plus an ignore comment for each. */
-export function codeActions(ctx: ServiceContext, doc: TextDocument, range: Range): CodeAction[] {
+export async function codeActions(ctx: ServiceContext, doc: TextDocument, range: Range): Promise<CodeAction[]> {
   const routed = route(ctx, doc);
   if (!routed) return [];
   const prefix = routed.module.commentPrefix(routed.src);
   const actions: CodeAction[] = [];
-  for (const { diagnostic, fixes } of scored(ctx, doc)) {
+  for (const { diagnostic, fixes } of await scored(ctx, doc)) {
     if (!overlaps(diagnostic.range, range)) continue;
     for (const fix of fixes) {
       actions.push({ title: fix.title, kind: 'quickfix', diagnostics: [diagnostic], isPreferred: fix.preferred, edit: { changes: { [doc.uri]: fix.edits } } });

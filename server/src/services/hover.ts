@@ -68,32 +68,32 @@ function suppressionHover(ctx: ServiceContext, doc: TextDocument, pos: Position)
 }
 
 /** What the cursor is on: the notes keys, the reference text and the range to highlight. */
-function hoverSource(ctx: ServiceContext, doc: TextDocument, pos: Position): { keys: string[]; reference?: string; range?: Range } | null {
+async function hoverSource(ctx: ServiceContext, doc: TextDocument, pos: Position): Promise<{ keys: string[]; reference?: string; range?: Range } | null> {
   const suppression = suppressionHover(ctx, doc, pos);
   if (suppression) return suppression;
   const routed = route(ctx, doc);
   if (!routed) return null;
-  const target = routed.module.hoverTarget(ctx, routed.src, pos);
+  const target = await routed.module.hoverTarget(ctx, routed.src, pos);
   // A diagnostic under the cursor brings the user's note for its rule (VS Code shows the message itself).
-  const here = diagnosticsAt(ctx, doc, pos);
+  const here = await diagnosticsAt(ctx, doc, pos);
   const ruleKeys = here.map((d) => `rule:${String(d.code)}`);
   const keys = [...(target?.keys ?? []), ...ruleKeys.filter((k) => !target?.keys.includes(k))];
   return { keys, reference: target?.reference, range: target?.range ?? here[0]?.range };
 }
 
 /** The notes keys for a position, most specific first ([] when nothing there has notes). */
-export function keysAt(ctx: ServiceContext, doc: TextDocument, pos: Position): string[] {
-  return hoverSource(ctx, doc, pos)?.keys ?? [];
+export async function keysAt(ctx: ServiceContext, doc: TextDocument, pos: Position): Promise<string[]> {
+  return (await hoverSource(ctx, doc, pos))?.keys ?? [];
 }
 
-export function hoverDetails(ctx: ServiceContext, doc: TextDocument, pos: Position): HoverDetails | null {
-  const source = hoverSource(ctx, doc, pos);
+export async function hoverDetails(ctx: ServiceContext, doc: TextDocument, pos: Position): Promise<HoverDetails | null> {
+  const source = await hoverSource(ctx, doc, pos);
   if (!source) return null;
   const value = compose(source.reference, notesFor(ctx, source.keys), ctx);
   if (!value) return null;
   return { keys: source.keys, hover: { contents: { kind: 'markdown', value }, ...(source.range ? { range: source.range } : {}) } };
 }
 
-export function hover(ctx: ServiceContext, doc: TextDocument, pos: Position): Hover | null {
-  return hoverDetails(ctx, doc, pos)?.hover ?? null;
+export async function hover(ctx: ServiceContext, doc: TextDocument, pos: Position): Promise<Hover | null> {
+  return (await hoverDetails(ctx, doc, pos))?.hover ?? null;
 }

@@ -5,9 +5,9 @@ import { route } from './route';
 
 /** Completion, navigation and structure: straight delegation to the document's module. */
 
-export function complete(ctx: ServiceContext, doc: TextDocument, pos: Position): CompletionList {
+export async function complete(ctx: ServiceContext, doc: TextDocument, pos: Position): Promise<CompletionList> {
   const routed = route(ctx, doc);
-  return { isIncomplete: false, items: routed ? routed.module.complete(ctx, routed.src, pos) : [] };
+  return { isIncomplete: false, items: routed ? await routed.module.complete(ctx, routed.src, pos) : [] };
 }
 
 export function definition(ctx: ServiceContext, doc: TextDocument, pos: Position): Location[] {

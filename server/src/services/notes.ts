@@ -12,8 +12,8 @@ function locationOf(section: NoteSection): Location {
 }
 
 /** The best note section for the cursor (the one its hover shows first), or null. */
-export function noteAtCursor(ctx: ServiceContext, doc: TextDocument, pos: Position): Location | null {
-  const [best] = notesFor(ctx, keysAt(ctx, doc, pos));
+export async function noteAtCursor(ctx: ServiceContext, doc: TextDocument, pos: Position): Promise<Location | null> {
+  const [best] = notesFor(ctx, await keysAt(ctx, doc, pos));
   return best ? locationOf(best) : null;
 }
 

@@ -1,6 +1,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { RuleMeta, Settings } from '../common';
 import { COMMON_RULES } from '../common';
+import { language as compose } from '../compose';
 import { language as dockerfile } from '../dockerfile';
 import { language as helm } from '../helm';
 import { language as kubernetes } from '../kubernetes';
@@ -21,6 +22,7 @@ const LANGUAGES: readonly Language[] = [
   { kinds: ['dockerfile'], enabled: (s) => s.dockerfile.enable, module: dockerfile },
   { kinds: ['kubernetes'], enabled: (s) => s.kubernetes.enable, module: kubernetes },
   { kinds: ['helm-template', 'helm-chart', 'helm-values'], enabled: (s) => s.helm.enable, module: helm },
+  { kinds: ['compose'], enabled: (s) => s.compose.enable, module: compose },
 ];
 
 /** The module that serves a kind of document, or `undefined` when the kind is left alone or disabled. */

@@ -36,18 +36,26 @@ export interface HoverTarget {
 }
 
 /**
+ * A module's answer: the value, or a promise of it. Modules built on yaml-language-server answer
+ * hover, completion and diagnostics with promises (its schema resolution is asynchronous); the
+ * others answer at once. The services await either (docs/decisions.md, "yaml-language-server
+ * in-process").
+ */
+export type Answer<T> = T | Promise<T>;
+
+/**
  * The surface each language folder exports as its `language` object. Each function is pure over
- * its arguments, answers `null`/[] for "nothing here", and may throw only on bugs (the LSP guard
- * catches those).
+ * its arguments, answers `null`/[] for "nothing here", and may throw (or reject) only on bugs (the
+ * LSP guard catches those).
  */
 export interface LanguageModule {
   /** Every rule the module can report, for settings, SARIF and docs. */
   rules: readonly RuleMeta[];
   /** How an ignore comment starts in this kind of file. */
   commentPrefix: (src: SourceDocument) => '#' | '{{/*';
-  hoverTarget(ctx: ServiceContext, src: SourceDocument, pos: Position): HoverTarget | null;
-  complete(ctx: ServiceContext, src: SourceDocument, pos: Position): CompletionItem[];
-  diagnose(ctx: ServiceContext, src: SourceDocument): Finding[];
+  hoverTarget(ctx: ServiceContext, src: SourceDocument, pos: Position): Answer<HoverTarget | null>;
+  complete(ctx: ServiceContext, src: SourceDocument, pos: Position): Answer<CompletionItem[]>;
+  diagnose(ctx: ServiceContext, src: SourceDocument): Answer<Finding[]>;
   definition?(ctx: ServiceContext, src: SourceDocument, pos: Position): Location[];
   references?(ctx: ServiceContext, src: SourceDocument, pos: Position, includeDeclaration: boolean): Location[];
   prepareRename?(ctx: ServiceContext, src: SourceDocument, pos: Position): { range: Range; placeholder: string } | null;

@@ -11,11 +11,13 @@ export interface FileLookup {
  * - `helm-template`: a file under `templates/` of a folder holding `Chart.yaml`, any `.tpl` in a
  *   chart, or language id `helm`;
  * - `helm-chart`: `Chart.yaml`; `helm-values`: `values*.yaml` beside a `Chart.yaml`;
+ * - `compose`: language id `dockercompose`, a Compose file name (`compose.yaml`, `compose.*.yaml`,
+ *   `docker-compose*.yml`…), or YAML whose top-level `services:` maps names to service mappings;
  * - `kubernetes`: YAML with at least one document holding `apiVersion` and `kind`;
  * - `yaml`: any other YAML — left alone so we never fight other YAML tools;
  * - `other`: everything else.
  */
-export type DocumentKind = 'dockerfile' | 'helm-template' | 'helm-chart' | 'helm-values' | 'kubernetes' | 'yaml' | 'other';
+export type DocumentKind = 'dockerfile' | 'helm-template' | 'helm-chart' | 'helm-values' | 'compose' | 'kubernetes' | 'yaml' | 'other';
 
 const DOCKERFILE_NAME = /^(Dockerfile|Containerfile)(\..+)?$|\.dockerfile$/i;
 const YAML_FILE = /\.ya?ml$/i;
@@ -23,9 +25,26 @@ const YAML_FILE = /\.ya?ml$/i;
 const HELPER_FILE = /\.tpl$/i;
 /** What a chart's `templates/` folder renders: YAML, helpers, and text such as NOTES.txt. */
 const TEMPLATE_FILE = /\.(ya?ml|tpl|txt)$/i;
+/** The names `docker compose` looks for, and the variants projects keep beside them (overrides, per environment). */
+const COMPOSE_NAME = /^(compose(\.[^/]+)?|docker-compose[^/]*)\.ya?ml$/i;
+/**
+ * A top-level `services:` whose first entry is a name with a mapping under it (block style), or a
+ * flow mapping of mappings. GitLab CI's `services:` is a list, and a list or scalar here is not Compose.
+ */
+const COMPOSE_SERVICES =
+  /^services:[ \t]*(?:#.*)?\r?\n(?:[ \t]*(?:#.*)?\r?\n)*([ \t]+)["']?[\w.-]+["']?:[ \t]*(?:&[\w.-]+[ \t]*)?(?:#.*)?\r?\n(?:[ \t]*(?:#.*)?\r?\n)*\1[ \t]+\S|^services:[ \t]*\{[ \t]*["']?[\w.-]+["']?[ \t]*:[ \t]*\{/m;
 
 export function isDockerfileName(name: string): boolean {
   return DOCKERFILE_NAME.test(name);
+}
+
+export function isComposeName(name: string): boolean {
+  return COMPOSE_NAME.test(name);
+}
+
+/** Cheap check for a top-level `services:` mapping of service mappings. */
+export function looksLikeCompose(text: string): boolean {
+  return text.includes('services:') && COMPOSE_SERVICES.test(text);
 }
 
 /**
@@ -83,7 +102,9 @@ export function classifyDocument(workspace: FileLookup, uri: string, languageId:
     if (/^values[^/]*\.ya?ml$/i.test(rel)) return 'helm-values';
   }
   if (languageId === 'helm') return 'helm-template';
+  if (languageId === 'dockercompose' || isComposeName(name)) return 'compose';
   const isYaml = languageId === 'yaml' || YAML_FILE.test(name);
   if (!isYaml) return 'other';
-  return looksLikeKubernetes(text) ? 'kubernetes' : 'yaml';
+  if (looksLikeKubernetes(text)) return 'kubernetes';
+  return looksLikeCompose(text) ? 'compose' : 'yaml';
 }

@@ -11,15 +11,15 @@ import { repoPath } from '../../support/paths';
 // `# expect:` comment and must produce at least those.
 const root = repoPath('test', 'corpus', 'dockerfile');
 
-function diagnose(name: string, text: string) {
+async function diagnose(name: string, text: string) {
   const fixture = createFixture(new Map([[name, text]]));
   return services.diagnose(fixture.ctx, fixture.open(name));
 }
 
 for (const name of fs.readdirSync(path.join(root, 'valid')).sort()) {
-  test(`valid corpus ${name} has no errors or warnings`, () => {
+  test(`valid corpus ${name} has no errors or warnings`, async () => {
     const text = fs.readFileSync(path.join(root, 'valid', name), 'utf8');
-    const loud = diagnose(name, text).filter((d) => d.severity === 1 || d.severity === 2);
+    const loud = (await diagnose(name, text)).filter((d) => d.severity === 1 || d.severity === 2);
     assert.deepEqual(
       loud.map((d) => `${d.range.start.line + 1}: ${String(d.code)} ${d.message}`),
       [],
@@ -28,11 +28,11 @@ for (const name of fs.readdirSync(path.join(root, 'valid')).sort()) {
 }
 
 for (const name of fs.readdirSync(path.join(root, 'invalid')).sort()) {
-  test(`invalid corpus ${name} gives the expected findings`, () => {
+  test(`invalid corpus ${name} gives the expected findings`, async () => {
     const text = fs.readFileSync(path.join(root, 'invalid', name), 'utf8');
     const expected = (/^# expect: (.*)$/m.exec(text)?.[1] ?? '').split(/\s+/).filter(Boolean);
     assert.ok(expected.length > 0, `${name} needs an "# expect:" line`);
-    const found = new Set(diagnose(name, text).map((d) => String(d.code)));
+    const found = new Set((await diagnose(name, text)).map((d) => String(d.code)));
     assert.deepEqual(
       expected.filter((id) => !found.has(id)),
       [],

@@ -23,22 +23,22 @@ const snippets = JSON.parse(fs.readFileSync(repoPath('snippets', 'dockerfile.jso
   { prefix: string[]; body: string[]; description: string }
 >;
 
-test('package.json contributes the Dockerfile snippets', () => {
+test('package.json contributes the Dockerfile snippets', async () => {
   const pkg = JSON.parse(fs.readFileSync(repoPath('package.json'), 'utf8'));
   assert.ok(pkg.contributes.snippets.some((s: { language: string; path: string }) => s.language === 'dockerfile' && s.path === './snippets/dockerfile.json'));
 });
 
-test('the expansion resolves nested defaults, choices and escapes', () => {
+test('the expansion resolves nested defaults, choices and escapes', async () => {
   assert.equal(expandSnippet('A ${1:x${2:y}} ${3|a,b|} $4 \\${V} \\$W'), 'A xy a  ${V} $W');
 });
 
 for (const [name, snippet] of Object.entries(snippets)) {
-  test(`snippet "${name}" passes our rules`, () => {
+  test(`snippet "${name}" passes our rules`, async () => {
     assert.ok(snippet.prefix.length > 0 && snippet.description);
     const text = expandSnippet(snippet.body.join('\n')) + '\n';
     assert.doesNotMatch(text, /\$\{\d|\$\d/, 'no placeholder left');
     const fixture = createFixture(new Map([['Dockerfile', text]]));
-    const loud = services.diagnose(fixture.ctx, fixture.open('Dockerfile')).filter((d) => d.severity === 1 || d.severity === 2);
+    const loud = (await services.diagnose(fixture.ctx, fixture.open('Dockerfile'))).filter((d) => d.severity === 1 || d.severity === 2);
     assert.deepEqual(
       loud.map((d) => `${d.range.start.line + 1}: ${String(d.code)} ${d.message}`),
       [],

@@ -6,14 +6,14 @@ import { createFixture } from '../../support/fixture';
 const CHART = 'apiVersion: v2\nname: web\nversion: 0.1.0\n';
 
 /** Runs every service at a few places of a document; none may throw. */
-function exercise(files: Record<string, string>, target: string): ReturnType<typeof services.diagnose> {
+async function exercise(files: Record<string, string>, target: string): ReturnType<typeof services.diagnose> {
   const fixture = createFixture(new Map(Object.entries(files)));
   const doc = fixture.open(target);
   const text = doc.getText();
   for (const offset of [0, Math.floor(text.length / 2), text.length]) {
     const pos = doc.positionAt(offset);
-    services.hover(fixture.ctx, doc, pos);
-    services.complete(fixture.ctx, doc, pos);
+    await services.hover(fixture.ctx, doc, pos);
+    await services.complete(fixture.ctx, doc, pos);
     services.definition(fixture.ctx, doc, pos);
     services.references(fixture.ctx, doc, pos, true);
   }
@@ -21,33 +21,33 @@ function exercise(files: Record<string, string>, target: string): ReturnType<typ
   return services.diagnose(fixture.ctx, doc);
 }
 
-test('10,000 actions in one template are diagnosed', () => {
+test('10,000 actions in one template are diagnosed', async () => {
   const body = Array.from({ length: 10_000 }, (_, i) => `k${i}: {{ .Values.a | default "x" | quote }}`).join('\n');
-  const found = exercise({ 'c/Chart.yaml': CHART, 'c/values.yaml': 'a: 1\n', 'c/templates/big.yaml': body }, 'c/templates/big.yaml');
+  const found = await exercise({ 'c/Chart.yaml': CHART, 'c/values.yaml': 'a: 1\n', 'c/templates/big.yaml': body }, 'c/templates/big.yaml');
   assert.deepEqual(found, []);
 });
 
-test('10,000 nested ifs and 10,000 unclosed actions', () => {
-  exercise({ 'c/Chart.yaml': CHART, 'c/templates/deep.yaml': '{{ if .Values.a }}'.repeat(10_000) }, 'c/templates/deep.yaml');
-  const found = exercise({ 'c/Chart.yaml': CHART, 'c/templates/open.yaml': 'a: {{ .Values.\n'.repeat(10_000) }, 'c/templates/open.yaml');
+test('10,000 nested ifs and 10,000 unclosed actions', async () => {
+  await exercise({ 'c/Chart.yaml': CHART, 'c/templates/deep.yaml': '{{ if .Values.a }}'.repeat(10_000) }, 'c/templates/deep.yaml');
+  const found = await exercise({ 'c/Chart.yaml': CHART, 'c/templates/open.yaml': 'a: {{ .Values.\n'.repeat(10_000) }, 'c/templates/open.yaml');
   assert.ok(found.length >= 10_000);
 });
 
-test('binary content, a 10 MB template and an empty chart folder', () => {
-  exercise({ 'c/Chart.yaml': CHART, 'c/templates/bin.yaml': '\u0000\u0001{{\u0000'.repeat(1000) }, 'c/templates/bin.yaml');
-  exercise({ 'c/Chart.yaml': CHART, 'c/templates/huge.yaml': 'a: b\n'.repeat(2_000_000) }, 'c/templates/huge.yaml');
-  exercise({ 'c/Chart.yaml': '', 'c/templates/x.yaml': '{{ .Values.a }}' }, 'c/templates/x.yaml');
+test('binary content, a 10 MB template and an empty chart folder', async () => {
+  await exercise({ 'c/Chart.yaml': CHART, 'c/templates/bin.yaml': '\u0000\u0001{{\u0000'.repeat(1000) }, 'c/templates/bin.yaml');
+  await exercise({ 'c/Chart.yaml': CHART, 'c/templates/huge.yaml': 'a: b\n'.repeat(2_000_000) }, 'c/templates/huge.yaml');
+  await exercise({ 'c/Chart.yaml': '', 'c/templates/x.yaml': '{{ .Values.a }}' }, 'c/templates/x.yaml');
 });
 
-test('broken Chart.yaml and values files still give template services', () => {
-  const found = exercise({ 'c/Chart.yaml': ': : [\n', 'c/values.yaml': 'a: [1\n', 'c/templates/x.yaml': 'x: {{ .Values.a }}\n' }, 'c/templates/x.yaml');
+test('broken Chart.yaml and values files still give template services', async () => {
+  const found = await exercise({ 'c/Chart.yaml': ': : [\n', 'c/values.yaml': 'a: [1\n', 'c/templates/x.yaml': 'x: {{ .Values.a }}\n' }, 'c/templates/x.yaml');
   assert.ok(found.every((d) => typeof d.message === 'string'));
-  const chart = exercise({ 'c/Chart.yaml': 'apiVersion: v2\nname: [x\n' }, 'c/Chart.yaml');
+  const chart = await exercise({ 'c/Chart.yaml': 'apiVersion: v2\nname: [x\n' }, 'c/Chart.yaml');
   assert.equal(chart[0]?.code, 'helm/yaml-syntax');
 });
 
-test('mutually recursive includes terminate', () => {
-  const found = exercise(
+test('mutually recursive includes terminate', async () => {
+  const found = await exercise(
     { 'c/Chart.yaml': CHART, 'c/templates/_h.tpl': '{{ define "a" }}{{ include "b" . }}{{ end }}{{ define "b" }}{{ include "a" . }}{{ end }}' },
     'c/templates/_h.tpl',
   );
@@ -57,7 +57,7 @@ test('mutually recursive includes terminate', () => {
   );
 });
 
-test('alias bombs in Chart.yaml and values.yaml', () => {
+test('alias bombs in Chart.yaml and values.yaml', async () => {
   const bomb =
     [
       'a: &a [x, x, x, x, x, x, x, x, x]',
@@ -68,7 +68,7 @@ test('alias bombs in Chart.yaml and values.yaml', () => {
             .join(', ')}]`,
       ),
     ].join('\n') + '\nname: web\nversion: 1.0.0\napiVersion: v2\n';
-  exercise({ 'c/Chart.yaml': bomb, 'c/values.yaml': bomb, 'c/templates/x.yaml': 'x: {{ .Values.i }}\n{{ .Values. }}' }, 'c/templates/x.yaml');
-  exercise({ 'c/Chart.yaml': bomb, 'c/values.yaml': bomb }, 'c/values.yaml');
-  exercise({ 'c/Chart.yaml': bomb }, 'c/Chart.yaml');
+  await exercise({ 'c/Chart.yaml': bomb, 'c/values.yaml': bomb, 'c/templates/x.yaml': 'x: {{ .Values.i }}\n{{ .Values. }}' }, 'c/templates/x.yaml');
+  await exercise({ 'c/Chart.yaml': bomb, 'c/values.yaml': bomb }, 'c/values.yaml');
+  await exercise({ 'c/Chart.yaml': bomb }, 'c/Chart.yaml');
 });

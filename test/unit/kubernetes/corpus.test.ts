@@ -60,10 +60,10 @@ spec:
 
 for (const version of KUBERNETES_VERSIONS) {
   for (const [name] of folder('valid')) {
-    test(`corpus valid/${name} gives no errors under Kubernetes ${version}`, () => {
+    test(`corpus valid/${name} gives no errors under Kubernetes ${version}`, async () => {
       const fixture = createFixture(folder('valid'), { kubernetes: { version } });
       const doc = fixture.open(name);
-      const errors = services.diagnose(fixture.ctx, doc).filter((d) => d.severity === 1);
+      const errors = (await services.diagnose(fixture.ctx, doc)).filter((d) => d.severity === 1);
       assert.deepEqual(
         errors.map((d) => `${d.range.start.line + 1}: ${String(d.code)} ${d.message}`),
         [],
@@ -72,10 +72,10 @@ for (const version of KUBERNETES_VERSIONS) {
   }
 }
 
-test('corpus: a large generated manifest (400 objects) gives no findings at all', () => {
+test('corpus: a large generated manifest (400 objects) gives no findings at all', async () => {
   const fixture = createFixture(new Map([['generated.yaml', generatedManifest(200)]]));
   const doc = fixture.open('generated.yaml');
-  const findings = services.diagnose(fixture.ctx, doc);
+  const findings = await services.diagnose(fixture.ctx, doc);
   assert.deepEqual(
     findings.map((d) => `${d.range.start.line + 1}: ${String(d.code)} ${d.message}`),
     [],
@@ -83,11 +83,11 @@ test('corpus: a large generated manifest (400 objects) gives no findings at all'
 });
 
 for (const [name, text] of folder('invalid')) {
-  test(`corpus invalid/${name} gives the expected findings`, () => {
+  test(`corpus invalid/${name} gives the expected findings`, async () => {
     const expected = (/^# expect: (.*)$/m.exec(text)?.[1] ?? '').split(/\s+/).filter(Boolean);
     assert.ok(expected.length > 0, 'the file names its expected ids on a `# expect:` line');
     const fixture = createFixture(new Map([[name, text]]));
-    const codes = new Set(services.diagnose(fixture.ctx, fixture.open(name)).map((d) => String(d.code)));
+    const codes = new Set((await services.diagnose(fixture.ctx, fixture.open(name))).map((d) => String(d.code)));
     for (const id of expected) assert.ok(codes.has(id), `${id} expected, got ${[...codes].join(', ')}`);
   });
 }

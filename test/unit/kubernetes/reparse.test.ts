@@ -56,7 +56,7 @@ test('structural edits are parsed afresh', () => {
   }
 });
 
-test('diagnostics after a sequence of edits equal those of a fresh session', () => {
+test('diagnostics after a sequence of edits equal those of a fresh session', async () => {
   const session = createFixture(new Map([['app.yaml', base]]));
   assert.ok(testResources());
   let doc = session.open('app.yaml');
@@ -67,6 +67,6 @@ test('diagnostics after a sequence of edits equal those of a fresh session', () 
     session.ctx.workspace.openDocument(doc);
     const fresh = createFixture(new Map([['app.yaml', text]]));
     const freshCtx = { ...fresh.ctx, resources: createResources(testResources().text) };
-    assert.deepEqual(services.diagnose(session.ctx, doc), services.diagnose(freshCtx, fresh.open('app.yaml')), `after ${to}`);
+    assert.deepEqual(await services.diagnose(session.ctx, doc), await services.diagnose(freshCtx, fresh.open('app.yaml')), `after ${to}`);
   }
 });

@@ -19,7 +19,7 @@ function expand(body: string[]): string {
   );
 }
 
-test('snippets cover the common kinds and are contributed for yaml', () => {
+test('snippets cover the common kinds and are contributed for yaml', async () => {
   const kinds = new Set(Object.values(snippets).flatMap((s) => [...expand(s.body).matchAll(/^kind: (\w+)$/gm)].map((m) => m[1])));
   assert.deepEqual([...kinds].sort(), [
     'ClusterRole',
@@ -49,9 +49,9 @@ test('snippets cover the common kinds and are contributed for yaml', () => {
 });
 
 for (const [name, snippet] of Object.entries(snippets)) {
-  test(`snippet "${name}" passes every check`, () => {
+  test(`snippet "${name}" passes every check`, async () => {
     const fixture = createFixture(new Map([['snippet.yaml', expand(snippet.body)]]));
-    const findings = services.diagnose(fixture.ctx, fixture.open('snippet.yaml'));
+    const findings = await services.diagnose(fixture.ctx, fixture.open('snippet.yaml'));
     assert.deepEqual(
       findings.map((d) => `${d.range.start.line + 1}: ${String(d.code)} ${d.message}`),
       [],

@@ -97,7 +97,7 @@ describe('docs/notes-keys.md', () => {
   });
 
   test('the form check catches a kind no module emits', () => {
-    const doc = `## ${PRODUCED_KEYS}\n\n- \`k8s:kind/\` Pod\n- \`k8s:knd/\` Pod, Service\n- \`compose:service/\` web\n`;
-    assert.deepEqual(unproducible(keysUnder(doc, PRODUCED_KEYS), produced), ['k8s:knd/Pod', 'k8s:knd/Service', 'compose:service/web']);
+    const doc = `## ${PRODUCED_KEYS}\n\n- \`k8s:kind/\` Pod\n- \`k8s:knd/\` Pod, Service\n- \`terraform:resource/\` web\n`;
+    assert.deepEqual(unproducible(keysUnder(doc, PRODUCED_KEYS), produced), ['k8s:knd/Pod', 'k8s:knd/Service', 'terraform:resource/web']);
   });
 });

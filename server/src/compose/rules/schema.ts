@@ -1,0 +1,18 @@
+// Fires where the file breaks the Compose Specification schema: an unknown or misspelt key, a
+// value of the wrong type, a value the schema does not allow. `docker compose` validates every
+// file against this schema and refuses it. Found by yaml-language-server against the bundled schema.
+import { finding, type Rule, type RuleMeta } from '../../common';
+import type { ComposeCheck } from './rule';
+
+const meta: RuleMeta = {
+  id: 'compose/schema',
+  severity: 'error',
+  title: 'Not allowed by the Compose Specification',
+  help: 'Use the keys and value types the Compose Specification defines; completion lists them, and hover shows what each key takes.',
+};
+
+export const schema: Rule<ComposeCheck> = {
+  meta,
+  // A deprecated field is not a violation (`version` has a rule of its own).
+  check: ({ problems }) => problems.filter((p) => p.kind === 'schema' && !p.deprecated).map((p) => finding(meta, p.range, p.message)),
+};

@@ -6,13 +6,13 @@ import type { Settings, Severity } from './settings';
  * Why a rule fires, which decides its default severity (docs/rules.md, checked by
  * test/unit/rules.test.ts):
  * - `refused:<tool>` — the tool downstream refuses the input: BuildKit, the Kubernetes API server
- *   (or kubectl in front of it), helm. Only these are errors.
+ *   (or kubectl in front of it), helm, docker compose. Only these are errors.
  * - `inferred` — concluded across files or by a heuristic that can be wrong (selectors, named
  *   ports, references, data the bundle may lack): a warning.
  * - `security` — a security practice: a warning.
  * - `practice` — any other best practice: information or a warning.
  */
-export type RuleBasis = 'refused:buildkit' | 'refused:api-server' | 'refused:helm' | 'inferred' | 'security' | 'practice';
+export type RuleBasis = 'refused:buildkit' | 'refused:api-server' | 'refused:helm' | 'refused:compose' | 'inferred' | 'security' | 'practice';
 
 /**
  * Rule ids are stable strings `<language>/<rule>` (e.g. `dockerfile/latest-tag`); they are the

@@ -14,7 +14,7 @@ import { getModel } from './parse';
 
 // Compose reads a service's Dockerfile (its stages, for `build.target`) through the same model.
 export { getModel };
-export type { DockerfileModel, Stage } from './model';
+export type { Stage } from './model';
 
 function diagnose(ctx: ServiceContext, src: SourceDocument): Finding[] {
   const model = getModel(ctx, src);

@@ -2,13 +2,13 @@ import type { CompletionItem, Diagnostic, Position, Range } from 'vscode-languag
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { JSONSchema } from 'yaml-language-server/out/src/languageservice/jsonSchema.js';
 import type { ASTNode } from 'yaml-language-server/out/src/languageservice/jsonLanguageTypes.js';
-import { parse, type SingleYAMLDocument, type YAMLDocument } from 'yaml-language-server/out/src/languageservice/parser/yamlParser07.js';
+import { parse, type YAMLDocument } from 'yaml-language-server/out/src/languageservice/parser/yamlParser07.js';
 import { YamlDocuments } from 'yaml-language-server/out/src/languageservice/parser/yaml-documents.js';
 import { YamlCompletion } from 'yaml-language-server/out/src/languageservice/services/yamlCompletion.js';
 import { ResolvedSchema, YAMLSchemaService } from 'yaml-language-server/out/src/languageservice/services/yamlSchemaService.js';
 import { rangeOf, type Resources, type VersionedCache } from '../common';
 
-export type { JSONSchema, SingleYAMLDocument, YAMLDocument };
+export type { JSONSchema, YAMLDocument };
 
 /** What the functions here need of the feature context (ServiceContext has both). */
 export interface SchemaContext {

@@ -8,6 +8,7 @@ import type { ComposeCheck } from './rule';
 const meta: RuleMeta = {
   id: 'compose/container-name-replicas',
   severity: 'error',
+  basis: 'refused:compose',
   title: 'container_name with more than one replica',
   help: 'Remove container_name (Compose names each replica project-service-N) or run a single replica.',
 };

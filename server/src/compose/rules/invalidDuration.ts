@@ -10,6 +10,7 @@ import type { ComposeCheck } from './rule';
 const meta: RuleMeta = {
   id: 'compose/invalid-duration',
   severity: 'error',
+  basis: 'refused:compose',
   title: 'A duration Compose cannot read',
   help: 'Write durations as a number with a unit, no spaces: "30s", "1m30s", "500ms", "2h" (units ns, us, ms, s, m, h).',
 };

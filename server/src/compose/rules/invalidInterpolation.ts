@@ -10,6 +10,7 @@ import { eachValue, type ComposeCheck } from './rule';
 const meta: RuleMeta = {
   id: 'compose/invalid-interpolation',
   severity: 'error',
+  basis: 'refused:compose',
   title: 'An interpolation Compose cannot read',
   help: 'Write ${VAR}, ${VAR:-default}, ${VAR-default}, ${VAR:?message}, ${VAR?message}, ${VAR:+other} or ${VAR+other}; write $$ for a literal dollar sign (in shell commands too).',
 };

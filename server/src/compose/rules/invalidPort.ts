@@ -11,6 +11,7 @@ import type { ComposeCheck } from './rule';
 const meta: RuleMeta = {
   id: 'compose/invalid-port',
   severity: 'error',
+  basis: 'refused:compose',
   title: 'A port Compose cannot read',
   help: 'Write ports as [HOST:]CONTAINER[/PROTOCOL] ("8080:80", "127.0.0.1:5432:5432", "53:53/udp", "9000-9005:9000-9005") with numbers from 1 to 65535, or use the long syntax (target, published, protocol).',
 };

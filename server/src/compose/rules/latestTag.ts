@@ -9,6 +9,7 @@ import type { ComposeCheck } from './rule';
 const meta: RuleMeta = {
   id: 'compose/latest-tag',
   severity: 'warning',
+  basis: 'practice',
   title: 'An image without a pinned tag',
   help: 'Pin the image to a version tag (postgres:16.4) or a digest (postgres@sha256:...), and move it on purpose.',
 };

@@ -12,6 +12,7 @@ import type { ComposeCheck } from './rule';
 const meta: RuleMeta = {
   id: 'compose/missing-build-path',
   severity: 'warning',
+  basis: 'inferred',
   title: 'The build context or Dockerfile does not exist',
   help: 'Point build (or build.context) at the folder to build, relative to the Compose file, and build.dockerfile at a Dockerfile in it (relative to the context).',
 };

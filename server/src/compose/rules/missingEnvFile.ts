@@ -10,6 +10,7 @@ import type { ComposeCheck } from './rule';
 const meta: RuleMeta = {
   id: 'compose/missing-env-file',
   severity: 'warning',
+  basis: 'inferred',
   title: 'An env_file does not exist',
   help: 'Create the file, fix the path (relative to the Compose file), or mark the entry optional with the long syntax: env_file: [{ path: ./local.env, required: false }].',
 };

@@ -8,6 +8,7 @@ import type { ComposeCheck } from './rule';
 const meta: RuleMeta = {
   id: 'compose/obsolete-version',
   severity: 'warning',
+  basis: 'practice',
   title: 'The top-level version is obsolete',
   help: 'Delete the version line: Compose reads every file by the current Compose Specification.',
 };

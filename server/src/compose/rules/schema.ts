@@ -7,6 +7,7 @@ import type { ComposeCheck } from './rule';
 const meta: RuleMeta = {
   id: 'compose/schema',
   severity: 'error',
+  basis: 'refused:compose',
   title: 'Not allowed by the Compose Specification',
   help: 'Use the keys and value types the Compose Specification defines; completion lists them, and hover shows what each key takes.',
 };

@@ -11,6 +11,7 @@ import type { ComposeCheck } from './rule';
 const meta: RuleMeta = {
   id: 'compose/undefined-resource',
   severity: 'error',
+  basis: 'refused:compose',
   title: 'A service uses a network, volume, secret or config that is not defined',
   help: 'Define it under the top-level section of its kind (networks, volumes, secrets, configs), or, for a volume, write a host path (./data) to bind-mount a folder instead.',
 };

@@ -11,6 +11,7 @@ import type { ComposeCheck } from './rule';
 const meta: RuleMeta = {
   id: 'compose/unknown-service',
   severity: 'error',
+  basis: 'refused:compose',
   title: 'A service names a service that is not defined',
   help: 'Name a service defined under services (completion lists them), or define the missing one; for a service of another file, use extends with file, or include that file.',
 };

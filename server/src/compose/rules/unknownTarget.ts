@@ -9,6 +9,7 @@ import type { ComposeCheck } from './rule';
 const meta: RuleMeta = {
   id: 'compose/unknown-target',
   severity: 'error',
+  basis: 'refused:buildkit',
   title: 'build.target names no stage of the Dockerfile',
   help: 'Name a stage the Dockerfile defines with FROM ... AS <name> (completion lists them), or add that stage.',
 };

@@ -6,6 +6,7 @@ import type { ComposeCheck } from './rule';
 const meta: RuleMeta = {
   id: 'compose/yaml-syntax',
   severity: 'error',
+  basis: 'refused:compose',
   title: 'The YAML does not parse',
   help: 'Fix the YAML at the position shown: indentation with spaces (never tabs), a colon after each key, closed brackets and quotes, each key once per mapping.',
 };

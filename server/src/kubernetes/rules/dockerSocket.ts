@@ -10,7 +10,7 @@ import { eachObject, nodeRange } from './rule';
 
 const meta: RuleMeta = {
   id: 'k8s/docker-socket',
-  severity: 'error',
+  severity: 'warning',
   title: 'A container runtime socket is mounted',
   help: 'Do not mount the runtime socket; build images with a rootless builder (BuildKit, kaniko) and inspect the node through the Kubernetes API.',
 };
@@ -23,7 +23,11 @@ function checkObject(file: ManifestFile, obj: KubeObject): Finding[] {
     const path = get(volume, 'hostPath', 'path');
     if (SOCKET.test(str(path) ?? ''))
       out.push(
-        finding(meta, nodeRange(file, path), `Mounting \`${str(path)}\` hands the node's container runtime (root on the node) to this pod; remove the volume.`),
+        finding(
+          meta,
+          nodeRange(file, path),
+          `Mounting ${str(path)} hands the node's container runtime (root on the node) to this pod; remove the volume unless this is a node agent that needs it.`,
+        ),
       );
   }
   return out;

@@ -1,4 +1,14 @@
-import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, FoldingRange, Location, Range, WorkspaceEdit } from 'vscode-languageserver-types';
+import {
+  type CodeAction,
+  type CompletionItem,
+  CompletionItemTag,
+  type Diagnostic,
+  type DocumentSymbol,
+  type FoldingRange,
+  type Location,
+  type Range,
+  type WorkspaceEdit,
+} from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { severityName } from '../../server/src/common';
 import type { HoverDetails } from '../../server/src/services';
@@ -64,7 +74,8 @@ export function renderCompletion(items: readonly CompletionItem[]): string {
           : i.textEdit && 'newText' in i.textEdit && i.textEdit.newText !== i.label
             ? ` => ${JSON.stringify(i.textEdit.newText)}`
             : '';
-      return `${i.label}${i.detail ? ` — ${i.detail}` : ''}${insert}`;
+      const tags = i.tags?.includes(CompletionItemTag.Deprecated) ? ' [tag: deprecated]' : '';
+      return `${i.label}${i.detail ? ` — ${i.detail}` : ''}${tags}${insert}`;
     })
     .join('\n');
 }

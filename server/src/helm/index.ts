@@ -7,6 +7,7 @@
  */
 import type { Finding } from '../common';
 import type { LanguageModule, ServiceContext, SourceDocument } from '../workspace';
+import { completeChartFile } from './chartFileComplete';
 import { complete } from './complete';
 import { folding } from './folding';
 import { hoverTarget } from './hover';
@@ -24,7 +25,7 @@ export const language: LanguageModule = {
   rules: RULES.map((r) => r.meta),
   commentPrefix: (src) => (src.kind === 'helm-template' ? '{{/*' : '#'),
   hoverTarget,
-  complete,
+  complete: (ctx, src, pos) => (src.kind === 'helm-chart' ? completeChartFile(src, pos) : complete(ctx, src, pos)),
   diagnose,
   definition,
   references,

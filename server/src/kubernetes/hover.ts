@@ -4,7 +4,7 @@ import type { HoverTarget, ServiceContext, SourceDocument } from '../workspace';
 import { locate } from './locate';
 import { analyseManifest } from './manifestFile';
 import { span } from './nodes';
-import { typeName } from './schema';
+import { isDeprecated, typeName } from './schema';
 import { defaultOf, schemaAt } from './schemaPath';
 
 /** A kind that can start a key path (not empty, no dots or spaces). */
@@ -38,7 +38,14 @@ export function hoverTarget(ctx: ServiceContext, src: SourceDocument, pos: Posit
   const name = path[path.length - 1];
   const required = found.parent?.required?.includes(name) ? 'required' : 'optional';
   const fallback = defaultOf(found.schema);
-  const facts = [`\`${typeName(found.definitions, found.schema)}\``, required, ...(fallback ? [`default \`${fallback}\``] : [])];
+  // The property's own description says whether it is deprecated; a $ref'd type's may not.
+  const deprecated = isDeprecated(found.parent?.properties?.[name]) || isDeprecated(found.schema);
+  const facts = [
+    `\`${typeName(found.definitions, found.schema)}\``,
+    required,
+    ...(fallback ? [`default \`${fallback}\``] : []),
+    ...(deprecated ? ['**deprecated**'] : []),
+  ];
   const values = found.schema.enum ? `\n\nValues: ${found.schema.enum.map((v) => `\`${String(v)}\``).join(', ')}` : '';
   const description = found.schema.description ? `\n\n${found.schema.description.split('\n\nPossible enum values:')[0]}` : '';
   return { range, keys, reference: `**${fieldPath}** · ${facts.join(' · ')}${description}${values}` };

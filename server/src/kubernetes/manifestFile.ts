@@ -1,5 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServiceContext } from '../workspace';
+import { hasPatchDirectives, type KustomizeRole, kustomizeRole } from './kustomize';
 import { span } from './nodes';
 import { objectSchema, type SchemaSources } from './objectSchema';
 import type { KubeObject } from './parse';
@@ -18,12 +19,18 @@ export interface ManifestFile extends SchemaSources {
   doc: TextDocument;
   /** Schema problems of an object, computed once per manifest file. */
   schemaProblems(obj: KubeObject): SchemaProblem[];
+  /** What kustomize does to this file (a patch, labels added to selectors), from the workspace's kustomizations. */
+  kustomize(): KustomizeRole;
+  /** Whether an object is a kustomize patch: a fragment, so what it leaves out is no finding. */
+  isPatch(obj: KubeObject): boolean;
 }
 
 /** The manifest file of a document, parsed once per text (ctx.cache); built per request. */
 export function analyseManifest(ctx: ServiceContext, doc: TextDocument): ManifestFile {
   const problems = new Map<KubeObject, SchemaProblem[]>();
+  const patches = new Map<KubeObject, boolean>();
   let index: WorkspaceIndex | undefined;
+  let role: KustomizeRole | undefined;
   const file: ManifestFile = {
     ctx,
     doc,
@@ -37,6 +44,15 @@ export function analyseManifest(ctx: ServiceContext, doc: TextDocument): Manifes
         problems.set(obj, found);
       }
       return found;
+    },
+    kustomize: () => (role ??= kustomizeRole(ctx, doc.uri)),
+    isPatch(obj) {
+      let patch = patches.get(obj);
+      if (patch === undefined) {
+        patch = file.kustomize().patch || hasPatchDirectives(obj);
+        patches.set(obj, patch);
+      }
+      return patch;
     },
   };
   return file;

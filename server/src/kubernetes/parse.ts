@@ -132,7 +132,7 @@ function unclosedAt(text: string, at: number, message: string): SyntaxProblem | 
     start: opener,
     end: opener + 1,
     code: 'yaml-syntax',
-    message: `YAML syntax error: this \`${char}\` is never closed; add \`${closer}\` where the value ends.`,
+    message: `YAML syntax error: this "${char}" is never closed; add "${closer}" where the value ends.`,
   };
 }
 

@@ -10,6 +10,8 @@ import { classifyDocument, type DocumentKind, type LanguageModule, type ServiceC
 /** A language: the document kinds its module serves, and the setting that turns it on. */
 interface Language {
   kinds: readonly DocumentKind[];
+  /** Other kinds of document this language completes in, because its documents can start there. */
+  startsIn?: readonly DocumentKind[];
   enabled: (settings: Settings) => boolean;
   module: LanguageModule;
 }
@@ -20,7 +22,8 @@ interface Language {
  */
 const LANGUAGES: readonly Language[] = [
   { kinds: ['dockerfile'], enabled: (s) => s.dockerfile.enable, module: dockerfile },
-  { kinds: ['kubernetes'], enabled: (s) => s.kubernetes.enable, module: kubernetes },
+  // A new manifest starts in a YAML file that holds no manifest yet (completion of kind skeletons).
+  { kinds: ['kubernetes'], startsIn: ['yaml'], enabled: (s) => s.kubernetes.enable, module: kubernetes },
   { kinds: ['helm-template', 'helm-chart', 'helm-values'], enabled: (s) => s.helm.enable, module: helm },
   { kinds: ['compose'], enabled: (s) => s.compose.enable, module: compose },
 ];
@@ -44,6 +47,13 @@ export function route(ctx: ServiceContext, doc: TextDocument): { src: SourceDocu
   const src = sourceDocument(ctx, doc);
   const module = moduleFor(ctx, src.kind);
   return module ? { src, module } : undefined;
+}
+
+/** The document with the module that completes it: the one that serves it, else one whose documents can start in it. */
+export function routeCompletion(ctx: ServiceContext, doc: TextDocument): { src: SourceDocument; module: LanguageModule } | undefined {
+  const src = sourceDocument(ctx, doc);
+  const language = LANGUAGES.find((l) => l.kinds.includes(src.kind)) ?? LANGUAGES.find((l) => l.startsIn?.includes(src.kind));
+  return language?.enabled(ctx.settings) ? { src, module: language.module } : undefined;
 }
 
 /** Every rule of every module, in a stable order (for settings, SARIF and docs). */

@@ -81,7 +81,7 @@ function checkObject(file: ManifestFile, obj: KubeObject): Finding[] {
       finding(
         meta,
         nodeRange(file, ref.node),
-        `No ${LABEL[ref.kind]} named \`${name}\` is defined in the workspace; check the name or add the ${LABEL[ref.kind]}.`,
+        `No ${LABEL[ref.kind]} named "${name}" is defined in the workspace; check the name or add the ${LABEL[ref.kind]}.`,
       ),
     );
   }

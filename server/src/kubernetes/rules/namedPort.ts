@@ -6,7 +6,7 @@ import type { ManifestFile } from '../manifestFile';
 import { get, items, str, stringMap } from '../nodes';
 import type { KubeObject } from '../parse';
 import { containers, namespaceOf } from '../workload';
-import { eachObject, nodeRange, selectedPods } from './rule';
+import { eachWholeObject, nodeRange, selectedPods } from './rule';
 
 const meta: RuleMeta = {
   id: 'k8s/named-port',
@@ -39,7 +39,7 @@ function probeFindings(file: ManifestFile, obj: KubeObject): Finding[] {
           finding(
             meta,
             nodeRange(file, port),
-            `\`${probe}\` uses port \`${name}\`, but container \`${c.name}\` declares no port with that name; add it under \`ports\` or use the number.`,
+            `${probe} uses port "${name}", but container "${c.name}" declares no port with that name; add it under ports or use the number.`,
           ),
         );
       }
@@ -63,7 +63,7 @@ function serviceFindings(file: ManifestFile, obj: KubeObject): Finding[] {
       finding(
         meta,
         nodeRange(file, target),
-        `\`targetPort: ${name}\` names no container port of the selected pods; name a port \`${name}\` in the workload or use the number.`,
+        `targetPort "${name}" names no container port of the selected pods; name a port "${name}" in the workload or use the number.`,
       ),
     );
   }
@@ -74,4 +74,4 @@ function checkObject(file: ManifestFile, obj: KubeObject): Finding[] {
   return obj.kind === 'Service' ? serviceFindings(file, obj) : probeFindings(file, obj);
 }
 
-export const namedPort: Rule<ManifestFile> = { meta, check: eachObject(checkObject) };
+export const namedPort: Rule<ManifestFile> = { meta, check: eachWholeObject(checkObject) };

@@ -6,7 +6,7 @@ import type { ManifestFile } from '../manifestFile';
 import { get, pairOf, str, stringMap } from '../nodes';
 import type { KubeObject } from '../parse';
 import { namespaceOf } from '../workload';
-import { allPods, eachObject, nodeRange, selectedPods } from './rule';
+import { allPods, eachWholeObject, nodeRange, selectedPods } from './rule';
 
 const meta: RuleMeta = {
   id: 'k8s/service-no-match',
@@ -33,4 +33,4 @@ function checkObject(file: ManifestFile, obj: KubeObject): Finding[] {
   ];
 }
 
-export const serviceNoMatch: Rule<ManifestFile> = { meta, check: eachObject(checkObject) };
+export const serviceNoMatch: Rule<ManifestFile> = { meta, check: eachWholeObject(checkObject) };

@@ -5,8 +5,7 @@
 //       /work/.mirror) into .corpus/ (git-ignored: fetched files are never committed).
 //   node scripts/corpus.mjs [run] [--helm PATH]           (`npm run corpus`) runs the built CLI over
 //       .corpus/ by kind and prints errors, warnings and infos per rule with a few examples each;
-//       writes .corpus/summary.json (--only KIND runs one kind: dockerfile, manifest, chart or compose).
-//       With a helm binary (--helm or CORPUS_HELM), each chart error is
+//       writes .corpus/summary.json. With a helm binary (--helm or CORPUS_HELM), each chart error is
 //       checked against `helm template` with default values (helmRenders in the summary).
 //
 // Neither is part of `npm test` or the .vsix.
@@ -22,12 +21,11 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const corpus = join(root, '.corpus');
 const sourcesFile = join(root, 'test/realworld/sources.tsv');
 const args = process.argv.slice(2);
-const OPTIONS = ['--mirror', '--helm', '--only'];
+const OPTIONS = ['--mirror', '--helm'];
 const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
 const command = args.find((a, i) => !a.startsWith('--') && !OPTIONS.includes(args[i - 1])) ?? 'run';
 const mirror = option('--mirror', process.env.CORPUS_MIRROR ?? '/work/.mirror');
 const helm = option('--helm', process.env.CORPUS_HELM);
-const only = option('--only', undefined);
 
 /** Where a row lands in .corpus/: <kind>/<owner>+<name>/<path in the repository>. */
 const placeOf = (row) => join(corpus, row.kind, mirrorName(row.repository), row.path);
@@ -267,7 +265,7 @@ function run() {
     compose: filesUnder(join(corpus, 'compose')),
   };
   const summary = { tool: undefined, materialized: index.materialized.length, missing: index.missing.length, kinds: {} };
-  for (const [kind, files] of Object.entries(kinds).filter(([k]) => !only || k === only)) {
+  for (const [kind, files] of Object.entries(kinds)) {
     const started = Date.now();
     const report = lintFiles(files);
     summary.tool ??= report.tool;

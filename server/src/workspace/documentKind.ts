@@ -11,8 +11,7 @@ export interface FileLookup {
  * - `helm-template`: a file under `templates/` of a folder holding `Chart.yaml`, any `.tpl` in a
  *   chart, or language id `helm`;
  * - `helm-chart`: `Chart.yaml`; `helm-values`: `values*.yaml` beside a `Chart.yaml`;
- * - `kubernetes`: YAML with at least one document holding `apiVersion` and `kind` (in a chart
- *   but outside templates/ and crds/, only when it holds no `{{`: such text is read by `tpl`);
+ * - `kubernetes`: YAML with at least one document holding `apiVersion` and `kind`;
  * - `yaml`: any other YAML — left alone so we never fight other YAML tools;
  * - `other`: everything else.
  */
@@ -82,8 +81,9 @@ export function classifyDocument(workspace: FileLookup, uri: string, languageId:
     if (HELPER_FILE.test(name)) return 'helm-template';
     if (rel === 'Chart.yaml') return 'helm-chart';
     if (/^values[^/]*\.ya?ml$/i.test(rel)) return 'helm-values';
-    // Text with template actions elsewhere in a chart is rendered through `tpl (.Files.Get …)`:
-    // a fragment of a template, not a manifest (crds/ is applied as written, so it stays one).
+    // Text with template actions elsewhere in a chart (outside templates/ and crds/) is rendered
+    // through `tpl (.Files.Get …)`: a fragment of a template, never a manifest, so it is plain YAML
+    // left alone (crds/ is applied as written, so it stays a manifest).
     if (!rel.startsWith('crds/') && text.includes('{{')) return 'yaml';
   }
   if (languageId === 'helm') return 'helm-template';

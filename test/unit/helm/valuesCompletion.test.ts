@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import * as services from '../../../server/src/services';
 import { createFixture } from '../../support/fixture';
 
-test('a .Values completion carries the key’s values.yaml comment and its value, as a hover on the path does', () => {
+test('a .Values completion carries the key’s values.yaml comment and its value, as a hover on the path does', async () => {
   const fixture = createFixture(
     new Map(
       Object.entries({
@@ -14,7 +14,8 @@ test('a .Values completion carries the key’s values.yaml comment and its value
     ),
   );
   const doc = fixture.open('c/templates/d.yaml');
-  const { items } = services.complete(fixture.ctx, doc, doc.positionAt(doc.getText().indexOf(' }}')));
+  // Awaited: completion may be asynchronous.
+  const { items } = await services.complete(fixture.ctx, doc, doc.positionAt(doc.getText().indexOf(' }}')));
   const docs = Object.fromEntries(items.map((i) => [i.label, typeof i.documentation === 'object' ? i.documentation.value : i.documentation]));
   assert.match(docs.repository ?? '', /\| values\.yaml \| `"nginx"` \|[\s\S]*Where the image is pulled from/);
   assert.match(docs.tag ?? '', /pinned by CI/);

@@ -33,6 +33,13 @@ test('Helm templates, chart files and values files only inside a chart', () => {
   assert.equal(kind('file:///ws/other/templates/x.yaml', 'a: 1\n'), 'yaml');
 });
 
+test('a chart file outside templates/ with template actions is a fragment for tpl, not a manifest', () => {
+  const crd = '{{- if .Values.crds.create }}\napiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\n{{- end }}\n';
+  assert.equal(kind('file:///ws/chart/conf/crds/widget.yaml', crd), 'yaml');
+  assert.equal(kind('file:///ws/chart/conf/crds/widget.yaml', 'apiVersion: v1\nkind: ConfigMap\n'), 'kubernetes');
+  assert.equal(kind('file:///ws/chart/crds/widget.yaml', 'apiVersion: v1\nkind: ConfigMap\ndata: {a: "{{x}}"}\n'), 'kubernetes');
+});
+
 test('Kubernetes by content, other YAML left alone', () => {
   assert.equal(kind('file:///ws/app.yaml', 'apiVersion: v1\nkind: Pod\n'), 'kubernetes');
   assert.equal(kind('file:///ws/multi.yaml', 'a: 1\n---\napiVersion: v1\nkind: Pod\n'), 'kubernetes');

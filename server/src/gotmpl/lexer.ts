@@ -72,7 +72,7 @@ function scanComment(
   const close = nextCommentEnd(commentStart + 2);
   if (close < 0) {
     const end = lineEnd(text, open);
-    errors.push({ code: 'unclosed-comment', start: open, end, message: 'This comment is never closed: end it with `*/}}`.' });
+    errors.push({ code: 'unclosed-comment', start: open, end, message: 'This comment is never closed: end it with */}}.' });
     return { start: open, end, innerStart: commentStart, innerEnd: end, trimLeft, trimRight: false, closed: false, tokens: [], comment: true };
   }
   let after = close + 2;
@@ -88,7 +88,7 @@ function scanComment(
     code: 'unclosed-comment',
     start: open,
     end: close + 2,
-    message: 'A comment must end right before the closing delimiter: write `*/}}` (or `*/ -}}`).',
+    message: 'A comment must end right before the closing delimiter: write */}} (or */ -}}).',
   });
   return { start: open, end: close + 2, innerStart: commentStart, innerEnd: close + 2, trimLeft, trimRight: false, closed: false, tokens: [], comment: true };
 }
@@ -135,7 +135,7 @@ function scanAction(text: string, open: number, trimLeft: boolean, inner: number
         }
         value += text[i++];
       }
-      if (!closed) errors.push({ code: 'syntax', start: pos, end: i, message: 'This string is never closed: add the closing `"`.' });
+      if (!closed) errors.push({ code: 'syntax', start: pos, end: i, message: 'This string is never closed: add the closing double quote.' });
       push('string', pos, i, value);
       continue;
     }
@@ -156,7 +156,7 @@ function scanAction(text: string, open: number, trimLeft: boolean, inner: number
       const hit = m.exec(text);
       if (hit) push('char', pos, pos + hit[0].length);
       else {
-        errors.push({ code: 'syntax', start: pos, end: pos + 1, message: "A character constant is written like `'a'`; use double quotes for strings." });
+        errors.push({ code: 'syntax', start: pos, end: pos + 1, message: "A character constant is written like 'a'; use double quotes for strings." });
         push('invalid', pos, pos + 1);
       }
       continue;
@@ -198,7 +198,7 @@ function scanAction(text: string, open: number, trimLeft: boolean, inner: number
     else if (c === ':' && text[pos + 1] === '=') push('declare', pos, pos + 2);
     else if (c === '=') push('assign', pos, pos + 1);
     else {
-      errors.push({ code: 'syntax', start: pos, end: pos + 1, message: `Unexpected character \`${c}\` in an action.` });
+      errors.push({ code: 'syntax', start: pos, end: pos + 1, message: `Unexpected character "${c}" in an action.` });
       push('invalid', pos, pos + 1);
     }
   }
@@ -207,7 +207,7 @@ function scanAction(text: string, open: number, trimLeft: boolean, inner: number
   const stop = Math.min(pos, lineEnd(text, open));
   const kept = tokens.filter((t) => t.end <= stop);
   actionErrors.push(...errors.filter((e) => e.start < stop));
-  actionErrors.push({ code: 'unclosed-action', start: open, end: stop, message: 'This action is never closed: add `}}`.' });
+  actionErrors.push({ code: 'unclosed-action', start: open, end: stop, message: 'This action is never closed: add }}.' });
   return { start: open, end: stop, innerStart: inner, innerEnd: stop, trimLeft, trimRight: false, closed: false, tokens: kept, comment: false };
 }
 

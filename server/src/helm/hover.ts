@@ -7,7 +7,7 @@ import { chartValue } from './complete';
 import { dotted, segmentAt, templateInfo } from './document';
 import { ANY, envAt } from './scope';
 import { BUILTINS, builtinMarkdown, builtinObject, FUNCTIONS, functionMarkdown, KEYWORDS } from './reference';
-import { commentOf, lookupValue, previewValue } from './values';
+import { valuesMarkdown } from './values';
 
 /**
  * Hover targets: `.Values` paths (value in each values file, default first, and the comment
@@ -125,24 +125,6 @@ function builtinTarget(path: string, chart: ChartModel | undefined, range: Hover
   const keys = [...new Set([`helm:builtin/${path}`, `helm:builtin/${object}`, ...extraKeys, ...(file ? [`helm:file/${file}`] : [])])];
   const info = BUILTINS.get(path);
   return { range, keys, reference: info ? builtinMarkdown(info, chartValue(chart, info.chartKey)) : undefined };
-}
-
-/** The value of a path in each values file (the chart's own values.yaml first), then its comment. */
-export function valuesMarkdown(ctx: ServiceContext, chart: ChartModel, path: readonly string[]): string {
-  const hits = lookupValue(ctx, chart, path);
-  const lines = [`\`\`\`helm\n.Values.${dotted(path)}\n\`\`\``];
-  if (hits.length === 0) {
-    lines.push('Not set in any values file of this chart.');
-    return lines.join('\n\n');
-  }
-  const rows = hits.map((h) => {
-    const origin = h.source.own ? basename(h.source.file.uri) : `${basename(h.source.file.uri)} (${h.source.mountedAt ? 'subchart default' : 'parent chart'})`;
-    return `| ${origin} | \`${previewValue(h.value).replace(/\|/g, '\\|')}\` |`;
-  });
-  lines.push(['| file | value |', '| --- | --- |', ...rows].join('\n'));
-  const comment = hits.map(commentOf).find((c) => c);
-  if (comment) lines.push(comment);
-  return lines.join('\n\n');
 }
 
 /** Hover on a key of values.yaml or Chart.yaml. */

@@ -1,9 +1,9 @@
 /**
  * Helm charts: chart model (Chart.yaml, values files, subcharts, named templates), template
  * completion, hover targets, navigation and rules. Parses templates with gotmpl and hands
- * neutralised templates to the Kubernetes module. No LSP connection imports, no IO (files come
- * through ctx.workspace), all workspace-wide data cached per workspace generation. Never throws
- * on any input.
+ * templates rendered with the chart's defaults (expand.ts) to the Kubernetes module. No LSP
+ * connection imports, no IO (files come through ctx.workspace), all workspace-wide data cached
+ * per workspace generation. Never throws on any input.
  */
 import type { Finding } from '../common';
 import type { LanguageModule, ServiceContext, SourceDocument } from '../workspace';

@@ -12,6 +12,7 @@ import {
   type TextProblem,
   uriToPath,
 } from '../common';
+import { ARCHIVE_LIMITS, readTarGz } from './archive';
 
 /** The parts of node's fs the FileSystem and the reader use, so tests can make them fail. */
 export type NodeFs = Pick<typeof fs, 'readdirSync' | 'statSync' | 'realpathSync' | 'openSync' | 'fstatSync' | 'readSync' | 'closeSync' | 'existsSync'>;
@@ -124,6 +125,15 @@ export function nodeFileSystem(nodeFs: NodeFs = fs): FileSystem {
         return nodeFs.existsSync(uriToPath(uri));
       } catch {
         return false;
+      }
+    },
+    readArchive(uri) {
+      const file = uriToPath(uri);
+      try {
+        if (statProblem(nodeFs.statSync(file), ARCHIVE_LIMITS.compressedBytes)) return undefined;
+        return readTarGz(nodeFs.readFileSync(file));
+      } catch {
+        return undefined;
       }
     },
   };

@@ -14,6 +14,8 @@ import { complete } from './complete';
 import { diagnose } from './diagnose';
 import { hoverTarget } from './hover';
 import { RULES } from './rules';
+export { targetVersion } from './schema';
+export { servesApi } from './served';
 import { warmUp } from './warmUp';
 
 // `satisfies`, not a type annotation: Helm calls `diagnose` and relies on its answer being immediate.

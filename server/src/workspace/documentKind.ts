@@ -100,6 +100,10 @@ export function classifyDocument(workspace: FileLookup, uri: string, languageId:
     if (HELPER_FILE.test(name)) return 'helm-template';
     if (rel === 'Chart.yaml') return 'helm-chart';
     if (/^values[^/]*\.ya?ml$/i.test(rel)) return 'helm-values';
+    // Text with template actions elsewhere in a chart (outside templates/ and crds/) is rendered
+    // through `tpl (.Files.Get …)`: a fragment of a template, never a manifest, so it is plain YAML
+    // left alone (crds/ is applied as written, so it stays a manifest).
+    if (!rel.startsWith('crds/') && text.includes('{{')) return 'yaml';
   }
   if (languageId === 'helm') return 'helm-template';
   if (languageId === 'dockercompose' || isComposeName(name)) return 'compose';

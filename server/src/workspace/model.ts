@@ -1,5 +1,5 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { type FileSystem, isUnder } from '../common';
+import { type FileSystem, isUnder, joinUri, relativeUri } from '../common';
 import { listFolder, wouldDiscover } from './discovery';
 
 /**
@@ -12,6 +12,8 @@ export class Workspace {
   private readonly openDocs = new Map<string, TextDocument>();
   /** Folder → its files on disk (see filesUnder), kept until a file appears or disappears. */
   private readonly listings = new Map<string, string[]>();
+  /** Archive URI → its text members (see `archive`), read once. */
+  private readonly archives = new Map<string, ReadonlyMap<string, string> | undefined>();
   private gen = 0;
 
   constructor(
@@ -28,6 +30,7 @@ export class Workspace {
     this.fileSet.clear();
     for (const u of uris) this.fileSet.add(u);
     this.diskTexts.clear();
+    this.archives.clear();
     this.gen++;
   }
 
@@ -45,6 +48,15 @@ export class Workspace {
    * whichever folder the editor (or the command line) started from.
    */
   filesUnder(folder: string): readonly string[] {
+    const inArchive = archiveMember(folder);
+    const members = inArchive && this.archive(inArchive.archive);
+    if (inArchive && members) {
+      const prefix = inArchive.member + '/';
+      return [...members.keys()]
+        .filter((m) => m.startsWith(prefix))
+        .sort()
+        .map((m) => joinUri(inArchive.archive, ...m.split('/')));
+    }
     let listed = this.listings.get(folder);
     if (!listed) {
       listed = listFolder(this.fs, folder);
@@ -61,12 +73,14 @@ export class Workspace {
       if (wouldDiscover(this.fs, this.folders, uri)) this.fileSet.add(uri);
     }
     this.diskTexts.delete(uri);
+    this.archives.delete(uri);
     this.gen++;
   }
 
   fileDeleted(uri: string): void {
     this.fileSet.delete(uri);
     this.diskTexts.delete(uri);
+    this.archives.delete(uri);
     this.listings.clear();
     this.gen++;
   }
@@ -89,6 +103,9 @@ export class Workspace {
   read(uri: string): string | undefined {
     const open = this.openDocs.get(uri);
     if (open) return open.getText();
+    const inArchive = archiveMember(uri);
+    const members = inArchive && this.archive(inArchive.archive);
+    if (inArchive && members) return members.get(inArchive.member);
     if (!this.diskTexts.has(uri)) this.diskTexts.set(uri, this.fs.readFile(uri));
     return this.diskTexts.get(uri);
   }
@@ -103,6 +120,26 @@ export class Workspace {
   }
 
   exists(uri: string): boolean {
+    const inArchive = archiveMember(uri);
+    const members = inArchive && this.archive(inArchive.archive);
+    if (inArchive && members) return members.has(inArchive.member) || [...members.keys()].some((m) => m.startsWith(inArchive.member + '/'));
     return this.openDocs.has(uri) || this.fileSet.has(uri) || this.fs.exists(uri);
   }
+
+  /**
+   * The text members of an archive (a packed chart, `charts/x-1.0.0.tgz`), read once. Its members
+   * are addressed as `<archive URI>/<path in the archive>` by `read`, `filesUnder` and `exists`;
+   * they are never workspace files of their own (no scan lists them, nothing diagnoses them).
+   */
+  archive(uri: string): ReadonlyMap<string, string> | undefined {
+    if (!this.archives.has(uri)) this.archives.set(uri, this.fs.readArchive?.(uri));
+    return this.archives.get(uri);
+  }
+}
+
+/** A URI inside an archive: the archive's URI and the member's path in it (`''` for the archive). */
+export function archiveMember(uri: string): { archive: string; member: string } | undefined {
+  const m = /^(.*?\.tgz)(\/.*)?$/i.exec(uri);
+  if (!m || !m[2]) return undefined;
+  return { archive: m[1], member: relativeUri(m[1], uri) ?? '' };
 }

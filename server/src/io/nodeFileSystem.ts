@@ -128,10 +128,9 @@ export function nodeFileSystem(nodeFs: NodeFs = fs): FileSystem {
       }
     },
     readArchive(uri) {
-      const file = uriToPath(uri);
       try {
-        if (statProblem(nodeFs.statSync(file), ARCHIVE_LIMITS.compressedBytes)) return undefined;
-        return readTarGz(nodeFs.readFileSync(file));
+        const read = readBoundedBytes(uriToPath(uri), nodeFs, ARCHIVE_LIMITS.compressedBytes);
+        return 'data' in read ? readTarGz(read.data) : undefined;
       } catch {
         return undefined;
       }

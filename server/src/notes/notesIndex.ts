@@ -3,7 +3,7 @@ import { proseOf } from './markdown';
 import { Postings } from './postings';
 import { admits, compareFiles, hoverNotes, type RankedFile, type RankingTables, rankSections, type RankOptions } from './ranking';
 import { parseSections } from './sections';
-import { cjkChars, forEachToken, type Term, termPattern } from './terms';
+import { cjkChars, forEachToken, TEMPLATE_ACTION, type Term, termPattern } from './terms';
 import type { HoverNotes, LookupOptions, NoteFile, NoteSection, RankedSection } from './types';
 
 const MAX_CACHED_LOOKUPS = 2000;
@@ -204,6 +204,7 @@ export class NotesIndex {
         tally(bodyTokens, token, i);
         if (token.length === word.length && isCapitalWord(word)) tally(capitalTokens, word, i);
       });
+      if (prose[i].includes(TEMPLATE_ACTION)) tally(bodyTokens, TEMPLATE_ACTION, i);
       // Prose mentions count in the user's notes only (bundled ones match by their tags), CJK ones too.
       if (file.origin === 'user') for (const char of cjkChars(prose[i])) tally(bodyChars, char, i);
       // For tags the "count" says where the tag is: 0 in the section, 1 in the front matter.

@@ -1,7 +1,7 @@
 import { keyDomain, otherDomain } from './domains';
 import type { Postings } from './postings';
 import { excerpt } from './sections';
-import { asciiTokens, cjkChars, matchingTags, queryFor, type Term } from './terms';
+import { asciiTokens, cjkChars, matchingTags, queryFor, TEMPLATE_ACTION, type Term } from './terms';
 import type { HoverNotes, LookupOptions, MatchReason, NoteFile, NoteSection, RankedSection, Tier } from './types';
 
 /**
@@ -482,7 +482,8 @@ function matchBodies(info: TermInfo, domain: number, tables: RankingTables, want
   if (info.hasCjk) tables.bodyChars.forSectionsWithAll(info.chars, wanted, scan);
   // One token: the counts are in the postings, no text is scanned.
   else if (info.plain) (term.caseSensitive ? tables.capitals : tables.bodies).forEach(info.tokens[0], wanted, add);
-  else tables.bodies.forSectionsWithAll(info.tokens, wanted, scan);
+  // `{{ with`: only sections with a template action in their prose can hold it, however common "with" is.
+  else tables.bodies.forSectionsWithAll(term.text.includes(TEMPLATE_ACTION) ? [TEMPLATE_ACTION, ...info.tokens] : info.tokens, wanted, scan);
   for (const hit of best.sorted()) offer(hit.file, hit.section, base + hit.count, reason, term.text, info.pattern);
 }
 

@@ -238,6 +238,12 @@ function isWordCode(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 }
 
+/**
+ * A pseudo-token the prose postings hold for every section whose prose has a template action
+ * (`{{`): a term like `{{ with` is then looked for only there, not in every section that says "with".
+ */
+export const TEMPLATE_ACTION = '{{';
+
 export function asciiTokens(text: string): string[] {
   const tokens: string[] = [];
   forEachToken(text, (token) => tokens.push(token));

@@ -187,6 +187,13 @@ describe('body mentions', () => {
     assert.deepEqual(found(index, 'helm:function/include'), ['Helpers']);
   });
 
+  test('a keyword counts in prose only as a template writes it, however common the word', () => {
+    const index = indexOf({
+      'h.md': '# Prose\nDo it with care, with time.\n# Scopes\nUse `{{ with .Values.db }}` to set the dot.\n# Other\nBraces {{ alone }} with nothing.\n',
+    });
+    assert.deepEqual(found(index, 'helm:keyword/with'), ['Scopes']);
+  });
+
   test('multi-word and dotted terms in bodies: .Release.Name, helm install', () => {
     const index = indexOf({ 'h.md': '# Templates\nname: {{ .Release.Name }}-web\n# Commands\nrun helm   install first\n' });
     assert.deepEqual(found(index, 'helm:builtin/.Release.Name'), ['Templates']);

@@ -26,14 +26,15 @@ function textOf(doc: TextDocument, range: Range): string {
 
 /**
  * Note links as golden files show them: user notes relative to the workspace, and bundled notes
- * without their line (`bundled notes · k8s.md`), so editing the top of a bundled note rewrites no
- * golden. The product links to the line (test/unit/notes/render.test.ts and test/lsp/notes.test.ts check it).
+ * without their line (`Bundled · [k8s.md](bundled:/notes/en/k8s.md)`), so editing a bundled note
+ * rewrites no golden. The product links to the line (test/unit/notes/render.test.ts and
+ * test/lsp/notes.test.ts check it).
  */
 export function goldenNoteLinks(markdown: string): string {
   return markdown
     .replace(/\]\(file:\/\/\/ws\//g, '](')
-    .replace(/(bundled notes · [^\s\]]+):\d+/g, '$1')
-    .replace(/(\(bundled:[^\s)#]+)#L\d+\)/g, '$1)');
+    .replace(/\[([^\]]*?)(?::\d+)?\]\((bundled:[^\s)#]+)#L\d+\)/g, '[$1]($2)')
+    .replace(/(Bundled · [^\s\]]+):\d+/g, '$1');
 }
 
 export function renderHover(doc: TextDocument, details: HoverDetails | null): string {

@@ -66,6 +66,13 @@ describe('reference tables match their interfaces', () => {
     );
   });
 
+  test('helm/data/functionGroups.json: every function in exactly one group (its notes key is helm:functions/<group>)', () => {
+    const functions = (table('helm', 'data', 'functions.json') as FunctionInfo[]).map((f) => f.name).sort();
+    const grouped = Object.values(table('helm', 'data', 'functionGroups.json') as Record<string, string[]>).flat();
+    assert.deepEqual(duplicates(grouped), []);
+    assert.deepEqual([...grouped].sort(), functions);
+  });
+
   test('helm/data/builtins.json: BuiltinInfo, one entry per path', () => {
     const rows = table('helm', 'data', 'builtins.json');
     assert.deepEqual(shapeProblems(rows, BUILTIN), []);

@@ -40,10 +40,9 @@ export type ValueRenderer = (path: readonly string[], quoted: boolean) => string
 /** How each simple values action resolves: start offset of the action → values path. */
 export type SimpleValues = ReadonlyMap<number, string[]>;
 
-const isBlankLine = (s: string) => /^[ \t]*$/.test(s);
-
 export function neutralize(template: Template, simpleValues: SimpleValues, render: ValueRenderer): Neutralized {
   const text = template.text;
+  const line = lineReader(text);
   const chars = text.split('');
   const blank = (start: number, end: number) => {
     for (let i = start; i < end; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
@@ -83,18 +82,14 @@ export function neutralize(template: Template, simpleValues: SimpleValues, rende
     }
     if (node.pipeline.variables.length > 0) continue;
     opaque.push({ start: action.start, end: action.end });
-    const lineStart = text.lastIndexOf('\n', action.start - 1) + 1;
-    const nl = text.indexOf('\n', action.end);
-    const lineEnd = nl < 0 ? text.length : nl;
-    const before = text.slice(lineStart, action.start);
-    const after = text.slice(action.end, lineEnd);
-    const standalone = isBlankLine(before) && (isBlankLine(after) || /^[ \t]*\{\{/.test(after));
-    const multiLine = text.slice(action.start, action.end).includes('\n');
+    const around = line.around(action);
+    const standalone = around.aloneBefore && (around.aloneAfter || text.startsWith('{{', around.after));
+    const multiLine = line.end(action.start) < action.end;
     if (standalone || multiLine || usesBlockFunction(node)) {
       structuralAt.push(action.start);
       continue;
     }
-    const wholeValue = (/:[ \t]+$/.test(before) || /^[ \t]*-[ \t]+$/.test(before)) && /^[ \t]*(#.*)?$/.test(after);
+    const wholeValue = around.valueBefore && (around.aloneAfter || around.commentAfter);
     const path = simpleValues.get(action.start);
     const quoted = isQuoted(node);
     const rendered = wholeValue && path ? render(path, quoted) : undefined;
@@ -108,6 +103,57 @@ export function neutralize(template: Template, simpleValues: SimpleValues, rende
   }
   for (const span of skipped) blank(span.start, span.end);
   return { text: chars.join(''), substitutions, opaque, structural: documentsAt(text, structuralAt) };
+}
+
+const isBlank = (c: string | undefined) => c === ' ' || c === '\t';
+
+/**
+ * What surrounds an action on its line, read from the action outwards: only the blanks next to it
+ * and, after a `#`, the comment up to the line's end. The line ends are found by memoised searches
+ * (actions come in order), so a template of one long line full of actions stays linear.
+ */
+function lineReader(text: string) {
+  const nextAfter = (pattern: RegExp) => {
+    let from = -1;
+    let at = -1;
+    return (offset: number): number => {
+      if (from < 0 || offset < from || (at >= 0 && at < offset)) {
+        pattern.lastIndex = offset;
+        at = pattern.exec(text)?.index ?? -1;
+        from = offset;
+      }
+      return at < 0 ? text.length : at;
+    };
+  };
+  const newline = nextAfter(/\n/g);
+  // What a regular expression's `.` does not match: a comment holding one is not taken for a comment.
+  const notDot = nextAfter(/[\r\u2028\u2029]/g);
+  return {
+    /** Where the line holding `offset` ends. */
+    end: newline,
+    around(action: Span) {
+      let b = action.start - 1;
+      while (b >= 0 && isBlank(text[b])) b--;
+      let a = action.end;
+      while (a < text.length && isBlank(text[a])) a++;
+      const aloneAfter = a === text.length || text[a] === '\n';
+      const spaced = b < action.start - 1;
+      let dash = b - 1;
+      while (dash >= 0 && isBlank(text[dash])) dash--;
+      return {
+        /** Only blanks between the line's start and the action. */
+        aloneBefore: b < 0 || text[b] === '\n',
+        /** Only blanks between the action and the line's end. */
+        aloneAfter,
+        /** Where the first character that is not a blank follows the action. */
+        after: a,
+        /** The action follows `key: ` or a list item's `- ` (and nothing else on the line). */
+        valueBefore: spaced && (text[b] === ':' || (text[b] === '-' && (dash < 0 || text[dash] === '\n'))),
+        /** A `#` comment, and nothing else, follows the action on its line. */
+        commentAfter: text[a] === '#' && notDot(a) >= newline(a),
+      };
+    },
+  };
 }
 
 function usesBlockFunction(node: ActionNode): boolean {
@@ -128,9 +174,13 @@ function documentsAt(text: string, offsets: readonly number[]): Span[] {
   const separator = /^---[ \t]*(#.*)?$/gm;
   for (let m = separator.exec(text); m; m = separator.exec(text)) starts.push(m.index);
   const spans: Span[] = [];
+  // One sweep over both sorted lists: every file with many documents and many actions stays linear.
+  const sorted = [...offsets].sort((a, b) => a - b);
+  let next = 0;
   for (let i = 0; i < starts.length; i++) {
     const span = { start: starts[i], end: i + 1 < starts.length ? starts[i + 1] : text.length };
-    if (offsets.some((o) => o >= span.start && o < span.end)) spans.push(span);
+    while (next < sorted.length && sorted[next] < span.start) next++;
+    if (next < sorted.length && sorted[next] < span.end) spans.push(span);
   }
   return spans;
 }

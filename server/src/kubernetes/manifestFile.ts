@@ -48,5 +48,5 @@ function computeSchemaProblems(file: ManifestFile, obj: KubeObject): SchemaProbl
   const definitions = file.schema?.definitions ?? {};
   if (!deref(definitions, found.schema)) return [];
   const kindValue = span(obj.node.items.find((p) => String((p.key as { value?: unknown })?.value) === 'kind')?.value) ?? span(obj.node) ?? [0, 0];
-  return validateNode({ definitions, structural: found.structural, document: obj.document }, obj.node, found.schema, kindValue, '');
+  return validateNode({ definitions, structural: found.structural, aliases: obj.aliases }, obj.node, found.schema, kindValue, '');
 }

@@ -1,6 +1,7 @@
-import { isAlias, isMap, isScalar, isSeq, Scalar, type Document } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, Scalar } from 'yaml';
 import { closestMatch } from '../common';
 import { entries, span } from './nodes';
+import type { AliasTargets } from './parse';
 import { deref, type JsonSchema, typeName } from './schema';
 
 /**
@@ -25,7 +26,8 @@ export interface ValidationOptions {
   definitions: Record<string, JsonSchema>;
   /** CRD schemas are structural: properties not listed are unknown even without `additionalProperties: false`. */
   structural: boolean;
-  document: Document.Parsed;
+  /** The aliases of the object's document, resolved once (see parse.ts). */
+  aliases: AliasTargets;
 }
 
 const MAX_DEPTH = 64;
@@ -81,7 +83,7 @@ function describeType(actual: JsonType): string {
 
 function walk(o: ValidationOptions, raw: unknown, schema: JsonSchema, owner: [number, number], path: string, out: SchemaProblem[], depth: number): void {
   if (depth > MAX_DEPTH) return;
-  const node = isAlias(raw) ? raw.resolve(o.document) : raw;
+  const node = isAlias(raw) ? o.aliases.get(raw) : raw;
   const s = deref(o.definitions, schema);
   if (!s || node === undefined) return;
   if (s.allOf) for (const part of s.allOf) walk(o, node, part, owner, path, out, depth + 1);

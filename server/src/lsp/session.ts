@@ -31,11 +31,9 @@ import { describeConfigProblems, nodeFileSystem, readProjectConfig, resolveNotes
 import { NotesIndex } from '../notes';
 import { diagnose, warmUp } from '../services';
 import { scanFolders, type ServiceContext, Workspace } from '../workspace';
+import { DiagnosticsScheduler } from './diagnostics';
 import { logFailure } from './guard';
 import { NotesSync } from './notesSync';
-
-/** Typing pauses shorter than this do not re-run diagnostics. */
-const DIAGNOSTICS_DELAY_MS = 150;
 
 /**
  * One editor connection's state: open documents, settings, the workspace model, the notes index
@@ -58,7 +56,15 @@ export class Session {
   private configurationPull = false;
   /** When the client pulls diagnostics we never push them, or the editor would show them twice. */
   private pullDiagnostics = false;
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly diagnostics = new DiagnosticsScheduler(
+    {
+      version: (uri) => this.documents.get(uri)?.version,
+      generation: () => this.workspace.generation,
+      compute: (uri) => this.computeDiagnostics(uri),
+      publish: (uri, version, diagnostics) => void this.connection.sendDiagnostics({ uri, version, diagnostics }),
+    },
+    () => !this.pullDiagnostics,
+  );
   private readonly notesSync: NotesSync;
   /** Settles when `initialized` has pulled the settings and queued the first notes load. */
   private readonly started: Promise<void>;
@@ -67,6 +73,8 @@ export class Session {
   /** The notes roots were handed to the sync at least once (the first load includes the bundled notes). */
   private notesRootsSet = false;
   private notesWatcher: Promise<Disposable | undefined> = Promise.resolve(undefined);
+  /** The settings changed since the last revalidation: results known for unchanged documents are stale too. */
+  private settingsChanged = false;
 
   constructor(
     readonly connection: Connection,
@@ -163,6 +171,7 @@ export class Session {
     this.settings = layerSettings(this.projects, editor);
     // Settings shape every result, so cached results from the old settings are dropped.
     this.cache = new VersionedCache();
+    this.settingsChanged = true;
     const roots = this.notesRoots();
     if (!this.notesRootsSet || JSON.stringify(roots) !== JSON.stringify(this.notesSync.notesRoots)) {
       this.notesRootsSet = true;
@@ -215,57 +224,45 @@ export class Session {
     if (workspaceChanges.length > 0) this.revalidateAll();
   }
 
-  /** A newly opened document is checked at once; edits wait for a pause in typing. */
+  /** A newly opened document is checked at once; an edit at once or after a pause (see DiagnosticsScheduler). */
   documentChanged(doc: TextDocument): void {
     const opened = !this.workspace.isOpen(doc.uri);
     this.workspace.openDocument(doc);
-    this.scheduleDiagnostics(doc.uri, opened ? 0 : DIAGNOSTICS_DELAY_MS);
+    if (opened) this.diagnostics.opened(doc.uri);
+    else this.diagnostics.changed(doc.uri);
   }
 
   documentClosed(uri: string): void {
     this.workspace.closeDocument(uri);
     this.cache.forget(uri);
-    const timer = this.timers.get(uri);
-    if (timer) clearTimeout(timer);
-    this.timers.delete(uri);
+    this.diagnostics.closed(uri);
     if (!this.pullDiagnostics) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
   /** Re-check every open document, e.g. after a settings or workspace change. */
   revalidateAll(): void {
-    if (this.pullDiagnostics) {
-      this.connection.languages.diagnostics.refresh().catch(() => undefined);
-      return;
-    }
-    for (const doc of this.documents.all()) this.scheduleDiagnostics(doc.uri, DIAGNOSTICS_DELAY_MS);
+    this.diagnostics.revalidate(
+      this.documents.all().map((d) => d.uri),
+      this.settingsChanged,
+    );
+    this.settingsChanged = false;
+    if (this.pullDiagnostics) this.connection.languages.diagnostics.refresh().catch(() => undefined);
   }
 
-  /**
-   * Debounced per document. The result is published only if the document is still at the version
-   * it was computed for, so a slow old result never overwrites a newer one.
-   */
-  scheduleDiagnostics(uri: string, delay: number): void {
-    if (this.pullDiagnostics) return;
-    const pending = this.timers.get(uri);
-    if (pending) clearTimeout(pending);
-    this.timers.set(
-      uri,
-      setTimeout(() => {
-        this.timers.delete(uri);
-        const doc = this.documents.get(uri);
-        if (!doc) return;
-        const version = doc.version;
-        let diagnostics: Diagnostic[];
-        try {
-          diagnostics = diagnose(this.context(), doc);
-        } catch (error) {
-          logFailure(this.connection, 'textDocument/publishDiagnostics', { textDocument: { uri } }, error);
-          diagnostics = [];
-        }
-        if (this.documents.get(uri)?.version !== version) return;
-        void this.connection.sendDiagnostics({ uri, version, diagnostics });
-      }, delay),
-    );
+  /** The diagnostics of an open document's current version (the store pushes and pulls share); undefined when closed. */
+  diagnosticsOf(uri: string): Promise<Diagnostic[]> | undefined {
+    return this.diagnostics.current(uri);
+  }
+
+  private computeDiagnostics(uri: string): Diagnostic[] {
+    const doc = this.documents.get(uri);
+    if (!doc) return [];
+    try {
+      return diagnose(this.context(), doc);
+    } catch (error) {
+      logFailure(this.connection, 'textDocument/diagnostic', { textDocument: { uri } }, error);
+      return [];
+    }
   }
 }
 

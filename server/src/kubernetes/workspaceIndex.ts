@@ -3,7 +3,7 @@ import type { ServiceContext } from '../workspace';
 import { looksLikeKubernetes } from '../workspace';
 import { get, items, str } from './nodes';
 import { type KubeObject, parseManifests, type ParsedManifests } from './parse';
-import { patchParse } from './reparse';
+import { parsePiecewise, type PiecewiseParse } from './reparse';
 import { type JsonSchema, typeMetaKey } from './schema';
 import { nameOf, type PodSummary, podSummary } from './workload';
 
@@ -34,17 +34,18 @@ const PATCHABLE_FILES = 8;
 export function parseCached(ctx: ServiceContext, uri: string, text: string): ParsedManifests {
   // The text itself is the version: disk files keep the same string object until they change.
   return ctx.cache.get('kubernetes/parse', uri, text, () => {
-    // The last tree of this file is patched when the edit allows; ctx.cache keeps one version per
-    // file, so the old tree has no other holder once this entry replaces it.
-    const recent = ctx.resources?.memo('kubernetes/recent-parses', () => new Map<string, { text: string; parsed: ParsedManifests }>());
+    // The last parse of this file gives the pieces an edit left alone (see parsePiecewise);
+    // ctx.cache keeps one version per file, so the old trees have no other holder once this entry
+    // replaces it.
+    const recent = ctx.resources?.memo('kubernetes/recent-parses', () => new Map<string, PiecewiseParse>());
     const last = recent?.get(uri);
-    const parsed = last?.text === text ? last.parsed : ((last && patchParse(last.text, last.parsed, text)) ?? parseManifests(text));
+    const next = last?.text === text ? last : parsePiecewise(text, last);
     if (recent) {
       recent.delete(uri);
-      recent.set(uri, { text, parsed });
+      recent.set(uri, next);
       if (recent.size > PATCHABLE_FILES) recent.delete(recent.keys().next().value as string);
     }
-    return parsed;
+    return next.parsed;
   });
 }
 

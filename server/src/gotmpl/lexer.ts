@@ -9,8 +9,9 @@ import type { Action, ParseError, Token, TokenType } from './ast';
 const KEYWORDS = new Set(['if', 'else', 'end', 'range', 'with', 'define', 'template', 'block', 'break', 'continue']);
 
 const isSpace = (c: string) => c === ' ' || c === '\t' || c === '\r' || c === '\n';
-const isIdentStart = (c: string) => /[A-Za-z_]/.test(c) || c > '\u007f';
-const isIdentPart = (c: string) => /[A-Za-z0-9_]/.test(c) || c > '\u007f';
+// Compared by character code: these run for every character of every action.
+const isIdentStart = (c: string) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c === '_' || c > '\u007f';
+const isIdentPart = (c: string) => isIdentStart(c) || (c >= '0' && c <= '9');
 
 const NUMBER =
   /[+-]?(?:0[xX][0-9a-fA-F_]+(?:\.[0-9a-fA-F_]*)?(?:[pP][+-]?\d+)?|0[bB][01_]+|0[oO][0-7_]+|(?:\d[\d_]*(?:\.[\d_]*)?|\.\d[\d_]*)(?:[eE][+-]?\d+)?)i?/y;

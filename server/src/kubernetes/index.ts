@@ -14,7 +14,7 @@ import { complete } from './complete';
 import { diagnose } from './diagnose';
 import { hoverTarget } from './hover';
 import { RULES } from './rules';
-import { warmUp } from './warmUp';
+import { indexStep } from './workspaceIndex';
 
 export const language: LanguageModule = {
   rules: RULES.map((r) => r.meta),
@@ -22,5 +22,5 @@ export const language: LanguageModule = {
   hoverTarget,
   complete,
   diagnose,
-  warmUp,
+  indexStep,
 };

@@ -6,6 +6,7 @@ import type { KubeObject } from './parse';
 import { bundledSchema, deref } from './schema';
 import { type SchemaProblem, validateNode } from './validate';
 import { parseCached, type WorkspaceIndex, workspaceIndex } from './workspaceIndex';
+import { type PodSummary, podSummary } from './workload';
 
 /**
  * A manifest file as the Kubernetes features see it: the document, its parsed objects, the
@@ -18,18 +19,23 @@ export interface ManifestFile extends SchemaSources {
   doc: TextDocument;
   /** Schema problems of an object, computed once per manifest file. */
   schemaProblems(obj: KubeObject): SchemaProblem[];
+  /** Every pod in the workspace and in this file (which need not be a workspace file), gathered once per manifest file. */
+  pods(): PodSummary[];
 }
 
 /** The manifest file of a document, parsed once per text (ctx.cache); built per request. */
 export function analyseManifest(ctx: ServiceContext, doc: TextDocument): ManifestFile {
   const problems = new Map<KubeObject, SchemaProblem[]>();
   let index: WorkspaceIndex | undefined;
+  let pods: PodSummary[] | undefined;
   const file: ManifestFile = {
     ctx,
     doc,
     parsed: parseCached(ctx, doc.uri, doc.getText()),
     schema: bundledSchema(ctx),
     index: () => (index ??= workspaceIndex(ctx)),
+    // Every Service of the file asks; gathering them once keeps a file of many Services linear.
+    pods: () => (pods ??= [...file.index().pods, ...file.parsed.objects.map(podSummary).filter((p): p is PodSummary => p !== undefined)]),
     schemaProblems(obj) {
       let found = problems.get(obj);
       if (!found) {

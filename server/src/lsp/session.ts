@@ -29,8 +29,9 @@ import {
 } from '../common';
 import { describeConfigProblems, nodeFileSystem, readProjectConfig, resolveNotesPath } from '../io';
 import { NotesIndex } from '../notes';
-import { diagnose, warmUp } from '../services';
-import { scanFolders, type ServiceContext, Workspace } from '../workspace';
+import { diagnose, indexStep, usesWorkspaceIndex } from '../services';
+import { scanFoldersInSteps, type ServiceContext, Workspace } from '../workspace';
+import { type Background, inSlices } from './background';
 import { DiagnosticsScheduler } from './diagnostics';
 import { logFailure } from './guard';
 import { NotesSync } from './notesSync';
@@ -75,6 +76,10 @@ export class Session {
   private notesWatcher: Promise<Disposable | undefined> = Promise.resolve(undefined);
   /** The settings changed since the last revalidation: results known for unchanged documents are stale too. */
   private settingsChanged = false;
+  /** The workspace folders have been scanned (the file list is known). */
+  private scanned = false;
+  /** The workspace index being built between requests, if it is. */
+  private indexing: Background | undefined;
 
   constructor(
     readonly connection: Connection,
@@ -87,7 +92,15 @@ export class Session {
   }
 
   context(): ServiceContext {
-    return { settings: this.settings, workspace: this.workspace, notes: this.notes, cache: this.cache, locale: this.locale, resources: this.resources };
+    return {
+      settings: this.settings,
+      workspace: this.workspace,
+      notes: this.notes,
+      cache: this.cache,
+      locale: this.locale,
+      resources: this.resources,
+      stepwiseIndex: true,
+    };
   }
 
   /** The open document, or `undefined` for unknown and closed URIs. */
@@ -142,16 +155,54 @@ export class Session {
     } finally {
       this.markStarted();
     }
-    // The folder scan yields the event loop first so the first requests are answered at once.
-    setImmediate(() => {
-      this.workspace.setFiles(scanFolders(this.workspace.fs, this.folders));
-      this.revalidateAll();
-      try {
-        warmUp(this.context());
-      } catch (error) {
-        logFailure(this.connection, 'warmUp', undefined, error);
+    // The folders are scanned between requests, so the first ones are answered at once.
+    const scan = scanFoldersInSteps(this.workspace.fs, this.folders);
+    let files: string[] = [];
+    const scanning = inSlices((stop) => {
+      while (!stop()) {
+        const next = scan.next();
+        if (next.done) {
+          files = next.value;
+          return true;
+        }
       }
+      return false;
     });
+    scanning.done.then(
+      () => {
+        this.workspace.setFiles(files);
+        this.scanned = true;
+        this.revalidateAll();
+        this.indexWhenNeeded();
+      },
+      (error) => logFailure(this.connection, 'workspace scan', undefined, error),
+    );
+  }
+
+  /**
+   * Builds the workspace index between requests once a document that uses it is open (a Dockerfile
+   * session never reads the workspace's manifests). Requests meanwhile use what is ready; when it
+   * is complete, open documents are checked again.
+   */
+  private indexWhenNeeded(): void {
+    if (!this.scanned || this.indexing) return;
+    const ctx = this.context();
+    if (!this.documents.all().some((doc) => usesWorkspaceIndex(ctx, doc))) return;
+    const started = performance.now();
+    const indexing = inSlices((stop) => indexStep(this.context(), stop));
+    this.indexing = indexing;
+    indexing.done
+      .then(() => {
+        const ms = Math.round(performance.now() - started);
+        this.connection.console.info(`[container-notes] workspace index: ${this.workspace.files().length} files in ${ms} ms`);
+        // Rules that waited for the whole index see it now.
+        this.workspace.touch();
+        this.revalidateAll();
+      })
+      .catch((error) => logFailure(this.connection, 'workspace index', undefined, error))
+      .finally(() => {
+        if (this.indexing === indexing) this.indexing = undefined;
+      });
   }
 
   /** Pull `containerNotes` settings when the client offers workspace/configuration; else keep the pushed ones. */
@@ -179,6 +230,8 @@ export class Session {
       this.watchNotes();
     }
     this.revalidateAll();
+    // A language turned on may want its index.
+    this.indexWhenNeeded();
   }
 
   /** "Reload Notes": re-read every notes file; hovers keep using the index while it runs. */
@@ -221,15 +274,22 @@ export class Session {
       if (change.type === FileChangeType.Deleted) this.workspace.fileDeleted(change.uri);
       else this.workspace.fileChanged(change.uri);
     }
-    if (workspaceChanges.length > 0) this.revalidateAll();
+    if (workspaceChanges.length > 0) {
+      this.revalidateAll();
+      this.indexWhenNeeded();
+    }
   }
 
   /** A newly opened document is checked at once; an edit at once or after a pause (see DiagnosticsScheduler). */
   documentChanged(doc: TextDocument): void {
     const opened = !this.workspace.isOpen(doc.uri);
     this.workspace.openDocument(doc);
-    if (opened) this.diagnostics.opened(doc.uri);
-    else this.diagnostics.changed(doc.uri);
+    if (opened) {
+      this.diagnostics.opened(doc.uri);
+      this.indexWhenNeeded();
+    } else {
+      this.diagnostics.changed(doc.uri);
+    }
   }
 
   documentClosed(uri: string): void {
@@ -237,6 +297,8 @@ export class Session {
     this.cache.forget(uri);
     this.diagnostics.closed(uri);
     if (!this.pullDiagnostics) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    // The file's summary now comes from the disk again.
+    this.indexWhenNeeded();
   }
 
   /** Re-check every open document, e.g. after a settings or workspace change. */

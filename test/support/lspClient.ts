@@ -91,10 +91,12 @@ export class LspClient {
     this.write({ jsonrpc: '2.0', id: message.id, result });
   }
 
-  private write(message: Message): void {
-    const body = Buffer.from(JSON.stringify(message), 'utf8');
-    this.child.stdin.write(`Content-Length: ${body.length}\r\n\r\n`);
-    this.child.stdin.write(body);
+  private write(...messages: Message[]): void {
+    const frames = messages.map((message) => {
+      const body = Buffer.from(JSON.stringify(message), 'utf8');
+      return Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`), body]);
+    });
+    this.child.stdin.write(Buffer.concat(frames));
   }
 
   request<T = unknown>(method: string, params: unknown, timeoutMs = 10000): Promise<T> {
@@ -116,6 +118,31 @@ export class LspClient {
         },
       });
       this.write({ jsonrpc: '2.0', id, method, params });
+    });
+  }
+
+  /**
+   * Sends a request and its `$/cancelRequest` in one write, so the server reads both before it
+   * dispatches the request. Resolves with the response message (result or error).
+   */
+  requestCancelled(method: string, params: unknown, timeoutMs = 10000): Promise<Message> {
+    const id = this.nextId++;
+    return new Promise<Message>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        reject(new Error(`${method} timed out after ${timeoutMs} ms; stderr: ${this.stderr}`));
+      }, timeoutMs);
+      this.pending.set(id, {
+        resolve: (m) => {
+          clearTimeout(timer);
+          resolve(m);
+        },
+        reject: (e) => {
+          clearTimeout(timer);
+          reject(e);
+        },
+      });
+      this.write({ jsonrpc: '2.0', id, method, params }, { jsonrpc: '2.0', method: '$/cancelRequest', params: { id } });
     });
   }
 

@@ -1,5 +1,8 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { SERVER_EXEC_ARGV } from '../../shared/protocol';
 import { repoPath } from './paths';
+
+const OUR_SERVER = repoPath('dist', 'server.js');
 
 /**
  * A minimal JSON-RPC client over the real server's stdio, for LSP-level tests and the bench.
@@ -30,8 +33,10 @@ export class LspClient {
   configuration: unknown = {};
   stderr = '';
 
-  constructor(serverPath = repoPath('dist', 'server.js'), args: string[] = ['--stdio'], command = process.execPath) {
-    this.child = spawn(command, [serverPath, ...args], { stdio: 'pipe' });
+  /** Our server is started with the options the VS Code client gives it; another server (a peer) as it is. */
+  constructor(serverPath = OUR_SERVER, args: string[] = ['--stdio'], command = process.execPath) {
+    const options = serverPath === OUR_SERVER ? SERVER_EXEC_ARGV : [];
+    this.child = spawn(command, [...options, serverPath, ...args], { stdio: 'pipe' });
     this.child.stdout.on('data', (chunk: Buffer) => this.onData(chunk));
     this.child.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     this.child.on('exit', () => {

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import type { Location } from 'vscode-languageserver-types';
-import { LIST_SECTIONS, NOTE_AT_CURSOR, RELOAD_NOTES, type RequestParams, type RequestResult, type Requests } from '../../shared/protocol';
+import { LIST_SECTIONS, NOTE_AT_CURSOR, RELOAD_NOTES, type RequestParams, type RequestResult, type Requests, SERVER_EXEC_ARGV } from '../../shared/protocol';
 import { findChartRoot } from './chart';
 import { registerHelmTemplate } from './helmTemplate';
 
@@ -91,8 +91,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const output = vscode.window.createOutputChannel('Container Notes', { log: true });
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: SERVER_EXEC_ARGV } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: SELECTOR,

@@ -59,6 +59,12 @@ const MAX_DEPTH = 16;
 const MAX_CALLS = 2_000;
 const MAX_ITEMS = 64;
 const MAX_CHARS = 1_000_000;
+/**
+ * Blocks nested deeper than this are not rendered (a hole, so nothing in them is judged): real
+ * templates nest a few levels, and each level is a few stack frames, so generated or pasted text
+ * with thousands of nested `if`s would otherwise overflow the stack.
+ */
+const MAX_NESTING = 64;
 
 /** Functions whose output is a block of lines. */
 const BLOCK_FUNCTIONS = new Set(['include', 'toYaml', 'toYamlPretty', 'toJson', 'toPrettyJson', 'nindent', 'indent', 'tpl', 'toToml']);
@@ -89,6 +95,8 @@ interface State {
   neighbours: WeakMap<Template, { byEnd: Map<number, Action>; byStart: Map<number, Action> }>;
   calls: number;
   depth: number;
+  /** How many if/with/range blocks enclose the node being rendered. */
+  nesting: number;
   chars: number;
   facts: Fact[];
   regions: Array<Marker & { body: Span; facts: Fact[] }>;
@@ -120,6 +128,7 @@ export function expand(ctx: ServiceContext, chart: ChartModel, uri: string, temp
     neighbours: ctx.cache.get('helm-trims', '', 0, () => new WeakMap()),
     calls: 0,
     depth: 0,
+    nesting: 0,
     chars: 0,
     facts: [],
     regions: [],
@@ -217,9 +226,19 @@ function renderNode(state: State, node: TemplateNode, env: Env, mode: Mode, out:
     case 'with':
     case 'range': {
       const from = out.length;
-      const signal = node.type === 'range' ? renderRange(state, node, env, mode, out) : renderBranch(state, node, env, mode, out);
-      if (mode.top) state.generated.push({ from, to: out.length });
-      return signal;
+      if (state.nesting >= MAX_NESTING) {
+        out.push({ text: '', kind: 'hole', helper: mode.helper });
+        if (mode.top) state.unsure.push({ from, to: out.length });
+        return undefined;
+      }
+      state.nesting++;
+      try {
+        const signal = node.type === 'range' ? renderRange(state, node, env, mode, out) : renderBranch(state, node, env, mode, out);
+        if (mode.top) state.generated.push({ from, to: out.length });
+        return signal;
+      } finally {
+        state.nesting--;
+      }
     }
     case 'template': {
       const dot = node.pipeline ? evaluated(state, node.pipeline, env).value : null;
@@ -305,11 +324,16 @@ function emitValue(state: State, action: Action, value: unknown, reads: Reads, m
 /** An action on its own line, spanning lines or producing a block: its output is whole lines. */
 function standsAlone(template: Template, action: Action, node: ActionNode | undefined): boolean {
   const text = template.text;
-  const lineStart = text.lastIndexOf('\n', action.start - 1) + 1;
-  const nl = text.indexOf('\n', action.end);
-  const before = text.slice(lineStart, action.start);
-  const after = text.slice(action.end, nl < 0 ? text.length : nl);
-  if (/^[ \t]*$/.test(before) && (/^[ \t]*$/.test(after) || /^[ \t]*\{\{/.test(after))) return true;
+  // Only the blanks next to the action are looked at, never the whole line: a file of one long
+  // line of actions would otherwise cost the line's length per action.
+  const blank = (i: number) => text[i] === ' ' || text[i] === '\t';
+  let before = action.start - 1;
+  while (before >= 0 && blank(before)) before--;
+  let after = action.end;
+  while (after < text.length && blank(after)) after++;
+  const aloneBefore = before < 0 || text[before] === '\n';
+  const aloneAfter = after >= text.length || text[after] === '\n' || text.startsWith('{{', after);
+  if (aloneBefore && aloneAfter) return true;
   if (text.slice(action.start, action.end).includes('\n')) return true;
   return !!node && node.pipeline.commands.some((c) => c.args.some((a) => a.type === 'identifier' && BLOCK_FUNCTIONS.has(a.name)));
 }

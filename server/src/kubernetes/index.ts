@@ -16,7 +16,7 @@ import { hoverTarget } from './hover';
 import { RULES } from './rules';
 export { targetVersion } from './schema';
 export { servesApi } from './served';
-import { warmUp } from './warmUp';
+import { indexStep } from './workspaceIndex';
 
 // `satisfies`, not a type annotation: Helm calls `diagnose` and relies on its answer being immediate.
 export const language = {
@@ -25,5 +25,5 @@ export const language = {
   hoverTarget,
   complete,
   diagnose,
-  warmUp,
+  indexStep,
 } satisfies LanguageModule;

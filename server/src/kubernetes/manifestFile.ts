@@ -7,6 +7,7 @@ import type { KubeObject } from './parse';
 import { bundledSchema, deref } from './schema';
 import { type SchemaProblem, validateNode } from './validate';
 import { parseCached, type WorkspaceIndex, workspaceIndex } from './workspaceIndex';
+import { type PodSummary, podSummary } from './workload';
 
 /**
  * A manifest file as the Kubernetes features see it: the document, its parsed objects, the
@@ -23,6 +24,8 @@ export interface ManifestFile extends SchemaSources {
   kustomize(): KustomizeRole;
   /** Whether an object is a kustomize patch: a fragment, so what it leaves out is no finding. */
   isPatch(obj: KubeObject): boolean;
+  /** Every pod in the workspace and in this file (which need not be a workspace file), gathered once per manifest file. */
+  pods(): PodSummary[];
 }
 
 /** The manifest file of a document, parsed once per text (ctx.cache); built per request. */
@@ -31,12 +34,15 @@ export function analyseManifest(ctx: ServiceContext, doc: TextDocument): Manifes
   const patches = new Map<KubeObject, boolean>();
   let index: WorkspaceIndex | undefined;
   let role: KustomizeRole | undefined;
+  let pods: PodSummary[] | undefined;
   const file: ManifestFile = {
     ctx,
     doc,
     parsed: parseCached(ctx, doc.uri, doc.getText()),
     schema: bundledSchema(ctx),
     index: () => (index ??= workspaceIndex(ctx)),
+    // Every Service of the file asks; gathering them once keeps a file of many Services linear.
+    pods: () => (pods ??= [...file.index().pods, ...file.parsed.objects.map(podSummary).filter((p): p is PodSummary => p !== undefined)]),
     schemaProblems(obj) {
       let found = problems.get(obj);
       if (!found) {
@@ -64,5 +70,5 @@ function computeSchemaProblems(file: ManifestFile, obj: KubeObject): SchemaProbl
   const definitions = file.schema?.definitions ?? {};
   if (!deref(definitions, found.schema)) return [];
   const kindValue = span(obj.node.items.find((p) => String((p.key as { value?: unknown })?.value) === 'kind')?.value) ?? span(obj.node) ?? [0, 0];
-  return validateNode({ definitions, structural: found.structural, document: obj.document }, obj.node, found.schema, kindValue, '');
+  return validateNode({ definitions, structural: found.structural, aliases: obj.aliases }, obj.node, found.schema, kindValue, '');
 }

@@ -1,7 +1,8 @@
-import { isAlias, isMap, isScalar, isSeq, Scalar, type Document } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, Scalar } from 'yaml';
 import { closestMatch } from '../common';
 import { isPatchDirective } from './kustomize';
 import { entries, span } from './nodes';
+import type { AliasTargets } from './parse';
 import { deref, type JsonSchema, typeName } from './schema';
 
 /**
@@ -33,7 +34,8 @@ export interface ValidationOptions {
   definitions: Record<string, JsonSchema>;
   /** CRD schemas are structural: properties not listed are unknown even without `additionalProperties: false`. */
   structural: boolean;
-  document: Document.Parsed;
+  /** The aliases of the object's document, resolved once (see parse.ts). */
+  aliases: AliasTargets;
 }
 
 const MAX_DEPTH = 64;
@@ -102,7 +104,7 @@ function describeType(actual: JsonType): string {
 
 function walk(o: ValidationOptions, raw: unknown, schema: JsonSchema, at: Place, out: SchemaProblem[], depth: number): void {
   if (depth > MAX_DEPTH) return;
-  const node = isAlias(raw) ? raw.resolve(o.document) : raw;
+  const node = isAlias(raw) ? o.aliases.get(raw) : raw;
   const s = deref(o.definitions, schema);
   if (!s || node === undefined) return;
   const { owner, path } = at;

@@ -17,8 +17,9 @@ interface Language {
 }
 
 /**
- * Every language, in the order its rules are listed and its data warmed up. Adding a language is
- * one entry here: everything in services/ goes through this table.
+ * Every language, in the order its rules are listed. Adding a language is one entry here:
+ * everything in services/ goes through this table. A module loads its data (the Kubernetes
+ * schema) on its first document, so a session that never opens a manifest never loads it.
  */
 const LANGUAGES: readonly Language[] = [
   { kinds: ['dockerfile'], enabled: (s) => s.dockerfile.enable, module: dockerfile },
@@ -68,10 +69,12 @@ export function ruleMeta(id: string): RuleMeta | undefined {
   return RULES_BY_ID.get(id);
 }
 
-/**
- * Lets every module load its data before the first request (the session calls it after start-up).
- * Disabled ones too: a setting can turn a language on at any time.
- */
-export function warmUp(ctx: ServiceContext): void {
-  for (const { module } of LANGUAGES) module.warmUp?.(ctx);
+/** Whether the document's module keeps a workspace index (the editor builds it once such a document is open). */
+export function usesWorkspaceIndex(ctx: ServiceContext, doc: TextDocument): boolean {
+  return route(ctx, doc)?.module.indexStep !== undefined;
+}
+
+/** Builds the enabled modules' workspace indexes until `stop()` says so; true when all are complete. */
+export function indexStep(ctx: ServiceContext, stop: () => boolean): boolean {
+  return LANGUAGES.every((l) => !l.enabled(ctx.settings) || !l.module.indexStep || l.module.indexStep(ctx, stop));
 }

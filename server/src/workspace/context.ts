@@ -18,6 +18,11 @@ export interface ServiceContext {
   locale: string;
   /** Bundled data files (schemas) and per-session values derived from them; absent = none bundled. */
   resources?: Resources;
+  /**
+   * Workspace indexes are built between requests (services `indexStep`), so a request never reads
+   * the workspace's files for one: it uses what is ready. Absent: built on first use (CLI, tests).
+   */
+  stepwiseIndex?: boolean;
 }
 
 /** A document as the language modules receive it: the text plus how the workspace classified it. */
@@ -62,6 +67,6 @@ export interface LanguageModule {
   rename?(ctx: ServiceContext, src: SourceDocument, pos: Position, newName: string): WorkspaceEdit | null;
   symbols?(ctx: ServiceContext, src: SourceDocument): DocumentSymbol[];
   folding?(ctx: ServiceContext, src: SourceDocument): FoldingRange[];
-  /** Loads bundled data and exercises the hot paths once, so the first real request is fast. */
-  warmUp?(ctx: ServiceContext): void;
+  /** Builds the module's workspace index until `stop()` says so; true when it is complete (see ServiceContext.stepwiseIndex). */
+  indexStep?(ctx: ServiceContext, stop: () => boolean): boolean;
 }

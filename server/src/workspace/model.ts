@@ -15,6 +15,9 @@ export class Workspace {
   /** Archive URI → its text members (see `archive`), read once. */
   private readonly archives = new Map<string, ReadonlyMap<string, string> | undefined>();
   private gen = 0;
+  /** The generation each file last changed in (see fileStamp); files not listed changed at `listedAt`. */
+  private readonly stamps = new Map<string, number>();
+  private listedAt = 0;
 
   constructor(
     readonly fs: FileSystem,
@@ -25,6 +28,19 @@ export class Workspace {
     return this.gen;
   }
 
+  /**
+   * Changes when the text `read(uri)` gives may have changed (an edit, an open or close, a change
+   * on disk, a new scan) and only then, so data derived from one file can be kept per file.
+   */
+  fileStamp(uri: string): number {
+    return this.stamps.get(uri) ?? this.listedAt;
+  }
+
+  /** Something derived from the files changed (the workspace index finished): data cached per generation starts over. */
+  touch(): void {
+    this.gen++;
+  }
+
   /** Replace the list of known files (after a folder scan). */
   setFiles(uris: Iterable<string>): void {
     this.fileSet.clear();
@@ -32,6 +48,13 @@ export class Workspace {
     this.diskTexts.clear();
     this.archives.clear();
     this.gen++;
+    this.stamps.clear();
+    this.listedAt = this.gen;
+  }
+
+  private changed(uri: string): void {
+    this.gen++;
+    this.stamps.set(uri, this.gen);
   }
 
   /** All known files, open documents included, sorted for deterministic results. */
@@ -74,7 +97,7 @@ export class Workspace {
     }
     this.diskTexts.delete(uri);
     this.archives.delete(uri);
-    this.gen++;
+    this.changed(uri);
   }
 
   fileDeleted(uri: string): void {
@@ -82,17 +105,17 @@ export class Workspace {
     this.diskTexts.delete(uri);
     this.archives.delete(uri);
     this.listings.clear();
-    this.gen++;
+    this.changed(uri);
   }
 
   /** An editor opened or changed a document; its text now wins over the disk. */
   openDocument(doc: TextDocument): void {
     this.openDocs.set(doc.uri, doc);
-    this.gen++;
+    this.changed(doc.uri);
   }
 
   closeDocument(uri: string): void {
-    if (this.openDocs.delete(uri)) this.gen++;
+    if (this.openDocs.delete(uri)) this.changed(uri);
   }
 
   isOpen(uri: string): boolean {

@@ -76,7 +76,8 @@ function checkObject(file: ManifestFile, obj: KubeObject): Finding[] {
   for (const ref of references(obj)) {
     const names = definedNames(file, ref.kind);
     const name = str(ref.node) as string;
-    if (!names || names.has(name)) continue;
+    // While the workspace index is being built, the definition may be in a file not read yet.
+    if (!names || names.has(name) || !file.index().complete) continue;
     out.push(
       finding(
         meta,

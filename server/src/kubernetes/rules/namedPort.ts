@@ -53,7 +53,8 @@ function serviceFindings(file: ManifestFile, obj: KubeObject): Finding[] {
   if (selector.size === 0) return [];
   const pods = selectedPods(file, selector, namespaceOf(obj));
   // Without selected pods there is nothing to compare with; service-no-match reports that case.
-  if (pods.length === 0) return [];
+  // While the workspace index is being built, a pod with the port may be among those not read yet.
+  if (pods.length === 0 || !file.index().complete) return [];
   const out: Finding[] = [];
   for (const port of items(get(obj.node, 'spec', 'ports'))) {
     const target = get(port, 'targetPort');

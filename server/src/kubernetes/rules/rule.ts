@@ -5,7 +5,7 @@ import { get, span, type YamlNode } from '../nodes';
 import type { KubeObject, SyntaxProblem } from '../parse';
 import { removal } from '../reference';
 import type { SchemaRule } from '../validate';
-import { type ContainerRef, containers, firstNode, type PodSummary, podSummary, selects } from '../workload';
+import { type ContainerRef, containers, firstNode, type PodSummary, selects } from '../workload';
 
 /**
  * What the Kubernetes rules share. A Kubernetes rule is a `Rule<ManifestFile>` (common): it is
@@ -77,15 +77,9 @@ export function parseCheck(meta: RuleMeta, code: SyntaxProblem['code']): (file: 
   return (file) => file.parsed.problems.filter((p) => p.code === code).map((p) => finding(meta, nodeRange(file, [p.start, p.end]), p.message));
 }
 
-/** Every pod in the workspace and in this file (which need not be a workspace file). */
-export function allPods(file: ManifestFile): PodSummary[] {
-  const local = file.parsed.objects.map(podSummary).filter((p): p is PodSummary => p !== undefined);
-  return [...file.index().pods, ...local];
-}
-
 /** The pods a Service selects, honouring namespaces written on both sides. */
 export function selectedPods(file: ManifestFile, selector: Map<string, string>, namespace: string | undefined): PodSummary[] {
-  return allPods(file).filter((p) => selects(selector, p.labels) && (namespace === undefined || p.namespace === undefined || p.namespace === namespace));
+  return file.pods().filter((p) => selects(selector, p.labels) && (namespace === undefined || p.namespace === undefined || p.namespace === namespace));
 }
 
 /**

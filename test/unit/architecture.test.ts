@@ -6,7 +6,7 @@ import { repoPath } from '../support/paths';
 
 /**
  * Enforces the layering of STYLE.md on server/src:
- *   common ← {gotmpl, notes} ← workspace ← {dockerfile, kubernetes, helm} ← services ← io ← {lsp, cli} ← server.ts
+ *   common ← {gotmpl, notes} ← workspace ← {dockerfile, kubernetes, helm, notesfile} ← services ← io ← {lsp, cli} ← server.ts
  * - every folder has a layer (a new folder must be placed, not silently exempt);
  * - a folder imports only from lower layers (helm may use kubernetes: it checks rendered templates);
  * - other folders are imported through their index.ts only;
@@ -26,6 +26,7 @@ const LAYER: Record<string, number> = {
   dockerfile: 3,
   kubernetes: 3,
   helm: 3,
+  notesfile: 3,
   services: 4,
   io: 5,
   lsp: 6,

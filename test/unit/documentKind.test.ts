@@ -40,3 +40,14 @@ test('Kubernetes by content, other YAML left alone', () => {
   assert.equal(kind('file:///ws/ci.yml', 'jobs:\n  build: {}\n'), 'yaml');
   assert.equal(kind('file:///ws/readme.md', 'apiVersion: v1\nkind: Pod'), 'other');
 });
+
+test('notes files: Markdown or text under a notes path, or with a keys tag; other Markdown is left alone', () => {
+  const tagged = '# Team\n<!-- keys: k8s:kind/Deployment -->\nRolling updates.\n';
+  assert.equal(classifyDocument(ws, 'file:///notes/k8s.md', 'markdown', '# Plain\n', true), 'notes');
+  assert.equal(classifyDocument(ws, 'file:///notes/k8s.txt', 'plaintext', 'plain\n', true), 'notes');
+  assert.equal(kind('file:///ws/docs/runbook.md', tagged, 'markdown'), 'notes');
+  assert.equal(kind('file:///ws/README.md', '# Project\n', 'markdown'), 'other');
+  assert.equal(kind('untitled:Untitled-2', tagged, 'markdown'), 'notes');
+  // A chart's NOTES.txt is a template wherever the notes paths point.
+  assert.equal(classifyDocument(ws, 'file:///ws/chart/templates/NOTES.txt', 'plaintext', 'hi', true), 'helm-template');
+});

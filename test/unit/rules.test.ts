@@ -11,7 +11,7 @@ import { repoPath } from '../support/paths';
 // note in each bundled language.
 
 /** The rule-id prefix of each language folder; common rules are part of the suppression policy and have no rule file. */
-const PREFIX: Record<string, string> = { dockerfile: 'dockerfile/', kubernetes: 'k8s/', helm: 'helm/' };
+const PREFIX: Record<string, string> = { dockerfile: 'dockerfile/', kubernetes: 'k8s/', helm: 'helm/', notesfile: 'notes/' };
 const COMMON_PREFIX = 'common/';
 /** Files of a rules folder that hold shared helpers and the rule table, not a rule. */
 const NOT_RULES = new Set(['rule.ts', 'index.ts']);

@@ -13,6 +13,7 @@ import type { LanguageModule } from '../workspace';
 import { complete } from './complete';
 import { diagnose } from './diagnose';
 import { hoverTarget } from './hover';
+import { noteKeys } from './noteKeys';
 import { RULES } from './rules';
 import { warmUp } from './warmUp';
 
@@ -23,4 +24,5 @@ export const language: LanguageModule = {
   complete,
   diagnose,
   warmUp,
+  noteKeys,
 };

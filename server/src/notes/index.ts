@@ -18,5 +18,6 @@
 export * from './types';
 export { NotesIndex } from './notesIndex';
 export { parseSections } from './sections';
-export { matchingTags, queryFor } from './terms';
+export { fencedLines } from './markdown';
+export { matchingTags, queryFor, splitTags } from './terms';
 export { renderBody, renderSection, renderSectionMemo, renderSections, sourceLabel, sourceLink } from './render';

@@ -45,7 +45,7 @@ export function codeActions(ctx: ServiceContext, doc: TextDocument, range: Range
     for (const fix of fixes) {
       actions.push({ title: fix.title, kind: 'quickfix', diagnostics: [diagnostic], isPreferred: fix.preferred, edit: { changes: { [doc.uri]: fix.edits } } });
     }
-    actions.push(ignoreCommentAction(doc, diagnostic, prefix));
+    if (prefix) actions.push(ignoreCommentAction(doc, diagnostic, prefix));
   }
   return actions;
 }

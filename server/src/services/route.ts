@@ -4,6 +4,7 @@ import { COMMON_RULES } from '../common';
 import { language as dockerfile } from '../dockerfile';
 import { language as helm } from '../helm';
 import { language as kubernetes } from '../kubernetes';
+import { notesFileLanguage } from '../notesfile';
 import { classifyDocument, type DocumentKind, type LanguageModule, type ServiceContext, type SourceDocument } from '../workspace';
 
 /** A language: the document kinds its module serves, and the setting that turns it on. */
@@ -21,6 +22,8 @@ const LANGUAGES: readonly Language[] = [
   { kinds: ['dockerfile'], enabled: (s) => s.dockerfile.enable, module: dockerfile },
   { kinds: ['kubernetes'], enabled: (s) => s.kubernetes.enable, module: kubernetes },
   { kinds: ['helm-template', 'helm-chart', 'helm-values'], enabled: (s) => s.helm.enable, module: helm },
+  // Notes files check their tags against the keys every other language produces.
+  { kinds: ['notes'], enabled: () => true, module: notesFileLanguage(() => ({ modules: LANGUAGES.map((l) => l.module), rules: allRules() })) },
 ];
 
 /** The module that serves a kind of document, or `undefined` when the kind is left alone or disabled. */
@@ -29,10 +32,10 @@ export function moduleFor(ctx: ServiceContext, kind: DocumentKind): LanguageModu
   return language?.enabled(ctx.settings) ? language.module : undefined;
 }
 
-/** Classifies a document once per version. */
+/** Classifies a document once per version (and per change of the workspace or the notes, which say where notes files are). */
 export function sourceDocument(ctx: ServiceContext, doc: TextDocument): SourceDocument {
-  const kind = ctx.cache.get('kind', doc.uri, `${doc.version}@${ctx.workspace.generation}`, () =>
-    classifyDocument(ctx.workspace, doc.uri, doc.languageId, doc.getText()),
+  const kind = ctx.cache.get('kind', doc.uri, `${doc.version}@${ctx.workspace.generation}@${ctx.notes.generation}`, () =>
+    classifyDocument(ctx.workspace, doc.uri, doc.languageId, doc.getText(), ctx.notes.has(doc.uri)),
   );
   return { doc, kind };
 }

@@ -13,9 +13,10 @@ export interface FileLookup {
  * - `helm-chart`: `Chart.yaml`; `helm-values`: `values*.yaml` beside a `Chart.yaml`;
  * - `kubernetes`: YAML with at least one document holding `apiVersion` and `kind`;
  * - `yaml`: any other YAML — left alone so we never fight other YAML tools;
+ * - `notes`: Markdown or text under a notes path (`isNotesFile`), or any holding a `<!-- keys: -->` tag;
  * - `other`: everything else.
  */
-export type DocumentKind = 'dockerfile' | 'helm-template' | 'helm-chart' | 'helm-values' | 'kubernetes' | 'yaml' | 'other';
+export type DocumentKind = 'dockerfile' | 'helm-template' | 'helm-chart' | 'helm-values' | 'kubernetes' | 'yaml' | 'notes' | 'other';
 
 const DOCKERFILE_NAME = /^(Dockerfile|Containerfile)(\..+)?$|\.dockerfile$/i;
 const YAML_FILE = /\.ya?ml$/i;
@@ -23,6 +24,8 @@ const YAML_FILE = /\.ya?ml$/i;
 const HELPER_FILE = /\.tpl$/i;
 /** What a chart's `templates/` folder renders: YAML, helpers, and text such as NOTES.txt. */
 const TEMPLATE_FILE = /\.(ya?ml|tpl|txt)$/i;
+const NOTES_FILE = /\.(md|markdown|txt)$/i;
+const NOTES_TAG = /<!--\s*keys\s*:/i;
 
 export function isDockerfileName(name: string): boolean {
   return DOCKERFILE_NAME.test(name);
@@ -69,7 +72,7 @@ export function looksLikeKubernetes(text: string): boolean {
   return /(^|[\s{,])["']?apiVersion["']?\s*:/m.test(text) && /(^|[\s{,])["']?kind["']?\s*:/m.test(text);
 }
 
-export function classifyDocument(workspace: FileLookup, uri: string, languageId: string, text: string): DocumentKind {
+export function classifyDocument(workspace: FileLookup, uri: string, languageId: string, text: string, isNotesFile = false): DocumentKind {
   const name = basename(uri);
   if (languageId === 'dockerfile' || isDockerfileName(name)) return 'dockerfile';
   const placement = chartPlacement(workspace, uri);
@@ -83,6 +86,7 @@ export function classifyDocument(workspace: FileLookup, uri: string, languageId:
     if (/^values[^/]*\.ya?ml$/i.test(rel)) return 'helm-values';
   }
   if (languageId === 'helm') return 'helm-template';
+  if (languageId === 'markdown' || languageId === 'plaintext' || NOTES_FILE.test(name)) return isNotesFile || NOTES_TAG.test(text) ? 'notes' : 'other';
   const isYaml = languageId === 'yaml' || YAML_FILE.test(name);
   if (!isYaml) return 'other';
   return looksLikeKubernetes(text) ? 'kubernetes' : 'yaml';

@@ -143,8 +143,10 @@ export class LspClient {
     });
   }
 
-  /** initialize + initialized, with optional settings and workspace folder. */
-  async start(options: { rootUri?: string; settings?: unknown; pullConfiguration?: boolean; pullDiagnostics?: boolean; locale?: string } = {}): Promise<any> {
+  /** initialize + initialized, with optional settings, workspace folder and client features (initializationOptions.features). */
+  async start(
+    options: { rootUri?: string; settings?: unknown; pullConfiguration?: boolean; pullDiagnostics?: boolean; locale?: string; features?: unknown } = {},
+  ): Promise<any> {
     this.configuration = options.settings ?? {};
     const result = await this.request('initialize', {
       processId: process.pid,
@@ -155,7 +157,10 @@ export class LspClient {
         workspace: { configuration: options.pullConfiguration ?? false, didChangeWatchedFiles: { dynamicRegistration: true } },
         textDocument: { hover: { contentFormat: ['markdown'] }, ...(options.pullDiagnostics ? { diagnostic: { dynamicRegistration: false } } : {}) },
       },
-      initializationOptions: options.pullConfiguration ? {} : { settings: options.settings ?? {} },
+      initializationOptions: {
+        ...(options.pullConfiguration ? {} : { settings: options.settings ?? {} }),
+        ...(options.features ? { features: options.features } : {}),
+      },
     });
     this.notify('initialized', {});
     return result;

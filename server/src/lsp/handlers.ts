@@ -3,6 +3,7 @@ import { LIST_SECTIONS, NOTE_AT_CURSOR, NOTES_READY, RELOAD_NOTES, type RequestP
 import * as services from '../services';
 import { CAPABILITIES } from './capabilities';
 import { guard, logFailure } from './guard';
+import { bindNotesRequests } from './notesRequests';
 import type { Session } from './session';
 
 /**
@@ -111,6 +112,7 @@ export function bindHandlers(connection: Connection, session: Session, version: 
       return { files: 0, bundled: 0 };
     }
   });
+  bindNotesRequests(connection, session);
   // Lets tests and scripts wait until the notes index has taken every pending change.
   connection.onRequest(NOTES_READY, async (): Promise<RequestResult<typeof NOTES_READY>> => {
     await session.notesReady();

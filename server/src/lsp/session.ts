@@ -12,6 +12,7 @@ import {
   type WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { type ClientFeatures, NOTES_STATUS } from '../../../shared/protocol';
 import {
   basename,
   createResources,
@@ -59,7 +60,9 @@ export class Session {
   /** When the client pulls diagnostics we never push them, or the editor would show them twice. */
   private pullDiagnostics = false;
   private readonly timers = new Map<string, NodeJS.Timeout>();
-  private readonly notesSync: NotesSync;
+  /** What the editor said it supports beyond LSP (initializationOptions.features). */
+  private features: ClientFeatures = {};
+  readonly notesSync: NotesSync;
   /** Settles when `initialized` has pulled the settings and queued the first notes load. */
   private readonly started: Promise<void>;
   private markStarted: () => void = () => undefined;
@@ -74,12 +77,27 @@ export class Session {
     /** Bundled data (schemas) and what is derived from it; kept across settings changes. */
     private readonly resources: Resources = createResources(() => undefined),
   ) {
-    this.notesSync = new NotesSync(this.notes, bundledNotesDir, { info: (m) => connection.console.info(m), warn: (m) => connection.console.warn(m) });
+    this.notesSync = new NotesSync(
+      this.notes,
+      bundledNotesDir,
+      { info: (m) => connection.console.info(m), warn: (m) => connection.console.warn(m) },
+      (status) => {
+        if (this.features.notesStatus) void connection.sendNotification(NOTES_STATUS, status);
+      },
+    );
     this.started = new Promise((resolve) => (this.markStarted = resolve));
   }
 
   context(): ServiceContext {
-    return { settings: this.settings, workspace: this.workspace, notes: this.notes, cache: this.cache, locale: this.locale, resources: this.resources };
+    return {
+      settings: this.settings,
+      workspace: this.workspace,
+      notes: this.notes,
+      cache: this.cache,
+      locale: this.locale,
+      resources: this.resources,
+      addNoteLinks: this.features.addNoteLinks === true,
+    };
   }
 
   /** The open document, or `undefined` for unknown and closed URIs. */
@@ -92,7 +110,8 @@ export class Session {
   }
 
   initialize(params: InitializeParams): void {
-    const init = (params.initializationOptions ?? {}) as { settings?: unknown; locale?: string };
+    const init = (params.initializationOptions ?? {}) as { settings?: unknown; locale?: string; features?: ClientFeatures };
+    this.features = typeof init.features === 'object' && init.features !== null ? init.features : {};
     this.initSettings = mergeSettings(defaultSettings(), init.settings);
     this.editorSettings = this.initSettings;
     this.locale = init.locale ?? params.locale ?? 'en';

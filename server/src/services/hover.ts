@@ -3,6 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { containsPosition, findSuppressions, lineText } from '../common';
 import { type LookupOptions, type NoteSection, renderSectionMemo, renderSections } from '../notes';
 import type { ServiceContext } from '../workspace';
+import { addNoteLink } from './addNoteLink';
 import { diagnosticsAt } from './diagnose';
 import { route, ruleMeta } from './route';
 
@@ -89,8 +90,11 @@ export function keysAt(ctx: ServiceContext, doc: TextDocument, pos: Position): s
 export function hoverDetails(ctx: ServiceContext, doc: TextDocument, pos: Position): HoverDetails | null {
   const source = hoverSource(ctx, doc, pos);
   if (!source) return null;
-  const value = compose(source.reference, notesFor(ctx, source.keys), ctx);
-  if (!value) return null;
+  const sections = notesFor(ctx, source.keys);
+  const composed = compose(source.reference, sections, ctx);
+  if (!composed) return null;
+  const link = addNoteLink(ctx, source.keys, sections);
+  const value = link ? `${composed}\n\n${link}` : composed;
   return { keys: source.keys, hover: { contents: { kind: 'markdown', value }, ...(source.range ? { range: source.range } : {}) } };
 }
 

@@ -1,19 +1,22 @@
-import { listedForm, type NoteKeyForm } from '../workspace';
+import { listedForm, type NoteKeyForm, sentenceList } from '../workspace';
+import { OBJECT_FILES } from './hover';
 import { BUILTINS, FUNCTIONS, KEYWORDS } from './reference';
 
 /**
- * The notes keys Helm hovers produce, from the reference tables the hovers use: built-in objects,
- * template functions and keywords, `.Values` paths (any path: they are the chart's own) and the
- * chart files hover.ts names.
+ * The notes keys Helm hovers produce, from the tables the hovers use: built-in objects, template
+ * functions and keywords (reference.ts), `.Values` paths (any path: they are the chart's own), and
+ * the chart files (`OBJECT_FILES` of hover.ts, plus the files hover.ts names for where the cursor is).
  */
-const CHART_FILES: Record<string, string> = {
-  'Chart.yaml': '`.Chart` objects and keys of Chart.yaml',
-  'values.yaml': '`.Values` and keys of values files',
-  templates: '`.Template` objects',
-  charts: '`.Subcharts`',
-  '_helpers.tpl': 'templates defined in _helpers.tpl',
-  'NOTES.txt': 'anything in a chart’s NOTES.txt',
-};
+function chartFileSources(): Map<string, string[]> {
+  const sources = new Map<string, string[]>([
+    ['Chart.yaml', ['keys of Chart.yaml']],
+    ['values.yaml', ['keys of values files']],
+    ['_helpers.tpl', ['templates defined in _helpers.tpl']],
+    ['NOTES.txt', ['anything in a chart’s NOTES.txt']],
+  ]);
+  for (const [object, file] of Object.entries(OBJECT_FILES)) sources.set(file, [`\`${object}\``, ...(sources.get(file) ?? [])]);
+  return sources;
+}
 
 /** Any `.Values` path is a key: the chart defines its own values. */
 function valuesForm(): NoteKeyForm {
@@ -53,7 +56,7 @@ export function noteKeys(): NoteKeyForm[] {
     listedForm(
       'helm:file/',
       'chart file',
-      Object.entries(CHART_FILES).map(([path, what]) => ({ path, matches: `hovers on ${what}, after their own key` })),
+      [...chartFileSources()].map(([path, sources]) => ({ path, matches: `hovers on ${sentenceList(sources)}, after their own key` })),
     ),
   ];
 }

@@ -24,32 +24,25 @@ const NOTE = [
   '~~~',
 ].join('\r\n');
 
+/** The tags of NOTE, as the notes index reads them. */
+const TAGS = ['docker:flag/COPY --from', 'k8s:kind/Deployment', 'helm:values', 'rule:dockerfile/latest-tag', 'k8s:field/hostPath', 'k8s:field/subPath'];
+
 test('the tags are the ones the notes index reads, in order, with fenced code left out', () => {
   const found = tagComments(NOTE).flatMap((c) => c.tags.map((t) => t.text));
   const indexed = parseSections({ uri: 'file:///n.md', text: NOTE, origin: 'user' }).flatMap((s) => s.tags);
   assert.deepEqual(found, indexed);
-  assert.deepEqual(found, [
-    'docker:flag/COPY --from',
-    'k8s:kind/Deployment',
-    'helm:values',
-    'rule:dockerfile/latest-tag',
-    'k8s:field/hostPath',
-    'k8s:field/subPath',
-  ]);
+  assert.deepEqual(found, TAGS);
 });
 
 test('each tag points at its text, a joined flag from its key to the flag', () => {
   const spans = tagComments(NOTE)
     .flatMap((c) => c.tags)
     .map((t) => NOTE.slice(t.start, t.end));
-  assert.deepEqual(spans, [
-    'docker:flag/COPY   --from',
-    'k8s:kind/Deployment',
-    'helm:values',
-    'rule:dockerfile/latest-tag',
-    'k8s:field/hostPath',
-    'k8s:field/subPath',
-  ]);
+  // The flag's tag is written with three spaces; its text is the key as the index reads it.
+  assert.deepEqual(
+    spans,
+    TAGS.map((tag) => (tag === 'docker:flag/COPY --from' ? 'docker:flag/COPY   --from' : tag)),
+  );
 });
 
 test('a comment still being typed runs to the end of its line and is marked open', () => {

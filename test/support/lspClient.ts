@@ -184,6 +184,8 @@ export class LspClient {
       pullDiagnostics?: boolean;
       locale?: string;
       initializationOptions?: object;
+      /** Client features (initializationOptions.features). */
+      features?: unknown;
     } = {},
   ): Promise<any> {
     this.configuration = options.settings ?? {};
@@ -201,7 +203,11 @@ export class LspClient {
         },
       },
       // Other servers (bench peers) take their own options here.
-      initializationOptions: { ...(options.pullConfiguration ? {} : { settings: options.settings ?? {} }), ...options.initializationOptions },
+      initializationOptions: {
+        ...(options.pullConfiguration ? {} : { settings: options.settings ?? {} }),
+        ...(options.features ? { features: options.features } : {}),
+        ...options.initializationOptions,
+      },
     });
     this.notify('initialized', {});
     return result;

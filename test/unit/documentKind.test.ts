@@ -71,3 +71,14 @@ test('Compose files by name, language id or a top-level services mapping', () =>
   // A chart's files stay the chart's, whatever their name.
   assert.equal(kind('file:///ws/chart/templates/compose.yaml', ''), 'helm-template');
 });
+
+test('notes files: Markdown or text under a notes path, or with a keys tag; other Markdown is left alone', () => {
+  const tagged = '# Team\n<!-- keys: k8s:kind/Deployment -->\nRolling updates.\n';
+  assert.equal(classifyDocument(ws, 'file:///notes/k8s.md', 'markdown', '# Plain\n', true), 'notes');
+  assert.equal(classifyDocument(ws, 'file:///notes/k8s.txt', 'plaintext', 'plain\n', true), 'notes');
+  assert.equal(kind('file:///ws/docs/runbook.md', tagged, 'markdown'), 'notes');
+  assert.equal(kind('file:///ws/README.md', '# Project\n', 'markdown'), 'other');
+  assert.equal(kind('untitled:Untitled-2', tagged, 'markdown'), 'notes');
+  // A chart's NOTES.txt is a template wherever the notes paths point.
+  assert.equal(classifyDocument(ws, 'file:///ws/chart/templates/NOTES.txt', 'plaintext', 'hi', true), 'helm-template');
+});

@@ -14,7 +14,7 @@ import { ALLOWED_SEVERITIES, renderRuleTable, tableOf } from '../support/rulesDo
 // note in each bundled language.
 
 /** The rule-id prefix of each language folder; common rules are part of the suppression policy and have no rule file. */
-const PREFIX: Record<string, string> = { dockerfile: 'dockerfile/', kubernetes: 'k8s/', helm: 'helm/', compose: 'compose/' };
+const PREFIX: Record<string, string> = { dockerfile: 'dockerfile/', kubernetes: 'k8s/', helm: 'helm/', compose: 'compose/', notesfile: 'notes/' };
 const COMMON_PREFIX = 'common/';
 /** Files of a rules folder that hold shared helpers and the rule table, not a rule. */
 const NOT_RULES = new Set(['rule.ts', 'index.ts']);

@@ -148,7 +148,7 @@ function dotHover(info: ReturnType<typeof templateInfo>, offset: number, range: 
 }
 
 /** Chart files a built-in object is about, for the `helm:file/…` notes. */
-const OBJECT_FILES: Record<string, string> = { '.Chart': 'Chart.yaml', '.Values': 'values.yaml', '.Template': 'templates', '.Subcharts': 'charts' };
+export const OBJECT_FILES: Record<string, string> = { '.Chart': 'Chart.yaml', '.Values': 'values.yaml', '.Template': 'templates', '.Subcharts': 'charts' };
 
 function builtinTarget(path: string, chart: ChartModel | undefined, range: HoverTarget['range'], extraKeys: string[]): HoverTarget {
   const object = builtinObject(path);

@@ -13,6 +13,7 @@ import { folding } from './folding';
 import { hoverTarget } from './hover';
 import { kubernetesFindings } from './kubernetes';
 import { definition, prepareRename, references, rename, symbols } from './navigation';
+import { noteKeys } from './noteKeys';
 import { ruleFindings, RULES } from './rules';
 
 function diagnose(ctx: ServiceContext, src: SourceDocument): Finding[] {
@@ -33,4 +34,5 @@ export const language: LanguageModule = {
   rename,
   symbols,
   folding,
+  noteKeys,
 };

@@ -27,6 +27,19 @@ function reason(error: unknown): string {
   return message;
 }
 
+/** What a configured notes path points at, for the status the editor shows. */
+export async function notesPathState(p: string): Promise<'file' | 'folder' | 'missing' | 'unreadable'> {
+  try {
+    const stat = await fs.stat(p);
+    if (!stat.isFile() && !stat.isDirectory()) return 'unreadable';
+    await fs.access(p, fs.constants.R_OK);
+    return stat.isFile() ? 'file' : 'folder';
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' || code === 'ENOTDIR' ? 'missing' : 'unreadable';
+  }
+}
+
 /** Size and modification time: a file whose stamp is unchanged need not be read again. */
 export async function noteStamp(file: string): Promise<string | undefined> {
   try {

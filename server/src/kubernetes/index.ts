@@ -13,6 +13,7 @@ import type { LanguageModule } from '../workspace';
 import { complete } from './complete';
 import { diagnose } from './diagnose';
 import { hoverTarget } from './hover';
+import { noteKeys } from './noteKeys';
 import { RULES } from './rules';
 export { targetVersion } from './schema';
 export { servesApi } from './served';
@@ -26,4 +27,5 @@ export const language = {
   complete,
   diagnose,
   indexStep,
+  noteKeys,
 } satisfies LanguageModule;

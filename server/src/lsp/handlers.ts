@@ -13,6 +13,7 @@ import * as services from '../services';
 import { CAPABILITIES } from './capabilities';
 import type { ServiceContext } from '../workspace';
 import { cancelled, guard, logFailure, yieldUnlessCancelled } from './guard';
+import { bindNotesRequests } from './notesRequests';
 import type { Session } from './session';
 
 interface TextDocumentRequest {
@@ -106,6 +107,7 @@ export function bindHandlers(connection: Connection, session: Session, version: 
       return { files: 0, bundled: 0 };
     }
   });
+  bindNotesRequests(connection, session);
   // Lets tests and scripts wait until the notes index has taken every pending change.
   connection.onRequest(NOTES_READY, async (): Promise<RequestResult<typeof NOTES_READY>> => {
     await session.notesReady();

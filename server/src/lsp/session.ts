@@ -12,6 +12,7 @@ import {
   type WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { type ClientFeatures, NOTES_STATUS } from '../../../shared/protocol';
 import {
   basename,
   createResources,
@@ -66,7 +67,9 @@ export class Session {
     },
     () => !this.pullDiagnostics,
   );
-  private readonly notesSync: NotesSync;
+  /** What the editor said it supports beyond LSP (initializationOptions.features). */
+  private features: ClientFeatures = {};
+  readonly notesSync: NotesSync;
   /** Settles when `initialized` has pulled the settings and queued the first notes load. */
   private readonly started: Promise<void>;
   private markStarted: () => void = () => undefined;
@@ -87,7 +90,14 @@ export class Session {
     /** Bundled data (schemas) and what is derived from it; kept across settings changes. */
     private readonly resources: Resources = createResources(() => undefined),
   ) {
-    this.notesSync = new NotesSync(this.notes, bundledNotesDir, { info: (m) => connection.console.info(m), warn: (m) => connection.console.warn(m) });
+    this.notesSync = new NotesSync(
+      this.notes,
+      bundledNotesDir,
+      { info: (m) => connection.console.info(m), warn: (m) => connection.console.warn(m) },
+      (status) => {
+        if (this.features.notesStatus) void connection.sendNotification(NOTES_STATUS, status);
+      },
+    );
     this.started = new Promise((resolve) => (this.markStarted = resolve));
   }
 
@@ -100,6 +110,7 @@ export class Session {
       locale: this.locale,
       resources: this.resources,
       stepwiseIndex: true,
+      addNoteLinks: this.features.addNoteLinks === true,
     };
   }
 
@@ -113,7 +124,8 @@ export class Session {
   }
 
   initialize(params: InitializeParams): void {
-    const init = (params.initializationOptions ?? {}) as { settings?: unknown; locale?: string };
+    const init = (params.initializationOptions ?? {}) as { settings?: unknown; locale?: string; features?: ClientFeatures };
+    this.features = typeof init.features === 'object' && init.features !== null ? init.features : {};
     this.initSettings = mergeSettings(defaultSettings(), init.settings);
     this.editorSettings = this.initSettings;
     this.locale = init.locale ?? params.locale ?? 'en';

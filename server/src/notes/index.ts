@@ -21,5 +21,6 @@
 export * from './types';
 export { NotesIndex } from './notesIndex';
 export { parseSections } from './sections';
-export { matchingTags, queryFor } from './terms';
+export { fencedLines } from './markdown';
+export { matchingTags, queryFor, splitTags } from './terms';
 export { renderBody, renderMore, renderSection, renderSectionMemo, renderSections, shortenReference, sourceLabel } from './render';

@@ -84,7 +84,7 @@ export async function codeActions(ctx: ServiceContext, doc: TextDocument, range:
     for (const fix of fixes) {
       actions.push({ title: fix.title, kind: 'quickfix', diagnostics: [diagnostic], isPreferred: fix.preferred, edit: { changes: { [doc.uri]: fix.edits } } });
     }
-    actions.push(ignoreCommentAction(doc, diagnostic, prefix));
+    if (prefix) actions.push(ignoreCommentAction(doc, diagnostic, prefix));
   }
   return actions;
 }

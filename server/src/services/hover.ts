@@ -3,6 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { containsPosition, findSuppressions, lineText } from '../common';
 import { type HoverNotes, type LookupOptions, type NoteSection, renderMore, renderSectionMemo, renderSections, shortenReference } from '../notes';
 import type { ServiceContext } from '../workspace';
+import { addNoteLink } from './addNoteLink';
 import { diagnosticsAt } from './diagnose';
 import { route, ruleMeta } from './route';
 
@@ -94,8 +95,16 @@ export async function keysAt(ctx: ServiceContext, doc: TextDocument, pos: Positi
 export async function hoverDetails(ctx: ServiceContext, doc: TextDocument, pos: Position): Promise<HoverDetails | null> {
   const source = await hoverSource(ctx, doc, pos);
   if (!source) return null;
-  const value = compose({ reference: source.reference, notes: hoverNotesFor(ctx, source.keys) }, ctx);
-  if (!value) return null;
+  const notes = hoverNotesFor(ctx, source.keys);
+  const composed = compose({ reference: source.reference, notes }, ctx);
+  if (!composed) return null;
+  // Offered only when none of the user's sections matched, shown or listed under "More in your notes".
+  const link = addNoteLink(
+    ctx,
+    source.keys,
+    [...notes.shown, ...notes.more].map((r) => r.section),
+  );
+  const value = link ? `${composed}\n\n${link}` : composed;
   return { keys: source.keys, hover: { contents: { kind: 'markdown', value }, ...(source.range ? { range: source.range } : {}) } };
 }
 

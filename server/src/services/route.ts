@@ -5,6 +5,7 @@ import { language as compose } from '../compose';
 import { language as dockerfile } from '../dockerfile';
 import { language as helm } from '../helm';
 import { language as kubernetes } from '../kubernetes';
+import { notesFileLanguage } from '../notesfile';
 import { classifyDocument, type DocumentKind, type LanguageModule, type ServiceContext, type SourceDocument } from '../workspace';
 
 /** A language: the document kinds its module serves, and the setting that turns it on. */
@@ -27,6 +28,8 @@ const LANGUAGES: readonly Language[] = [
   { kinds: ['kubernetes'], startsIn: ['yaml'], enabled: (s) => s.kubernetes.enable, module: kubernetes },
   { kinds: ['helm-template', 'helm-chart', 'helm-values'], enabled: (s) => s.helm.enable, module: helm },
   { kinds: ['compose'], enabled: (s) => s.compose.enable, module: compose },
+  // Notes files check their tags against the keys every other language produces.
+  { kinds: ['notes'], enabled: () => true, module: notesFileLanguage(() => ({ modules: LANGUAGES.map((l) => l.module), rules: allRules() })) },
 ];
 
 /** The module that serves a kind of document, or `undefined` when the kind is left alone or disabled. */
@@ -35,10 +38,10 @@ export function moduleFor(ctx: ServiceContext, kind: DocumentKind): LanguageModu
   return language?.enabled(ctx.settings) ? language.module : undefined;
 }
 
-/** Classifies a document once per version. */
+/** Classifies a document once per version (and per change of the workspace or the notes, which say where notes files are). */
 export function sourceDocument(ctx: ServiceContext, doc: TextDocument): SourceDocument {
-  const kind = ctx.cache.get('kind', doc.uri, `${doc.version}@${ctx.workspace.generation}`, () =>
-    classifyDocument(ctx.workspace, doc.uri, doc.languageId, doc.getText()),
+  const kind = ctx.cache.get('kind', doc.uri, `${doc.version}@${ctx.workspace.generation}@${ctx.notes.generation}`, () =>
+    classifyDocument(ctx.workspace, doc.uri, doc.languageId, doc.getText(), ctx.notes.has(doc.uri)),
   );
   return { doc, kind };
 }

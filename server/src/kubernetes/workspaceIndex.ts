@@ -11,12 +11,15 @@ import { nameOf, type PodSummary, podSummary } from './workload';
  * What the workspace's manifests define, for the cross-file rules and CRD schemas. Each file is
  * summarised once per text (an edit re-summarises one file); the index merges the summaries once
  * per workspace generation. CRD schemas are converted only when a custom resource asks for them.
+ * Documents with syntax errors add nothing but their kinds: what they define is not known in full.
  */
 export interface WorkspaceIndex {
   /** Names defined per kind (ConfigMap, Secret, PersistentVolumeClaim, ServiceAccount, …). */
   names: Map<string, Set<string>>;
   /** Every Pod and pod template. */
   pods: PodSummary[];
+  /** The kinds of the documents with syntax errors (see ParsedManifests.brokenKinds). */
+  brokenKinds: Set<string | undefined>;
   /** The openAPIV3Schema a workspace CRD gives `group/version Kind`, if any. */
   crdSchema(typeMeta: string): JsonSchema | undefined;
 }
@@ -24,6 +27,7 @@ export interface WorkspaceIndex {
 interface FileSummary {
   names: Array<[string, string]>;
   pods: PodSummary[];
+  brokenKinds: Array<string | undefined>;
   /** `group/version Kind` → the schema, converted to data on first use. */
   crds: Map<string, () => JsonSchema | undefined>;
 }
@@ -63,6 +67,7 @@ function summaryStore(ctx: ServiceContext): Map<string, { text: string; summary:
 function buildIndex(ctx: ServiceContext): WorkspaceIndex {
   const names = new Map<string, Set<string>>();
   const pods: PodSummary[] = [];
+  const brokenKinds = new Set<string | undefined>();
   const crds = new Map<string, () => JsonSchema | undefined>();
   const store = summaryStore(ctx);
   const present = new Set<string>();
@@ -74,7 +79,7 @@ function buildIndex(ctx: ServiceContext): WorkspaceIndex {
     present.add(uri);
     let entry = store.get(uri);
     if (entry?.text !== text) {
-      entry = { text, summary: looksLikeKubernetes(text) ? summarize(parseCached(ctx, uri, text)) : { names: [], pods: [], crds: new Map() } };
+      entry = { text, summary: looksLikeKubernetes(text) ? summarize(parseCached(ctx, uri, text)) : { names: [], pods: [], brokenKinds: [], crds: new Map() } };
       store.set(uri, entry);
     }
     const summary = entry.summary;
@@ -84,15 +89,17 @@ function buildIndex(ctx: ServiceContext): WorkspaceIndex {
       names.set(kind, set);
     }
     pods.push(...summary.pods);
+    for (const kind of summary.brokenKinds) brokenKinds.add(kind);
     for (const [key, schema] of summary.crds) crds.set(key, schema);
   }
   for (const uri of [...store.keys()]) if (!present.has(uri)) store.delete(uri);
-  return { names, pods, crdSchema: (key) => crds.get(key)?.() };
+  return { names, pods, brokenKinds, crdSchema: (key) => crds.get(key)?.() };
 }
 
 function summarize(parsed: ParsedManifests): FileSummary {
-  const summary: FileSummary = { names: [], pods: [], crds: new Map() };
+  const summary: FileSummary = { names: [], pods: [], brokenKinds: parsed.brokenKinds, crds: new Map() };
   for (const obj of parsed.objects) {
+    if (obj.broken) continue;
     const name = nameOf(obj);
     if (name !== undefined) summary.names.push([obj.kind, name]);
     const pod = podSummary(obj);

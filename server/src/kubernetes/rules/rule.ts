@@ -59,10 +59,26 @@ export function parseCheck(meta: RuleMeta, code: SyntaxProblem['code']): (file: 
   return (file) => file.parsed.problems.filter((p) => p.code === code).map((p) => finding(meta, nodeRange(file, [p.start, p.end]), p.message));
 }
 
-/** Every pod in the workspace and in this file (which need not be a workspace file). */
+/**
+ * Every pod in the workspace and in this file (which need not be a workspace file), except those
+ * of documents with syntax errors: their labels and ports may be the ones being typed.
+ */
 export function allPods(file: ManifestFile): PodSummary[] {
-  const local = file.parsed.objects.map(podSummary).filter((p): p is PodSummary => p !== undefined);
+  const local = file.parsed.objects
+    .filter((obj) => !obj.broken)
+    .map(podSummary)
+    .filter((p): p is PodSummary => p !== undefined);
   return [...file.index().pods, ...local];
+}
+
+/**
+ * Whether a document with a syntax error, in this file or in the workspace, may define an object
+ * of a kind `matches` accepts. Such a document defines more than was recovered from it, so a
+ * rule that compares documents must not conclude that such an object is absent (a Service
+ * "selects no pods" while the Deployment it selects is being typed).
+ */
+export function brokenDocumentMayHold(file: ManifestFile, matches: (kind: string) => boolean): boolean {
+  return [...file.parsed.brokenKinds, ...file.index().brokenKinds].some((kind) => kind === undefined || matches(kind));
 }
 
 /** The pods a Service selects, honouring namespaces written on both sides. */

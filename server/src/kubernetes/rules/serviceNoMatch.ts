@@ -1,12 +1,13 @@
 // Fires when a Service's selector matches the labels of no Pod or pod template in the workspace
-// (checked only when the workspace defines at least one). Such a Service has no endpoints and
-// every connection to it fails — usually a typo in a label.
+// (checked only when the workspace defines at least one, and none is in a document with a syntax
+// error, which may be the one selected). Such a Service has no endpoints and every connection to
+// it fails — usually a typo in a label.
 import { finding, type Finding, type Rule, type RuleMeta } from '../../common';
 import type { ManifestFile } from '../manifestFile';
 import { get, pairOf, str, stringMap } from '../nodes';
 import type { KubeObject } from '../parse';
-import { namespaceOf } from '../workload';
-import { allPods, eachObject, nodeRange, selectedPods } from './rule';
+import { carriesPods, namespaceOf } from '../workload';
+import { allPods, brokenDocumentMayHold, eachObject, nodeRange, selectedPods } from './rule';
 
 const meta: RuleMeta = {
   id: 'k8s/service-no-match',
@@ -16,12 +17,12 @@ const meta: RuleMeta = {
 };
 
 function checkObject(file: ManifestFile, obj: KubeObject): Finding[] {
-  if (obj.kind !== 'Service' || str(get(obj.node, 'spec', 'type')) === 'ExternalName') return [];
+  if (obj.kind !== 'Service' || obj.broken || str(get(obj.node, 'spec', 'type')) === 'ExternalName') return [];
   const selectorNode = pairOf(get(obj.node, 'spec'), 'selector');
   const selector = stringMap(selectorNode?.value);
   if (!selectorNode || selector.size === 0) return [];
   if (allPods(file).length === 0) return [];
-  if (selectedPods(file, selector, namespaceOf(obj)).length > 0) return [];
+  if (selectedPods(file, selector, namespaceOf(obj)).length > 0 || brokenDocumentMayHold(file, carriesPods)) return [];
   const shown = [...selector].map(([k, v]) => `${k}=${v}`).join(', ');
   return [
     finding(

@@ -42,7 +42,7 @@ export function describeError(text: string, error: YAMLError): { start: number; 
   if (opener !== undefined) {
     const char = text[opener];
     const closer = char === '[' ? ']' : char === '{' ? '}' : char;
-    return { start: opener, end: opener + 1, message: `YAML syntax error: this \`${char}\` is never closed; add \`${closer}\` where the value ends.` };
+    return { start: opener, end: opener + 1, message: `YAML syntax error: this "${char}" is never closed; add "${closer}" where the value ends.` };
   }
   const start = error.pos[0];
   const line = lineAt(text, start);

@@ -79,6 +79,10 @@ describe('notes files and Add to My Notes over stdio', () => {
       [
         'hostPath | k8s:field/volumes.hostPath',
         'hostPath (Deployment) | k8s:field/Deployment.spec.template.spec.volumes.hostPath',
+        // The hover's parents are subjects too: a note on volumes or on Deployments may be what is wanted.
+        'volumes | k8s:field/spec.volumes',
+        'volumes (Deployment) | k8s:field/Deployment.spec.template.spec.volumes',
+        'Deployment | k8s:kind/Deployment',
         'k8s/host-path | rule:k8s/host-path',
       ],
     );

@@ -13,6 +13,7 @@ import { complete } from './complete';
 import { diagnose } from './diagnose';
 import { hoverTarget } from './hover';
 import { definition } from './navigation';
+import { noteKeys } from './noteKeys';
 import { RULES } from './rules';
 
 export const language: LanguageModule = {
@@ -22,4 +23,5 @@ export const language: LanguageModule = {
   complete,
   diagnose,
   definition,
+  noteKeys,
 };

@@ -1,6 +1,6 @@
 import { listedForm, type NoteKeyForm, sentenceList } from '../workspace';
 import { OBJECT_FILES } from './hover';
-import { BUILTINS, FUNCTIONS, KEYWORDS } from './reference';
+import { BUILTINS, FUNCTION_GROUPS, FUNCTIONS, KEYWORDS } from './reference';
 
 /**
  * The notes keys Helm hovers produce, from the tables the hovers use: built-in objects, template
@@ -46,10 +46,18 @@ export function noteKeys(): NoteKeyForm[] {
         matches: `hovers on the function \`${f.name}\` in templates`,
       })),
     ),
+    listedForm('helm:keyword/', 'template keyword', [
+      ...KEYWORDS.filter((k) => !k.name.includes(' ')).map((k) => ({ path: k.name, matches: `hovers on \`{{ ${k.name} }}\` in templates` })),
+      { path: '$', matches: 'hovers on `$` and on template variables (`$name`)' },
+      { path: '.', matches: 'hovers on `.` (the current context) in templates' },
+    ]),
     listedForm(
-      'helm:keyword/',
-      'template keyword',
-      KEYWORDS.filter((k) => !k.name.includes(' ')).map((k) => ({ path: k.name, matches: `hovers on \`{{ ${k.name} }}\` in templates` })),
+      'helm:functions/',
+      'family of template functions',
+      [...new Set([...FUNCTION_GROUPS.values(), 'templates'])].map((group) => ({
+        path: group,
+        matches: `hovers on the ${group} functions, after the function's own key`,
+      })),
     ),
     listedForm('helm:values', 'chart values', [{ path: '', matches: 'hovers on `.Values` and on every values path, after their own key' }]),
     valuesForm(),

@@ -41,6 +41,18 @@ interface FileSummary {
   crds: Map<string, () => JsonSchema | undefined>;
 }
 
+/**
+ * The last piecewise parse of each file, per workspace: parsePiecewise modifies the previous
+ * parse in place, so two workspaces (two sessions in one process, as in tests) must never share one.
+ */
+function recentParses(ctx: ServiceContext): Map<string, PiecewiseParse> | undefined {
+  const byWorkspace = ctx.resources?.memo('kubernetes/recent-parses', () => new WeakMap<object, Map<string, PiecewiseParse>>());
+  if (!byWorkspace) return undefined;
+  let recent = byWorkspace.get(ctx.workspace);
+  if (!recent) byWorkspace.set(ctx.workspace, (recent = new Map()));
+  return recent;
+}
+
 /** How many files keep their last tree for in-place patching (the ones being edited). */
 const PATCHABLE_FILES = 8;
 
@@ -50,7 +62,7 @@ export function parseCached(ctx: ServiceContext, uri: string, text: string): Par
     // The last parse of this file gives the pieces an edit left alone (see parsePiecewise);
     // ctx.cache keeps one version per file, so the old trees have no other holder once this entry
     // replaces it.
-    const recent = ctx.resources?.memo('kubernetes/recent-parses', () => new Map<string, PiecewiseParse>());
+    const recent = recentParses(ctx);
     const last = recent?.get(uri);
     const next = last?.text === text ? last : parsePiecewise(text, last);
     if (recent) {

@@ -98,11 +98,12 @@ export async function hoverDetails(ctx: ServiceContext, doc: TextDocument, pos: 
   const notes = hoverNotesFor(ctx, source.keys);
   const composed = compose({ reference: source.reference, notes }, ctx);
   if (!composed) return null;
-  // Offered only when none of the user's sections matched, shown or listed under "More in your notes".
+  // Offered when none of the shown sections is the user's (one listed under "More in your notes" is
+  // about a parent or a passing mention, not this key).
   const link = addNoteLink(
     ctx,
     source.keys,
-    [...notes.shown, ...notes.more].map((r) => r.section),
+    notes.shown.map((r) => r.section),
   );
   const value = link ? `${composed}\n\n${link}` : composed;
   return { keys: source.keys, hover: { contents: { kind: 'markdown', value }, ...(source.range ? { range: source.range } : {}) } };

@@ -229,6 +229,28 @@ export function ingressShapedManifest() {
 }
 
 /**
+ * A Compose file of the size and shape of a real application stack (about 280 lines): a web front,
+ * APIs and workers built from the repository, Postgres, Redis, a queue and monitoring, with
+ * depends_on conditions, healthchecks, networks, volumes, secrets and an x- anchor of shared settings.
+ */
+export function realisticCompose() {
+  const common = `x-common: &common\n  restart: unless-stopped\n  logging:\n    driver: json-file\n    options:\n      max-size: 10m\n      max-file: "3"\n  networks: [back]\n`;
+  const app = (name, i) =>
+    `  ${name}:\n    <<: *common\n    build:\n      context: ./services/${name}\n      dockerfile: Dockerfile\n      target: runtime\n    image: registry.example.com/shop/${name}:1.${i}.0\n    environment:\n      DATABASE_URL: postgres://shop:\${POSTGRES_PASSWORD:?set it}@db:5432/shop\n      REDIS_URL: redis://cache:6379/${i}\n      LOG_LEVEL: \${LOG_LEVEL:-info}\n    env_file:\n      - path: ./env/${name}.env\n        required: false\n    depends_on:\n      db:\n        condition: service_healthy\n      cache:\n        condition: service_started\n    healthcheck:\n      test: ["CMD", "wget", "-qO-", "http://localhost:8080/healthz"]\n      interval: 15s\n      timeout: 3s\n      retries: 5\n      start_period: 20s\n    deploy:\n      resources:\n        limits:\n          cpus: "0.50"\n          memory: 256M\n    secrets: [api_key]\n`;
+  const services = ['web', 'catalog', 'orders', 'payments', 'search', 'mailer', 'worker'].map(app).join('');
+  return (
+    `name: shop\n${common}\nservices:\n${services}` +
+    `  db:\n    <<: *common\n    image: postgres:16.4\n    environment:\n      POSTGRES_USER: shop\n      POSTGRES_PASSWORD_FILE: /run/secrets/db_password\n    volumes:\n      - db-data:/var/lib/postgresql/data\n    healthcheck:\n      test: ["CMD-SHELL", "pg_isready -U shop"]\n      interval: 10s\n      timeout: 5s\n      retries: 5\n    secrets: [db_password]\n` +
+    `  cache:\n    <<: *common\n    image: redis:7.4-alpine\n    command: ["redis-server", "--appendonly", "yes"]\n    volumes:\n      - cache-data:/data\n` +
+    `  proxy:\n    image: nginx:1.27\n    ports:\n      - "80:80"\n      - "127.0.0.1:8443:443"\n    volumes:\n      - ./proxy/nginx.conf:/etc/nginx/nginx.conf:ro\n    depends_on: [web]\n    networks: [front, back]\n` +
+    `  prometheus:\n    image: prom/prometheus:v2.54.1\n    profiles: [monitoring]\n    volumes:\n      - ./monitoring/prometheus.yml:/etc/prometheus/prometheus.yml:ro\n    networks: [back]\n` +
+    `networks:\n  front: {}\n  back:\n    internal: true\n` +
+    `volumes:\n  db-data: {}\n  cache-data: {}\n` +
+    `secrets:\n  api_key:\n    environment: API_KEY\n  db_password:\n    file: ./secrets/db_password.txt\n`
+  );
+}
+
+/**
  * A large generated workspace: `manifests` files of Kubernetes objects (a Deployment with its
  * Service, ConfigMap and ServiceAccount, spread over teams' folders) and `charts` charts of a few
  * templates each. Files reference each other (ConfigMaps, ServiceAccounts, selectors), so the

@@ -4,6 +4,8 @@
 // - a 512-line Dockerfile shaped like BuildKit's vs dockerfile-language-server-nodejs
 // - a 19-document manifest shaped like ingress-nginx's deploy.yaml vs yaml-language-server given
 //   our bundled Kubernetes schema (as a file:// URI, offline)
+// - a 280-line application Compose file vs @microsoft/compose-language-service (the Compose
+//   service of VS Code's Docker tooling)
 // Figures: open → first diagnostics on a server that has just answered `initialize` (cold), edit →
 // new diagnostics (a one-character edit, then the next publishDiagnostics), hover and completion
 // p95, the server's peak RSS.
@@ -12,7 +14,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { buildkitShapedDockerfile, ingressShapedManifest } from '../fixtures.mjs';
+import { buildkitShapedDockerfile, ingressShapedManifest, realisticCompose } from '../fixtures.mjs';
 
 export const title = 'Issue 13 table: ours vs peers on the same files (push diagnostics, 3 alternating rounds, medians)';
 
@@ -46,6 +48,7 @@ function dispatchSchema(generated) {
 function cases({ LspClient }, schemaUri) {
   const dockerfile = buildkitShapedDockerfile();
   const manifest = ingressShapedManifest();
+  const compose = realisticCompose();
   return [
     {
       name: '512-line BuildKit-shaped Dockerfile',
@@ -74,6 +77,18 @@ function cases({ LspClient }, schemaUri) {
         client.notify('workspace/didChangeConfiguration', {
           settings: { yaml: { validate: true, hover: true, completion: true, schemaStore: { enable: false }, schemas: { [schemaUri]: '*.yaml' } } },
         }),
+    },
+    {
+      name: '280-line application Compose file',
+      peerName: '@microsoft/compose-language-service',
+      file: 'compose.yaml',
+      languageId: 'dockercompose',
+      text: compose,
+      edit: (v) => compose.replace('LOG_LEVEL: ${LOG_LEVEL:-info}', `LOG_LEVEL: \${LOG_LEVEL:-info${v % 10}}`),
+      hover: [at(compose, '  orders:', 3), at(compose, 'depends_on:', 3), at(compose, 'image: postgres', 3)],
+      complete: [at(compose, '    profiles:'), at(compose, '    healthcheck:')],
+      peer: () => new LspClient(require.resolve('@microsoft/compose-language-service/bin/docker-compose-langserver'), ['--stdio']),
+      configurePeer: () => undefined,
     },
   ];
 }
@@ -161,4 +176,5 @@ export async function run(bench) {
 const TARGETS = {
   Dockerfile: { edit: '≤ 25 ms, ≥ 1× peer', open: '≤ peer', hover: '', completion: '', rss: '≤ peer' },
   'deploy.yaml': { edit: '≤ 50 ms, ≥ 5× peer', open: '≤ 100 ms', hover: '', completion: '', rss: '' },
+  'compose.yaml': { edit: '', open: '', hover: '', completion: '', rss: '' },
 };

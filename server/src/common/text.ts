@@ -21,10 +21,19 @@ export function decodeText(bytes: Uint8Array, limit = MAX_FILE_BYTES): { text: s
   if (bytes.length > limit) return { problem: 'too-large', bytes: bytes.length };
   if (bytes.subarray(0, BINARY_PROBE_BYTES).includes(0)) return { problem: 'binary' };
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '') };
+    return { text: withLineFeeds(new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '')) };
   } catch {
     return { problem: 'not-utf8' };
   }
+}
+
+/**
+ * The text with every lone carriage return made a line feed. LSP, and the editors, end a line at a
+ * lone `\r` as at `\n` and `\r\n`, while parsers and rules split on `\n`; the swap is one character
+ * for one, so every offset and every line/character position stays what the editor says it is.
+ */
+export function withLineFeeds(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
 }
 
 /** A size over the limit in the words of the skip messages: `10.0 MB is over the 5 MB limit`. */

@@ -6,6 +6,7 @@ import {
   DocumentDiagnosticReportKind,
   type FullDocumentDiagnosticReport,
   type InitializeResult,
+  type Position,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { LIST_SECTIONS, NOTE_AT_CURSOR, NOTES_READY, RELOAD_NOTES, type RequestParams, type RequestResult } from '../../../shared/protocol';
@@ -18,6 +19,16 @@ import type { Session } from './session';
 
 interface TextDocumentRequest {
   textDocument: { uri: string };
+}
+
+/**
+ * The params with their position (if any) moved inside the document: a client may send a line past
+ * the end or a negative one, and the services read lines by those numbers.
+ */
+function withinDocument<P extends TextDocumentRequest>(doc: TextDocument, params: P): P {
+  const position = (params as { position?: Position }).position;
+  if (!position) return params;
+  return { ...params, position: doc.positionAt(doc.offsetAt(position)) };
 }
 
 const EMPTY_REPORT: FullDocumentDiagnosticReport = { kind: DocumentDiagnosticReportKind.Full, items: [] };
@@ -38,7 +49,7 @@ export function bindHandlers(connection: Connection, session: Session, version: 
   ) =>
     guard<P, R, E>(connection, method, empty, (params, token) => {
       const doc = session.document(params.textDocument.uri);
-      return doc ? run(session.context(), doc, params, token) : empty;
+      return doc ? run(session.context(), doc, withinDocument(doc, params), token) : empty;
     });
 
   connection.onInitialize((params): InitializeResult => {

@@ -1,6 +1,6 @@
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { RuleMeta, Settings } from '../common';
-import { COMMON_RULES } from '../common';
+import { COMMON_RULES, withLineFeeds } from '../common';
 import { language as compose } from '../compose';
 import { language as dockerfile } from '../dockerfile';
 import { language as helm } from '../helm';
@@ -43,7 +43,18 @@ export function sourceDocument(ctx: ServiceContext, doc: TextDocument): SourceDo
   const kind = ctx.cache.get('kind', doc.uri, `${doc.version}@${ctx.workspace.generation}@${ctx.notes.generation}`, () =>
     classifyDocument(ctx.workspace, doc.uri, doc.languageId, doc.getText(), ctx.notes.has(doc.uri)),
   );
-  return { doc, kind };
+  return { doc: withoutLoneCarriageReturns(ctx, doc), kind };
+}
+
+/**
+ * The document the modules read: the editor's, or — when it holds a lone `\r` (see withLineFeeds) —
+ * the same text with line feeds there, made once per text. Positions are the same in both.
+ */
+function withoutLoneCarriageReturns(ctx: ServiceContext, doc: TextDocument): TextDocument {
+  const text = doc.getText();
+  const fed = withLineFeeds(text);
+  if (fed === text) return doc;
+  return ctx.cache.get('line-feeds', doc.uri, text, () => TextDocument.create(doc.uri, doc.languageId, doc.version, fed));
 }
 
 /** The document with the module that serves it, or `undefined` when nobody does. */

@@ -12,3 +12,4 @@ export * from './fileSystem';
 export * from './text';
 export * from './projectConfig';
 export * from './resources';
+export * from './markdown';

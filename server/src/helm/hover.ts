@@ -1,5 +1,5 @@
 import type { Position } from 'vscode-languageserver-types';
-import { basename, offsetOf, rangeOf } from '../common';
+import { basename, codeBlock, codeSpan, offsetOf, rangeOf, sanitizeMarkdown } from '../common';
 import { actionAt } from '../gotmpl';
 import type { HoverTarget, ServiceContext, SourceDocument } from '../workspace';
 import { type ChartModel, chartOf, keyPathAt, namedTemplates, yamlFileOf } from './chart';
@@ -45,13 +45,13 @@ function templateHover(ctx: ServiceContext, src: SourceDocument, pos: Position):
   if (ref) {
     const defs = info.chart ? (namedTemplates(ctx, info.chart).get(ref.name) ?? []) : [];
     const body = defs.length
-      ? `\`\`\`helm\n{{ define "${ref.name}" }}${defs[0].body}{{ end }}\n\`\`\`\n\nDefined in \`${basename(defs[0].uri)}\``
-      : `No template named \`${ref.name}\` is defined in this chart or its subcharts.`;
+      ? `${codeBlock(`{{ define "${ref.name}" }}${defs[0].body}{{ end }}`, 'helm')}\n\nDefined in ${codeSpan(basename(defs[0].uri))}`
+      : `No template named ${codeSpan(ref.name)} is defined in this chart or its subcharts.`;
     const fileKeys = defs.length && basename(defs[0].uri) === '_helpers.tpl' ? ['helm:file/_helpers.tpl'] : [];
     return {
       range,
       keys: [...(ref.keyword === 'include' ? ['helm:function/include'] : []), ...fileKeys],
-      reference: `**Named template** \`${ref.name}\`\n\n${body}`,
+      reference: `**Named template** ${codeSpan(ref.name)}\n\n${body}`,
     };
   }
   if (token.type === 'keyword') {
@@ -137,11 +137,11 @@ export function valuesMarkdown(ctx: ServiceContext, chart: ChartModel, path: rea
   }
   const rows = hits.map((h) => {
     const origin = h.source.own ? basename(h.source.file.uri) : `${basename(h.source.file.uri)} (${h.source.mountedAt ? 'subchart default' : 'parent chart'})`;
-    return `| ${origin} | \`${previewValue(h.value).replace(/\|/g, '\\|')}\` |`;
+    return `| ${sanitizeMarkdown(origin)} | ${codeSpan(previewValue(h.value)).replace(/\|/g, '\\|')} |`;
   });
   lines.push(['| file | value |', '| --- | --- |', ...rows].join('\n'));
   const comment = hits.map(commentOf).find((c) => c);
-  if (comment) lines.push(comment);
+  if (comment) lines.push(sanitizeMarkdown(comment));
   return lines.join('\n\n');
 }
 

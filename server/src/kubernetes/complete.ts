@@ -1,4 +1,5 @@
 import { type CompletionItem, CompletionItemKind, InsertTextFormat, type Position } from 'vscode-languageserver-types';
+import { sanitizeMarkdown } from '../common';
 import type { ServiceContext, SourceDocument } from '../workspace';
 import { analyseManifest } from './manifestFile';
 import { removal } from './reference';
@@ -160,7 +161,7 @@ function keyItems(schema: JsonSchema | undefined, definitions: Record<string, Js
       label: name,
       kind: CompletionItemKind.Property,
       detail: `${typeName(definitions, raw)}${required.has(name) ? ' (required)' : ''}`,
-      documentation: prop?.description ? { kind: 'markdown', value: prop.description.split('\n\nPossible enum values:')[0] } : undefined,
+      documentation: prop?.description ? { kind: 'markdown', value: sanitizeMarkdown(prop.description.split('\n\nPossible enum values:')[0]) } : undefined,
       insertText,
       sortText: `${required.has(name) ? '0' : '1'}${name}`,
     });

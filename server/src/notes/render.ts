@@ -1,58 +1,11 @@
+import { type SanitizeOptions, sanitizeMarkdown } from '../common';
 import { atxHeading, closesFence, type Fence, openingFence, splitLines } from './markdown';
 import type { NoteSection } from './types';
 
 /**
- * Note sections → hover Markdown. Notes are untrusted: links to `command:` (and other
- * editor-internal or script schemes) lose their target, raw HTML is escaped so it shows as text,
- * and HTML comments (the `<!-- keys: -->` tags) are dropped. Code stays verbatim.
+ * Note sections → hover Markdown. Notes are untrusted: the body and the title go through the one
+ * sanitiser (common/markdown.ts), which also drops the HTML comments (the `<!-- keys: -->` tags).
  */
-const UNSAFE_SCHEME = '(?:command|vscode|vscode-insiders|javascript|vbscript|data):';
-/** `[text](command:…)`, also with one level of parentheses inside the target. */
-const UNSAFE_LINK = new RegExp(`!?\\[([^\\]]*)\\]\\(\\s*<?\\s*${UNSAFE_SCHEME}(?:[^()]|\\([^()]*\\))*\\)`, 'gi');
-const UNSAFE_DEFINITION = new RegExp(`^\\s{0,3}\\[[^\\]]+\\]:\\s*<?\\s*${UNSAFE_SCHEME}`, 'i');
-
-/** Escapes `<` outside inline code spans, so no HTML tag or autolink survives. */
-function escapeHtml(line: string): string {
-  let out = '';
-  let i = 0;
-  while (i < line.length) {
-    if (line[i] === '`') {
-      let n = 1;
-      while (line[i + n] === '`') n++;
-      const run = '`'.repeat(n);
-      const close = findRun(line, run, i + n);
-      if (close >= 0) {
-        out += line.slice(i, close + n);
-        i = close + n;
-        continue;
-      }
-      out += run;
-      i += n;
-      continue;
-    }
-    out += line[i] === '<' ? '\\<' : line[i];
-    i++;
-  }
-  return out;
-}
-
-/** The next backtick run of exactly `run`'s length from `from`, or -1. */
-function findRun(line: string, run: string, from: number): number {
-  let at = line.indexOf(run, from);
-  while (at >= 0) {
-    const longer = line[at + run.length] === '`' || line[at - 1] === '`';
-    if (!longer) return at;
-    let end = at;
-    while (line[end] === '`') end++;
-    at = line.indexOf(run, end);
-  }
-  return -1;
-}
-
-/** One line of prose made safe: unsafe links become their text, HTML is escaped. */
-export function sanitizeInline(line: string): string {
-  return escapeHtml(line.replace(UNSAFE_LINK, '$1'));
-}
 
 /** Drops HTML comments, which may span lines, from prose; a line that held only a comment goes too. */
 function withoutComments(lines: readonly string[]): string[] {
@@ -104,7 +57,7 @@ const SEPARATOR = /^ {0,3}(-{3,}|={3,})[ \t]*$/;
  * The body made safe and cut after `maxLines` lines. Headings inside the body (a section that
  * shows its subsections) become bold lines so the hover keeps one title.
  */
-export function renderBody(body: string, maxLines: number): { text: string; cut: boolean } {
+export function renderBody(body: string, maxLines: number, sanitize: SanitizeOptions = {}): { text: string; cut: boolean } {
   const lines = withoutComments(splitLines(body));
   while (lines.length && lines[0].trim() === '') lines.shift();
   const out: string[] = [];
@@ -128,17 +81,16 @@ export function renderBody(body: string, maxLines: number): { text: string; cut:
       out.push(line);
       continue;
     }
-    if (UNSAFE_DEFINITION.test(line)) continue;
     // The sectioning read a `---` under text as a separator; a blank line keeps Markdown from reading a heading.
     if (SEPARATOR.test(line) && previous !== undefined && previous.trim() !== '') out.push('');
     const heading = atxHeading(line);
-    out.push(heading ? (heading.text ? `**${sanitizeInline(heading.text)}**` : '') : sanitizeInline(line));
+    out.push(heading ? (heading.text ? `**${heading.text}**` : '') : line);
   }
   if (cut) {
     if (fence) out.push(fence.char.repeat(fence.length));
     out.push('…');
   }
-  return { text: out.join('\n').trimEnd(), cut };
+  return { text: sanitizeMarkdown(out.join('\n'), sanitize).trimEnd(), cut };
 }
 
 /** `notes/k8s.md:12` for a user's note, `bundled notes · k8s.md:12` for ours. */
@@ -158,9 +110,15 @@ export function sourceLink(section: NoteSection): string {
   return `[${sourceLabel(section).replace(/[[\]\\<]/g, '\\$&')}](${target})`;
 }
 
+/** File links may stay when they point into the note's own folder (no `..` to climb out of it). */
+function insideFolderOf(uri: string): (target: string) => boolean {
+  const folder = uri.slice(0, uri.lastIndexOf('/') + 1);
+  return (target) => target.startsWith(folder) && !/(^|\/)(\.|%2e){2}(\/|$)/i.test(target.slice(folder.length));
+}
+
 function title(section: NoteSection): string {
   const path = section.headingPath.length ? section.headingPath : [sourceLabel(section).replace(/:\d+$/, '')];
-  return path.map(sanitizeInline).join(' › ');
+  return sanitizeMarkdown(path.join(' › '));
 }
 
 export interface RenderOptions {
@@ -169,7 +127,7 @@ export interface RenderOptions {
 
 /** A section as a small heading (its heading path), its body, and a link to its source line. */
 export function renderSection(section: NoteSection, options: RenderOptions): string {
-  const body = renderBody(section.body, options.maxLines);
+  const body = renderBody(section.body, options.maxLines, { allowFile: insideFolderOf(section.uri) });
   return [`#### ${title(section)}`, body.text, sourceLink(section)].filter(Boolean).join('\n\n');
 }
 

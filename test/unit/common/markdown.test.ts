@@ -83,6 +83,26 @@ describe('markdown sanitiser', () => {
     assert.equal(safe('[top](#top) [rel](../secret.md)'), '[top](#top) rel');
   });
 
+  test('random mixes of the tricky pieces never leave anything live (seeded)', () => {
+    const pieces = ['[', '](', ')', 'command:x', 'javascript:a', '\\', '`', '``', '<', '>', 'img src=x', '!', '\n', '\n\n', '- ', '> ', '    ', '```', '~~~'];
+    pieces.push('| a |', '|---|', '[r]', '[r]: ', '<!--', '-->', '&#58;', '&colon;', ' ', 'a', '<b>', '</b>', '"t"', '<command:x>', '*', '#  ', '\t', '1. ');
+    let seed = 14;
+    const next = (below: number) => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % below;
+    };
+    for (let i = 0; i < 2000; i++) {
+      const text = Array.from({ length: 1 + next(40) }, () => pieces[next(pieces.length)]).join('');
+      const out = sanitizeMarkdown(text);
+      assert.deepEqual(liveProblems(out), [], JSON.stringify(text));
+    }
+  });
+
+  test('a place that cannot be found in the source (a cell with an escaped pipe) shows the text as code', () => {
+    const text = '| a |\n| --- |\n| x \\| <b> |';
+    assert.equal(safe(text), codeBlock(text));
+  });
+
   test('CR line ends and NUL are read as the parser reads them', () => {
     assert.equal(safe('a <b>\r\nc\rd\0'), 'a \\<b>\nc\nd\uFFFD');
   });

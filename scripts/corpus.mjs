@@ -236,7 +236,7 @@ function crossCheckWithHelm(helm, errors, charts) {
     const top = charts.filter((dir) => file.startsWith(dir + sep)).sort((a, b) => b.length - a.length)[0];
     if (!top) continue;
     const output = render(top).get(relative(top, file).split(sep).join('/'));
-    const removed = /^`([^`]+)` (\S+) was removed/.exec(error.message);
+    const removed = /^(\S+) (\S+) was removed/.exec(error.message);
     const objectRendered = (parts) =>
       parts.some((text) => parseAllDocuments(text).some((d) => d.get('apiVersion') === removed[1] && d.get('kind') === removed[2]));
     error.helmRenders = output === undefined ? false : removed ? objectRendered(output) : true;

@@ -2,7 +2,7 @@
 // the Docker extension) on the same generated 500-line Dockerfile, in the same run.
 // - first diagnostics: didOpen → publishDiagnostics (each sample opens, then closes, a new document)
 // - re-diagnostics: an edit → fresh diagnostics (ours: didChange + pull `textDocument/diagnostic`,
-//   since pushes are debounced 150 ms; the peer: didChange → its publishDiagnostics)
+//   which measures the work alone; the peer: didChange → its publishDiagnostics; peers.mjs compares pushes)
 // - hover and completion p95 over a mix of positions (keywords, flags, variables, stage names)
 import { createRequire } from 'node:module';
 

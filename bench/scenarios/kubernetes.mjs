@@ -1,6 +1,6 @@
 // Kubernetes manifests, side by side with yaml-language-server --stdio given the same generated
 // schema (as a file:// URI, offline): a 20-document manifest and a 1 MB CRD file. Ours is asked
-// with pull diagnostics (textDocument/diagnostic) because pushes are debounced; yaml-language-server
+// with pull diagnostics (textDocument/diagnostic), which measures the work alone; yaml-language-server
 // pushes (it validates on every change), so its figure is open/change → publishDiagnostics.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -198,7 +198,7 @@ export async function run(bench) {
         });
       }
       const uri = `${root}/${c.file}`;
-      // Our server warms up (schema load, first parse) right after start-up; wait for it like an
+      // Our server loads its notes right after start-up; wait for them like an
       // editor that opens a file a moment after activation. The cold case is measured separately.
       if (!peer) await client.request('containerNotes/notesReady', null, 60000);
       const r = await measure(bench, client, { pull: !peer, uri, text: c.text, edited: c.edited, hoverAt: c.hoverAt, completeAt: c.completeAt });
@@ -207,7 +207,7 @@ export async function run(bench) {
       results[`${peer ? 'peer' : 'ours'} ${c.name}`] = r;
     }
   }
-  // Cold: the manifest opened the instant the server answers initialize, warm-up still running.
+  // Cold: the manifest opened the instant the server answers initialize (the schema loads with it).
   const cold = new bench.LspClient();
   const coldRoot = pathToFileURL(join(dir, 'manifest')).toString();
   await cold.start({ rootUri: coldRoot, pullDiagnostics: true, settings: {} });

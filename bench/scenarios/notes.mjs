@@ -194,7 +194,7 @@ export async function run({ ROOT, LspClient, stats, time, sample, peakRssMb }) {
       for (const key of round < 0 ? [...ruleKeys, ...keys] : keys) {
         const before = process.cpuUsage();
         const start = process.hrtime.bigint();
-        index.lookup(key, options);
+        index.lookup([key], options);
         const wall = Number(process.hrtime.bigint() - start) / 1e6;
         const used = process.cpuUsage(before);
         if (round < 0) continue;
@@ -210,7 +210,7 @@ export async function run({ ROOT, LspClient, stats, time, sample, peakRssMb }) {
     // just indexed 10 MB) and background JIT compiles count too, so it often exceeds the wall time
     // and is no measure of the lookup alone; under `node --single-threaded` it equals the wall time.
     rows.push({ measure: 'lookup, uncached, process CPU time (all threads) p95', value: stats(cpu).p95 });
-    const cached = await sample(2000, (i) => index.lookup(keys[i % keys.length], options));
+    const cached = await sample(2000, (i) => index.lookup([keys[i % keys.length]], options));
     rows.push({ measure: 'lookup, cached p95', value: cached.p95 });
 
     // Over stdio: the real server with the folder as containerNotes.notes.paths.

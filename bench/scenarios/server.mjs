@@ -1,7 +1,7 @@
 // The server over stdio, as an editor drives it: start-up, then for one Dockerfile, one manifest
 // and one Helm template: first diagnostics after didOpen, re-diagnostics after an edit, hover and
 // completion latency (median / p95), and the server's peak RSS at the end. Diagnostics are pulled
-// (`textDocument/diagnostic`), so the 150 ms push debounce does not count.
+// (`textDocument/diagnostic`), so the figures are the work and not the push scheduling.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,19 +1,25 @@
 /**
- * VS Code entry point: starts the Container Notes server over IPC, routes Dockerfiles, YAML and
- * Helm templates to it, and keeps Helm's language id only on files that really sit in a chart.
- * No language logic lives here.
+ * VS Code entry point: starts the Container Notes server over IPC, routes Dockerfiles, YAML, Helm
+ * templates and notes files (Markdown, text) to it, and keeps Helm's language id only on files that
+ * really sit in a chart. Registers the notes commands and the notes status bar item. No language
+ * logic lives here.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import type { Location } from 'vscode-languageserver-types';
-import { LIST_SECTIONS, NOTE_AT_CURSOR, RELOAD_NOTES, type RequestParams, type RequestResult, type Requests } from '../../shared/protocol';
+import { ADD_NOTE_COMMAND, type ClientFeatures, LIST_SECTIONS, NOTE_AT_CURSOR, RELOAD_NOTES, SERVER_EXEC_ARGV } from '../../shared/protocol';
+import { registerAddNote } from './addNote';
 import { findChartRoot } from './chart';
 import { registerHelmTemplate } from './helmTemplate';
+import { createNotesStatus } from './notesStatus';
+import { request } from './request';
+import type { StatusView } from './statusText';
 
 let client: LanguageClient | undefined;
 
-const SELECTOR = ['dockerfile', 'yaml', 'dockercompose', 'helm'].flatMap((language) => [
+/** The server answers for Markdown and text only in notes files (tags), and nothing for other ones. */
+const SELECTOR = ['dockerfile', 'yaml', 'dockercompose', 'helm', 'markdown', 'plaintext'].flatMap((language) => [
   { scheme: 'file', language },
   { scheme: 'untitled', language },
 ]);
@@ -41,11 +47,6 @@ async function fixHelmLanguage(doc: vscode.TextDocument): Promise<void> {
   } else if (doc.languageId === 'yaml' && inTemplates && (await chartRootOf(doc.uri))) {
     await vscode.languages.setTextDocumentLanguage(doc, 'helm');
   }
-}
-
-/** A request of shared/protocol.ts, typed by its name. */
-function request<M extends keyof Requests>(languageClient: LanguageClient, method: M, params: RequestParams<M>): Promise<RequestResult<M>> {
-  return languageClient.sendRequest<RequestResult<M>>(method, params);
 }
 
 async function openNote(location: Location): Promise<void> {
@@ -86,32 +87,47 @@ function notesCommands(languageClient: LanguageClient): vscode.Disposable[] {
   ];
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What the extension returns from `activate`, for its extension-host tests. */
+export interface ContainerNotesApi {
+  /** What the notes status bar item shows now. */
+  notesStatus(): StatusView;
+}
+
+/** This client runs the add-note command from hover links and shows the notes status; the server offers both only to clients that say so. */
+const FEATURES: ClientFeatures = { addNoteLinks: true, notesStatus: true };
+
+export async function activate(context: vscode.ExtensionContext): Promise<ContainerNotesApi> {
   // vscode-languageclient ≥ 10 needs a LogOutputChannel.
   const output = vscode.window.createOutputChannel('Container Notes', { log: true });
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: SERVER_EXEC_ARGV } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: SELECTOR,
     outputChannel: output,
-    initializationOptions: { locale: vscode.env.language },
+    initializationOptions: { locale: vscode.env.language, features: FEATURES },
     synchronize: { configurationSection: 'containerNotes' },
-    markdown: { isTrusted: false, supportHtml: false },
+    // Hover Markdown may run one command: the "Add to my notes" link the server writes. Note text
+    // never carries a live command link (the server strips them), and no other command is enabled.
+    markdown: { isTrusted: { enabledCommands: [ADD_NOTE_COMMAND] }, supportHtml: false },
   };
   client = new LanguageClient('containerNotes', 'Container Notes', serverOptions, clientOptions);
+  const status = createNotesStatus(client, output);
 
   context.subscriptions.push(
     output,
+    status,
     vscode.workspace.onDidOpenTextDocument((doc) => void fixHelmLanguage(doc)),
     ...notesCommands(client),
+    registerAddNote(client),
   );
   for (const doc of vscode.workspace.textDocuments) void fixHelmLanguage(doc);
   registerHelmTemplate(context, chartRootOf);
 
   await client.start();
+  return { notesStatus: () => status.view() };
 }
 
 export function deactivate(): Thenable<void> | undefined {

@@ -5,11 +5,11 @@
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { defaultBundledNotesDir, nodeResources } from './io';
-import { bindHandlers, Session } from './lsp';
+import { bindHandlers, CONNECTION_OPTIONS, Session } from './lsp';
 
 declare const CONTAINER_NOTES_VERSION: string;
 
-const connection = createConnection(ProposedFeatures.all);
+const connection = createConnection(ProposedFeatures.all, CONNECTION_OPTIONS);
 const session = new Session(connection, defaultBundledNotesDir(__dirname), nodeResources(__dirname));
 bindHandlers(connection, session, typeof CONTAINER_NOTES_VERSION === 'string' ? CONTAINER_NOTES_VERSION : 'dev');
 session.documents.listen(connection);

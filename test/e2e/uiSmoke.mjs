@@ -1,6 +1,7 @@
 // UI smoke test: installs the packaged .vsix into code-server and uses Container Notes in the
 // workbench through headless Chromium the way a person does — Quick Open, mouse hover, the Problems
-// panel, Ctrl+Space. Screenshots go to test-results/. The checks' expectations are the `ui` row of
+// panel, Ctrl+Space, the notes status item, the hover's "Add to my notes" link. Screenshots go to
+// test-results/ (ui-hover-user-and-bundled.png: a hover with a user note and a bundled one). The checks' expectations are the `ui` row of
 // test/vscode/suite/expectations.ts (run `npm run build` first).
 //   node test/e2e/uiSmoke.mjs <file.vsix>
 //   CONTAINER_NOTES_TEST_GREP=foundation   only the checks that need no language module
@@ -59,22 +60,8 @@ async function shows(locator, what, timeout = STEP_MS) {
   }
 }
 
-/** Quick Open → the file's editor tab is active and shows text. */
-async function openFile(name) {
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  await shows(input, 'the Quick Open box');
-  await input.fill(name);
-  // Recently opened files rank first, so pick the row whose label is exactly the name.
-  const exactly = new RegExp(`^\\s*${name.replace(/\./g, '\\.')}\\s*$`);
-  const row = page
-    .locator('.quick-input-list .monaco-list-row')
-    .filter({ has: page.locator('.label-name', { hasText: exactly }) })
-    .first();
-  await shows(row, `${name} in Quick Open`);
-  await row.click();
-  // The tab's aria-label is the file's path, then " • 1 problem in this file" once there are some.
+/** Waits until the active editor tab is the file `name` (its aria-label is the path, then maybe " • 1 problem…"). */
+async function activeTab(name) {
   const tab = `.tab.active .monaco-icon-label[aria-label$="/${name}"], .tab.active .monaco-icon-label[aria-label*="/${name} "]`;
   await shows(page.locator(tab), `the ${name} editor tab`).catch(async (error) => {
     const active = await page
@@ -84,6 +71,24 @@ async function openFile(name) {
       .catch(() => null);
     throw new Error(`${error.message}; the active tab is ${JSON.stringify(active)}`);
   });
+}
+
+/** Quick Open → the file's editor tab is active and shows text. `name` may hold folders (`k8s/deployment.yaml`). */
+async function openFile(name) {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await shows(input, 'the Quick Open box');
+  await input.fill(name);
+  // Recently opened files rank first, so pick the row whose label is exactly the file name.
+  const exactly = new RegExp(`^\\s*${name.split('/').pop().replace(/\./g, '\\.')}\\s*$`);
+  const row = page
+    .locator('.quick-input-list .monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: exactly }) })
+    .first();
+  await shows(row, `${name} in Quick Open`);
+  await row.click();
+  await activeTab(name);
   await shows(page.locator('.editor-instance .view-lines').first(), 'the editor text');
 }
 
@@ -156,6 +161,23 @@ try {
         .catch(() => []);
       throw new Error(`${error.message}; offered: ${JSON.stringify(offered)}`);
     });
+  });
+  await check('the status bar shows how many notes are loaded', false, async () => {
+    await shows(page.locator('.statusbar-item', { hasText: ui.status }).first(), `${ui.status} in the status bar`);
+  });
+  await check("a hover shows the user's note and a bundled one", false, async () => {
+    await openFile(ui.twoSections.file);
+    await hoverOver(ui.twoSections.word, ui.twoSections.user);
+    const text = await page.locator('.monaco-hover:not(.hidden)', { hasText: ui.twoSections.user }).first().innerText();
+    if (!ui.twoSections.bundled.test(text)) throw new Error(`no bundled section in the hover: ${JSON.stringify(text)}`);
+    await page.screenshot({ path: path.join(RESULTS, 'ui-hover-user-and-bundled.png') });
+  });
+  await check(`clicking "${ui.addNoteLink.link}" in a hover opens ${ui.addNoteLink.notesFile} at a new section`, false, async () => {
+    await openFile(ui.addNoteLink.file);
+    await hoverOver(ui.addNoteLink.word, ui.addNoteLink.link);
+    await page.locator('.monaco-hover:not(.hidden) a', { hasText: ui.addNoteLink.link }).first().click();
+    await activeTab(ui.addNoteLink.notesFile);
+    await shows(page.locator('.editor-instance .view-line', { hasText: ui.addNoteLink.heading }).first(), `${ui.addNoteLink.heading} in the notes file`);
   });
 } catch (error) {
   outcomes.push({ title: 'the workbench opens', ok: false });

@@ -32,7 +32,7 @@ describe('compose over stdio', () => {
   test('hovering a service shows it with the bundled note on services', async () => {
     const hover = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 3 } });
     assert.match(hover.contents.value, /\*\*web\*\* · service · image `nginx:1\.27`/);
-    assert.match(hover.contents.value, /Docker Compose › Services/);
+    assert.match(hover.contents.value, /Bundled · \[compose.md:\d+\]\(file:[^)]*compose.md#L\d+\) — \*\*Services\*\*/);
   });
 
   test('pull diagnostics report the schema and our rules', async () => {

@@ -30,7 +30,7 @@ describe('kubernetes over stdio', () => {
     const report = await client.request<{ items: Array<{ code: string; message: string }> }>('textDocument/diagnostic', { textDocument: { uri } });
     const unknown = report.items.find((d) => d.code === 'k8s/unknown-field');
     assert.ok(unknown, JSON.stringify(report.items));
-    assert.match(unknown.message, /Did you mean `replicas`\?/);
+    assert.match(unknown.message, /Did you mean "replicas"\?/);
     assert.ok(report.items.some((d) => d.code === 'k8s/missing-required'));
   });
 
@@ -58,7 +58,7 @@ describe('kubernetes over stdio', () => {
     };
     assert.deepEqual(await unknownFields(), []);
     client.notify('workspace/didChangeConfiguration', { settings: { containerNotes: { kubernetes: { version: '1.33' } } } });
-    assert.deepEqual(await unknownFields(), ['Unknown field `hostnameOverride` in `spec`; Kubernetes rejects or drops it.']);
+    assert.deepEqual(await unknownFields(), ['Unknown field "hostnameOverride" in spec; Kubernetes rejects or drops it.']);
     client.notify('workspace/didChangeConfiguration', { settings: { containerNotes: { kubernetes: { version: '1.36' } } } });
     assert.deepEqual(await unknownFields(), []);
   });

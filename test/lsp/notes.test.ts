@@ -57,7 +57,7 @@ describe('notes over stdio', () => {
   test('hover on an ignore comment shows the tagged user note with a link to it', async () => {
     const text = await hoverText();
     assert.match(text, /first version of the note/);
-    assert.match(text, /\[my notes\/docker\.md:1\]\(file:\/\/.*my%20notes\/docker\.md#L1\)/);
+    assert.match(text, /^Your notes · \[docker\.md:1\]\(file:\/\/.*my%20notes\/docker\.md#L1\) — \*\*Latest tags\*\*$/m);
     assert.doesNotMatch(text, /keys:/);
   });
 
@@ -103,7 +103,7 @@ describe('notes over stdio', () => {
     const sections = await client.request<RequestResult<typeof LIST_SECTIONS>>(LIST_SECTIONS, {});
     assert.deepEqual(
       sections.map((s) => `${s.title} @ ${s.source}: ${s.preview}`),
-      ['Latest tags @ my notes/docker.md:1: second version, edited'],
+      ['Latest tags @ Your notes · docker.md:1: second version, edited'],
     );
   });
 
@@ -180,9 +180,8 @@ for (const [how, start] of [
       });
       const value = hover?.contents.value ?? '';
       assert.match(value, /^\*\*Deployment\*\* · `apps\/v1`/);
-      assert.match(value, /#### Kubernetes 工作负载（Workloads） › Deployment\n/);
+      assert.match(value, /\nBundled · \[kubernetes-workloads\.md:\d+\]\(file:\/\/.*\/notes\/zh-cn\/kubernetes-workloads\.md#L\d+\) — \*\*Deployment\*\*\n/);
       assert.match(value, /声明式更新/);
-      assert.match(value, /\[bundled notes · kubernetes-workloads\.md:\d+\]\(file:\/\/.*\/notes\/zh-cn\/kubernetes-workloads\.md#L\d+\)/);
       assert.doesNotMatch(value, /\/notes\/en\//);
     });
   });

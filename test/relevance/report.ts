@@ -5,7 +5,7 @@
  *
  * prints the figures per language, per notes set and per both, the N worst cases (what shows vs
  * what should), and every shown section that has no label yet. `--candidates` lists, per case and
- * set, the sections the notes index ranks for each key with their labels: the list to label new
+ * set, the sections the notes index ranks for its keys with their tiers and labels: the list to label new
  * cases from. The real seed notes take part when present (see `seedNotesFolder` in suite.ts).
  */
 import { NotesIndex } from '../../server/src/notes';
@@ -37,7 +37,7 @@ function describe(m: Measurement): string {
   return `${m.case} over ${m.set}: ${m.lines} lines, keys ${m.keys.join(' ') || '(none)'}\n  shows:\n${shown}\n  should show (best):\n${best}`;
 }
 
-/** Per case and set: each key's ranked sections (up to 6) with their labels. */
+/** Per case and set: the sections ranked for its keys (up to 8) with their tiers and labels. */
 function candidates(cases: readonly RelevanceCase[], sets: readonly NotesSet[], measurements: readonly Measurement[]): string {
   const out: string[] = [];
   for (const set of sets) {
@@ -50,12 +50,11 @@ function candidates(cases: readonly RelevanceCase[], sets: readonly NotesSet[], 
       if (!m) continue;
       const labels = new Map(c.labels.map((l) => [labelKey(l.file, l.headingPath), l.grade]));
       out.push(`== ${c.name} over ${set.name}  shows: ${m.shown.map((s) => `[${s.grade}] ${labelKey(s.file, s.headingPath)}`).join(' | ') || '(no note)'}`);
-      for (const key of m.keys) {
-        out.push(`  ${key}`);
-        for (const r of index.rank(key, options).slice(0, 6)) {
-          const id = labelKey(r.section.uri, r.section.headingPath);
-          out.push(`    ${(labels.get(id) ?? '?').padEnd(10)} ${id}   (${r.reason}: ${r.matched})`);
-        }
+      out.push(`  ${m.keys.join(' ')}`);
+      for (const r of index.rank(m.keys, options).slice(0, 8)) {
+        const id = labelKey(r.section.uri, r.section.headingPath);
+        const tier = `tier ${r.tier}${r.otherDomain ? ', other domain' : ''}`;
+        out.push(`    ${(labels.get(id) ?? '?').padEnd(10)} ${id}   (${tier}; ${r.reason}: ${r.matched})`);
       }
     }
   }

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createResources, defaultSettings, memoryFileSystem, mergeSettings, type Resources, VersionedCache } from '../../server/src/common';
 import { NotesIndex } from '../../server/src/notes';
-import { type ServiceContext, Workspace } from '../../server/src/workspace';
+import { archiveMember, type ServiceContext, Workspace } from '../../server/src/workspace';
 import { repoPath } from './paths';
 
 /** Fixture files live under this fake workspace folder. */
@@ -76,7 +76,8 @@ export function createFixture(files: ReadonlyMap<string, string>, settingsInput:
     for (const note of bundledNotes()) notes.setFile({ ...note, origin: 'bundled' });
   }
   const workspace = new Workspace(memoryFileSystem(workspaceFiles), [WORKSPACE_URI]);
-  workspace.setFiles(workspaceFiles.keys());
+  // Members of a packed archive (`charts/dep-1.0.0.tgz/dep/Chart.yaml`) are inside a file, not workspace files.
+  workspace.setFiles([...workspaceFiles.keys()].filter((uri) => !archiveMember(uri)));
   const ctx: ServiceContext = { settings, workspace, notes, cache: new VersionedCache(), locale, resources: testResources() };
   return {
     ctx,

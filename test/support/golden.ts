@@ -82,14 +82,15 @@ function runNotesGolden(c: GoldenCase): string {
   if (keys.length === 0) throw new Error('a notes golden case needs a -- keys -- section');
   return keys
     .map((key) => {
-      const ranked = ctx.notes.rank(key, options).slice(0, options.maxSections);
+      const ranked = ctx.notes.hover([key], options).shown;
       if (ranked.length === 0) return `== ${key}\nno notes`;
       const list = ranked.map(
-        (r, i) => `${i + 1}. ${sourceLabel(r.section)} ${r.section.headingPath.join(' › ') || '(before any heading)'} — ${r.reason}: ${r.matched}`,
+        (r, i) =>
+          `${i + 1}. tier ${r.tier}${r.otherDomain ? ' (other domain)' : ''} ${sourceLabel(r.section)} ${r.section.headingPath.join(' › ') || '(before any heading)'} — ${r.reason}: ${r.matched}`,
       );
       const markdown = renderSections(
         ranked.map((r) => r.section),
-        { maxLines: ctx.settings.notes.maxLines },
+        { maxLines: ctx.settings.hover.maxSectionLines },
       );
       return goldenNoteLinks([`== ${key}`, ...list, '--', markdown].join('\n'));
     })

@@ -1,5 +1,8 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { SERVER_EXEC_ARGV } from '../../shared/protocol';
 import { repoPath } from './paths';
+
+const OUR_SERVER = repoPath('dist', 'server.js');
 
 /**
  * A minimal JSON-RPC client over the real server's stdio, for LSP-level tests and the bench.
@@ -30,8 +33,10 @@ export class LspClient {
   configuration: unknown = {};
   stderr = '';
 
-  constructor(serverPath = repoPath('dist', 'server.js'), args: string[] = ['--stdio'], command = process.execPath) {
-    this.child = spawn(command, [serverPath, ...args], { stdio: 'pipe' });
+  /** Our server is started with the options the VS Code client gives it; another server (a peer) as it is. */
+  constructor(serverPath = OUR_SERVER, args: string[] = ['--stdio'], command = process.execPath) {
+    const options = serverPath === OUR_SERVER ? SERVER_EXEC_ARGV : [];
+    this.child = spawn(command, [...options, serverPath, ...args], { stdio: 'pipe' });
     this.child.stdout.on('data', (chunk: Buffer) => this.onData(chunk));
     this.child.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     this.child.on('exit', () => {
@@ -91,10 +96,12 @@ export class LspClient {
     this.write({ jsonrpc: '2.0', id: message.id, result });
   }
 
-  private write(message: Message): void {
-    const body = Buffer.from(JSON.stringify(message), 'utf8');
-    this.child.stdin.write(`Content-Length: ${body.length}\r\n\r\n`);
-    this.child.stdin.write(body);
+  private write(...messages: Message[]): void {
+    const frames = messages.map((message) => {
+      const body = Buffer.from(JSON.stringify(message), 'utf8');
+      return Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`), body]);
+    });
+    this.child.stdin.write(Buffer.concat(frames));
   }
 
   request<T = unknown>(method: string, params: unknown, timeoutMs = 10000): Promise<T> {
@@ -116,6 +123,31 @@ export class LspClient {
         },
       });
       this.write({ jsonrpc: '2.0', id, method, params });
+    });
+  }
+
+  /**
+   * Sends a request and its `$/cancelRequest` in one write, so the server reads both before it
+   * dispatches the request. Resolves with the response message (result or error).
+   */
+  requestCancelled(method: string, params: unknown, timeoutMs = 10000): Promise<Message> {
+    const id = this.nextId++;
+    return new Promise<Message>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        reject(new Error(`${method} timed out after ${timeoutMs} ms; stderr: ${this.stderr}`));
+      }, timeoutMs);
+      this.pending.set(id, {
+        resolve: (m) => {
+          clearTimeout(timer);
+          resolve(m);
+        },
+        reject: (e) => {
+          clearTimeout(timer);
+          reject(e);
+        },
+      });
+      this.write({ jsonrpc: '2.0', id, method, params }, { jsonrpc: '2.0', method: '$/cancelRequest', params: { id } });
     });
   }
 
@@ -152,6 +184,8 @@ export class LspClient {
       pullDiagnostics?: boolean;
       locale?: string;
       initializationOptions?: object;
+      /** Client features (initializationOptions.features). */
+      features?: unknown;
     } = {},
   ): Promise<any> {
     this.configuration = options.settings ?? {};
@@ -169,7 +203,11 @@ export class LspClient {
         },
       },
       // Other servers (bench peers) take their own options here.
-      initializationOptions: { ...(options.pullConfiguration ? {} : { settings: options.settings ?? {} }), ...options.initializationOptions },
+      initializationOptions: {
+        ...(options.pullConfiguration ? {} : { settings: options.settings ?? {} }),
+        ...(options.features ? { features: options.features } : {}),
+        ...options.initializationOptions,
+      },
     });
     this.notify('initialized', {});
     return result;

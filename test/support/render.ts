@@ -1,4 +1,14 @@
-import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, FoldingRange, Location, Range, WorkspaceEdit } from 'vscode-languageserver-types';
+import {
+  type CodeAction,
+  type CompletionItem,
+  CompletionItemTag,
+  type Diagnostic,
+  type DocumentSymbol,
+  type FoldingRange,
+  type Location,
+  type Range,
+  type WorkspaceEdit,
+} from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { severityName } from '../../server/src/common';
 import type { HoverDetails } from '../../server/src/services';
@@ -16,14 +26,15 @@ function textOf(doc: TextDocument, range: Range): string {
 
 /**
  * Note links as golden files show them: user notes relative to the workspace, and bundled notes
- * without their line (`bundled notes · k8s.md`), so editing the top of a bundled note rewrites no
- * golden. The product links to the line (test/unit/notes/render.test.ts and test/lsp/notes.test.ts check it).
+ * without their line (`Bundled · [k8s.md](bundled:/notes/en/k8s.md)`), so editing a bundled note
+ * rewrites no golden. The product links to the line (test/unit/notes/render.test.ts and
+ * test/lsp/notes.test.ts check it).
  */
 export function goldenNoteLinks(markdown: string): string {
   return markdown
     .replace(/\]\(file:\/\/\/ws\//g, '](')
-    .replace(/(bundled notes · [^\s\]]+):\d+/g, '$1')
-    .replace(/(\(bundled:[^\s)#]+)#L\d+\)/g, '$1)');
+    .replace(/\[([^\]]*?)(?::\d+)?\]\((bundled:[^\s)#]+)#L\d+\)/g, '[$1]($2)')
+    .replace(/(Bundled · [^\s\]]+):\d+/g, '$1');
 }
 
 export function renderHover(doc: TextDocument, details: HoverDetails | null): string {
@@ -64,7 +75,8 @@ export function renderCompletion(items: readonly CompletionItem[]): string {
           : i.textEdit && 'newText' in i.textEdit && i.textEdit.newText !== i.label
             ? ` => ${JSON.stringify(i.textEdit.newText)}`
             : '';
-      return `${i.label}${i.detail ? ` — ${i.detail}` : ''}${insert}`;
+      const tags = i.tags?.includes(CompletionItemTag.Deprecated) ? ' [tag: deprecated]' : '';
+      return `${i.label}${i.detail ? ` — ${i.detail}` : ''}${tags}${insert}`;
     })
     .join('\n');
 }

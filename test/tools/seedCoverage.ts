@@ -22,10 +22,10 @@ function main(): void {
   const keys = documentedKeys(fs.readFileSync(repoPath('docs', 'notes-keys.md'), 'utf8'));
   let found = 0;
   for (const key of keys) {
-    const [best] = index.rank(key, { includeBundled: false, language: 'en' });
+    const [best] = index.rank([key], { includeBundled: false, language: 'en' });
     if (best) found++;
     const where = best
-      ? `${sourceLabel(best.section)}  ${best.section.headingPath.join(' › ') || '(before any heading)'}  [${best.reason}: ${best.matched}]`
+      ? `${sourceLabel(best.section)}  ${best.section.headingPath.join(' › ') || '(before any heading)'}  [tier ${best.tier}, ${best.reason}: ${best.matched}]`
       : '—';
     process.stdout.write(`${key.padEnd(48)} ${where}\n`);
   }

@@ -6,7 +6,7 @@ import { repoPath } from '../support/paths';
 
 /**
  * Enforces the layering of STYLE.md on server/src:
- *   common ← {gotmpl, notes, yamlSchema} ← workspace ← {dockerfile, kubernetes, helm, compose} ← services ← io ← {lsp, cli} ← server.ts
+ *   common ← {gotmpl, notes, yamlSchema} ← workspace ← {dockerfile, kubernetes, helm, compose, notesfile} ← services ← io ← {lsp, cli} ← server.ts
  * - every folder has a layer (a new folder must be placed, not silently exempt);
  * - a folder imports only from lower layers (helm may use kubernetes: it checks rendered templates;
  *   compose may use dockerfile: it reads a service's Dockerfile stages);
@@ -29,6 +29,7 @@ const LAYER: Record<string, number> = {
   kubernetes: 3,
   helm: 3,
   compose: 3,
+  notesfile: 3,
   services: 4,
   io: 5,
   lsp: 6,

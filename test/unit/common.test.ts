@@ -22,9 +22,16 @@ describe('settings', () => {
       bogus: 1,
     });
     assert.deepEqual(s.notes.paths, ['notes']);
-    assert.equal(s.notes.maxSections, 2);
+    assert.equal(s.hover.maxSections, 2);
     assert.equal(s.notes.bundled, true);
     assert.deepEqual(s.rules, { 'dockerfile/x': 'off' });
+  });
+  test('hover.maxSections and hover.maxSectionLines; the deprecated notes.maxSections and notes.maxLines still count', () => {
+    assert.deepEqual(defaultSettings().hover, { maxSections: 2, maxSectionLines: 14 });
+    assert.deepEqual(mergeSettings(defaultSettings(), { hover: { maxSections: 3, maxSectionLines: 20 } }).hover, { maxSections: 3, maxSectionLines: 20 });
+    assert.deepEqual(mergeSettings(defaultSettings(), { notes: { maxSections: 4, maxLines: 30 } }).hover, { maxSections: 4, maxSectionLines: 30 });
+    const both = mergeSettings(defaultSettings(), { hover: { maxSections: 1 }, notes: { maxSections: 4, maxLines: 30 } });
+    assert.deepEqual(both.hover, { maxSections: 1, maxSectionLines: 30 });
   });
   test('merge of a non-object keeps the base', () => {
     assert.deepEqual(mergeSettings(defaultSettings(), null), defaultSettings());

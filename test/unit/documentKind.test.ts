@@ -33,6 +33,13 @@ test('Helm templates, chart files and values files only inside a chart', () => {
   assert.equal(kind('file:///ws/other/templates/x.yaml', 'a: 1\n'), 'yaml');
 });
 
+test('a chart file outside templates/ with template actions is a fragment for tpl, not a manifest', () => {
+  const crd = '{{- if .Values.crds.create }}\napiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\n{{- end }}\n';
+  assert.equal(kind('file:///ws/chart/conf/crds/widget.yaml', crd), 'yaml');
+  assert.equal(kind('file:///ws/chart/conf/crds/widget.yaml', 'apiVersion: v1\nkind: ConfigMap\n'), 'kubernetes');
+  assert.equal(kind('file:///ws/chart/crds/widget.yaml', 'apiVersion: v1\nkind: ConfigMap\ndata: {a: "{{x}}"}\n'), 'kubernetes');
+});
+
 test('Kubernetes by content, other YAML left alone', () => {
   assert.equal(kind('file:///ws/app.yaml', 'apiVersion: v1\nkind: Pod\n'), 'kubernetes');
   assert.equal(kind('file:///ws/multi.yaml', 'a: 1\n---\napiVersion: v1\nkind: Pod\n'), 'kubernetes');
@@ -63,4 +70,15 @@ test('Compose files by name, language id or a top-level services mapping', () =>
   assert.equal(kind('file:///ws/list.yml', 'services:\n  web: nginx\n  db: postgres\n'), 'yaml');
   // A chart's files stay the chart's, whatever their name.
   assert.equal(kind('file:///ws/chart/templates/compose.yaml', ''), 'helm-template');
+});
+
+test('notes files: Markdown or text under a notes path, or with a keys tag; other Markdown is left alone', () => {
+  const tagged = '# Team\n<!-- keys: k8s:kind/Deployment -->\nRolling updates.\n';
+  assert.equal(classifyDocument(ws, 'file:///notes/k8s.md', 'markdown', '# Plain\n', true), 'notes');
+  assert.equal(classifyDocument(ws, 'file:///notes/k8s.txt', 'plaintext', 'plain\n', true), 'notes');
+  assert.equal(kind('file:///ws/docs/runbook.md', tagged, 'markdown'), 'notes');
+  assert.equal(kind('file:///ws/README.md', '# Project\n', 'markdown'), 'other');
+  assert.equal(kind('untitled:Untitled-2', tagged, 'markdown'), 'notes');
+  // A chart's NOTES.txt is a template wherever the notes paths point.
+  assert.equal(classifyDocument(ws, 'file:///ws/chart/templates/NOTES.txt', 'plaintext', 'hi', true), 'helm-template');
 });

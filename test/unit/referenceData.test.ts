@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { describe, test } from 'node:test';
 import type { BuiltinInfo, FunctionInfo, KeywordInfo } from '../../server/src/helm/reference';
-import type { RemovedApi } from '../../server/src/kubernetes/reference';
+import type { DeprecatedApi, RemovedApi } from '../../server/src/kubernetes/reference';
 import { repoPath } from '../support/paths';
 import { type Shape, shapeProblems } from '../support/shape';
 
@@ -37,6 +37,13 @@ const REMOVED_API: Shape<RemovedApi> = {
   replacement: { optional: 'string' },
   note: { optional: 'string' },
 };
+const DEPRECATED_API: Shape<DeprecatedApi> = {
+  apiVersion: 'string',
+  kind: 'string',
+  deprecatedIn: 'string',
+  removedIn: 'string',
+  replacement: { optional: 'string' },
+};
 
 /** The values of one field, for uniqueness checks. */
 function column(rows: unknown, key: (row: Record<string, unknown>) => unknown): unknown[] {
@@ -57,6 +64,13 @@ describe('reference tables match their interfaces', () => {
       functions.filter((f) => f.minArgs < 0 || (f.maxArgs !== -1 && f.maxArgs < f.minArgs)).map((f) => f.name),
       [],
     );
+  });
+
+  test('helm/data/functionGroups.json: every function in exactly one group (its notes key is helm:functions/<group>)', () => {
+    const functions = (table('helm', 'data', 'functions.json') as FunctionInfo[]).map((f) => f.name).sort();
+    const grouped = Object.values(table('helm', 'data', 'functionGroups.json') as Record<string, string[]>).flat();
+    assert.deepEqual(duplicates(grouped), []);
+    assert.deepEqual([...grouped].sort(), functions);
   });
 
   test('helm/data/builtins.json: BuiltinInfo, one entry per path', () => {
@@ -83,6 +97,32 @@ describe('reference tables match their interfaces', () => {
     // A removal without a replacement says what to do instead.
     assert.deepEqual(
       removals.filter((r) => !r.replacement && !r.note).map((r) => `${r.apiVersion} ${r.kind}`),
+      [],
+    );
+  });
+
+  test('kubernetes/data/deprecatedApis.json: DeprecatedApi, alpha and beta versions deprecated before removed, none also removed', () => {
+    const rows = table('kubernetes', 'data', 'deprecatedApis.json');
+    assert.deepEqual(shapeProblems(rows, DEPRECATED_API), []);
+    assert.deepEqual(duplicates(column(rows, (r) => `${String(r.apiVersion)} ${String(r.kind)}`)), []);
+    const minor = (version: string) => Number(version.split('.')[1]);
+    const deprecations = rows as DeprecatedApi[];
+    assert.deepEqual(
+      deprecations
+        .filter(
+          (d) =>
+            !/(alpha|beta)\d+$/.test(d.apiVersion) ||
+            !/^1\.\d+$/.test(d.deprecatedIn) ||
+            !/^1\.\d+$/.test(d.removedIn) ||
+            minor(d.deprecatedIn) >= minor(d.removedIn),
+        )
+        .map((d) => `${d.apiVersion} ${d.kind}`),
+      [],
+    );
+    // The removed-API table is the one source of errors; an API is in one table or the other.
+    const removed = new Set((table('kubernetes', 'data', 'removedApis.json') as RemovedApi[]).map((r) => `${r.apiVersion} ${r.kind}`));
+    assert.deepEqual(
+      deprecations.filter((d) => removed.has(`${d.apiVersion} ${d.kind}`) || removed.has(`${d.apiVersion} *`)).map((d) => `${d.apiVersion} ${d.kind}`),
       [],
     );
   });

@@ -24,6 +24,7 @@ test('each kind goes to its module while its setting is on', () => {
   const { ctx } = createFixture(new Map());
   for (const [kind, module] of SERVED) assert.equal(moduleFor(ctx, kind), module, kind);
   for (const kind of ['yaml', 'other'] as const) assert.equal(moduleFor(ctx, kind), undefined, kind);
+  assert.ok(moduleFor(ctx, 'notes'), 'notes files are served whatever the settings');
 });
 
 test("a language's setting turns off its kinds only", () => {
@@ -34,5 +35,6 @@ test("a language's setting turns off its kinds only", () => {
 });
 
 test('allRules lists the common rules, then each language in table order', () => {
-  assert.deepEqual(allRules(), [...COMMON_RULES, ...dockerfile.rules, ...kubernetes.rules, ...helm.rules, ...compose.rules]);
+  const notes = moduleFor(createFixture(new Map()).ctx, 'notes');
+  assert.deepEqual(allRules(), [...COMMON_RULES, ...dockerfile.rules, ...kubernetes.rules, ...helm.rules, ...compose.rules, ...(notes?.rules ?? [])]);
 });

@@ -14,7 +14,7 @@ import { ALLOWED_SEVERITIES, renderRuleTable, tableOf } from '../support/rulesDo
 // note in each bundled language.
 
 /** The rule-id prefix of each language folder; common rules are part of the suppression policy and have no rule file. */
-const PREFIX: Record<string, string> = { dockerfile: 'dockerfile/', kubernetes: 'k8s/', helm: 'helm/', compose: 'compose/' };
+const PREFIX: Record<string, string> = { dockerfile: 'dockerfile/', kubernetes: 'k8s/', helm: 'helm/', compose: 'compose/', notesfile: 'notes/' };
 const COMMON_PREFIX = 'common/';
 /** Files of a rules folder that hold shared helpers and the rule table, not a rule. */
 const NOT_RULES = new Set(['rule.ts', 'index.ts']);
@@ -197,14 +197,6 @@ function goldenFixTitles(): Array<{ rule: string; text: string }> {
     });
 }
 
-/**
- * FIXME(issue 12): the Kubernetes and Helm messages are converted on their own branches (k8sapis,
- * helmflow). When a language's messages are all plain, the last test below fails: remove its
- * prefix from this list.
- */
-const NOT_YET_PLAIN = ['k8s/', 'helm/'];
-const pending = (rule: string) => NOT_YET_PLAIN.some((prefix) => rule.startsWith(prefix));
-
 /** Runs the CLI in-process over the repository's own corpus and returns its output. */
 async function lintCorpus(format: 'json' | 'sarif'): Promise<string> {
   let stdout = '';
@@ -224,7 +216,7 @@ async function lintCorpus(format: 'json' | 'sarif'): Promise<string> {
 // Markdown backtick is noise there. Names go bare or in double quotes.
 describe('messages are plain text', () => {
   const withBackticks = (items: Array<{ rule: string; text: string }>) => [
-    ...new Set(items.filter((i) => !pending(i.rule) && i.text.includes('`')).map((i) => `${i.rule}: ${i.text}`)),
+    ...new Set(items.filter((i) => i.text.includes('`')).map((i) => `${i.rule}: ${i.text}`)),
   ];
 
   test('in every golden (diagnostics and fix titles)', () => {
@@ -239,14 +231,5 @@ describe('messages are plain text', () => {
     assert.deepEqual(withBackticks(fromJson), []);
     const sarif = JSON.parse(await lintCorpus('sarif')) as { runs: Array<{ results: Array<{ ruleId: string; message: { text: string } }> }> };
     assert.deepEqual(withBackticks(sarif.runs[0].results.map((r) => ({ rule: r.ruleId, text: r.message.text }))), []);
-  });
-
-  test('the languages still pending are listed as such', () => {
-    const messages = goldenDiagnostics().map((d) => ({ rule: d.rule, text: d.message }));
-    assert.deepEqual(
-      NOT_YET_PLAIN.filter((prefix) => !messages.some((m) => m.rule.startsWith(prefix) && m.text.includes('`'))),
-      [],
-      'these languages have plain messages now: remove them from NOT_YET_PLAIN',
-    );
   });
 });

@@ -80,7 +80,7 @@ async function render(options: LintOptions, report: LintReport, settings: Settin
   const ctx = lintContext({ paths: options.paths, settings, cwd: io.cwd, locale: localeOf(io.env), notes, resources: io.resources }, []);
   const ruleNotes = new Map<string, string>();
   for (const r of rules) {
-    const text = renderSections(notesFor(ctx, [`rule:${r.id}`]), { maxLines: settings.notes.maxLines });
+    const text = renderSections(notesFor(ctx, [`rule:${r.id}`]), { maxLines: settings.hover.maxSectionLines });
     if (text.trim()) ruleNotes.set(r.id, text.trim());
   }
   return formatSarif({ report, rules, ruleNotes, cwd: io.cwd, version: io.version });

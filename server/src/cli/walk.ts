@@ -1,8 +1,8 @@
 import * as nodeFs from 'node:fs';
 import * as path from 'node:path';
-import { describeSize, MAX_FILE_BYTES, pathToUri, uriToPath } from '../common';
+import { MAX_FILE_BYTES, pathToUri, uriToPath } from '../common';
 import { discoverFiles, type PassedOver } from '../workspace';
-import { errorText, nodeFileSystem, type NodeFs, readTextFile } from '../io';
+import { describeReadProblem, errorText, nodeFileSystem, type NodeFs, readTextFile } from '../io';
 
 /**
  * Finds the files `container-notes lint` looks at, with the file-discovery policy the editor uses
@@ -62,17 +62,5 @@ export function walk(roots: readonly string[], fs: WalkFs = nodeFs): WalkResult 
 /** The file's text, or why it was skipped: not a regular file, unreadable, too large, binary or not UTF-8. */
 export function readLintFile(file: string, fs: WalkFs = nodeFs, maxBytes = MAX_FILE_BYTES): { text: string } | { reason: string } {
   const read = readTextFile(file, fs, maxBytes);
-  if ('text' in read) return read;
-  switch (read.problem) {
-    case 'not-a-file':
-      return { reason: 'not a regular file' };
-    case 'too-large':
-      return { reason: describeSize(read.bytes, maxBytes) };
-    case 'binary':
-      return { reason: 'binary file (it holds NUL bytes)' };
-    case 'not-utf8':
-      return { reason: 'not UTF-8 text' };
-    case 'unreadable':
-      return { reason: `cannot be read (${read.detail})` };
-  }
+  return 'text' in read ? read : { reason: describeReadProblem(read, maxBytes) };
 }

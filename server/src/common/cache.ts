@@ -28,6 +28,11 @@ export class VersionedCache {
     return value;
   }
 
+  /** The entry of `kind` for `uri` whatever version it was computed for, without computing anything. */
+  peek<T>(kind: string, uri: string): { version: number | string; value: T } | undefined {
+    return this.entries.get(kind + '\u0000' + uri) as { version: number | string; value: T } | undefined;
+  }
+
   /** Forget everything cached for a closed or deleted document. */
   forget(uri: string): void {
     for (const key of [...this.entries.keys()]) {

@@ -14,6 +14,12 @@ export interface FileSystem {
    */
   realPath(uri: string): string | Unreadable;
   exists(uri: string): boolean;
+  /**
+   * The text files of a gzipped tar archive (a packed chart under charts/) by their path in it;
+   * `undefined` when it is missing, not such an archive, or over the size limits. Optional: a file
+   * system without it has no archives to offer.
+   */
+  readArchive?(uri: string): ReadonlyMap<string, string> | undefined;
 }
 
 export interface DirectoryEntry {
@@ -32,7 +38,11 @@ export interface Unreadable {
   problem: string;
 }
 
-/** An in-memory FileSystem over `uri → text`; folders are implied by the paths, and nothing is a link. */
+/**
+ * An in-memory FileSystem over `uri → text`; folders are implied by the paths, and nothing is a
+ * link. Keys below `<name>.tgz/` are the members of a packed archive of that name: the archive is
+ * a file, and readArchive gives its members.
+ */
 export function memoryFileSystem(files: ReadonlyMap<string, string>): FileSystem {
   const exists = (uri: string) => {
     if (files.has(uri)) return true;
@@ -52,9 +62,17 @@ export function memoryFileSystem(files: ReadonlyMap<string, string>): FileSystem
         const rest = key.slice(prefix.length);
         const slash = rest.indexOf('/');
         const name = slash < 0 ? rest : rest.slice(0, slash);
-        seen.set(name, (seen.get(name) ?? false) || slash >= 0);
+        seen.set(name, (seen.get(name) ?? false) || (slash >= 0 && !ARCHIVE_NAME.test(name)));
       }
       return [...seen].map(([name, isDirectory]) => ({ name: decodeURIComponent(name), isDirectory, isFile: !isDirectory, isLink: false }));
     },
+    readArchive: (uri) => {
+      if (!ARCHIVE_NAME.test(uri)) return undefined;
+      const members = new Map<string, string>();
+      for (const [key, text] of files) if (key.startsWith(uri + '/')) members.set(decodeURIComponent(key.slice(uri.length + 1)), text);
+      return members.size > 0 ? members : undefined;
+    },
   };
 }
+
+const ARCHIVE_NAME = /\.tgz$/i;

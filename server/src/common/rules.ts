@@ -129,6 +129,12 @@ function suppresses(s: Suppression, rule: string): boolean {
 
 export const IGNORE_WITHOUT_REASON = 'common/ignore-without-reason';
 
+/** Reported once per file in place of the findings past MAX_DIAGNOSTICS. */
+export const TOO_MANY_PROBLEMS = 'common/too-many-problems';
+
+/** Findings listed per file; the rest are counted in one TOO_MANY_PROBLEMS diagnostic. */
+export const MAX_DIAGNOSTICS = 500;
+
 export const COMMON_RULES: RuleMeta[] = [
   {
     id: IGNORE_WITHOUT_REASON,
@@ -136,6 +142,13 @@ export const COMMON_RULES: RuleMeta[] = [
     basis: 'practice',
     title: 'An ignore comment gives no reason',
     help: 'The project requires a reason for every ignore comment: add one after `--`, e.g. `# container-notes ignore=dockerfile/latest-tag -- pinned by renovate`.',
+  },
+  {
+    id: TOO_MANY_PROBLEMS,
+    severity: 'info',
+    basis: 'practice',
+    title: 'A file has more problems than are listed',
+    help: `At most ${MAX_DIAGNOSTICS} problems are listed per file, in order; this one counts the rest. Fix the problems above it (often one early syntax error causes many) and the rest appear.`,
   },
 ];
 

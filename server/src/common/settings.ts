@@ -11,14 +11,16 @@ export interface Settings {
   notes: {
     /** The user's notes: files or folders, absolute or relative to the first workspace folder. */
     paths: string[];
-    /** How many note sections one hover shows at most. */
-    maxSections: number;
-    /** Show the notes bundled with the extension after the user's own. */
+    /** Show the notes bundled with the extension as well as the user's own. */
     bundled: boolean;
     /** Language of the bundled notes; `auto` follows the editor's display language. */
     language: NotesLanguage;
-    /** Long sections are cut after this many lines, with a link to the rest. */
-    maxLines: number;
+  };
+  hover: {
+    /** How many note sections one hover shows at most; the next few are listed as links. */
+    maxSections: number;
+    /** A longer section is cut at a paragraph or code block to about this many display lines (its title line included), with a link to the rest. */
+    maxSectionLines: number;
   };
   dockerfile: { enable: boolean };
   kubernetes: { enable: boolean; version: string };
@@ -49,7 +51,8 @@ export const KUBERNETES_VERSIONS = ['1.36', '1.33'] as const;
 
 export function defaultSettings(): Settings {
   return {
-    notes: { paths: [], maxSections: 2, bundled: true, language: 'auto', maxLines: 40 },
+    notes: { paths: [], bundled: true, language: 'auto' },
+    hover: { maxSections: 2, maxSectionLines: 14 },
     dockerfile: { enable: true },
     kubernetes: { enable: true, version: KUBERNETES_VERSIONS[0] },
     helm: { enable: true },
@@ -80,6 +83,7 @@ export function mergeSettings(base: Settings, input: unknown): Settings {
   if (!isRecord(input)) return base;
   const section = (name: string): Record<string, unknown> => (isRecord(input[name]) ? (input[name] as Record<string, unknown>) : {});
   const notes = section('notes');
+  const hover = section('hover');
   const rules: Record<string, RuleLevel> = { ...base.rules };
   for (const [id, level] of Object.entries(section('rules'))) {
     if (typeof level === 'string' && LEVELS.includes(level)) rules[id] = level as RuleLevel;
@@ -88,10 +92,13 @@ export function mergeSettings(base: Settings, input: unknown): Settings {
   return {
     notes: {
       paths: paths as string[],
-      maxSections: pick(notes.maxSections, base.notes.maxSections, isPositiveInt),
       bundled: pick(notes.bundled, base.notes.bundled, isBool),
       language: pick(notes.language, base.notes.language, (v) => v === 'auto' || v === 'en' || v === 'zh-cn'),
-      maxLines: pick(notes.maxLines, base.notes.maxLines, isPositiveInt),
+    },
+    // `notes.maxSections` and `notes.maxLines` are the deprecated names of the hover settings: read when the new ones are not set.
+    hover: {
+      maxSections: pick(hover.maxSections ?? notes.maxSections, base.hover.maxSections, isPositiveInt),
+      maxSectionLines: pick(hover.maxSectionLines ?? notes.maxLines, base.hover.maxSectionLines, isPositiveInt),
     },
     dockerfile: { enable: pick(section('dockerfile').enable, base.dockerfile.enable, isBool) },
     kubernetes: {

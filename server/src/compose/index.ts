@@ -9,13 +9,11 @@
  * (files come through ctx.workspace). Never throws on any input.
  */
 import type { LanguageModule } from '../workspace';
-import { prepare } from '../yamlSchema';
 import { complete } from './complete';
 import { diagnose } from './diagnose';
 import { hoverTarget } from './hover';
 import { definition } from './navigation';
 import { RULES } from './rules';
-import { COMPOSE_SCHEMA } from './schema';
 
 export const language: LanguageModule = {
   rules: RULES.map((r) => r.meta),
@@ -24,5 +22,4 @@ export const language: LanguageModule = {
   complete,
   diagnose,
   definition,
-  warmUp: (ctx) => prepare(ctx, COMPOSE_SCHEMA),
 };

@@ -9,6 +9,7 @@ import { withoutSkipped } from './checkDirective';
 import { complete } from './complete';
 import { hoverTarget } from './hover';
 import { definition, folding, prepareRename, references, rename, symbols } from './navigation';
+import { noteKeys } from './noteKeys';
 import { RULES } from './rules';
 import { getModel } from './parse';
 
@@ -39,4 +40,5 @@ export const language: LanguageModule = {
   rename,
   symbols,
   folding,
+  noteKeys,
 };

@@ -9,8 +9,9 @@ import type { Action, ParseError, Token, TokenType } from './ast';
 const KEYWORDS = new Set(['if', 'else', 'end', 'range', 'with', 'define', 'template', 'block', 'break', 'continue']);
 
 const isSpace = (c: string) => c === ' ' || c === '\t' || c === '\r' || c === '\n';
-const isIdentStart = (c: string) => /[A-Za-z_]/.test(c) || c > '\u007f';
-const isIdentPart = (c: string) => /[A-Za-z0-9_]/.test(c) || c > '\u007f';
+// Compared by character code: these run for every character of every action.
+const isIdentStart = (c: string) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c === '_' || c > '\u007f';
+const isIdentPart = (c: string) => isIdentStart(c) || (c >= '0' && c <= '9');
 
 const NUMBER =
   /[+-]?(?:0[xX][0-9a-fA-F_]+(?:\.[0-9a-fA-F_]*)?(?:[pP][+-]?\d+)?|0[bB][01_]+|0[oO][0-7_]+|(?:\d[\d_]*(?:\.[\d_]*)?|\.\d[\d_]*)(?:[eE][+-]?\d+)?)i?/y;
@@ -27,9 +28,20 @@ function finder(text: string, needle: string): (from: number) => number {
   };
 }
 
-function lineEnd(text: string, from: number): number {
-  const nl = text.indexOf('\n', from);
-  return nl < 0 ? text.length : nl;
+/** Where the line holding `from` ends (the text's end on the last line), memoised like `finder`. */
+function lineEnds(text: string): (from: number) => number {
+  const nextNewline = finder(text, '\n');
+  return (from) => {
+    const nl = nextNewline(from);
+    return nl < 0 ? text.length : nl;
+  };
+}
+
+/** Memoised searches shared by one scan, so a long line or many unterminated actions stay linear. */
+interface Finders {
+  commentEnd: (from: number) => number;
+  backtick: (from: number) => number;
+  lineEnd: (from: number) => number;
 }
 
 export interface Scan {
@@ -40,8 +52,7 @@ export interface Scan {
 export function scan(text: string): Scan {
   const actions: Action[] = [];
   const errors: ParseError[] = [];
-  const nextCommentEnd = finder(text, '*/');
-  const nextBacktick = finder(text, '`');
+  const find: Finders = { commentEnd: finder(text, '*/'), backtick: finder(text, '`'), lineEnd: lineEnds(text) };
   let pos = 0;
   while (pos < text.length) {
     const open = text.indexOf('{{', pos);
@@ -52,8 +63,8 @@ export function scan(text: string): Scan {
     while (probe < text.length && isSpace(text[probe])) probe++;
     const action =
       text.startsWith('/*', probe) && (probe === inner || trimLeft)
-        ? scanComment(text, open, trimLeft, probe, nextCommentEnd, errors)
-        : scanAction(text, open, trimLeft, inner, nextBacktick, errors);
+        ? scanComment(text, open, trimLeft, probe, find, errors)
+        : scanAction(text, open, trimLeft, inner, find, errors);
     actions.push(action);
     inner = action.end;
     pos = Math.max(inner, open + 2);
@@ -61,18 +72,11 @@ export function scan(text: string): Scan {
   return { actions, errors };
 }
 
-function scanComment(
-  text: string,
-  open: number,
-  trimLeft: boolean,
-  commentStart: number,
-  nextCommentEnd: (from: number) => number,
-  errors: ParseError[],
-): Action {
-  const close = nextCommentEnd(commentStart + 2);
+function scanComment(text: string, open: number, trimLeft: boolean, commentStart: number, find: Finders, errors: ParseError[]): Action {
+  const close = find.commentEnd(commentStart + 2);
   if (close < 0) {
-    const end = lineEnd(text, open);
-    errors.push({ code: 'unclosed-comment', start: open, end, message: 'This comment is never closed: end it with `*/}}`.' });
+    const end = find.lineEnd(open);
+    errors.push({ code: 'unclosed-comment', start: open, end, message: 'This comment is never closed: end it with */}}.' });
     return { start: open, end, innerStart: commentStart, innerEnd: end, trimLeft, trimRight: false, closed: false, tokens: [], comment: true };
   }
   let after = close + 2;
@@ -88,12 +92,12 @@ function scanComment(
     code: 'unclosed-comment',
     start: open,
     end: close + 2,
-    message: 'A comment must end right before the closing delimiter: write `*/}}` (or `*/ -}}`).',
+    message: 'A comment must end right before the closing delimiter: write */}} (or */ -}}).',
   });
   return { start: open, end: close + 2, innerStart: commentStart, innerEnd: close + 2, trimLeft, trimRight: false, closed: false, tokens: [], comment: true };
 }
 
-function scanAction(text: string, open: number, trimLeft: boolean, inner: number, nextBacktick: (from: number) => number, actionErrors: ParseError[]): Action {
+function scanAction(text: string, open: number, trimLeft: boolean, inner: number, find: Finders, actionErrors: ParseError[]): Action {
   const tokens: Token[] = [];
   // Token errors are kept apart until we know how far a half-typed action reaches.
   const errors: ParseError[] = [];
@@ -135,14 +139,14 @@ function scanAction(text: string, open: number, trimLeft: boolean, inner: number
         }
         value += text[i++];
       }
-      if (!closed) errors.push({ code: 'syntax', start: pos, end: i, message: 'This string is never closed: add the closing `"`.' });
+      if (!closed) errors.push({ code: 'syntax', start: pos, end: i, message: 'This string is never closed: add the closing double quote.' });
       push('string', pos, i, value);
       continue;
     }
     if (c === '`') {
-      const close = nextBacktick(pos + 1);
+      const close = find.backtick(pos + 1);
       if (close < 0) {
-        const end = lineEnd(text, pos);
+        const end = find.lineEnd(pos);
         errors.push({ code: 'syntax', start: pos, end, message: 'This raw string is never closed: add the closing backtick.' });
         push('rawString', pos, end, text.slice(pos + 1, end));
       } else {
@@ -156,7 +160,7 @@ function scanAction(text: string, open: number, trimLeft: boolean, inner: number
       const hit = m.exec(text);
       if (hit) push('char', pos, pos + hit[0].length);
       else {
-        errors.push({ code: 'syntax', start: pos, end: pos + 1, message: "A character constant is written like `'a'`; use double quotes for strings." });
+        errors.push({ code: 'syntax', start: pos, end: pos + 1, message: "A character constant is written like 'a'; use double quotes for strings." });
         push('invalid', pos, pos + 1);
       }
       continue;
@@ -198,16 +202,16 @@ function scanAction(text: string, open: number, trimLeft: boolean, inner: number
     else if (c === ':' && text[pos + 1] === '=') push('declare', pos, pos + 2);
     else if (c === '=') push('assign', pos, pos + 1);
     else {
-      errors.push({ code: 'syntax', start: pos, end: pos + 1, message: `Unexpected character \`${c}\` in an action.` });
+      errors.push({ code: 'syntax', start: pos, end: pos + 1, message: `Unexpected character "${c}" in an action.` });
       push('invalid', pos, pos + 1);
     }
   }
   // No `}}` before the next `{{` or the end: the action is half-typed. It ends at the end of its
   // first line so that the rest of the file still parses as text.
-  const stop = Math.min(pos, lineEnd(text, open));
+  const stop = Math.min(pos, find.lineEnd(open));
   const kept = tokens.filter((t) => t.end <= stop);
   actionErrors.push(...errors.filter((e) => e.start < stop));
-  actionErrors.push({ code: 'unclosed-action', start: open, end: stop, message: 'This action is never closed: add `}}`.' });
+  actionErrors.push({ code: 'unclosed-action', start: open, end: stop, message: 'This action is never closed: add }}.' });
   return { start: open, end: stop, innerStart: inner, innerEnd: stop, trimLeft, trimRight: false, closed: false, tokens: kept, comment: false };
 }
 

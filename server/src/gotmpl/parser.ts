@@ -68,7 +68,7 @@ export function parse(text: string): Template {
             code: 'syntax',
             start: first.start,
             end: first.end,
-            message: `\`${keyword}\` needs a value to test, e.g. \`{{ ${keyword} .Values.enabled }}\`.`,
+            message: `"${keyword}" needs a value to test, e.g. {{ ${keyword} .Values.enabled }}.`,
           });
         list().push(node);
         stack.push({ node, inElse: false });
@@ -83,8 +83,8 @@ export function parse(text: string): Template {
             start: action.start,
             end: action.end,
             message: frame.inElse
-              ? 'This block already has an `{{ else }}`: close it with `{{ end }}` first.'
-              : '`{{ else }}` must sit inside an `if`, `with` or `range` block.',
+              ? 'This block already has an {{ else }}: close it with {{ end }} first.'
+              : '{{ else }} must sit inside an if, with or range block.',
           });
           break;
         }
@@ -101,7 +101,7 @@ export function parse(text: string): Template {
             code: 'syntax',
             start: tokens[1].start,
             end: tokens[tokens.length - 1].end,
-            message: 'Only `else if` or `else with` may follow `else`; remove the rest.',
+            message: 'Only "else if" or "else with" may follow "else"; remove the rest.',
           });
         }
         break;
@@ -112,12 +112,12 @@ export function parse(text: string): Template {
             code: 'unexpected-end',
             start: action.start,
             end: action.end,
-            message: 'This `{{ end }}` closes nothing: remove it or open the block it was meant to close.',
+            message: 'This {{ end }} closes nothing: remove it or open the block it was meant to close.',
           });
           break;
         }
         if (tokens.length > 1)
-          errors.push({ code: 'syntax', start: tokens[1].start, end: tokens[tokens.length - 1].end, message: '`{{ end }}` takes nothing after it.' });
+          errors.push({ code: 'syntax', start: tokens[1].start, end: tokens[tokens.length - 1].end, message: '{{ end }} takes nothing after it.' });
         // An `else if` chain shares one `end`: close the chained branches with their parent.
         for (;;) {
           const node = stack.pop()?.node;
@@ -136,12 +136,12 @@ export function parse(text: string): Template {
             code: 'syntax',
             start: first.start,
             end: first.end,
-            message: '`define` is only allowed at the top level of a file: move it out of this block.',
+            message: '"define" is only allowed at the top level of a file: move it out of this block.',
           });
         const node: DefineNode = { type: keyword, ...named.head, list: [] };
         if (keyword === 'block') node.pipeline = pipelineAfter(named.bodyFrom);
         else if (tokens.length > 2)
-          errors.push({ code: 'syntax', start: tokens[2].start, end: tokens[tokens.length - 1].end, message: '`define` takes only a name.' });
+          errors.push({ code: 'syntax', start: tokens[2].start, end: tokens[tokens.length - 1].end, message: '"define" takes only a name.' });
         list().push(node);
         stack.push({ node, inElse: false });
         break;
@@ -153,8 +153,7 @@ export function parse(text: string): Template {
       }
       case 'break':
       case 'continue':
-        if (!insideRange())
-          errors.push({ code: 'syntax', start: action.start, end: action.end, message: `\`{{ ${keyword} }}\` only works inside a \`range\` block.` });
+        if (!insideRange()) errors.push({ code: 'syntax', start: action.start, end: action.end, message: `{{ ${keyword} }} only works inside a range block.` });
         list().push({ type: keyword, start: action.start, end: action.end, action });
         break;
       default: {
@@ -181,7 +180,7 @@ export function parse(text: string): Template {
       code: 'missing-end',
       start: node.action.start,
       end: node.action.end,
-      message: `This \`${node.type}\` is never closed: add \`{{ end }}\` where the block ends.`,
+      message: `This "${node.type}" is never closed: add {{ end }} where the block ends.`,
     });
   }
   errors.sort((a, b) => a.start - b.start);
@@ -198,7 +197,7 @@ function namedHead(keyword: string, action: Action, tokens: readonly Token[], er
       code: 'syntax',
       start: first.start,
       end: action.end,
-      message: `\`${keyword}\` needs a quoted name, e.g. \`{{ ${keyword} "mychart.labels" . }}\`.`,
+      message: `"${keyword}" needs a quoted name, e.g. {{ ${keyword} "mychart.labels" . }}.`,
     });
   return {
     head: {
@@ -272,12 +271,12 @@ function parsePipeline(
     const t = tokens[i];
     if (t.type === 'rparen') {
       if (inParens) break;
-      errors.push({ code: 'syntax', start: t.start, end: t.end, message: 'This `)` has no matching `(`: remove it.' });
+      errors.push({ code: 'syntax', start: t.start, end: t.end, message: 'This ")" has no matching "(": remove it.' });
       i++;
       continue;
     }
     if (t.type === 'pipe') {
-      if (commands.length === 0 || expectCommand) errors.push({ code: 'syntax', start: t.start, end: t.end, message: 'A `|` needs a command on both sides.' });
+      if (commands.length === 0 || expectCommand) errors.push({ code: 'syntax', start: t.start, end: t.end, message: 'A "|" needs a command on both sides.' });
       expectCommand = true;
       i++;
       continue;
@@ -289,14 +288,11 @@ function parsePipeline(
     }
     i = parsed.next === i ? i + 1 : parsed.next;
   }
-  if (expectCommand) {
+  // Go ends a pipeline at `}}` or `)` even right after a `|` (`{{ toYaml .x | nindent 4 | }}`
+  // renders), so only a declaration without a value is an error here.
+  if (expectCommand && commands.length === 0 && variables.length > 0) {
     const last = tokens[Math.min(i, tokens.length) - 1];
-    errors.push({
-      code: 'syntax',
-      start: last?.start ?? start,
-      end: last?.end ?? endOffset,
-      message: variables.length > 0 && commands.length === 0 ? 'Give the variable a value after `:=`.' : 'A `|` must be followed by a command, e.g. `| quote`.',
-    });
+    errors.push({ code: 'syntax', start: last?.start ?? start, end: last?.end ?? endOffset, message: 'Give the variable a value after ":=".' });
   }
   const end = commands.length ? commands[commands.length - 1].end : i > from ? tokens[i - 1].end : start;
   return { pipeline: { type: 'pipeline', start, end, variables, assign, commands }, next: i };
@@ -346,7 +342,7 @@ function parseCommand(tokens: readonly Token[], from: number, errors: ParseError
         const inner = parsePipeline(tokens, i + 1, t.end, errors, depth + 1, true);
         const close = tokens[inner.next];
         const closed = close?.type === 'rparen';
-        if (!closed) errors.push({ code: 'syntax', start: t.start, end: t.end, message: 'This `(` is never closed: add `)`.' });
+        if (!closed) errors.push({ code: 'syntax', start: t.start, end: t.end, message: 'This "(" is never closed: add ")".' });
         const parenEnd = closed ? close.end : inner.pipeline.end;
         if (inner.pipeline.commands.length === 0)
           errors.push({ code: 'syntax', start: t.start, end: parenEnd, message: 'Empty parentheses: put a value or a call inside.' });
@@ -357,11 +353,11 @@ function parseCommand(tokens: readonly Token[], from: number, errors: ParseError
         break;
       }
       case 'keyword':
-        errors.push({ code: 'syntax', start: t.start, end: t.end, message: `\`${t.value}\` can only start an action, e.g. \`{{ ${t.value} … }}\`.` });
+        errors.push({ code: 'syntax', start: t.start, end: t.end, message: `"${t.value}" can only start an action, e.g. {{ ${t.value} … }}.` });
         i++;
         break;
       default:
-        if (t.type !== 'invalid') errors.push({ code: 'syntax', start: t.start, end: t.end, message: `Unexpected \`${t.value}\` here.` });
+        if (t.type !== 'invalid') errors.push({ code: 'syntax', start: t.start, end: t.end, message: `Unexpected "${t.value}" here.` });
         i++;
     }
   }

@@ -17,18 +17,29 @@ export function childLists(node: TemplateNode): TemplateNode[][] {
   }
 }
 
-/** Visits every node in source order with its ancestors (outermost first). */
+/**
+ * Visits every node in source order with its ancestors (outermost first). `ancestors` is the
+ * walker's own stack, valid during the call (copy it to keep it): one shared stack keeps the walk
+ * linear however deep the blocks nest.
+ */
 export function walk(nodes: readonly TemplateNode[], visit: (node: TemplateNode, ancestors: readonly TemplateNode[]) => void): void {
-  const work: Array<{ node: TemplateNode; ancestors: TemplateNode[] }> = [];
-  for (let i = nodes.length - 1; i >= 0; i--) work.push({ node: nodes[i], ancestors: [] });
+  const ancestors: TemplateNode[] = [];
+  // `null` marks where a node's children end, so the stack pops back to its parent there.
+  const work: Array<TemplateNode | null> = [];
+  for (let i = nodes.length - 1; i >= 0; i--) work.push(nodes[i]);
   while (work.length) {
-    const { node, ancestors } = work.pop() as { node: TemplateNode; ancestors: TemplateNode[] };
+    const node = work.pop() as TemplateNode | null;
+    if (node === null) {
+      ancestors.pop();
+      continue;
+    }
     visit(node, ancestors);
     const lists = childLists(node);
     if (lists.length === 0) continue;
-    const inner = [...ancestors, node];
+    ancestors.push(node);
+    work.push(null);
     for (let l = lists.length - 1; l >= 0; l--) {
-      for (let i = lists[l].length - 1; i >= 0; i--) work.push({ node: lists[l][i], ancestors: inner });
+      for (let i = lists[l].length - 1; i >= 0; i--) work.push(lists[l][i]);
     }
   }
 }

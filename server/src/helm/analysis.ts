@@ -1,5 +1,5 @@
 import { type CommandNode, expressions, type FieldSegment, type PipelineNode, type Template, type TemplateNode } from '../gotmpl';
-import { applyPath, bindAction, enterBody, type Env, resolveExpr, rootEnv, type Scope } from './scope';
+import { applyPath, bindAction, coveredByGuard, enterBody, type Env, resolveExpr, rootEnv, type Scope } from './scope';
 
 /**
  * One pass over a template that records what every expression refers to: `.Values` paths,
@@ -32,7 +32,29 @@ const MAX_DEPTH = 500;
 
 export interface SegmentRef {
   segment: FieldSegment;
-  scope: Scope;
+  /** What the chain up to this segment refers to (worked out when first read). */
+  readonly scope: Scope;
+}
+
+/**
+ * A segment whose scope is worked out on first read. Each scope holds the whole path up to its
+ * segment, so building all of them up front would cost the square of a chain's length; the
+ * analysis must stay linear in the template, and most features read one segment (under the cursor).
+ */
+class LazySegment implements SegmentRef {
+  private resolved: Scope | undefined;
+
+  constructor(
+    readonly segment: FieldSegment,
+    private readonly base: Scope,
+    /** The names of the whole chain, shared by its segments. */
+    private readonly names: readonly string[],
+    private readonly index: number,
+  ) {}
+
+  get scope(): Scope {
+    return (this.resolved ??= applyPath(this.base, this.names.slice(0, this.index + 1)));
+  }
 }
 
 export interface ExprUsage {
@@ -109,27 +131,14 @@ export function analyze(template: Template): Analysis {
   return result;
 }
 
-function coveredByGuard(env: Env, path: readonly string[]): boolean {
-  return env.guards.some((g) => {
-    const n = Math.min(g.length, path.length);
-    for (let i = 0; i < n; i++) if (g[i] !== path[i]) return false;
-    return true;
-  });
-}
-
 function visitPipeline(pipeline: PipelineNode, env: Env, isCondition: boolean, inside: string | undefined, result: Analysis): void {
   const all = expressions(pipeline);
   const guardedByFunction = all.some((e) => e.type === 'identifier' && GUARD_FUNCTIONS.has(e.name));
   for (const e of all) {
     if (e.type !== 'field' && e.type !== 'variable') continue;
     const base: Scope = e.type === 'field' ? env.dot : (env.vars.get(e.name) ?? { kind: 'unknown' });
-    const segments = e.path.map((segment, i) => ({
-      segment,
-      scope: applyPath(
-        base,
-        e.path.slice(0, i + 1).map((s) => s.name),
-      ),
-    }));
+    const names = e.path.map((s) => s.name);
+    const segments = e.path.map((segment, i) => new LazySegment(segment, base, names, i));
     const scope = resolveExpr(e, env);
     const guarded = isCondition || guardedByFunction || (scope.kind === 'values' && coveredByGuard(env, scope.path));
     result.usages.push({ start: e.start, end: e.end, segments, scope, guarded, inDefine: env.inDefine });

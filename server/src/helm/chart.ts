@@ -2,7 +2,7 @@ import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node as Ya
 import { basename, dirname, joinUri, relativeUri } from '../common';
 import { parse, type Template, walk } from '../gotmpl';
 import type { Analysis } from './analysis';
-import { findChartRoot, type ServiceContext } from '../workspace';
+import { archiveMember, findChartRoot, type ServiceContext } from '../workspace';
 
 /**
  * The chart model: Chart.yaml, values files, templates, subcharts and named templates, built
@@ -33,6 +33,8 @@ export interface ChartModel {
   subchartRoots: string[];
   /** The chart that has this one under its charts/ folder. */
   parentRoot: string | undefined;
+  /** A chart read out of a packed archive (`charts/x-1.0.0.tgz`): read-only, never diagnosed or edited. */
+  packed: boolean;
 }
 
 export interface NamedTemplate {
@@ -68,6 +70,8 @@ export interface Parsed {
   /** Filled in by document.ts when a feature needs it (the chart index does not). */
   analysis?: Analysis;
   yaml?: YamlFile;
+  /** A values file's data as plain objects, for rendering with the defaults (defaults.ts). */
+  data?: unknown;
 }
 
 /**
@@ -137,8 +141,11 @@ function loadChart(ctx: ServiceContext, root: string): ChartModel {
       subchartRoots.push(dirname(uri));
     }
   }
+  subchartRoots.push(...packedCharts(ctx, root));
   valuesFiles.sort((a, b) => (basename(a.uri) === 'values.yaml' ? -1 : basename(b.uri) === 'values.yaml' ? 1 : a.uri.localeCompare(b.uri)));
-  const chartsDir = dirname(root);
+  const inArchive = archiveMember(root);
+  // A packed chart's folder sits in its archive, and the archive stands in the parent's charts/.
+  const chartsDir = dirname(inArchive && !inArchive.member.includes('/') ? dirname(root) : root);
   const parentRoot = basename(chartsDir) === 'charts' && ctx.workspace.exists(joinUri(dirname(chartsDir), 'Chart.yaml')) ? dirname(chartsDir) : undefined;
   return {
     root,
@@ -150,7 +157,29 @@ function loadChart(ctx: ServiceContext, root: string): ChartModel {
     templates,
     subchartRoots,
     parentRoot,
+    packed: inArchive !== undefined,
   };
+}
+
+/**
+ * The charts packed under charts/ (`postgresql-ha-10.0.7.tgz`, as `helm dependency build` leaves
+ * them): each is the archive's top folder (`postgresql-ha/Chart.yaml`). The file list of a chart
+ * holds only files we analyse, so charts/ is asked directly.
+ */
+function packedCharts(ctx: ServiceContext, root: string): string[] {
+  if (archiveMember(root)) return [];
+  const entries = ctx.workspace.fs.readDirectory(joinUri(root, 'charts'));
+  if ('problem' in entries) return [];
+  const roots: string[] = [];
+  for (const entry of entries) {
+    if (!entry.isFile || !/\.tgz$/i.test(entry.name)) continue;
+    const archive = joinUri(root, 'charts', entry.name);
+    for (const member of ctx.workspace.archive(archive)?.keys() ?? []) {
+      const top = /^([^/]+)\/Chart\.yaml$/.exec(member);
+      if (top) roots.push(joinUri(archive, top[1]));
+    }
+  }
+  return roots.sort();
 }
 
 /** The outermost chart of a chart tree (the one `helm install` renders). */

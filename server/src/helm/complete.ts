@@ -6,7 +6,7 @@ import { type ChartModel, namedTemplates } from './chart';
 import { templateInfo } from './document';
 import { BUILTINS, builtinChildren, builtinMarkdown, FUNCTIONS, functionMarkdown, KEYWORDS } from './reference';
 import { applyPath, envAt, type Scope } from './scope';
-import { childKeys, previewValue } from './values';
+import { childKeys, previewValue, valuesMarkdown } from './values';
 
 /**
  * Completion inside `{{ … }}`: named templates after `include "`/`template "`, members after a
@@ -92,7 +92,14 @@ function members(ctx: ServiceContext, chart: ChartModel | undefined, scope: Scop
       if (!chart) return [];
       return childKeys(ctx, chart, scope.path)
         .filter((c) => IDENTIFIER.test(c.key))
-        .map((c) => ({ label: c.key, kind: CompletionItemKind.Field, detail: previewValue(c.value), textEdit: { range, newText: c.key } }));
+        .map((c) => ({
+          label: c.key,
+          kind: CompletionItemKind.Field,
+          detail: previewValue(c.value),
+          // The same text as a hover on the finished path: the value in each values file and the key's comment.
+          documentation: { kind: 'markdown', value: valuesMarkdown(ctx, chart, [...scope.path, c.key]) },
+          textEdit: { range, newText: c.key },
+        }));
     default:
       return [];
   }

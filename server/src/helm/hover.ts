@@ -1,19 +1,23 @@
 import type { Position } from 'vscode-languageserver-types';
-import { basename, codeBlock, codeSpan, offsetOf, rangeOf, sanitizeMarkdown } from '../common';
+import { basename, codeBlock, codeSpan, offsetOf, rangeOf } from '../common';
 import { actionAt } from '../gotmpl';
 import type { HoverTarget, ServiceContext, SourceDocument } from '../workspace';
 import { type ChartModel, chartOf, keyPathAt, namedTemplates, yamlFileOf } from './chart';
 import { chartValue } from './complete';
 import { dotted, segmentAt, templateInfo } from './document';
 import { ANY, envAt } from './scope';
-import { BUILTINS, builtinMarkdown, builtinObject, FUNCTIONS, functionMarkdown, KEYWORDS } from './reference';
-import { commentOf, lookupValue, previewValue } from './values';
+import { BUILTINS, builtinMarkdown, builtinObject, FUNCTION_GROUPS, FUNCTIONS, functionMarkdown, KEYWORDS } from './reference';
+import { valuesMarkdown } from './values';
 
 /**
  * Hover targets: `.Values` paths (value in each values file, default first, and the comment
- * from values.yaml), built-in objects, functions, named templates, and keys of values.yaml and
- * Chart.yaml. Keys go most specific first, then the general key the bundled notes cover.
+ * from values.yaml), built-in objects, functions, keywords, variables and `.`, named templates,
+ * and keys of values.yaml and Chart.yaml. Keys go most specific first, then the general key the
+ * bundled notes cover (a function's family, the templates note for the template language).
  */
+
+/** The parent key of the template language's own words (keywords, `$`, `.`): the note on templates. */
+const TEMPLATES_KEY = 'helm:file/templates';
 
 export function hoverTarget(ctx: ServiceContext, src: SourceDocument, pos: Position): HoverTarget | null {
   switch (src.kind) {
@@ -50,18 +54,23 @@ function templateHover(ctx: ServiceContext, src: SourceDocument, pos: Position):
     const fileKeys = defs.length && basename(defs[0].uri) === '_helpers.tpl' ? ['helm:file/_helpers.tpl'] : [];
     return {
       range,
-      keys: [...(ref.keyword === 'include' ? ['helm:function/include'] : []), ...fileKeys],
+      keys: [ref.keyword === 'include' ? 'helm:function/include' : 'helm:keyword/template', ...fileKeys],
       reference: `**Named template** ${codeSpan(ref.name)}\n\n${body}`,
     };
   }
   if (token.type === 'keyword') {
     const keyword = KEYWORDS.find((k) => k.name === token.value);
-    return keyword ? { range, keys: [], reference: `\`\`\`helm\n{{ ${keyword.name} }}\n\`\`\`\n\n${keyword.doc}` } : null;
+    return keyword
+      ? { range, keys: [`helm:keyword/${keyword.name}`, TEMPLATES_KEY], reference: `\`\`\`helm\n{{ ${keyword.name} }}\n\`\`\`\n\n${keyword.doc}` }
+      : null;
   }
   if (token.type === 'identifier') {
     const f = FUNCTIONS.get(token.value);
-    return f ? { range, keys: [`helm:function/${f.name}`], reference: functionMarkdown(f) } : null;
+    return f
+      ? { range, keys: [`helm:function/${f.name}`, `helm:functions/${FUNCTION_GROUPS.get(f.name) ?? 'templates'}`], reference: functionMarkdown(f) }
+      : null;
   }
+  if (token.type === 'dot') return dotHover(info, offset, range);
   const hit = segmentAt(info.analysis, offset);
   if (!hit) return token.type === 'variable' ? variableHover(ctx, info, token.value, offset, range) : null;
   const segRange = rangeOf(doc, hit.ref.segment.start, hit.ref.segment.end);
@@ -96,12 +105,14 @@ function variableHover(
 ): HoverTarget | null {
   const scope = envAt(info.template, offset).vars.get(name);
   if (!scope) return null;
+  // `$` and `$name` share one note: template variables, and `$` for the root context.
+  const variableKeys = ['helm:keyword/$', TEMPLATES_KEY];
   if (scope.kind === 'root')
-    return { range, keys: [], reference: `\`${name}\` is the root context: \`${name}.Values\`, \`${name}.Release\`, \`${name}.Chart\`…` };
+    return { range, keys: variableKeys, reference: `\`${name}\` is the root context: \`${name}.Values\`, \`${name}.Release\`, \`${name}.Chart\`…` };
   if (scope.kind === 'values' && !scope.path.includes(ANY) && info.chart) {
     return {
       range,
-      keys: [`helm:values/${dotted(scope.path)}`, 'helm:values'],
+      keys: [`helm:values/${dotted(scope.path)}`, 'helm:values', 'helm:keyword/$'],
       reference: `\`${name}\` holds \`.Values.${dotted(scope.path)}\`\n\n${valuesMarkdown(ctx, info.chart, scope.path)}`,
     };
   }
@@ -109,15 +120,35 @@ function variableHover(
     const any = scope.path.indexOf(ANY);
     return {
       range,
-      keys: [`helm:values/${dotted(scope.path.slice(0, any))}`, 'helm:values'],
+      keys: [`helm:values/${dotted(scope.path.slice(0, any))}`, 'helm:values', 'helm:keyword/$'],
       reference: `\`${name}\` holds each item of \`.Values.${dotted(scope.path.slice(0, any))}\` in turn.`,
     };
   }
-  return { range, keys: [], reference: `\`${name}\`: a template variable.` };
+  return { range, keys: variableKeys, reference: `\`${name}\`: a template variable.` };
+}
+
+/** What `.` is at this place: the root context, set by `with` or `range`, or passed to a template. */
+function dotHover(info: ReturnType<typeof templateInfo>, offset: number, range: HoverTarget['range']): HoverTarget {
+  const env = envAt(info.template, offset);
+  const dot = env.dot;
+  const any = dot.kind === 'values' ? dot.path.indexOf(ANY) : -1;
+  const holds =
+    dot.kind === 'root'
+      ? env.inDefine
+        ? 'what the caller passed to this template (usually the root context)'
+        : 'the root context (`.Values`, `.Release`, `.Chart`…)'
+      : dot.kind === 'values'
+        ? any >= 0
+          ? `each item of \`.Values.${dotted(dot.path.slice(0, any))}\` in turn (set by \`range\`)`
+          : `\`.Values${dot.path.length ? '.' + dotted(dot.path) : ''}\` (set by \`with\`)`
+        : dot.kind === 'builtin'
+          ? `\`${dot.path}\``
+          : 'the current context, set by `with`, `range` or the caller of a template';
+  return { range, keys: ['helm:keyword/.', TEMPLATES_KEY], reference: `\`.\` here is ${holds}. \`$\` is always the root context.` };
 }
 
 /** Chart files a built-in object is about, for the `helm:file/…` notes. */
-const OBJECT_FILES: Record<string, string> = { '.Chart': 'Chart.yaml', '.Values': 'values.yaml', '.Template': 'templates', '.Subcharts': 'charts' };
+export const OBJECT_FILES: Record<string, string> = { '.Chart': 'Chart.yaml', '.Values': 'values.yaml', '.Template': 'templates', '.Subcharts': 'charts' };
 
 function builtinTarget(path: string, chart: ChartModel | undefined, range: HoverTarget['range'], extraKeys: string[]): HoverTarget {
   const object = builtinObject(path);
@@ -125,24 +156,6 @@ function builtinTarget(path: string, chart: ChartModel | undefined, range: Hover
   const keys = [...new Set([`helm:builtin/${path}`, `helm:builtin/${object}`, ...extraKeys, ...(file ? [`helm:file/${file}`] : [])])];
   const info = BUILTINS.get(path);
   return { range, keys, reference: info ? builtinMarkdown(info, chartValue(chart, info.chartKey)) : undefined };
-}
-
-/** The value of a path in each values file (the chart's own values.yaml first), then its comment. */
-export function valuesMarkdown(ctx: ServiceContext, chart: ChartModel, path: readonly string[]): string {
-  const hits = lookupValue(ctx, chart, path);
-  const lines = [`\`\`\`helm\n.Values.${dotted(path)}\n\`\`\``];
-  if (hits.length === 0) {
-    lines.push('Not set in any values file of this chart.');
-    return lines.join('\n\n');
-  }
-  const rows = hits.map((h) => {
-    const origin = h.source.own ? basename(h.source.file.uri) : `${basename(h.source.file.uri)} (${h.source.mountedAt ? 'subchart default' : 'parent chart'})`;
-    return `| ${sanitizeMarkdown(origin)} | ${codeSpan(previewValue(h.value)).replace(/\|/g, '\\|')} |`;
-  });
-  lines.push(['| file | value |', '| --- | --- |', ...rows].join('\n'));
-  const comment = hits.map(commentOf).find((c) => c);
-  if (comment) lines.push(sanitizeMarkdown(comment));
-  return lines.join('\n\n');
 }
 
 /** Hover on a key of values.yaml or Chart.yaml. */

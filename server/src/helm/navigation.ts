@@ -1,7 +1,7 @@
 import { type DocumentSymbol, type Location, type Position, type Range, SymbolKind, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-types';
 import { offsetOf, rangeOf } from '../common';
 import { type TemplateNode, walk } from '../gotmpl';
-import type { ServiceContext, SourceDocument } from '../workspace';
+import { archiveMember, type ServiceContext, type SourceDocument } from '../workspace';
 import { type ChartModel, chartOf, chartTree, keyPathAt, mapPair, namedTemplates, topChart, yamlFileOf } from './chart';
 import { analysisOf, dotted, locationIn, segmentAt, templateInfo } from './document';
 import { BUILTINS } from './reference';
@@ -19,10 +19,13 @@ export function definition(ctx: ServiceContext, src: SourceDocument, pos: Positi
   if (!info.chart) return [];
   const ref = info.analysis.refs.find((r) => offset >= r.start && offset <= r.end);
   if (ref) {
-    return (namedTemplates(ctx, info.chart).get(ref.name) ?? []).map((d) => {
-      const text = ctx.workspace.read(d.uri) ?? '';
-      return locationIn(d.uri, text, d.nameStart, d.nameEnd);
-    });
+    // Members of a packed dependency have no file an editor could open.
+    return (namedTemplates(ctx, info.chart).get(ref.name) ?? [])
+      .filter((d) => !archiveMember(d.uri))
+      .map((d) => {
+        const text = ctx.workspace.read(d.uri) ?? '';
+        return locationIn(d.uri, text, d.nameStart, d.nameEnd);
+      });
   }
   const hit = segmentAt(info.analysis, offset);
   if (!hit) return [];
@@ -38,7 +41,7 @@ export function definition(ctx: ServiceContext, src: SourceDocument, pos: Positi
 
 function valueLocations(ctx: ServiceContext, chart: ChartModel, path: readonly string[]): Location[] {
   return lookupValue(ctx, chart, path)
-    .filter((h) => h.pair?.key.range)
+    .filter((h) => h.pair?.key.range && !archiveMember(h.source.file.uri))
     .map((h) => {
       const range = h.pair?.key.range as [number, number, number];
       return locationIn(h.source.file.uri, h.source.file.text, range[0], range[1]);
@@ -116,6 +119,8 @@ function namedTemplateAt(ctx: ServiceContext, src: SourceDocument, offset: numbe
   if (src.kind !== 'helm-template') return undefined;
   const info = templateInfo(ctx, src);
   const ref = info.analysis.refs.find((r) => offset >= r.start && offset <= r.end);
+  // A template a packed dependency defines cannot be renamed: its archive is not ours to edit.
+  if (ref && info.chart && (namedTemplates(ctx, info.chart).get(ref.name) ?? []).some((d) => archiveMember(d.uri))) return undefined;
   if (ref) return { name: ref.name, start: ref.start, end: ref.end };
   let found: { name: string; start: number; end: number } | undefined;
   walk(info.template.nodes, (node) => {
@@ -141,7 +146,7 @@ export function rename(ctx: ServiceContext, src: SourceDocument, pos: Position, 
   const edit = (uri: string, text: string, start: number, end: number) => {
     (changes[uri] ??= []).push({ range: locationIn(uri, text, start + 1, end - 1).range, newText: newName });
   };
-  for (const c of chartTree(ctx, topChart(ctx, chart))) {
+  for (const c of chartTree(ctx, topChart(ctx, chart)).filter((c) => !c.packed)) {
     for (const uri of c.templates) {
       const found = analysisOf(ctx, uri);
       if (!found) continue;

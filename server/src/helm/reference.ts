@@ -1,5 +1,6 @@
 import { codeSpan } from '../common';
 import builtinTable from './data/builtins.json';
+import functionGroups from './data/functionGroups.json';
 import functionTable from './data/functions.json';
 import keywordTable from './data/keywords.json';
 
@@ -39,6 +40,10 @@ export interface KeywordInfo {
 export const FUNCTIONS: ReadonlyMap<string, FunctionInfo> = new Map((functionTable as FunctionInfo[]).map((f) => [f.name, f]));
 export const BUILTINS: ReadonlyMap<string, BuiltinInfo> = new Map((builtinTable as BuiltinInfo[]).map((b) => [b.path, b]));
 export const KEYWORDS: readonly KeywordInfo[] = keywordTable;
+/** A function's family (`strings`, `lists`, `templates`…): its notes key `helm:functions/<group>` is the parent of `helm:function/<name>`. */
+export const FUNCTION_GROUPS: ReadonlyMap<string, string> = new Map(
+  Object.entries(functionGroups).flatMap(([group, names]) => names.map((name) => [name, group] as const)),
+);
 
 /** The built-in paths one level below `parent` (`''` for the root: `.Values`, `.Release`…). */
 export function builtinChildren(parent: string): BuiltinInfo[] {

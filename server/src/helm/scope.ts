@@ -12,17 +12,48 @@ export const ANY = '*';
 export const ROOT: Scope = { kind: 'root' };
 export const UNKNOWN: Scope = { kind: 'unknown' };
 
+/** Values paths tested by enclosing conditions, innermost first; each block links to its parent's list. */
+export interface Guards {
+  path: string[];
+  outer: Guards | undefined;
+}
+
+/**
+ * What holds at one place of a template. Entering a block costs the same at any depth: the guard
+ * list is shared with the enclosing blocks, and so is the variable map until the block binds a
+ * variable of its own (see `bind`), so deeply nested templates are analysed in linear time.
+ */
 export interface Env {
   dot: Scope;
-  vars: Map<string, Scope>;
+  /** Read only: bindings go through `bind`, which copies a map still shared with the enclosing block. */
+  vars: ReadonlyMap<string, Scope>;
+  /** Whether `vars` belongs to this environment alone. */
+  ownsVars: boolean;
   /** Inside a `define`: `.` is whatever the caller passes (we assume the root context). */
   inDefine: boolean;
-  /** Values paths tested by enclosing `if`/`with` conditions. */
-  guards: string[][];
+  guards: Guards | undefined;
 }
 
 export function rootEnv(): Env {
-  return { dot: ROOT, vars: new Map([['$', ROOT]]), inDefine: false, guards: [] };
+  return { dot: ROOT, vars: new Map([['$', ROOT]]), ownsVars: true, inDefine: false, guards: undefined };
+}
+
+function bind(env: Env, name: string, scope: Scope): void {
+  const vars = env.ownsVars ? (env.vars as Map<string, Scope>) : new Map(env.vars);
+  vars.set(name, scope);
+  env.vars = vars;
+  env.ownsVars = true;
+}
+
+/** Whether an enclosing condition tests `path` or a path that begins it or that it begins. */
+export function coveredByGuard(env: Env, path: readonly string[]): boolean {
+  for (let g = env.guards; g; g = g.outer) {
+    const n = Math.min(g.path.length, path.length);
+    let same = true;
+    for (let i = 0; i < n && same; i++) same = g.path[i] === path[i];
+    if (same) return true;
+  }
+  return false;
 }
 
 /** A scope followed by field names: `.Values` + `image.tag`, `.Release` + `Name`. */
@@ -70,50 +101,50 @@ export function element(scope: Scope): Scope {
   return scope.kind === 'values' ? { kind: 'values', path: [...scope.path, ANY] } : UNKNOWN;
 }
 
-/** The values paths an `if`/`with` condition tests, so their use inside the block is not reported. */
-function testedPaths(pipeline: PipelineNode, env: Env): string[][] {
-  const out: string[][] = [];
+/** The guards inside an `if`/`with` block: the values paths its condition tests, so their use inside is not reported. */
+function withTestedPaths(pipeline: PipelineNode, env: Env): Guards | undefined {
+  let guards = env.guards;
   for (const e of expressions(pipeline)) {
     const s = resolveExpr(e, env);
-    if (s.kind === 'values') out.push(s.path);
+    if (s.kind === 'values') guards = { path: s.path, outer: guards };
   }
-  return out;
+  return guards;
 }
 
 /** Binds the variables an action declares or assigns (`{{ $x := .Values.a }}`). */
 export function bindAction(node: TemplateNode, env: Env): void {
   if (node.type !== 'action' || node.pipeline.variables.length === 0) return;
   const value = resolvePipeline({ ...node.pipeline, variables: [] }, env);
-  for (const v of node.pipeline.variables) env.vars.set(v.name, value);
+  for (const v of node.pipeline.variables) bind(env, v.name, value);
 }
 
 /** The environment inside a block's body (or its else branch). */
 export function enterBody(node: TemplateNode, env: Env, inElse: boolean): Env {
-  const inner: Env = { dot: env.dot, vars: new Map(env.vars), inDefine: env.inDefine, guards: env.guards };
+  const inner: Env = { dot: env.dot, vars: env.vars, ownsVars: false, inDefine: env.inDefine, guards: env.guards };
   switch (node.type) {
     case 'if':
     case 'with': {
       const tested = resolvePipeline({ ...node.pipeline, variables: [] }, env);
-      for (const v of node.pipeline.variables) inner.vars.set(v.name, tested);
-      inner.guards = [...env.guards, ...testedPaths(node.pipeline, env)];
+      for (const v of node.pipeline.variables) bind(inner, v.name, tested);
+      inner.guards = withTestedPaths(node.pipeline, env);
       if (node.type === 'with' && !inElse) inner.dot = tested;
       return inner;
     }
     case 'range': {
       const item = element(resolvePipeline({ ...node.pipeline, variables: [] }, env));
       const vars = node.pipeline.variables;
-      if (vars.length === 1) inner.vars.set(vars[0].name, item);
+      if (vars.length === 1) bind(inner, vars[0].name, item);
       if (vars.length === 2) {
-        inner.vars.set(vars[0].name, UNKNOWN);
-        inner.vars.set(vars[1].name, item);
+        bind(inner, vars[0].name, UNKNOWN);
+        bind(inner, vars[1].name, item);
       }
       if (!inElse) inner.dot = item;
       return inner;
     }
     case 'define':
-      return { dot: ROOT, vars: new Map([['$', ROOT]]), inDefine: true, guards: [] };
+      return { dot: ROOT, vars: new Map([['$', ROOT]]), ownsVars: true, inDefine: true, guards: undefined };
     case 'block':
-      return { dot: resolvePipeline(node.pipeline, env), vars: new Map([['$', env.vars.get('$') ?? ROOT]]), inDefine: true, guards: [] };
+      return { dot: resolvePipeline(node.pipeline, env), vars: new Map([['$', env.vars.get('$') ?? ROOT]]), ownsVars: true, inDefine: true, guards: undefined };
     default:
       return inner;
   }

@@ -1,6 +1,8 @@
 import { isMap, isScalar, isSeq, type Node as YamlNode, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { basename, codeSpan, sanitizeMarkdown } from '../common';
 import type { ServiceContext } from '../workspace';
 import { type ChartModel, deref, mapEntries, mapPair, unreadableDependencies, type ValuesSource, valueSources } from './chart';
+import { dotted } from './document';
 import { ANY } from './scope';
 
 /**
@@ -171,4 +173,22 @@ export function commentOf(hit: ValueHit): string | undefined {
     .map((l) => l.replace(/^\s*--\s?/, '').trim())
     .filter((l) => l !== '' && !l.startsWith('@'));
   return lines.length ? lines.join(' ') : undefined;
+}
+
+/** The value of a path in each values file (the chart's own values.yaml first), then its comment. */
+export function valuesMarkdown(ctx: ServiceContext, chart: ChartModel, path: readonly string[]): string {
+  const hits = lookupValue(ctx, chart, path);
+  const lines = [`\`\`\`helm\n.Values.${dotted(path)}\n\`\`\``];
+  if (hits.length === 0) {
+    lines.push('Not set in any values file of this chart.');
+    return lines.join('\n\n');
+  }
+  const rows = hits.map((h) => {
+    const origin = h.source.own ? basename(h.source.file.uri) : `${basename(h.source.file.uri)} (${h.source.mountedAt ? 'subchart default' : 'parent chart'})`;
+    return `| ${sanitizeMarkdown(origin)} | ${codeSpan(previewValue(h.value)).replace(/\|/g, '\\|')} |`;
+  });
+  lines.push(['| file | value |', '| --- | --- |', ...rows].join('\n'));
+  const comment = hits.map(commentOf).find((c) => c);
+  if (comment) lines.push(sanitizeMarkdown(comment));
+  return lines.join('\n\n');
 }

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import {
   createResources,
   decodeText,
+  describeSize,
   type DirectoryEntry,
   type FileSystem,
   MAX_FILE_BYTES,
@@ -11,13 +12,14 @@ import {
   type TextProblem,
   uriToPath,
 } from '../common';
+import { ARCHIVE_LIMITS, readTarGz } from './archive';
 
 /** The parts of node's fs the FileSystem and the reader use, so tests can make them fail. */
-export type NodeFs = Pick<typeof fs, 'readdirSync' | 'statSync' | 'realpathSync' | 'readFileSync' | 'existsSync'>;
+export type NodeFs = Pick<typeof fs, 'readdirSync' | 'statSync' | 'realpathSync' | 'openSync' | 'fstatSync' | 'readSync' | 'closeSync' | 'existsSync'>;
 
 export type NotAFile = { problem: 'not-a-file' };
 /** Why a file's text could not be had. */
-export type ReadProblem = TextProblem | NotAFile | { problem: 'unreadable'; detail: string };
+export type ReadProblem = TextProblem | NotAFile | { problem: 'unreadable'; detail: string; code?: string };
 
 /** A system error as `CODE: what happened`, e.g. `EACCES: permission denied, open '/x'`. */
 export function errorText(error: unknown): string {
@@ -32,12 +34,56 @@ export function statProblem(stat: { isFile(): boolean; size: number }, limit = M
   return undefined;
 }
 
-/** A regular file's text (see decodeText), or why not. The notes loader does the same asynchronously. */
+/**
+ * A regular file's bytes, at most `limit` of them, or why not. The file is opened without blocking
+ * and judged by what was opened (not by an earlier stat, which a swap could outrun), so a FIFO never
+ * blocks, a device is refused before a byte is read, and a file that grows past the limit while it
+ * is read is cut off rather than read to the end.
+ */
+export function readBoundedBytes(file: string, nodeFs: NodeFs = fs, limit = MAX_FILE_BYTES): { data: Buffer } | NotAFile | TextProblem {
+  const fd = nodeFs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+  try {
+    const problem = statProblem(nodeFs.fstatSync(fd), limit);
+    if (problem) return problem;
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.alloc(Math.min(65536, limit + 1 - total));
+      const read = nodeFs.readSync(fd, chunk, 0, chunk.length, null);
+      if (read === 0) break;
+      chunks.push(chunk.subarray(0, read));
+      total += read;
+      if (total > limit) return { problem: 'too-large', bytes: total };
+    }
+    return { data: Buffer.concat(chunks, total) };
+  } finally {
+    nodeFs.closeSync(fd);
+  }
+}
+
+/** Why a file was not read, in a few words for a report line. */
+export function describeReadProblem(read: ReadProblem, limit = MAX_FILE_BYTES): string {
+  switch (read.problem) {
+    case 'not-a-file':
+      return 'not a regular file';
+    case 'too-large':
+      return describeSize(read.bytes, limit);
+    case 'binary':
+      return 'binary file (it holds NUL bytes)';
+    case 'not-utf8':
+      return 'not UTF-8 text';
+    case 'unreadable':
+      return `cannot be read (${read.detail})`;
+  }
+}
+
+/** A regular file's text (see decodeText and readBoundedBytes), or why not. The notes loader does the same asynchronously. */
 export function readTextFile(file: string, nodeFs: NodeFs = fs, limit = MAX_FILE_BYTES): { text: string } | ReadProblem {
   try {
-    return statProblem(nodeFs.statSync(file), limit) ?? decodeText(nodeFs.readFileSync(file), limit);
+    const read = readBoundedBytes(file, nodeFs, limit);
+    return 'data' in read ? decodeText(read.data, limit) : read;
   } catch (error) {
-    return { problem: 'unreadable', detail: errorText(error) };
+    return { problem: 'unreadable', detail: errorText(error), code: (error as NodeJS.ErrnoException).code };
   }
 }
 
@@ -79,6 +125,14 @@ export function nodeFileSystem(nodeFs: NodeFs = fs): FileSystem {
         return nodeFs.existsSync(uriToPath(uri));
       } catch {
         return false;
+      }
+    },
+    readArchive(uri) {
+      try {
+        const read = readBoundedBytes(uriToPath(uri), nodeFs, ARCHIVE_LIMITS.compressedBytes);
+        return 'data' in read ? readTarGz(read.data) : undefined;
+      } catch {
+        return undefined;
       }
     },
   };

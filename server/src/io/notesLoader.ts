@@ -1,9 +1,9 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { decodeText, describeSize, pathToUri, type TextProblem } from '../common';
+import { describeSize, pathToUri, type TextProblem } from '../common';
 import type { NoteFile } from '../notes';
 import { SCAN_LIMITS, SKIPPED_FOLDERS } from '../workspace';
-import { type NotAFile, statProblem } from './nodeFileSystem';
+import { type NotAFile, readTextFile } from './nodeFileSystem';
 
 /**
  * Reads notes files from disk for the notes index (the index itself does no IO), asynchronously so
@@ -18,12 +18,26 @@ export const NOTE_FILE = /\.(md|markdown|txt)$/i;
 
 export type Reporter = (message: string) => void;
 
+/** A system error in words for a notes report; `error` is a caught error or a read problem's code and detail. */
 function reason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
+  const { code, message } = error as { code?: string; message: string };
   if (code === 'ENOENT') return 'it does not exist';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'EISDIR') return 'it is a folder';
-  return (error as Error).message;
+  return message;
+}
+
+/** What a configured notes path points at, for the status the editor shows. */
+export async function notesPathState(p: string): Promise<'file' | 'folder' | 'missing' | 'unreadable'> {
+  try {
+    const stat = await fs.stat(p);
+    if (!stat.isFile() && !stat.isDirectory()) return 'unreadable';
+    await fs.access(p, fs.constants.R_OK);
+    return stat.isFile() ? 'file' : 'folder';
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' || code === 'ENOTDIR' ? 'missing' : 'unreadable';
+  }
 }
 
 /** Size and modification time: a file whose stamp is unchanged need not be read again. */
@@ -50,19 +64,13 @@ function whyNotRead(read: TextProblem | NotAFile): string {
 }
 
 /** The file's text, or `undefined` (reported) when it is too large, binary, not UTF-8 or unreadable. */
-async function readNote(file: string, report: Reporter): Promise<string | undefined> {
-  let read: { text: string } | TextProblem | NotAFile;
-  try {
-    read = statProblem(await fs.stat(file)) ?? decodeText(await fs.readFile(file));
-  } catch (error) {
-    report(`Skipped notes file ${file}: ${reason(error)}.`);
-    return undefined;
-  }
+function readNote(file: string, report: Reporter): string | undefined {
+  const read = readTextFile(file);
   if ('text' in read) {
     if (read.text.trim() === '') report(`Notes file ${file} is empty; it gives no hover text.`);
     return read.text;
   }
-  report(`Skipped notes file ${file}: ${whyNotRead(read)}.`);
+  report(`Skipped notes file ${file}: ${read.problem === 'unreadable' ? reason({ code: read.code, message: read.detail }) : whyNotRead(read)}.`);
   return undefined;
 }
 
@@ -110,7 +118,7 @@ export async function listNoteFiles(root: string, report: Reporter): Promise<str
 }
 
 export async function loadNoteFile(file: string, origin: NoteFile['origin'], report: Reporter, language?: NoteFile['language']): Promise<NoteFile | undefined> {
-  const text = await readNote(file, report);
+  const text = readNote(file, report);
   return text === undefined ? undefined : { uri: pathToUri(file), text, origin, ...(language ? { language } : {}) };
 }
 

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { type ConfigProblem, joinUri, parseProjectConfig, PROJECT_CONFIG_FILE, type ProjectConfig, pathToUri, uriToPath } from '../common';
+import { describeReadProblem, readTextFile } from './nodeFileSystem';
 
 export interface LoadedProjectConfig {
   file: string;
@@ -13,14 +14,10 @@ export interface LoadedProjectConfig {
  * `undefined`; an unreadable or broken one gives its problems (to report) and an empty config.
  */
 export function readProjectConfigFile(file: string, root = pathToUri(path.dirname(path.resolve(file)))): LoadedProjectConfig | undefined {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    return { file, config: { root, settings: {}, notesPaths: [], ignores: [] }, problems: [{ message: `cannot be read: ${(error as Error).message}` }] };
-  }
-  return { file, ...parseProjectConfig(text, root) };
+  const read = readTextFile(file);
+  if ('text' in read) return { file, ...parseProjectConfig(read.text, root) };
+  if (read.problem === 'unreadable' && read.code === 'ENOENT') return undefined;
+  return { file, config: { root, settings: {}, notesPaths: [], ignores: [] }, problems: [{ message: `is not read: ${describeReadProblem(read)}` }] };
 }
 
 /** The `.container-notes.yaml` at the root of a workspace folder, if any. */

@@ -1,9 +1,10 @@
-import { type CompletionItem, CompletionItemKind, InsertTextFormat, type Position } from 'vscode-languageserver-types';
+import { type CompletionItem, CompletionItemKind, CompletionItemTag, InsertTextFormat, type Position } from 'vscode-languageserver-types';
 import { sanitizeMarkdown } from '../common';
 import type { ServiceContext, SourceDocument } from '../workspace';
+import skeletonTable from './data/skeletons.json';
 import { analyseManifest } from './manifestFile';
 import { removal } from './reference';
-import { bundledSchema, deref, itemSchema, type JsonSchema, type KubeSchema, typeName } from './schema';
+import { bundledSchema, deref, isDeprecated, itemSchema, type JsonSchema, type KubeSchema, typeMetaKey, typeName } from './schema';
 import { schemaAt } from './schemaPath';
 import { skeleton } from './skeleton';
 
@@ -11,7 +12,22 @@ import { skeleton } from './skeleton';
  * Completion works on the text around the cursor (indentation, `- ` items, `key:`), not on the
  * parse tree, because the line being typed is rarely valid YAML yet. The parse only supplies
  * the workspace CRDs; the schema path comes from the lines above the cursor.
+ *
+ * Whole-manifest skeletons are offered only where a new document starts (an empty document, or
+ * right after `---`), in manifests and in plain YAML files with nothing else in that document;
+ * editor snippets cannot be scoped that way, so they live here as data (data/skeletons.json, in
+ * VS Code's snippet format: curated manifests that pass every check) next to a skeleton of the
+ * required fields for every other kind.
  */
+
+/** A curated skeleton: a snippet whose body is a whole manifest (one or more documents). */
+interface Skeleton {
+  prefix: string[];
+  description: string;
+  body: string[];
+}
+
+const SKELETONS = skeletonTable as Record<string, Skeleton>;
 
 interface Line {
   indent: number;
@@ -110,6 +126,12 @@ function typeMeta(lines: readonly string[], first: number, last: number): { apiV
   return out;
 }
 
+/** Whether every line of the document other than `line` is blank or a comment: where a new manifest can start. */
+function startsDocument(lines: readonly string[], first: number, last: number, line: number): boolean {
+  for (let i = first; i <= last; i++) if (i !== line && !/^\s*(#.*)?$/.test(lines[i])) return false;
+  return true;
+}
+
 export function complete(ctx: ServiceContext, src: SourceDocument, pos: Position): CompletionItem[] {
   const schema = bundledSchema(ctx);
   if (!schema) return [];
@@ -118,6 +140,8 @@ export function complete(ctx: ServiceContext, src: SourceDocument, pos: Position
   const lineText = lines[pos.line] ?? '';
   const before = lineText.slice(0, pos.character);
   const [first, last] = documentLines(lines, pos.line);
+  // Plain YAML (no document with apiVersion and kind yet): only a new manifest, where one can start.
+  if (src.kind !== 'kubernetes') return /^[\w-]*$/.test(before) && startsDocument(lines, first, last, pos.line) ? newDocumentItems(schema) : [];
   const meta = typeMeta(lines, first, last);
   const file = analyseManifest(ctx, src.doc);
 
@@ -135,7 +159,11 @@ export function complete(ctx: ServiceContext, src: SourceDocument, pos: Position
   const keyMatch = /^(\s*)(-\s+)?([\w./-]*)$/.exec(before);
   if (!keyMatch) return [];
   const column = keyMatch[1].length + (keyMatch[2]?.length ?? 0);
-  if (column === 0 && !meta.kind) return rootItems(schema);
+  if (column === 0 && !meta.kind) {
+    if (startsDocument(lines, first, last, pos.line)) return newDocumentItems(schema);
+    const present = siblingKeys(lines, first, last, pos.line, 0);
+    return TYPE_META_ITEMS.filter((i) => !present.has(i.label));
+  }
   if (!meta.apiVersion || !meta.kind) return [];
   const parents = parentPath(lines, first, pos.line, column, !!keyMatch[2]);
   if (!parents) return [];
@@ -157,13 +185,17 @@ function keyItems(schema: JsonSchema | undefined, definitions: Record<string, Js
     const isList = prop?.type === 'array';
     const inner = ' '.repeat(column + 2);
     const insertText = isObject ? `${name}:\n${inner}` : isList ? `${name}:\n${inner}- ` : `${name}: `;
+    const description = raw.description ?? prop?.description;
+    // A deprecated field sorts after every other, so after the field that replaces it.
+    const deprecated = isDeprecated(raw) || isDeprecated(prop);
     items.push({
       label: name,
       kind: CompletionItemKind.Property,
-      detail: `${typeName(definitions, raw)}${required.has(name) ? ' (required)' : ''}`,
-      documentation: prop?.description ? { kind: 'markdown', value: sanitizeMarkdown(prop.description.split('\n\nPossible enum values:')[0]) } : undefined,
+      detail: `${typeName(definitions, raw)}${required.has(name) ? ' (required)' : ''}${deprecated ? ' (deprecated)' : ''}`,
+      documentation: description ? { kind: 'markdown', value: sanitizeMarkdown(description.split('\n\nPossible enum values:')[0]) } : undefined,
       insertText,
-      sortText: `${required.has(name) ? '0' : '1'}${name}`,
+      sortText: `${required.has(name) ? '0' : deprecated ? '2' : '1'}${name}`,
+      ...(deprecated ? { tags: [CompletionItemTag.Deprecated] } : {}),
     });
   }
   return items;
@@ -206,15 +238,37 @@ function apiVersionValues(schema: KubeSchema, kind: string | undefined): Complet
   return [...versions].map((v) => ({ label: v, kind: CompletionItemKind.Module, sortText: rank(v) }));
 }
 
-/** At the root of an empty document: apiVersion, kind, and one skeleton per kind (stable versions). */
-function rootItems(schema: KubeSchema): CompletionItem[] {
-  const items: CompletionItem[] = [
-    { label: 'apiVersion', kind: CompletionItemKind.Property, insertText: 'apiVersion: ', sortText: '0apiVersion' },
-    { label: 'kind', kind: CompletionItemKind.Property, insertText: 'kind: ', sortText: '0kind' },
-  ];
+/** The keys every manifest starts with. */
+const TYPE_META_ITEMS: readonly CompletionItem[] = [
+  { label: 'apiVersion', kind: CompletionItemKind.Property, insertText: 'apiVersion: ', sortText: '0apiVersion' },
+  { label: 'kind', kind: CompletionItemKind.Property, insertText: 'kind: ', sortText: '0kind' },
+];
+
+/**
+ * At the start of a new document: apiVersion, kind, the curated skeletons the target version
+ * serves, and a skeleton of the required fields for every other kind (stable versions).
+ */
+function newDocumentItems(schema: KubeSchema): CompletionItem[] {
+  const items: CompletionItem[] = [...TYPE_META_ITEMS];
+  const curated = new Set<string>();
+  for (const [name, s] of Object.entries(SKELETONS)) {
+    const text = s.body.join('\n');
+    const apiVersion = /^apiVersion: (\S+)$/m.exec(text)?.[1];
+    const kind = /^kind: (\S+)$/m.exec(text)?.[1];
+    if (!apiVersion || !kind || !schema.byTypeMeta.has(typeMetaKey(apiVersion, kind))) continue;
+    curated.add(kind);
+    items.push({
+      label: name.replace(/^Kubernetes /, ''),
+      kind: CompletionItemKind.Snippet,
+      detail: `${apiVersion} — ${s.description}`,
+      insertText: `${text}\n`,
+      insertTextFormat: InsertTextFormat.Snippet,
+      sortText: `1${name}`,
+    });
+  }
   for (const [kind, apiVersion] of kindValues(schema, undefined).map((i) => [i.label, i.detail as string])) {
-    if (/(alpha|beta)\d*$/.test(apiVersion)) continue;
-    const info = schema.byTypeMeta.get(`${apiVersion} ${kind}`);
+    if (/(alpha|beta)\d*$/.test(apiVersion) || curated.has(kind)) continue;
+    const info = schema.byTypeMeta.get(typeMetaKey(apiVersion, kind));
     if (!info) continue;
     items.push({
       label: kind,

@@ -13,8 +13,11 @@ import type { LanguageModule } from '../workspace';
 import { complete } from './complete';
 import { diagnose } from './diagnose';
 import { hoverTarget } from './hover';
+import { noteKeys } from './noteKeys';
 import { RULES } from './rules';
-import { warmUp } from './warmUp';
+export { targetVersion } from './schema';
+export { servesApi } from './served';
+import { indexStep } from './workspaceIndex';
 
 // `satisfies`, not a type annotation: Helm calls `diagnose` and relies on its answer being immediate.
 export const language = {
@@ -23,5 +26,6 @@ export const language = {
   hoverTarget,
   complete,
   diagnose,
-  warmUp,
+  indexStep,
+  noteKeys,
 } satisfies LanguageModule;

@@ -1,11 +1,13 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServiceContext } from '../workspace';
+import { hasPatchDirectives, type KustomizeRole, kustomizeRole } from './kustomize';
 import { span } from './nodes';
 import { objectSchema, type SchemaSources } from './objectSchema';
 import type { KubeObject } from './parse';
 import { bundledSchema, deref } from './schema';
 import { type SchemaProblem, validateNode } from './validate';
 import { parseCached, type WorkspaceIndex, workspaceIndex } from './workspaceIndex';
+import { type PodSummary, podSummary } from './workload';
 
 /**
  * A manifest file as the Kubernetes features see it: the document, its parsed objects, the
@@ -18,18 +20,29 @@ export interface ManifestFile extends SchemaSources {
   doc: TextDocument;
   /** Schema problems of an object, computed once per manifest file. */
   schemaProblems(obj: KubeObject): SchemaProblem[];
+  /** What kustomize does to this file (a patch, labels added to selectors), from the workspace's kustomizations. */
+  kustomize(): KustomizeRole;
+  /** Whether an object is a kustomize patch: a fragment, so what it leaves out is no finding. */
+  isPatch(obj: KubeObject): boolean;
+  /** Every pod in the workspace and in this file (which need not be a workspace file), gathered once per manifest file. */
+  pods(): PodSummary[];
 }
 
 /** The manifest file of a document, parsed once per text (ctx.cache); built per request. */
 export function analyseManifest(ctx: ServiceContext, doc: TextDocument): ManifestFile {
   const problems = new Map<KubeObject, SchemaProblem[]>();
+  const patches = new Map<KubeObject, boolean>();
   let index: WorkspaceIndex | undefined;
+  let role: KustomizeRole | undefined;
+  let pods: PodSummary[] | undefined;
   const file: ManifestFile = {
     ctx,
     doc,
     parsed: parseCached(ctx, doc.uri, doc.getText()),
     schema: bundledSchema(ctx),
     index: () => (index ??= workspaceIndex(ctx)),
+    // Every Service of the file asks; gathering them once keeps a file of many Services linear.
+    pods: () => (pods ??= [...file.index().pods, ...file.parsed.objects.map(podSummary).filter((p): p is PodSummary => p !== undefined)]),
     schemaProblems(obj) {
       let found = problems.get(obj);
       if (!found) {
@@ -37,6 +50,15 @@ export function analyseManifest(ctx: ServiceContext, doc: TextDocument): Manifes
         problems.set(obj, found);
       }
       return found;
+    },
+    kustomize: () => (role ??= kustomizeRole(ctx, doc.uri)),
+    isPatch(obj) {
+      let patch = patches.get(obj);
+      if (patch === undefined) {
+        patch = file.kustomize().patch || hasPatchDirectives(obj);
+        patches.set(obj, patch);
+      }
+      return patch;
     },
   };
   return file;
@@ -48,5 +70,5 @@ function computeSchemaProblems(file: ManifestFile, obj: KubeObject): SchemaProbl
   const definitions = file.schema?.definitions ?? {};
   if (!deref(definitions, found.schema)) return [];
   const kindValue = span(obj.node.items.find((p) => String((p.key as { value?: unknown })?.value) === 'kind')?.value) ?? span(obj.node) ?? [0, 0];
-  return validateNode({ definitions, structural: found.structural, document: obj.document }, obj.node, found.schema, kindValue, '');
+  return validateNode({ definitions, structural: found.structural, aliases: obj.aliases }, obj.node, found.schema, kindValue, '');
 }

@@ -1,4 +1,4 @@
-import { type Document, isAlias, isMap, isScalar, isSeq, parseAllDocuments, type YAMLMap } from 'yaml';
+import { type Alias, type Document, isAlias, isMap, isNode, isPair, isScalar, isSeq, type Node, parseAllDocuments, type YAMLMap } from 'yaml';
 import { get, items, str } from './nodes';
 
 /** One Kubernetes object: a YAML document's root map, or an item of a `kind: List`. */
@@ -6,9 +6,14 @@ export interface KubeObject {
   node: YAMLMap<unknown, unknown>;
   apiVersion: string;
   kind: string;
-  /** The YAML document holding it (aliases resolve against it). */
+  /** The YAML document holding it. */
   document: Document.Parsed;
+  /** What each alias of that document stands for (see `resolveAliases`). */
+  aliases: AliasTargets;
 }
+
+/** The node each alias of a document refers to; unresolved aliases are missing. */
+export type AliasTargets = ReadonlyMap<Alias, Node>;
 
 /** A problem with the text itself, found while parsing. */
 export interface SyntaxProblem {
@@ -27,8 +32,12 @@ export interface ParsedManifests {
 
 /** Files above this size are not parsed: the answer would come too late to help while typing. */
 export const MAX_MANIFEST_CHARS = 4 * 1024 * 1024;
-/** Alias expansions allowed per document; a "billion laughs" document needs far more. */
-export const MAX_ALIAS_COUNT = 1000;
+/**
+ * Nodes that aliases may add to a document when expanded (an alias of a scalar adds none); a
+ * "billion laughs" document adds hundreds of millions. Rules that follow aliases read this many
+ * nodes more at most.
+ */
+export const MAX_ALIAS_EXPANSION = 100_000;
 
 /**
  * Parses every `---` document. Never throws: oversized, binary and alias-bomb input yield a
@@ -78,28 +87,32 @@ export function parseManifests(text: string): ParsedManifests {
     }
     const { duplicates, hasAlias } = scan(document);
     problems.push(...duplicates);
-    if (hasAlias && aliasBomb(document)) {
+    const aliases = hasAlias ? resolveAliases(document) : NO_ALIASES;
+    if (hasAlias && aliasBomb(document, aliases)) {
       const [start, end] = document.range;
       problems.push({
         start,
         end: Math.min(end, start + 1),
         code: 'yaml-syntax',
-        message: `Aliases in this document expand to more than ${MAX_ALIAS_COUNT} nodes (an alias bomb?); it is not checked.`,
+        message: `Aliases in this document expand it by more than ${MAX_ALIAS_EXPANSION} nodes (an alias bomb?); it is not checked.`,
       });
       continue;
     }
-    objects.push(...objectsOf(document));
+    objects.push(...objectsOf(document, aliases));
   }
   return { documents: docs, objects, problems };
 }
+
+const NO_ALIASES: AliasTargets = new Map();
 
 /** Objects and duplicate keys again, for documents that parsed cleanly and were patched in place. */
 export function rescan(documents: Document.Parsed[]): ParsedManifests {
   const problems: SyntaxProblem[] = [];
   const objects: KubeObject[] = [];
   for (const document of documents) {
-    problems.push(...scan(document).duplicates);
-    objects.push(...objectsOf(document));
+    const { duplicates, hasAlias } = scan(document);
+    problems.push(...duplicates);
+    objects.push(...objectsOf(document, hasAlias ? resolveAliases(document) : NO_ALIASES));
   }
   return { documents, objects, problems };
 }
@@ -132,7 +145,7 @@ function unclosedAt(text: string, at: number, message: string): SyntaxProblem | 
     start: opener,
     end: opener + 1,
     code: 'yaml-syntax',
-    message: `YAML syntax error: this \`${char}\` is never closed; add \`${closer}\` where the value ends.`,
+    message: `YAML syntax error: this "${char}" is never closed; add "${closer}" where the value ends.`,
   };
 }
 
@@ -182,29 +195,90 @@ function scan(document: Document.Parsed): { duplicates: SyntaxProblem[]; hasAlia
   return { duplicates, hasAlias };
 }
 
-/** Expanding aliases past the limit throws; that is how a "billion laughs" document shows. */
-function aliasBomb(document: Document.Parsed): boolean {
-  try {
-    document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    return false;
-  } catch {
-    return true;
+/**
+ * Every alias of a document with the node it refers to: the last node before it (in document
+ * order) anchored with its name, as YAML and the `yaml` package define it. One pass per document;
+ * `Alias.resolve` searches the whole document for each alias, which made many aliases quadratic.
+ */
+export function resolveAliases(document: Document.Parsed): AliasTargets {
+  const anchors = new Map<string, Node>();
+  const targets = new Map<Alias, Node>();
+  const stack: unknown[] = [document.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isAlias(node)) {
+      const target = anchors.get(node.source);
+      if (target) targets.set(node, target);
+      continue;
+    }
+    if (!isNode(node)) continue;
+    // A node's anchor counts from the node itself on, before its children (as in `yaml`'s visit).
+    if (node.anchor) anchors.set(node.anchor, node);
+    if (isMap(node)) {
+      for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i].value, node.items[i].key);
+    } else if (isSeq(node)) {
+      for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i]);
+    }
   }
+  return targets;
 }
 
-function objectsOf(document: Document.Parsed): KubeObject[] {
+/** The children of a node as a reader following aliases sees them. */
+function childrenOf(node: unknown, aliases: AliasTargets): unknown[] {
+  if (isAlias(node)) return [aliases.get(node)];
+  if (isMap(node)) return node.items.flatMap((pair) => (isPair(pair) ? [pair.key, pair.value] : []));
+  if (isSeq(node)) return node.items;
+  return [];
+}
+
+/**
+ * Whether following the aliases adds more than MAX_ALIAS_EXPANSION nodes to the document, or never
+ * ends (an alias inside the node it names). Each node's expanded size is computed once, so this is
+ * linear in the written document however far the aliases would expand it.
+ */
+function aliasBomb(document: Document.Parsed, aliases: AliasTargets): boolean {
+  const VISITING = -1;
+  const size = new Map<unknown, number>();
+  let written = 0;
+  const stack: Array<{ node: unknown; children?: unknown[] }> = [{ node: document.contents }];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1];
+    if (!top.children) {
+      const known = size.get(top.node);
+      if (known === VISITING) return true;
+      if (known !== undefined || top.node === null || top.node === undefined) {
+        stack.pop();
+        continue;
+      }
+      written++;
+      size.set(top.node, VISITING);
+      top.children = childrenOf(top.node, aliases);
+      for (const child of top.children) stack.push({ node: child });
+      continue;
+    }
+    stack.pop();
+    // An alias stands for its target; everything else counts itself and its children.
+    let total = isAlias(top.node) ? 0 : 1;
+    for (const child of top.children) total += size.get(child) ?? 0;
+    size.set(top.node, total);
+  }
+  return (size.get(document.contents) ?? 0) > written + MAX_ALIAS_EXPANSION;
+}
+
+function objectsOf(document: Document.Parsed, aliases: AliasTargets): KubeObject[] {
   const root = document.contents;
   if (!isMap(root)) return [];
   const apiVersion = str(get(root, 'apiVersion'));
   const kind = str(get(root, 'kind'));
   if (apiVersion === undefined || kind === undefined) return [];
-  const self: KubeObject = { node: root, apiVersion, kind, document };
+  const self: KubeObject = { node: root, apiVersion, kind, document, aliases };
   if (kind !== 'List') return [self];
   const listed: KubeObject[] = [];
   for (const item of items(get(root, 'items'))) {
     const itemVersion = str(get(item, 'apiVersion'));
     const itemKind = str(get(item, 'kind'));
-    if (isMap(item) && itemVersion !== undefined && itemKind !== undefined) listed.push({ node: item, apiVersion: itemVersion, kind: itemKind, document });
+    if (isMap(item) && itemVersion !== undefined && itemKind !== undefined)
+      listed.push({ node: item, apiVersion: itemVersion, kind: itemKind, document, aliases });
   }
   return [self, ...listed];
 }

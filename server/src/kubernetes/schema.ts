@@ -68,6 +68,14 @@ export function bundledSchema(ctx: ServiceContext): KubeSchema | undefined {
   });
 }
 
+/**
+ * Whether a field's description marks it deprecated, as the upstream API types do ("Deprecated: Use
+ * serviceAccountName instead.", "DEPRECATED. …", "This field is deprecated …").
+ */
+export function isDeprecated(schema: JsonSchema | undefined): boolean {
+  return /(?:^|[.\n]\s*)(?:Deprecated[:.]|DEPRECATED[.:]|This field is deprecated)/.test(schema?.description ?? '');
+}
+
 /** Follows `$ref`s (bounded, so a cyclic schema cannot hang us). */
 export function deref(definitions: Record<string, JsonSchema>, schema: JsonSchema | undefined): JsonSchema | undefined {
   let current = schema;

@@ -3,16 +3,25 @@ import type { ServiceContext } from '../workspace';
 import { looksLikeKubernetes } from '../workspace';
 import { get, items, str } from './nodes';
 import { type KubeObject, parseManifests, type ParsedManifests } from './parse';
-import { patchParse } from './reparse';
+import { parsePiecewise, type PiecewiseParse } from './reparse';
 import { type JsonSchema, typeMetaKey } from './schema';
 import { nameOf, type PodSummary, podSummary } from './workload';
 
 /**
  * What the workspace's manifests define, for the cross-file rules and CRD schemas. Each file is
- * summarised once per text (an edit re-summarises one file); the index merges the summaries once
- * per workspace generation. CRD schemas are converted only when a custom resource asks for them.
+ * summarised once per change (workspace.fileStamp; an edit re-summarises one file); the index
+ * merges the summaries once per workspace generation. CRD schemas are converted only when a
+ * custom resource asks for them.
+ *
+ * Two ways to build it. By default the first request that needs the index reads and summarises
+ * every file (the command line, tests). With `ctx.stepwiseIndex` (the editor) requests never read
+ * a file for it: they get what `indexStep`, called in slices between requests, has summarised so
+ * far (open documents are always summarised), with `complete` false until every file is; the
+ * editor re-checks open documents when it is.
  */
 export interface WorkspaceIndex {
+  /** Every manifest file of the workspace is summarised as it is now; rules that report something missing wait for this. */
+  complete: boolean;
   /** Names defined per kind (ConfigMap, Secret, PersistentVolumeClaim, ServiceAccount, …). */
   names: Map<string, Set<string>>;
   /** Every Pod and pod template. */
@@ -34,49 +43,110 @@ const PATCHABLE_FILES = 8;
 export function parseCached(ctx: ServiceContext, uri: string, text: string): ParsedManifests {
   // The text itself is the version: disk files keep the same string object until they change.
   return ctx.cache.get('kubernetes/parse', uri, text, () => {
-    // The last tree of this file is patched when the edit allows; ctx.cache keeps one version per
-    // file, so the old tree has no other holder once this entry replaces it.
-    const recent = ctx.resources?.memo('kubernetes/recent-parses', () => new Map<string, { text: string; parsed: ParsedManifests }>());
+    // The last parse of this file gives the pieces an edit left alone (see parsePiecewise);
+    // ctx.cache keeps one version per file, so the old trees have no other holder once this entry
+    // replaces it.
+    const recent = ctx.resources?.memo('kubernetes/recent-parses', () => new Map<string, PiecewiseParse>());
     const last = recent?.get(uri);
-    const parsed = last?.text === text ? last.parsed : ((last && patchParse(last.text, last.parsed, text)) ?? parseManifests(text));
+    const next = last?.text === text ? last : parsePiecewise(text, last);
     if (recent) {
       recent.delete(uri);
-      recent.set(uri, { text, parsed });
+      recent.set(uri, next);
       if (recent.size > PATCHABLE_FILES) recent.delete(recent.keys().next().value as string);
     }
-    return parsed;
+    return next.parsed;
   });
 }
 
 export function workspaceIndex(ctx: ServiceContext): WorkspaceIndex {
-  return ctx.cache.get('kubernetes/index', 'workspace', ctx.workspace.generation, () => buildIndex(ctx));
+  const store = summaryStore(ctx);
+  return ctx.cache.get('kubernetes/index', 'workspace', `${ctx.workspace.generation}:${store.stepped}`, () => buildIndex(ctx, store));
+}
+
+/**
+ * Summarises the files whose summary is missing or out of date until `stop()` says so; true when
+ * every file is summarised. For building the index between requests (see WorkspaceIndex).
+ */
+export function indexStep(ctx: ServiceContext, stop: () => boolean): boolean {
+  const store = summaryStore(ctx);
+  if (store.queue.length === 0) store.queue = manifestFiles(ctx).filter((uri) => !upToDate(ctx, store, uri));
+  while (store.queue.length > 0) {
+    if (stop()) return false;
+    const uri = store.queue.pop() as string;
+    if (upToDate(ctx, store, uri)) continue;
+    summariseInto(ctx, store, uri);
+    store.stepped++;
+  }
+  // Files that changed while this pass ran are taken by the next one.
+  return manifestFiles(ctx).every((uri) => upToDate(ctx, store, uri));
+}
+
+interface SummaryEntry {
+  /** workspace.fileStamp when it was made. */
+  stamp: number;
+  summary: FileSummary;
+}
+
+interface SummaryStore {
+  entries: Map<string, SummaryEntry>;
+  /** How many summaries indexStep made so far: the merged index is rebuilt when it grows. */
+  stepped: number;
+  /** The files the current indexStep pass has still to summarise. */
+  queue: string[];
 }
 
 /**
  * Summaries by file, kept for the session (ctx.cache is bounded and a large workspace would evict
  * and re-parse every file on each edit). Entries of files gone from the workspace are dropped.
  */
-function summaryStore(ctx: ServiceContext): Map<string, { text: string; summary: FileSummary }> {
-  return ctx.resources?.memo('kubernetes/summaries', () => new Map<string, { text: string; summary: FileSummary }>()) ?? new Map();
+function summaryStore(ctx: ServiceContext): SummaryStore {
+  const create = (): SummaryStore => ({ entries: new Map(), stepped: 0, queue: [] });
+  // Per workspace: file stamps are numbered by their workspace, and resources may be shared by several (tests).
+  const stores = ctx.resources?.memo('kubernetes/summaries', () => new WeakMap<object, SummaryStore>());
+  if (!stores) return create();
+  let store = stores.get(ctx.workspace);
+  if (!store) stores.set(ctx.workspace, (store = create()));
+  return store;
 }
 
-function buildIndex(ctx: ServiceContext): WorkspaceIndex {
+/** Helm templates are not manifests until rendered; their objects would only add noise. */
+function manifestFiles(ctx: ServiceContext): string[] {
+  return ctx.workspace.files().filter((uri) => /\.ya?ml$/i.test(uri) && !/\/templates\//.test(uri));
+}
+
+function upToDate(ctx: ServiceContext, store: SummaryStore, uri: string): boolean {
+  return store.entries.get(uri)?.stamp === ctx.workspace.fileStamp(uri);
+}
+
+const NOTHING: FileSummary = { names: [], pods: [], crds: new Map() };
+
+function summariseInto(ctx: ServiceContext, store: SummaryStore, uri: string): SummaryEntry {
+  const stamp = ctx.workspace.fileStamp(uri);
+  const text = ctx.workspace.read(uri);
+  // Open documents (and every file of a command-line run) are parsed through the shared cache,
+  // since diagnostics parse them too; a file summarised in the background is parsed once, not kept.
+  const parse = !ctx.stepwiseIndex || ctx.workspace.isOpen(uri) ? (t: string) => parseCached(ctx, uri, t) : parseManifests;
+  const entry = { stamp, summary: text && looksLikeKubernetes(text) ? summarize(parse(text)) : NOTHING };
+  store.entries.set(uri, entry);
+  return entry;
+}
+
+function buildIndex(ctx: ServiceContext, store: SummaryStore): WorkspaceIndex {
   const names = new Map<string, Set<string>>();
   const pods: PodSummary[] = [];
   const crds = new Map<string, () => JsonSchema | undefined>();
-  const store = summaryStore(ctx);
   const present = new Set<string>();
-  for (const uri of ctx.workspace.files()) {
-    // Helm templates are not manifests until rendered; their objects would only add noise.
-    if (!/\.ya?ml$/i.test(uri) || /\/templates\//.test(uri)) continue;
-    const text = ctx.workspace.read(uri);
-    if (!text) continue;
+  let complete = true;
+  for (const uri of manifestFiles(ctx)) {
     present.add(uri);
-    let entry = store.get(uri);
-    if (entry?.text !== text) {
-      entry = { text, summary: looksLikeKubernetes(text) ? summarize(parseCached(ctx, uri, text)) : { names: [], pods: [], crds: new Map() } };
-      store.set(uri, entry);
+    let entry = store.entries.get(uri);
+    if (!upToDate(ctx, store, uri)) {
+      // While the index is built in steps only open documents are summarised here: their text is
+      // in memory and likely parsed already. Other files keep their last summary until their turn.
+      if (!ctx.stepwiseIndex || ctx.workspace.isOpen(uri)) entry = summariseInto(ctx, store, uri);
+      else complete = false;
     }
+    if (!entry) continue;
     const summary = entry.summary;
     for (const [kind, name] of summary.names) {
       const set = names.get(kind) ?? new Set<string>();
@@ -86,8 +156,8 @@ function buildIndex(ctx: ServiceContext): WorkspaceIndex {
     pods.push(...summary.pods);
     for (const [key, schema] of summary.crds) crds.set(key, schema);
   }
-  for (const uri of [...store.keys()]) if (!present.has(uri)) store.delete(uri);
-  return { names, pods, crdSchema: (key) => crds.get(key)?.() };
+  for (const uri of [...store.entries.keys()]) if (!present.has(uri)) store.entries.delete(uri);
+  return { complete, names, pods, crdSchema: (key) => crds.get(key)?.() };
 }
 
 function summarize(parsed: ParsedManifests): FileSummary {

@@ -1,17 +1,45 @@
-import { type Connection, type InitializeResult } from 'vscode-languageserver/node';
+import {
+  type CancellationToken,
+  type Connection,
+  type DiagnosticServerCancellationData,
+  type DocumentDiagnosticParams,
+  DocumentDiagnosticReportKind,
+  type FullDocumentDiagnosticReport,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { LIST_SECTIONS, NOTE_AT_CURSOR, NOTES_READY, RELOAD_NOTES, type RequestParams, type RequestResult } from '../../../shared/protocol';
 import * as services from '../services';
 import { CAPABILITIES } from './capabilities';
-import { guard, logFailure } from './guard';
+import type { ServiceContext } from '../workspace';
+import { cancelled, guard, logFailure, yieldUnlessCancelled } from './guard';
+import { bindNotesRequests } from './notesRequests';
 import type { Session } from './session';
+
+interface TextDocumentRequest {
+  textDocument: { uri: string };
+}
+
+const EMPTY_REPORT: FullDocumentDiagnosticReport = { kind: DocumentDiagnosticReportKind.Full, items: [] };
 
 /**
  * Binds LSP requests to the services: params → open document → service → result. Every handler is
  * guarded; unknown or closed URIs answer null/[].
  */
 export function bindHandlers(connection: Connection, session: Session, version: string): void {
-  const ctx = () => session.context();
-  const doc = (params: { textDocument: { uri: string } }) => session.document(params.textDocument.uri);
+  /**
+   * A request about one open document: guarded (see guard.ts), answered `empty` for unknown and
+   * closed URIs, else by `run` with the session's context and the document.
+   */
+  const onDocument = <P extends TextDocumentRequest, R, E = void>(
+    method: string,
+    empty: R,
+    run: (ctx: ServiceContext, doc: TextDocument, params: P, token: CancellationToken) => R | Promise<R>,
+  ) =>
+    guard<P, R, E>(connection, method, empty, (params, token) => {
+      const doc = session.document(params.textDocument.uri);
+      return doc ? run(session.context(), doc, params, token) : empty;
+    });
 
   connection.onInitialize((params): InitializeResult => {
     session.initialize(params);
@@ -25,83 +53,51 @@ export function bindHandlers(connection: Connection, session: Session, version: 
   connection.onDidChangeConfiguration((change) => {
     session.refreshSettings(change.settings).catch((error) => connection.console.error(`[container-notes] settings: ${String(error)}`));
   });
-  connection.onDidChangeWatchedFiles(guard(connection, 'workspace/didChangeWatchedFiles', undefined, (params) => session.filesChanged(params.changes)));
+  connection.onDidChangeWatchedFiles((params) => {
+    try {
+      session.filesChanged(params.changes);
+    } catch (error) {
+      logFailure(connection, 'workspace/didChangeWatchedFiles', params, error);
+    }
+  });
 
   // TextDocuments fires onDidChangeContent for an open as well as for every edit.
   session.documents.onDidChangeContent((e) => session.documentChanged(e.document));
   session.documents.onDidClose((e) => session.documentClosed(e.document.uri));
 
-  connection.onHover(
-    guard(connection, 'textDocument/hover', null, (p) => {
-      const d = doc(p);
-      return d ? services.hover(ctx(), d, p.position) : null;
-    }),
-  );
-  connection.onCompletion(
-    guard(connection, 'textDocument/completion', null, (p) => {
-      const d = doc(p);
-      return d ? services.complete(ctx(), d, p.position) : null;
-    }),
-  );
-  connection.onDefinition(
-    guard(connection, 'textDocument/definition', [], (p) => {
-      const d = doc(p);
-      return d ? services.definition(ctx(), d, p.position) : [];
-    }),
-  );
-  connection.onReferences(
-    guard(connection, 'textDocument/references', [], (p) => {
-      const d = doc(p);
-      return d ? services.references(ctx(), d, p.position, p.context.includeDeclaration) : [];
-    }),
-  );
-  connection.onPrepareRename(
-    guard(connection, 'textDocument/prepareRename', null, (p) => {
-      const d = doc(p);
-      return d ? services.prepareRename(ctx(), d, p.position) : null;
-    }),
-  );
-  connection.onRenameRequest(
-    guard(connection, 'textDocument/rename', null, (p) => {
-      const d = doc(p);
-      return d ? services.rename(ctx(), d, p.position, p.newName) : null;
-    }),
-  );
-  connection.onDocumentSymbol(
-    guard(connection, 'textDocument/documentSymbol', [], (p) => {
-      const d = doc(p);
-      return d ? services.symbols(ctx(), d) : [];
-    }),
-  );
-  connection.onFoldingRanges(
-    guard(connection, 'textDocument/foldingRange', [], (p) => {
-      const d = doc(p);
-      return d ? services.folding(ctx(), d) : [];
-    }),
-  );
-  connection.onCodeAction(
-    guard(connection, 'textDocument/codeAction', [], (p) => {
-      const d = doc(p);
-      return d ? services.codeActions(ctx(), d, p.range) : [];
-    }),
-  );
+  connection.onHover(onDocument('textDocument/hover', null, (ctx, doc, p) => services.hover(ctx, doc, p.position)));
+  connection.onCompletion(onDocument('textDocument/completion', null, (ctx, doc, p) => services.complete(ctx, doc, p.position)));
+  connection.onDefinition(onDocument('textDocument/definition', [], (ctx, doc, p) => services.definition(ctx, doc, p.position)));
+  connection.onReferences(onDocument('textDocument/references', [], (ctx, doc, p) => services.references(ctx, doc, p.position, p.context.includeDeclaration)));
+  connection.onPrepareRename(onDocument('textDocument/prepareRename', null, (ctx, doc, p) => services.prepareRename(ctx, doc, p.position)));
+  connection.onRenameRequest(onDocument('textDocument/rename', null, (ctx, doc, p) => services.rename(ctx, doc, p.position, p.newName)));
+  connection.onDocumentSymbol(onDocument('textDocument/documentSymbol', [], (ctx, doc) => services.symbols(ctx, doc)));
+  connection.onFoldingRanges(onDocument('textDocument/foldingRange', [], (ctx, doc) => services.folding(ctx, doc)));
+  connection.onCodeAction(onDocument('textDocument/codeAction', [], (ctx, doc, p) => services.codeActions(ctx, doc, p.range)));
+  // Pulled diagnostics come from the store pushes use too; the wait lets a cancellation or a newer
+  // edit already received go first, so no work is spent on a version the editor has left behind.
   connection.languages.diagnostics.on(
-    guard(connection, 'textDocument/diagnostic', { kind: 'full' as const, items: [] }, async (p) => {
-      const d = doc(p);
-      return { kind: 'full' as const, items: d ? await services.diagnose(ctx(), d) : [] };
-    }),
+    onDocument<DocumentDiagnosticParams, FullDocumentDiagnosticReport, DiagnosticServerCancellationData>(
+      'textDocument/diagnostic',
+      EMPTY_REPORT,
+      async (_ctx, doc, _p, token) => {
+        await yieldUnlessCancelled(token);
+        const items = await session.diagnosticsOf(doc.uri);
+        if (token.isCancellationRequested) throw cancelled();
+        return { kind: DocumentDiagnosticReportKind.Full, items: items ?? [] };
+      },
+    ),
   );
   // The notes commands of the client (shared/protocol.ts); positions and URIs as in textDocument/hover.
   connection.onRequest(
     NOTE_AT_CURSOR,
-    guard(connection, NOTE_AT_CURSOR, null, (p: RequestParams<typeof NOTE_AT_CURSOR>): Promise<RequestResult<typeof NOTE_AT_CURSOR>> | null => {
-      const d = doc(p);
-      return d ? services.noteAtCursor(ctx(), d, p.position) : null;
-    }),
+    onDocument(NOTE_AT_CURSOR, null, (ctx, doc, p: RequestParams<typeof NOTE_AT_CURSOR>): Promise<RequestResult<typeof NOTE_AT_CURSOR>> =>
+      services.noteAtCursor(ctx, doc, p.position),
+    ),
   );
   connection.onRequest(
     LIST_SECTIONS,
-    guard(connection, LIST_SECTIONS, [], (): RequestResult<typeof LIST_SECTIONS> => services.listSections(ctx())),
+    guard(connection, LIST_SECTIONS, [], (): RequestResult<typeof LIST_SECTIONS> => services.listSections(session.context())),
   );
   connection.onRequest(RELOAD_NOTES, async (): Promise<RequestResult<typeof RELOAD_NOTES>> => {
     try {
@@ -111,6 +107,7 @@ export function bindHandlers(connection: Connection, session: Session, version: 
       return { files: 0, bundled: 0 };
     }
   });
+  bindNotesRequests(connection, session);
   // Lets tests and scripts wait until the notes index has taken every pending change.
   connection.onRequest(NOTES_READY, async (): Promise<RequestResult<typeof NOTES_READY>> => {
     await session.notesReady();

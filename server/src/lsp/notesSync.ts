@@ -1,13 +1,17 @@
 import * as path from 'node:path';
 import { FileChangeType } from 'vscode-languageserver/node';
+import type { NotesStatus } from '../../../shared/protocol';
 import { pathToUri, uriToPath } from '../common';
 import type { NotesIndex } from '../notes';
-import { listNoteFiles, loadBundledNotes, loadNoteFile, NOTE_FILE, noteStamp } from '../io';
+import { listNoteFiles, loadBundledNotes, loadNoteFile, NOTE_FILE, notesPathState, noteStamp, type Reporter } from '../io';
 
 export interface NotesLog {
   info(message: string): void;
   warn(message: string): void;
 }
+
+/** Where the problems of the bundled notes are kept (they belong to no notes path). */
+const BUNDLED = '<bundled>';
 
 /**
  * Keeps the notes index in step with the disk: the bundled notes once, the user's notes roots on
@@ -24,11 +28,16 @@ export class NotesSync {
   /** uri → size:mtime of each indexed user notes file. */
   private readonly stamps = new Map<string, string>();
   private readonly reported = new Set<string>();
+  /** What the last load of each path (a root, a file, the bundled notes) could not use; cleared when it loads again. */
+  private readonly problems = new Map<string, string[]>();
+  private lastStatus = '';
 
   constructor(
     private readonly index: NotesIndex,
     private readonly bundledDir: string,
     private readonly log: NotesLog,
+    /** Told the notes status after every change that alters it (the editor's status bar item). */
+    private readonly onStatus: (status: NotesStatus) => void = () => undefined,
   ) {}
 
   get notesRoots(): readonly string[] {
@@ -83,6 +92,26 @@ export class NotesSync {
     }
   }
 
+  /** The user's notes files in the index (absolute paths), in the order of the roots. */
+  userFiles(): string[] {
+    const files = [...this.stamps.keys()].map(uriToPath);
+    const rootOf = (file: string) => this.roots.findIndex((root) => file === root || isInside(file, root));
+    return files.sort((a, b) => rootOf(a) - rootOf(b) || (a < b ? -1 : a > b ? 1 : 0));
+  }
+
+  /** The notes as loaded: counts, each root on disk, and what could not be used. */
+  async status(): Promise<NotesStatus> {
+    const paths = await Promise.all(this.roots.map(async (root) => ({ path: root, state: await notesPathState(root) })));
+    return {
+      files: this.stamps.size,
+      // A heading that only gathers its subsections is no section of its own.
+      sections: this.index.sections({ includeBundled: false, language: 'en' }).filter((s) => !s.coversSubsections).length,
+      bundledFiles: this.bundledCount,
+      paths,
+      problems: [...this.problems.values()].flat(),
+    };
+  }
+
   /** File-watcher patterns for the roots: a folder's notes files, or the root file itself. */
   watchers(relativePatterns: boolean): Array<{ globPattern: string | { baseUri: string; pattern: string } }> {
     return this.roots.map((root) => {
@@ -95,25 +124,40 @@ export class NotesSync {
 
   private enqueue<T>(job: () => Promise<T>): Promise<T> {
     const run = this.queue.then(job, job);
-    // A failed job is logged and never blocks the ones after it.
-    this.queue = run.catch((error) =>
-      this.log.warn(`[container-notes] notes: loading failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
-    );
+    // A failed job is logged and never blocks the ones after it; either way the status follows.
+    this.queue = run
+      .catch((error) => this.log.warn(`[container-notes] notes: loading failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`))
+      .then(() => this.publishStatus())
+      .catch(() => undefined);
     return run;
   }
 
-  private report = (message: string): void => {
-    if (this.reported.has(message)) return;
-    this.reported.add(message);
-    this.log.warn(`[container-notes] ${message}`);
-  };
+  /** Tells the status when it differs from the one told last. */
+  private async publishStatus(): Promise<void> {
+    const status = await this.status();
+    const text = JSON.stringify(status);
+    if (text === this.lastStatus) return;
+    this.lastStatus = text;
+    this.onStatus(status);
+  }
+
+  /** A reporter for one path: logs each message once, and keeps it as a problem of that path until it loads again. */
+  private reporter(key: string): Reporter {
+    this.problems.delete(key);
+    return (message) => {
+      this.problems.set(key, [...(this.problems.get(key) ?? []), message]);
+      if (this.reported.has(message)) return;
+      this.reported.add(message);
+      this.log.warn(`[container-notes] ${message}`);
+    };
+  }
 
   private async syncAll(): Promise<void> {
     const started = Date.now();
     let bundled = 0;
     if (!this.bundledLoaded) {
       this.bundledLoaded = true;
-      for (const note of await loadBundledNotes(this.bundledDir, this.report)) {
+      for (const note of await loadBundledNotes(this.bundledDir, this.reporter(BUNDLED))) {
         this.index.setFile(note);
         bundled++;
       }
@@ -121,8 +165,10 @@ export class NotesSync {
     }
     const present = new Set<string>();
     let read = 0;
+    // Each root, and each file not indexed, reports its problems afresh below; an indexed file keeps its own (say, "empty").
+    for (const key of [...this.problems.keys()]) if (key !== BUNDLED && !this.stamps.has(pathToUri(key))) this.problems.delete(key);
     for (const root of this.roots) {
-      for (const file of await listNoteFiles(root, this.report)) {
+      for (const file of await listNoteFiles(root, this.reporter(root))) {
         const uri = pathToUri(file);
         if (present.has(uri)) continue;
         present.add(uri);
@@ -145,7 +191,7 @@ export class NotesSync {
       return false;
     }
     if (!force && this.stamps.get(uri) === stamp && this.index.has(uri)) return false;
-    const note = await loadNoteFile(file, 'user', this.report);
+    const note = await loadNoteFile(file, 'user', this.reporter(file));
     if (note) {
       // A big note is indexed in steps, answering requests in between.
       for (const _step of this.index.setFileInSteps(note)) await nextTurn();
@@ -157,6 +203,7 @@ export class NotesSync {
   }
 
   private forgetUnder(file: string): void {
+    for (const key of [...this.problems.keys()]) if (key === file || isInside(key, file)) this.problems.delete(key);
     for (const uri of [...this.stamps.keys()]) {
       const p = uriToPath(uri);
       if (p === file || isInside(p, file)) this.forget(uri);

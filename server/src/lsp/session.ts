@@ -12,6 +12,7 @@ import {
   type WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { type ClientFeatures, NOTES_STATUS } from '../../../shared/protocol';
 import {
   basename,
   createResources,
@@ -29,13 +30,12 @@ import {
 } from '../common';
 import { describeConfigProblems, nodeFileSystem, readProjectConfig, resolveNotesPath } from '../io';
 import { NotesIndex } from '../notes';
-import { diagnose, warmUp } from '../services';
-import { scanFolders, type ServiceContext, Workspace } from '../workspace';
+import { diagnose, indexStep, usesWorkspaceIndex } from '../services';
+import { scanFoldersInSteps, type ServiceContext, Workspace } from '../workspace';
+import { type Background, inSlices } from './background';
+import { DiagnosticsScheduler } from './diagnostics';
 import { logFailure } from './guard';
 import { NotesSync } from './notesSync';
-
-/** Typing pauses shorter than this do not re-run diagnostics. */
-const DIAGNOSTICS_DELAY_MS = 150;
 
 /**
  * One editor connection's state: open documents, settings, the workspace model, the notes index
@@ -58,8 +58,18 @@ export class Session {
   private configurationPull = false;
   /** When the client pulls diagnostics we never push them, or the editor would show them twice. */
   private pullDiagnostics = false;
-  private readonly timers = new Map<string, NodeJS.Timeout>();
-  private readonly notesSync: NotesSync;
+  private readonly diagnostics = new DiagnosticsScheduler(
+    {
+      version: (uri) => this.documents.get(uri)?.version,
+      generation: () => this.workspace.generation,
+      compute: (uri) => this.computeDiagnostics(uri),
+      publish: (uri, version, diagnostics) => void this.connection.sendDiagnostics({ uri, version, diagnostics }),
+    },
+    () => !this.pullDiagnostics,
+  );
+  /** What the editor said it supports beyond LSP (initializationOptions.features). */
+  private features: ClientFeatures = {};
+  readonly notesSync: NotesSync;
   /** Settles when `initialized` has pulled the settings and queued the first notes load. */
   private readonly started: Promise<void>;
   private markStarted: () => void = () => undefined;
@@ -67,6 +77,12 @@ export class Session {
   /** The notes roots were handed to the sync at least once (the first load includes the bundled notes). */
   private notesRootsSet = false;
   private notesWatcher: Promise<Disposable | undefined> = Promise.resolve(undefined);
+  /** The settings changed since the last revalidation: results known for unchanged documents are stale too. */
+  private settingsChanged = false;
+  /** The workspace folders have been scanned (the file list is known). */
+  private scanned = false;
+  /** The workspace index being built between requests, if it is. */
+  private indexing: Background | undefined;
 
   constructor(
     readonly connection: Connection,
@@ -74,12 +90,28 @@ export class Session {
     /** Bundled data (schemas) and what is derived from it; kept across settings changes. */
     private readonly resources: Resources = createResources(() => undefined),
   ) {
-    this.notesSync = new NotesSync(this.notes, bundledNotesDir, { info: (m) => connection.console.info(m), warn: (m) => connection.console.warn(m) });
+    this.notesSync = new NotesSync(
+      this.notes,
+      bundledNotesDir,
+      { info: (m) => connection.console.info(m), warn: (m) => connection.console.warn(m) },
+      (status) => {
+        if (this.features.notesStatus) void connection.sendNotification(NOTES_STATUS, status);
+      },
+    );
     this.started = new Promise((resolve) => (this.markStarted = resolve));
   }
 
   context(): ServiceContext {
-    return { settings: this.settings, workspace: this.workspace, notes: this.notes, cache: this.cache, locale: this.locale, resources: this.resources };
+    return {
+      settings: this.settings,
+      workspace: this.workspace,
+      notes: this.notes,
+      cache: this.cache,
+      locale: this.locale,
+      resources: this.resources,
+      stepwiseIndex: true,
+      addNoteLinks: this.features.addNoteLinks === true,
+    };
   }
 
   /** The open document, or `undefined` for unknown and closed URIs. */
@@ -92,7 +124,8 @@ export class Session {
   }
 
   initialize(params: InitializeParams): void {
-    const init = (params.initializationOptions ?? {}) as { settings?: unknown; locale?: string };
+    const init = (params.initializationOptions ?? {}) as { settings?: unknown; locale?: string; features?: ClientFeatures };
+    this.features = typeof init.features === 'object' && init.features !== null ? init.features : {};
     this.initSettings = mergeSettings(defaultSettings(), init.settings);
     this.editorSettings = this.initSettings;
     this.locale = init.locale ?? params.locale ?? 'en';
@@ -134,16 +167,54 @@ export class Session {
     } finally {
       this.markStarted();
     }
-    // The folder scan yields the event loop first so the first requests are answered at once.
-    setImmediate(() => {
-      this.workspace.setFiles(scanFolders(this.workspace.fs, this.folders));
-      this.revalidateAll();
-      try {
-        warmUp(this.context());
-      } catch (error) {
-        logFailure(this.connection, 'warmUp', undefined, error);
+    // The folders are scanned between requests, so the first ones are answered at once.
+    const scan = scanFoldersInSteps(this.workspace.fs, this.folders);
+    let files: string[] = [];
+    const scanning = inSlices((stop) => {
+      while (!stop()) {
+        const next = scan.next();
+        if (next.done) {
+          files = next.value;
+          return true;
+        }
       }
+      return false;
     });
+    scanning.done.then(
+      () => {
+        this.workspace.setFiles(files);
+        this.scanned = true;
+        this.revalidateAll();
+        this.indexWhenNeeded();
+      },
+      (error) => logFailure(this.connection, 'workspace scan', undefined, error),
+    );
+  }
+
+  /**
+   * Builds the workspace index between requests once a document that uses it is open (a Dockerfile
+   * session never reads the workspace's manifests). Requests meanwhile use what is ready; when it
+   * is complete, open documents are checked again.
+   */
+  private indexWhenNeeded(): void {
+    if (!this.scanned || this.indexing) return;
+    const ctx = this.context();
+    if (!this.documents.all().some((doc) => usesWorkspaceIndex(ctx, doc))) return;
+    const started = performance.now();
+    const indexing = inSlices((stop) => indexStep(this.context(), stop));
+    this.indexing = indexing;
+    indexing.done
+      .then(() => {
+        const ms = Math.round(performance.now() - started);
+        this.connection.console.info(`[container-notes] workspace index: ${this.workspace.files().length} files in ${ms} ms`);
+        // Rules that waited for the whole index see it now.
+        this.workspace.touch();
+        this.revalidateAll();
+      })
+      .catch((error) => logFailure(this.connection, 'workspace index', undefined, error))
+      .finally(() => {
+        if (this.indexing === indexing) this.indexing = undefined;
+      });
   }
 
   /** Pull `containerNotes` settings when the client offers workspace/configuration; else keep the pushed ones. */
@@ -163,6 +234,7 @@ export class Session {
     this.settings = layerSettings(this.projects, editor);
     // Settings shape every result, so cached results from the old settings are dropped.
     this.cache = new VersionedCache();
+    this.settingsChanged = true;
     const roots = this.notesRoots();
     if (!this.notesRootsSet || JSON.stringify(roots) !== JSON.stringify(this.notesSync.notesRoots)) {
       this.notesRootsSet = true;
@@ -170,6 +242,8 @@ export class Session {
       this.watchNotes();
     }
     this.revalidateAll();
+    // A language turned on may want its index.
+    this.indexWhenNeeded();
   }
 
   /** "Reload Notes": re-read every notes file; hovers keep using the index while it runs. */
@@ -212,60 +286,57 @@ export class Session {
       if (change.type === FileChangeType.Deleted) this.workspace.fileDeleted(change.uri);
       else this.workspace.fileChanged(change.uri);
     }
-    if (workspaceChanges.length > 0) this.revalidateAll();
+    if (workspaceChanges.length > 0) {
+      this.revalidateAll();
+      this.indexWhenNeeded();
+    }
   }
 
-  /** A newly opened document is checked at once; edits wait for a pause in typing. */
+  /** A newly opened document is checked at once; an edit at once or after a pause (see DiagnosticsScheduler). */
   documentChanged(doc: TextDocument): void {
     const opened = !this.workspace.isOpen(doc.uri);
     this.workspace.openDocument(doc);
-    this.scheduleDiagnostics(doc.uri, opened ? 0 : DIAGNOSTICS_DELAY_MS);
+    if (opened) {
+      this.diagnostics.opened(doc.uri);
+      this.indexWhenNeeded();
+    } else {
+      this.diagnostics.changed(doc.uri);
+    }
   }
 
   documentClosed(uri: string): void {
     this.workspace.closeDocument(uri);
     this.cache.forget(uri);
-    const timer = this.timers.get(uri);
-    if (timer) clearTimeout(timer);
-    this.timers.delete(uri);
+    this.diagnostics.closed(uri);
     if (!this.pullDiagnostics) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    // The file's summary now comes from the disk again.
+    this.indexWhenNeeded();
   }
 
   /** Re-check every open document, e.g. after a settings or workspace change. */
   revalidateAll(): void {
-    if (this.pullDiagnostics) {
-      this.connection.languages.diagnostics.refresh().catch(() => undefined);
-      return;
-    }
-    for (const doc of this.documents.all()) this.scheduleDiagnostics(doc.uri, DIAGNOSTICS_DELAY_MS);
+    this.diagnostics.revalidate(
+      this.documents.all().map((d) => d.uri),
+      this.settingsChanged,
+    );
+    this.settingsChanged = false;
+    if (this.pullDiagnostics) this.connection.languages.diagnostics.refresh().catch(() => undefined);
   }
 
-  /**
-   * Debounced per document. The result is published only if the document is still at the version
-   * it was computed for, so a slow old result never overwrites a newer one.
-   */
-  scheduleDiagnostics(uri: string, delay: number): void {
-    if (this.pullDiagnostics) return;
-    const pending = this.timers.get(uri);
-    if (pending) clearTimeout(pending);
-    this.timers.set(
-      uri,
-      setTimeout(async () => {
-        this.timers.delete(uri);
-        const doc = this.documents.get(uri);
-        if (!doc) return;
-        const version = doc.version;
-        let diagnostics: Diagnostic[];
-        try {
-          diagnostics = await diagnose(this.context(), doc);
-        } catch (error) {
-          logFailure(this.connection, 'textDocument/publishDiagnostics', { textDocument: { uri } }, error);
-          diagnostics = [];
-        }
-        if (this.documents.get(uri)?.version !== version) return;
-        void this.connection.sendDiagnostics({ uri, version, diagnostics });
-      }, delay),
-    );
+  /** The diagnostics of an open document's current version (the store pushes and pulls share); undefined when closed. */
+  diagnosticsOf(uri: string): Promise<Diagnostic[]> | undefined {
+    return this.diagnostics.current(uri);
+  }
+
+  private async computeDiagnostics(uri: string): Promise<Diagnostic[]> {
+    const doc = this.documents.get(uri);
+    if (!doc) return [];
+    try {
+      return await diagnose(this.context(), doc);
+    } catch (error) {
+      logFailure(this.connection, 'textDocument/diagnostic', { textDocument: { uri } }, error);
+      return [];
+    }
   }
 }
 

@@ -4,8 +4,9 @@
  *
  * - ALIAS_GROUPS: a key whose own term is listed in `for` also matches the `aliases`
  *   (case-insensitive). Alias matches rank below matches of the key's own term.
- * - TOPIC_TERMS: concept keys (`docker:topic/…`, `k8s:topic/…`, `helm:topic/…`) have no term of
- *   their own; these are their terms.
+ * - TOPIC_TERMS: concept keys (`docker:topic/…`, `k8s:topic/…`, `helm:topic/…`), Helm function
+ *   families (`helm:functions/…`) and the template language's `$` and `.` have no word of their
+ *   own in their key; these are their terms.
  */
 export interface AliasGroup {
   for: readonly string[];
@@ -46,10 +47,37 @@ export const ALIAS_GROUPS: readonly AliasGroup[] = [
   { for: ['escape', 'syntax', 'check'], aliases: ['parser directive', 'parser directives', 'Paser Directives'] },
   { for: ['EXPOSE'], aliases: ['暴露端口', 'docker run -p'] },
   { for: ['MAINTAINER'], aliases: ['maintainer'] },
-  { for: ['include', 'tpl'], aliases: ['named template', 'named templates', '_helpers.tpl'] },
+  // `tpl` renders a string, not a named template: it is not in this group.
+  { for: ['include', 'define', 'template', 'block'], aliases: ['named template', 'named templates', '_helpers.tpl', '命名模板'] },
+  { for: ['if', 'else', 'with', 'range', 'end', 'break', 'continue'], aliases: ['flow control', 'control structures', '流程控制'] },
+  { for: ['range', 'break', 'continue'], aliases: ['range loop', 'loop', 'loops', '循环'] },
+  { for: ['if', 'else'], aliases: ['if/else', 'if else', 'conditionals', '条件判断'] },
+  { for: ['with'], aliases: ['with block', 'with action'] },
   { for: ['Values'], aliases: ['values.yaml', 'Values', 'values files'] },
-  { for: ['Release', 'Chart', 'Values', 'Files', 'Capabilities', 'Template'], aliases: ['built-in object', 'built-in objects', 'builtin objects', '内置对象'] },
+  // `.Values` has notes of its own (its group above): a "Built-in objects" note lists .Release and .Chart, rarely values.
+  { for: ['Release', 'Chart', 'Files', 'Capabilities', 'Template'], aliases: ['built-in object', 'built-in objects', 'builtin objects', '内置对象'] },
 ];
+
+/** Words a note on Helm's template functions in general goes by: every family's key matches them too. */
+const FUNCTION_TERMS: readonly string[] = ['functions', 'template functions', 'Sprig', 'Sprig functions', '函数'];
+
+/** Helm function families (helm/data/functionGroups.json) by the words their notes go by. */
+const FUNCTION_FAMILIES: Readonly<Record<string, readonly string[]>> = {
+  logic: ['logic functions', 'comparison functions', 'default values', '逻辑函数'],
+  strings: ['string functions', 'strings', '字符串函数', '字符串'],
+  conversion: ['type conversion', 'conversion functions', 'types', '类型转换'],
+  lists: ['list functions', 'lists', '列表函数', '列表'],
+  dicts: ['dictionary functions', 'dictionaries', 'dicts', '字典函数', '字典'],
+  math: ['math functions', 'math', '数学函数'],
+  serialization: ['YAML and JSON', 'toYaml', 'serialization', '序列化'],
+  encoding: ['encoding functions', 'encoding', 'base64', '编码'],
+  crypto: ['crypto functions', 'certificates', 'passwords', '加密', '证书'],
+  regex: ['regular expressions', 'regex', '正则表达式', '正则'],
+  semver: ['semver', 'semantic versions', '版本比较'],
+  paths: ['path functions', 'paths', 'URLs', '路径'],
+  dates: ['date functions', 'dates', '日期函数', '日期'],
+  templates: ['template functions', "Helm's functions", '模板函数'],
+};
 
 export const TOPIC_TERMS: Readonly<Record<string, readonly string[]>> = {
   'docker:topic/image': ['image', 'images', '镜像'],
@@ -80,6 +108,9 @@ export const TOPIC_TERMS: Readonly<Record<string, readonly string[]>> = {
   'helm:topic/status': ['helm status'],
   'helm:topic/uninstall': ['helm uninstall', 'helm delete'],
   'helm:topic/tiller': ['Tiller'],
+  'helm:keyword/$': ['variables', 'variable', 'template variables', 'root context', '变量'],
+  'helm:keyword/.': ['the dot', 'dot', 'scope', 'current context', '作用域'],
+  ...Object.fromEntries(Object.entries(FUNCTION_FAMILIES).map(([family, terms]) => [`helm:functions/${family}`, [...terms, ...FUNCTION_TERMS]])),
 };
 
 /**

@@ -1,6 +1,7 @@
 /**
  * Just enough CommonMark to cut notes into sections: fenced code (``` and ~~~), ATX and setext
- * headings, YAML front matter. Line based and linear; never throws.
+ * headings, YAML front matter, and which lines are code (fenced or indented) so that ranking reads
+ * prose only. Line based and linear; never throws.
  */
 
 export interface Fence {
@@ -87,6 +88,54 @@ export function findHeadings(lines: readonly string[], fenced: Uint8Array, from:
     headingLines.add(i);
   }
   return headings;
+}
+
+/** A line indented by four columns: indented code after a blank line (or a heading). */
+const INDENTED = /^( {4}|\t| {0,3}\t)/;
+/** The start of a list item, whose indented continuation lines are no code. */
+const LIST_ITEM = /^ {0,3}([-*+]|\d+[.)])(\s|$)/;
+
+/**
+ * Which lines are code — fenced (fence lines included) or indented — so that a mention there is no
+ * mention in prose. Indented code starts after a blank line or a heading, never inside a list item
+ * (whose continuation lines are indented too) and never in a paragraph's run of lines.
+ */
+export function codeLines(lines: readonly string[], from = 0): Uint8Array {
+  const code = fencedLines(lines, from);
+  let afterBlank = true;
+  let inCode = false;
+  let inList = false;
+  for (let i = from; i < lines.length; i++) {
+    const line = lines[i];
+    if (code[i]) {
+      afterBlank = inCode = false;
+      continue;
+    }
+    if (isBlank(line)) {
+      afterBlank = true;
+      continue;
+    }
+    if (INDENTED.test(line) && !inList && (afterBlank || inCode)) {
+      code[i] = 1;
+      inCode = true;
+      afterBlank = false;
+      continue;
+    }
+    const heading = atxHeading(line) !== undefined;
+    inList = LIST_ITEM.test(line) || (inList && !heading && (/^\s/.test(line) || !afterBlank));
+    afterBlank = heading;
+    inCode = false;
+  }
+  return code;
+}
+
+/** The prose of some Markdown: its text without code lines and HTML comments (a tag is no mention). */
+export function proseOf(text: string): string {
+  if (!text) return text;
+  const lines = splitLines(text);
+  const code = codeLines(lines);
+  const kept = code.includes(1) ? lines.filter((_, i) => !code[i]).join('\n') : text;
+  return kept.includes('<!--') ? kept.replace(/<!--[\s\S]*?-->/g, ' ') : kept;
 }
 
 const FRONT_MATTER_LINE = /^([A-Za-z_][\w-]*[ \t]*:|\s+\S|-\s|\s*$)/;

@@ -1,8 +1,10 @@
+import { sectionDomain } from './domains';
+import { proseOf } from './markdown';
 import { Postings } from './postings';
-import { admits, compareFiles, type RankedFile, type RankingTables, rankSections, type RankOptions } from './ranking';
+import { admits, compareFiles, hoverNotes, type RankedFile, type RankingTables, rankSections, type RankOptions } from './ranking';
 import { parseSections } from './sections';
-import { cjkChars, forEachToken, type Term, termPattern } from './terms';
-import type { LookupOptions, NoteFile, NoteSection, RankedSection } from './types';
+import { cjkChars, forEachToken, TEMPLATE_ACTION, type Term, termPattern } from './terms';
+import type { HoverNotes, LookupOptions, NoteFile, NoteSection, RankedSection } from './types';
 
 const MAX_CACHED_LOOKUPS = 2000;
 /** `setFileInSteps` yields after this many sections. */
@@ -14,6 +16,7 @@ interface PreparedFile {
   headingTokens: Map<string, number[]>;
   headingChars: Map<string, number[]>;
   bodyTokens: Map<string, number[]>;
+  bodyChars: Map<string, number[]>;
   capitalTokens: Map<string, number[]>;
   tags: Map<string, number[]>;
 }
@@ -52,6 +55,7 @@ export class NotesIndex {
   private readonly headings = new Postings<IndexedFile>(this.byId);
   private readonly headingChars = new Postings<IndexedFile>(this.byId);
   private readonly bodies = new Postings<IndexedFile>(this.byId);
+  private readonly bodyChars = new Postings<IndexedFile>(this.byId);
   private readonly capitals = new Postings<IndexedFile>(this.byId);
   private readonly tags = new Postings<IndexedFile>(this.byId);
   /** What ranking reads: the postings and the compiled patterns. */
@@ -60,6 +64,7 @@ export class NotesIndex {
     headings: this.headings,
     headingChars: this.headingChars,
     bodies: this.bodies,
+    bodyChars: this.bodyChars,
     capitals: this.capitals,
     pattern: (term) => this.pattern(term),
   };
@@ -109,20 +114,23 @@ export class NotesIndex {
     this.changed();
   }
 
-  /** The best sections for a hover key: user notes first, then by rank; at most `maxSections`. */
-  lookup(key: string, options: LookupOptions): NoteSection[] {
-    return this.rank(key, options)
-      .slice(0, options.maxSections)
-      .map((r) => r.section);
+  /** The sections a hover with these keys shows (at most `maxSections`), best first. */
+  lookup(keys: readonly string[], options: LookupOptions): NoteSection[] {
+    return this.hover(keys, options).shown.map((r) => r.section);
   }
 
-  /** Every section that matches `key`, best first, with why it matched (at most 50). */
-  rank(key: string, options: RankOptions): RankedSection[] {
-    const cacheKey = `${key}\u0000${options.includeBundled}\u0000${options.language}`;
+  /** What a hover with these keys shows, and the next few sections it links to (`hoverNotes` in ranking.ts). */
+  hover(keys: readonly string[], options: LookupOptions): HoverNotes {
+    return hoverNotes(this.rank(keys, options), options.maxSections);
+  }
+
+  /** Every section that matches a hover's keys (most specific first), best first, with its tier and why it matched (at most 50). */
+  rank(keys: readonly string[], options: RankOptions): RankedSection[] {
+    const cacheKey = `${keys.join('\u0001')}\u0000${options.includeBundled}\u0000${options.language}`;
     const cached = this.lookups.get(cacheKey);
     if (cached) return cached;
     this.rankFiles();
-    const ranked = rankSections(key, this.tables, options);
+    const ranked = rankSections(keys, this.tables, options);
     if (this.lookups.size >= MAX_CACHED_LOOKUPS) this.lookups.clear();
     this.lookups.set(cacheKey, ranked);
     return ranked;
@@ -166,7 +174,8 @@ export class NotesIndex {
   /** Tokenizes a file's sections, yielding every few hundred sections; `commit` adds the result to the postings. */
   private *index(file: NoteFile): Generator<void, PreparedFile, void> {
     const sections = parseSections(file);
-    const searchable: string[] = [];
+    const prose: string[] = [];
+    const domains = new Uint8Array(sections.length);
     const headings: string[] = [];
     const headingLengths: number[] = [];
     const startLines: number[] = [];
@@ -174,14 +183,15 @@ export class NotesIndex {
     const headingTokens = new Map<string, number[]>();
     const headingChars = new Map<string, number[]>();
     const bodyTokens = new Map<string, number[]>();
+    const bodyChars = new Map<string, number[]>();
     const capitalTokens = new Map<string, number[]>();
     const tags = new Map<string, number[]>();
     for (let i = 0; i < sections.length; i++) {
       if (i > 0 && i % STEP_SECTIONS === 0) yield;
       const section = sections[i];
       // A heading that gathers its subsections mentions nothing itself; the subsections do.
-      const own = section.coversSubsections ? '' : section.body;
-      searchable.push(own.includes('<!--') ? own.replace(/<!--[\s\S]*?-->/g, ' ') : own);
+      prose.push(section.coversSubsections ? '' : proseOf(section.body));
+      domains[i] = sectionDomain([...section.tags, ...section.fileTags], section.headingPath, file.uri);
       const heading = (section.headingPath[section.headingPath.length - 1] ?? '').trim();
       headings.push(heading);
       headingLengths.push(Math.max(1, heading.replace(/[\s.:：。]+$/, '').length));
@@ -190,16 +200,19 @@ export class NotesIndex {
       if (section.empty) continue;
       forEachToken(heading, (token) => tally(headingTokens, token, i));
       for (const char of cjkChars(heading)) tally(headingChars, char, i);
-      forEachToken(searchable[i], (token, word) => {
+      forEachToken(prose[i], (token, word) => {
         tally(bodyTokens, token, i);
         if (token.length === word.length && isCapitalWord(word)) tally(capitalTokens, word, i);
       });
+      if (prose[i].includes(TEMPLATE_ACTION)) tally(bodyTokens, TEMPLATE_ACTION, i);
+      // Prose mentions count in the user's notes only (bundled ones match by their tags), CJK ones too.
+      if (file.origin === 'user') for (const char of cjkChars(prose[i])) tally(bodyChars, char, i);
       // For tags the "count" says where the tag is: 0 in the section, 1 in the front matter.
       for (const tag of section.tags) tags.set(tag.toLowerCase(), [...(tags.get(tag.toLowerCase()) ?? []), i, 0]);
       for (const tag of section.fileTags) tags.set(tag.toLowerCase(), [...(tags.get(tag.toLowerCase()) ?? []), i, 1]);
     }
-    const entry: IndexedFile = { id: -1, file, sections, searchable, headings, headingLengths, startLines, gathers, rank: 0, entries: 0 };
-    return { entry, headingTokens, headingChars, bodyTokens, capitalTokens, tags };
+    const entry: IndexedFile = { id: -1, file, sections, prose, headings, headingLengths, startLines, gathers, domains, rank: 0, entries: 0 };
+    return { entry, headingTokens, headingChars, bodyTokens, bodyChars, capitalTokens, tags };
   }
 
   private commit(prepared: PreparedFile): void {
@@ -211,6 +224,7 @@ export class NotesIndex {
       this.headings.add(entry, prepared.headingTokens) +
       this.headingChars.add(entry, prepared.headingChars) +
       this.bodies.add(entry, prepared.bodyTokens) +
+      this.bodyChars.add(entry, prepared.bodyChars) +
       this.capitals.add(entry, prepared.capitalTokens) +
       this.tags.add(entry, prepared.tags);
     this.liveEntries += entry.entries;
@@ -222,7 +236,7 @@ export class NotesIndex {
     this.liveEntries -= entry.entries;
     this.deadEntries += entry.entries;
     if (this.deadEntries > Math.max(this.liveEntries, 100000)) {
-      for (const postings of [this.headings, this.headingChars, this.bodies, this.capitals, this.tags]) postings.compact();
+      for (const postings of [this.headings, this.headingChars, this.bodies, this.bodyChars, this.capitals, this.tags]) postings.compact();
       this.deadEntries = 0;
     }
   }

@@ -1,36 +1,50 @@
+import { keyDomain, otherDomain } from './domains';
 import type { Postings } from './postings';
 import { excerpt } from './sections';
-import { asciiTokens, cjkChars, queryFor, type Term } from './terms';
-import type { LookupOptions, MatchReason, NoteFile, NoteSection, RankedSection } from './types';
+import { asciiTokens, cjkChars, matchingTags, queryFor, TEMPLATE_ACTION, type Term } from './terms';
+import type { HoverNotes, LookupOptions, MatchReason, NoteFile, NoteSection, RankedSection, Tier } from './types';
 
 /**
- * The ranking policy: which sections a hover key finds, how well each matches, and in what order
- * they come. A section matches by a tag, by its own heading or by mentions in its body; each match
- * scores in its reason's band, the best match of a section counts, and `compareCandidates` orders
- * the sections. The index hands in its postings and per-file facts (`RankingTables`); nothing here
- * stores or caches anything.
+ * The ranking policy (docs/notes.md, "Relevance tiers"): which sections a hover finds, in what
+ * order, and which of them it shows. A hover lists keys, most specific first; the first names the
+ * hovered thing (with any rule keys of diagnostics there), the others its parents or close topics.
+ * A section matches in a tier:
+ *
+ * 1. a tag for the hovered key;
+ * 2. its own heading names the hovered thing (a term or an alias, on token boundaries);
+ * 3. it is about a parent: tagged with, or its heading naming, one of the other keys, and its prose
+ *    mentions the thing — a parent's section that does not is a fallback, ranked after every
+ *    other tier-3 section and shown only when nothing else names the thing;
+ * 4. its prose mentions the thing (never a mention only in code).
+ *
+ * The bundled notes tag every section with what it is about, so they match by their tags only
+ * (tier 1, or tier 3 for a parent key): a heading or a sentence of ours that names a thing in
+ * passing is no note about it.
+ *
+ * A section about another technology than the key (Docker, Kubernetes, Helm: `domains.ts`) ranks
+ * after every section that is not; then the lower tier wins, whatever the origin; within a tier
+ * the user's notes come first, then the higher score, the earlier file and line. The index hands
+ * in its postings and per-file facts (`RankingTables`); nothing here stores or caches anything.
  */
 
-/**
- * Scores, highest first. The bands never overlap: any tag (≥ 800) beats any heading (400–700),
- * and a body mention (≤ 175) never outranks a heading match.
- */
+/** Scores within a tier, higher first; each tier's range is apart from the others' though tiers compare first. */
 const SCORE = {
   tag: 1000,
   fileTag: 800,
   heading: 600,
   headingAlias: 450,
+  parent: 300,
   body: 100,
   bodyAlias: 50,
   /** Added to a body mention of a dotted name (`spec.selector`, `.Values.image`): it names the key more exactly than a bare word. */
   bodyDotted: 25,
 } as const;
-/** Scores at or above this are "strong": with one of those, an origin's body mentions are dropped. */
-const STRONG = 400;
+/** A parent match's own score (a tag or heading score of the parent key) is divided by this and added: a tagged parent first. */
+const PARENT_DIVISOR = 25;
 /** How a heading match's score (within its band of 100) splits between heading coverage and body evidence. */
 const OWN_WEIGHTS = { coverage: 50, evidence: 50 };
 const ALIAS_WEIGHTS = { coverage: 20, evidence: 80 };
-/** Points of heading evidence per mention of the key's own terms in the section's body. */
+/** Points of heading evidence per mention of the key's own terms in the section's prose. */
 const EVIDENCE_PER_MENTION = 10;
 /** Taken from a heading match whose section only gathers its subsections (it says nothing itself). */
 const GATHERING_PENALTY = 50;
@@ -38,12 +52,20 @@ const GATHERING_PENALTY = 50;
 const MENTION_CAP = { own: 50, alias: 40 };
 /** How many sections a lookup ranks. */
 const MAX_RANKED = 50;
+/**
+ * Prose mentions (tier 4) are looked for only while tags, headings and parents found fewer
+ * sections than this in the key's domain: a hover then shows none of them (see `hoverNotes`), and
+ * a common word's mentions are the costliest part of a lookup.
+ */
+const ENOUGH = 8;
+/** How many sections after the shown ones a hover links to ("More in your notes: …"). */
+const MORE = 3;
 
 const UPPER_WORD = /^[A-Z][A-Z0-9]+$/;
 /** A name with a dot between two word characters: `spec.selector`, `Release.Name`. */
 const DOTTED = /\w\.\w/;
-/** A term that is one token (a word, maybe marked with `--` or `.`), so its counts are in the postings. */
-const ONE_TOKEN = /^(--|\.)?[A-Za-z0-9_]+$/;
+/** A term that is one token (a word, maybe hyphenated, maybe marked with `--` or `.`), so its counts are in the postings. */
+const ONE_TOKEN = /^(--|\.)?[A-Za-z0-9_]+(-[A-Za-z0-9_]+)*$/;
 
 export type RankOptions = Omit<LookupOptions, 'maxSections'>;
 
@@ -56,14 +78,16 @@ export interface RankedFile {
   readonly id: number;
   readonly file: NoteFile;
   readonly sections: readonly NoteSection[];
-  /** Per section: the body without HTML comments (tags are no mention), for counting phrases. */
-  readonly searchable: readonly string[];
+  /** Per section: its prose (the body without code and HTML comments), for counting phrases. */
+  readonly prose: readonly string[];
   /** Per section: its own heading, trimmed, and that heading's length without trailing punctuation. */
   readonly headings: readonly string[];
   readonly headingLengths: readonly number[];
   /** Per section: its start line, and 1 when it gathers its subsections. */
   readonly startLines: readonly number[];
   readonly gathers: readonly number[];
+  /** Per section: its domain bits (`domains.ts`). */
+  readonly domains: Uint8Array;
   /** The file's place in `compareFiles` order, the tie-break of equal scores; the index sets it before each ranking. */
   readonly rank: number;
 }
@@ -75,8 +99,9 @@ export interface RankingTables {
   /** Heading words (lower-cased) and a heading's CJK characters → (section, count). */
   readonly headings: Postings<RankedFile>;
   readonly headingChars: Postings<RankedFile>;
-  /** Body words (lower-cased), and body words in capitals kept as written (`CMD`) → (section, count). */
+  /** Prose words (lower-cased), the CJK characters of the user's prose, and prose words in capitals kept as written (`CMD`) → (section, count). */
   readonly bodies: Postings<RankedFile>;
+  readonly bodyChars: Postings<RankedFile>;
   readonly capitals: Postings<RankedFile>;
   /** A term's whole-word pattern, compiled once per term; global, with `lastIndex` at 0. */
   pattern(term: Term): RegExp;
@@ -92,44 +117,152 @@ export function compareFiles(a: Pick<NoteFile, 'origin' | 'uri'>, b: Pick<NoteFi
   return originOrder(a) - originOrder(b) || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0);
 }
 
-/** Every section that matches `key`, best first, with why it matched (at most `MAX_RANKED`). */
-export function rankSections(key: string, tables: RankingTables, options: RankOptions): RankedSection[] {
-  const query = queryFor(key);
+/**
+ * A hover's keys as ranking reads them: the hovered thing (the first key, and the rule keys of
+ * diagnostics under the cursor) and its parents (the other keys). A key that names the same thing
+ * as a thing key — `k8s:field/spec.selector` after `k8s:field/Deployment.spec.selector`, whose tags
+ * it matches already — adds nothing and is dropped.
+ */
+export function splitKeys(keys: readonly string[]): { things: string[]; parents: string[] } {
+  const things: string[] = [];
+  const parents: string[] = [];
+  const seen = new Set<string>();
+  keys.forEach((key, i) => {
+    const id = key.toLowerCase();
+    if (seen.has(id)) return;
+    if (i === 0 || key.startsWith('rule:')) {
+      things.push(key);
+      for (const tag of matchingTags(key)) seen.add(tag);
+    } else {
+      parents.push(key);
+      seen.add(id);
+    }
+  });
+  return { things, parents };
+}
+
+/** Every section that matches the hover's keys, best first, with its tier and why it matched (at most `MAX_RANKED`). */
+export function rankSections(keys: readonly string[], tables: RankingTables, options: RankOptions): RankedSection[] {
+  const { things, parents } = splitKeys(keys);
   const candidates = new Candidates();
   const admitted = (f: RankedFile) => admits(f.file, options);
+  const userNotes = (f: RankedFile) => f.file.origin === 'user';
+  const thingTerms: TermInfo[] = [];
+  const bodySearches: Array<{ key: string; domain: number; info: TermInfo }> = [];
 
-  matchTags(query.tags, tables, admitted, candidates);
-  const terms = query.terms.map((term) => termInfo(term, tables));
-  const own = terms.filter((t) => !t.term.alias);
-  for (const info of terms) matchHeadings(info, own, tables, admitted, candidates);
+  for (const key of things) {
+    const query = queryFor(key);
+    const domain = keyDomain(key);
+    const terms = query.terms.map((term) => termInfo(term, tables));
+    const own = terms.filter((t) => !t.term.alias);
+    thingTerms.push(...own);
+    const offer = (tier: Tier) => (f: RankedFile, section: number, score: number, reason: MatchReason, matched: string) =>
+      candidates.offer({ file: f, section, tier, fallback: false, score, reason, key, matched, otherDomain: otherDomain(domain, f.domains[section]) });
+    matchTags(query.tags, tables, admitted, offer(1));
+    for (const info of terms) matchHeadings(info, own, tables, userNotes, offer(2));
+    for (const info of terms) bodySearches.push({ key, domain, info });
+  }
 
-  // Body mentions are looked for only in origins where no tag or heading named the key.
-  const origins = options.includeBundled ? (['user', 'bundled'] as const) : (['user'] as const);
-  if (origins.some((o) => !candidates.isStrong(o))) {
-    const needsBody = (f: RankedFile) => admitted(f) && !candidates.isStrong(f.file.origin);
-    for (const info of terms) matchBodies(info, tables, needsBody, candidates);
+  // A parent's section is about the hovered thing when its prose mentions it ("`.Release.Name`" in the `.Release` note).
+  const mentionsThing = (f: RankedFile, section: number) => thingTerms.some((t) => t.mentions(f, section) > 0);
+  for (const key of parents) {
+    const query = queryFor(key);
+    const domain = keyDomain(key);
+    const terms = query.terms.map((term) => termInfo(term, tables));
+    const own = terms.filter((t) => !t.term.alias);
+    const offer = (f: RankedFile, section: number, score: number, reason: MatchReason, matched: string) =>
+      candidates.offer({
+        file: f,
+        section,
+        tier: 3,
+        fallback: !mentionsThing(f, section),
+        score: SCORE.parent + Math.round(score / PARENT_DIVISOR),
+        reason: reason === 'tag' || reason === 'file tag' ? 'parent tag' : 'parent heading',
+        key,
+        matched,
+        otherDomain: otherDomain(domain, f.domains[section]),
+      });
+    matchTags(query.tags, tables, admitted, offer);
+    for (const info of terms) matchHeadings(info, own, tables, userNotes, offer);
+  }
+
+  if (candidates.strong < ENOUGH) {
+    for (const { key, domain, info } of bodySearches) {
+      matchBodies(info, domain, tables, userNotes, (f, section, score, reason, matched, pattern) =>
+        candidates.offer({
+          file: f,
+          section,
+          tier: 4,
+          fallback: false,
+          score,
+          reason,
+          key,
+          matched,
+          otherDomain: otherDomain(domain, f.domains[section]),
+          pattern,
+        }),
+      );
+    }
   }
   return top(candidates);
 }
 
-/** A section offered for a key, by its file and index, with its best score so far. */
+/**
+ * What a hover shows of a ranking: up to `maxSections` of the first group that has any — sections
+ * in the key's domain that name the thing (tiers 1–3); else its parents' sections (the fallbacks);
+ * else its prose mentions; else sections of another domain — and links to the next few sections
+ * of the key's domain. When that group holds a section of the user's, the hover keeps a place for
+ * the best one: the user's own note is what it is for.
+ */
+export function hoverNotes(ranked: readonly RankedSection[], maxSections: number): HoverNotes {
+  const own = ranked.filter((r) => !r.otherDomain);
+  const groups = [own.filter((r) => r.tier <= 3 && !r.fallback), own.filter((r) => r.fallback), own.filter((r) => r.tier === 4)];
+  const first = groups.findIndex((g) => g.length > 0);
+  if (first < 0) return { shown: ranked.slice(0, maxSections), more: [] };
+  const group = groups[first];
+  let shown = group.slice(0, maxSections);
+  const mine = group.find((r) => r.section.origin === 'user');
+  if (mine && !shown.includes(mine)) shown = [...shown.slice(0, Math.max(0, maxSections - 1)), mine].slice(-maxSections);
+  const rest = [...group.filter((r) => !shown.includes(r)), ...groups.slice(first + 1).flat()];
+  return { shown, more: rest.slice(0, MORE) };
+}
+
+/** A section offered for a hover, by its file and index, with its best match so far. */
 interface Candidate {
   file: RankedFile;
   section: number;
+  tier: Tier;
+  /** A parent's section that does not mention the thing. */
+  fallback: boolean;
   score: number;
   reason: MatchReason;
+  key: string;
   matched: string;
+  otherDomain: boolean;
   /** A body match's pattern, for the excerpt. */
   pattern?: () => RegExp;
 }
 
+/** A match of one section, reported by the matchers. */
+type Offer = (file: RankedFile, section: number, score: number, reason: MatchReason, matched: string) => void;
+
+/** Whether `a` is a better match of a section than `b`: in the key's domain, then the lower tier, no fallback, the higher score. */
+function betterMatch(a: Candidate, b: Candidate): boolean {
+  if (a.otherDomain !== b.otherDomain) return !a.otherDomain;
+  if (a.tier !== b.tier) return a.tier < b.tier;
+  return a.fallback !== b.fallback ? !a.fallback : a.score > b.score;
+}
+
 /**
- * The order of a lookup's sections, best first; each comparison breaks the ties of the ones
- * before it: the user's notes first, then the higher score, then the earlier file, then the
- * earlier section.
+ * The order of a hover's sections, best first; each comparison breaks the ties of the ones
+ * before it: the key's domain first, then the lower tier, not a fallback, the user's notes, the
+ * higher score, the earlier file, the earlier section.
  */
 function compareCandidates(a: Candidate, b: Candidate): number {
   return (
+    Number(a.otherDomain) - Number(b.otherDomain) ||
+    a.tier - b.tier ||
+    Number(a.fallback) - Number(b.fallback) ||
     originOrder(a.file.file) - originOrder(b.file.file) ||
     b.score - a.score ||
     a.file.rank - b.file.rank ||
@@ -141,52 +274,52 @@ function compareCandidates(a: Candidate, b: Candidate): number {
 function top(candidates: Candidates): RankedSection[] {
   const best = new Best(MAX_RANKED, compareCandidates);
   for (const c of candidates.all) best.add(c);
-  return best.sorted().map(({ file, section: i, score, reason, matched, pattern }) => {
+  return best.sorted().map(({ file, section: i, tier, fallback, score, reason, key, matched, otherDomain, pattern }) => {
     const section = file.sections[i];
-    return { section: pattern && (reason === 'body' || reason === 'body alias') ? excerpt(section, pattern()) : section, score, reason, matched };
+    return { section: pattern && tier === 4 ? excerpt(section, pattern()) : section, tier, fallback, score, reason, key, matched, otherDomain };
   });
 }
 
-/** The best match so far of every section offered, and which origins have a strong one. */
+/** The best match so far of every section offered, and how many sections of the key's domain tiers 1–3 hold. */
 class Candidates {
   /** Every section offered, once, holding its best match so far. */
   readonly all: Candidate[] = [];
+  /** Sections in the key's domain matched by a tag, a heading or a parent. */
+  strong = 0;
   private readonly byFile = new Map<RankedFile, Map<number, Candidate>>();
-  private readonly strongOrigins = new Set<NoteFile['origin']>();
 
-  /** Proposes a section with a score; the best score per section wins. Body matches pass their pattern for the excerpt. */
-  offer(file: RankedFile, section: number, score: number, reason: MatchReason, matched: string, pattern?: () => RegExp): void {
-    let sections = this.byFile.get(file);
-    if (!sections) this.byFile.set(file, (sections = new Map()));
-    const current = sections.get(section);
+  /** Proposes a match of a section; the best match per section wins (`betterMatch`). */
+  offer(candidate: Candidate): void {
+    let sections = this.byFile.get(candidate.file);
+    if (!sections) this.byFile.set(candidate.file, (sections = new Map()));
+    const current = sections.get(candidate.section);
+    const wasStrong = current !== undefined && isStrong(current);
     if (!current) {
-      const candidate = { file, section, score, reason, matched, pattern };
-      sections.set(section, candidate);
+      sections.set(candidate.section, candidate);
       this.all.push(candidate);
-    } else if (score > current.score) {
-      Object.assign(current, { score, reason, matched, pattern });
+    } else if (betterMatch(candidate, current)) {
+      Object.assign(current, candidate);
     } else {
       return;
     }
-    if (score >= STRONG) this.strongOrigins.add(file.file.origin);
+    if (!wasStrong && isStrong(candidate)) this.strong++;
   }
+}
 
-  /** Whether a tag or heading of this origin's notes named the key. */
-  isStrong(origin: NoteFile['origin']): boolean {
-    return this.strongOrigins.has(origin);
-  }
+function isStrong(c: Candidate): boolean {
+  return !c.otherDomain && c.tier <= 3;
 }
 
 /**
  * Sections tagged with the key (`<!-- keys: … -->`, or `keys:` in the file's front matter) or
  * with an end of its field path (the query lists the key first, then shorter ends).
  */
-function matchTags(tags: readonly string[], tables: RankingTables, admitted: (f: RankedFile) => boolean, candidates: Candidates): void {
+function matchTags(tags: readonly string[], tables: RankingTables, admitted: (f: RankedFile) => boolean, offer: Offer): void {
   tags.forEach((tag, i) => {
     // The key itself beats any path end; a longer path end beats a shorter one.
     const specificity = i === 0 ? 50 : Math.min(40, tag.split('.').length);
     tables.tags.forEach(tag, admitted, (f, section, fromFile) => {
-      candidates.offer(f, section, (fromFile ? SCORE.fileTag : SCORE.tag) + specificity, fromFile ? 'file tag' : 'tag', tag);
+      offer(f, section, (fromFile ? SCORE.fileTag : SCORE.tag) + specificity, fromFile ? 'file tag' : 'tag', tag);
     });
   });
 }
@@ -203,7 +336,7 @@ interface TermInfo {
   hasCjk: boolean;
   /** The term's whole-word pattern, compiled on first use. */
   pattern: () => RegExp;
-  /** How often a section's body names the term (see `mentionCounter`), with its postings lists looked up once. */
+  /** How often a section's prose names the term (see `mentionCounter`), with its postings lists looked up once. */
   mentions: (f: RankedFile, section: number) => number;
 }
 
@@ -225,11 +358,12 @@ function termInfo(term: Term, tables: RankingTables): TermInfo {
  * A term in a section's own heading. (Not in a parent's heading: real notes nest loosely, so
  * "Ingress › Docker entry and cmd overwritten" is no note about Ingress.) Within the heading
  * band, a section ranks higher the more of its heading the term covers ("Service" over
- * "Service Accounts") and the more its body names the key's own terms; a heading that only
- * gathers its subsections ranks lowest. An alias does not match a heading that names one of its
- * group's other members.
+ * "Service Accounts") and the more its prose names the key's own terms; a heading that only
+ * gathers its subsections ranks lowest. A term does not match a heading that names one of its
+ * siblings (another member of an alias's group, another kind than a field's) unless it also
+ * names one of its kin.
  */
-function matchHeadings(info: TermInfo, own: readonly TermInfo[], tables: RankingTables, admitted: (f: RankedFile) => boolean, candidates: Candidates): void {
+function matchHeadings(info: TermInfo, own: readonly TermInfo[], tables: RankingTables, admitted: (f: RankedFile) => boolean, offer: Offer): void {
   const { term } = info;
   // An alias names the key only loosely, so for alias matches the body's use of the key's own
   // words counts for more than how much of the heading the alias covers.
@@ -238,18 +372,18 @@ function matchHeadings(info: TermInfo, own: readonly TermInfo[], tables: Ranking
   const reason = term.alias ? 'heading alias' : 'heading';
   // A one-word term found through the postings is a whole-word match already; others are checked.
   const exact = info.plain && !term.caseSensitive;
-  const siblings = (term.siblings ?? []).map((text) => tables.pattern({ text, caseSensitive: true, alias: true }));
+  const names = (texts: readonly string[] | undefined) => (texts ?? []).map((text) => tables.pattern({ text, caseSensitive: true, alias: true }));
+  const siblings = names(term.siblings);
+  const kin = names(term.kin);
+  const named = (heading: string) => (p: RegExp) => {
+    p.lastIndex = 0;
+    return p.test(heading);
+  };
   // Without whitespace in the term, a match is as long as the term: test, no match object.
   const fixedLength = !/\s/.test(term.text);
   const visit = (f: RankedFile, i: number) => {
     // "ServiceType ClusterIP" is no note about NodePort, though "ServiceType" is its alias.
-    if (
-      siblings.some((s) => {
-        s.lastIndex = 0;
-        return s.test(f.headings[i]);
-      })
-    )
-      return;
+    if (siblings.some(named(f.headings[i])) && !kin.some(named(f.headings[i]))) return;
     let length = term.text.length;
     if (!exact) {
       const pattern = info.pattern();
@@ -266,7 +400,7 @@ function matchHeadings(info: TermInfo, own: readonly TermInfo[], tables: Ranking
     for (const o of own) mentions += o.mentions(f, i);
     const evidence = Math.min(weights.evidence, EVIDENCE_PER_MENTION * mentions);
     const gathering = f.gathers[i] ? GATHERING_PENALTY : 0;
-    candidates.offer(f, i, base + coverage + evidence - gathering, reason, term.text);
+    offer(f, i, base + coverage + evidence - gathering, reason, term.text);
   };
   if (info.tokens.length)
     tables.headings.forSectionsWithAll(
@@ -278,7 +412,7 @@ function matchHeadings(info: TermInfo, own: readonly TermInfo[], tables: Ranking
 }
 
 /**
- * How often a section's body names a term, from the postings: exact for a single token, and for
+ * How often a section's prose names a term, from the postings: exact for a single token, and for
  * a phrase the count of its rarest token (an upper bound that needs no scan of the text).
  */
 function mentionCounter(term: Term, plain: boolean, tokens: readonly string[], tables: RankingTables): (f: RankedFile, section: number) => number {
@@ -292,53 +426,65 @@ function mentionCounter(term: Term, plain: boolean, tokens: readonly string[], t
   };
 }
 
-/** A section whose body mentions a term `count` times (at most the term's cap). */
+/** A section whose prose mentions a term `count` times (at most the term's cap). */
 interface BodyHit {
   file: RankedFile;
   section: number;
   count: number;
-}
-
-/** The order in which a term's body mentions are kept: more mentions, then the earlier file, then the earlier section — as `compareCandidates` would rank them. */
-function compareBodyHits(a: BodyHit, b: BodyHit): number {
-  return b.count - a.count || a.file.rank - b.file.rank || a.section - b.section;
+  otherDomain: boolean;
 }
 
 /**
- * Mentions in section bodies, scored by how often they occur (CJK-only terms match headings
- * only). A common word can be in thousands of sections, so only the best `MAX_RANKED` of each
- * term are offered, in `compareBodyHits` order.
+ * The order in which a term's prose mentions are kept, as `compareCandidates` ranks them: the
+ * key's domain, the user's notes, more mentions, the earlier file, the earlier section.
  */
-function matchBodies(info: TermInfo, tables: RankingTables, wanted: (f: RankedFile) => boolean, candidates: Candidates): void {
+function compareBodyHits(a: BodyHit, b: BodyHit): number {
+  return (
+    Number(a.otherDomain) - Number(b.otherDomain) ||
+    originOrder(a.file.file) - originOrder(b.file.file) ||
+    b.count - a.count ||
+    a.file.rank - b.file.rank ||
+    a.section - b.section
+  );
+}
+
+/** A prose mention, reported with the term's pattern for the excerpt. */
+type BodyOffer = (file: RankedFile, section: number, score: number, reason: MatchReason, matched: string, pattern: () => RegExp) => void;
+
+/**
+ * Mentions in section prose, scored by how often they occur. A common word can be in thousands of
+ * sections, so only the best `MAX_RANKED` of each term are offered, in `compareBodyHits` order.
+ */
+function matchBodies(info: TermInfo, domain: number, tables: RankingTables, wanted: (f: RankedFile) => boolean, offer: BodyOffer): void {
   const { term } = info;
-  // Bodies are indexed by ASCII words only, so a term with CJK characters is looked for in headings.
-  if (!info.tokens.length || term.headingOnly || info.hasCjk) return;
+  if (term.headingOnly || (!info.tokens.length && !info.hasCjk)) return;
   const base = (term.alias ? SCORE.bodyAlias : SCORE.body) + (DOTTED.test(term.text) ? SCORE.bodyDotted : 0);
   const cap = term.alias ? MENTION_CAP.alias : MENTION_CAP.own;
   const reason = term.alias ? 'body alias' : 'body';
   const best = new Best(MAX_RANKED, compareBodyHits);
   // A common word has thousands of hits, and most are worse than the kept ones by then: each is
   // first compared as one reused object, and only a hit that is kept gets its own.
-  const probe: BodyHit = { file: undefined as unknown as RankedFile, section: 0, count: 0 };
+  const probe: BodyHit = { file: undefined as unknown as RankedFile, section: 0, count: 0, otherDomain: false };
   const add = (file: RankedFile, section: number, count: number) => {
     probe.file = file;
     probe.section = section;
     probe.count = Math.min(cap, count);
+    probe.otherDomain = otherDomain(domain, file.domains[section]);
     if (best.accepts(probe)) best.add({ ...probe });
   };
-  if (info.plain) {
-    // One token: the counts are in the postings, no text is scanned.
-    (term.caseSensitive ? tables.capitals : tables.bodies).forEach(info.tokens[0], wanted, add);
-  } else {
-    tables.bodies.forSectionsWithAll(info.tokens, wanted, (f, i) => {
-      // Counted with test (the pattern is global, so each test starts after the last match): no arrays.
-      const pattern = info.pattern();
-      let count = 0;
-      while (pattern.test(f.searchable[i])) count++;
-      if (count > 0) add(f, i, count);
-    });
-  }
-  for (const hit of best.sorted()) candidates.offer(hit.file, hit.section, base + hit.count, reason, term.text, info.pattern);
+  // Counted with test (the pattern is global, so each test starts after the last match): no arrays.
+  const scan = (f: RankedFile, i: number) => {
+    const pattern = info.pattern();
+    let count = 0;
+    while (pattern.test(f.prose[i])) count++;
+    if (count > 0) add(f, i, count);
+  };
+  if (info.hasCjk) tables.bodyChars.forSectionsWithAll(info.chars, wanted, scan);
+  // One token: the counts are in the postings, no text is scanned.
+  else if (info.plain) (term.caseSensitive ? tables.capitals : tables.bodies).forEach(info.tokens[0], wanted, add);
+  // `{{ with`: only sections with a template action in their prose can hold it, however common "with" is.
+  else tables.bodies.forSectionsWithAll(term.text.includes(TEMPLATE_ACTION) ? [TEMPLATE_ACTION, ...info.tokens] : info.tokens, wanted, scan);
+  for (const hit of best.sorted()) offer(hit.file, hit.section, base + hit.count, reason, term.text, info.pattern);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { fencedLines, findHeadings, frontMatter, splitLines } from './markdown';
+import { fencedLines, findHeadings, frontMatter, proseOf, splitLines } from './markdown';
 import { splitTags } from './terms';
 import type { NoteFile, NoteSection } from './types';
 
@@ -103,8 +103,8 @@ const SEPARATOR = /^ {0,3}([-*_])( *\1){2,} *$/;
 
 /**
  * The part of a section around a mention: notes often keep several topics under one heading,
- * split by `---` (the seed notes' "常见问题"), so a body match shows the first such part that
- * matches `pattern`, starting at its own line. A section without separators is returned whole.
+ * split by `---` (the seed notes' "常见问题"), so a body match shows the first such part whose
+ * prose matches `pattern`, starting at its own line. A section without separators is returned whole.
  */
 export function excerpt(section: NoteSection, pattern: RegExp): NoteSection {
   const lines = splitLines(section.body);
@@ -121,7 +121,7 @@ export function excerpt(section: NoteSection, pattern: RegExp): NoteSection {
   for (const part of parts) {
     const trimmed = bodyOf(lines, part.from, part.to, fenced);
     pattern.lastIndex = 0;
-    if (!trimmed.text || !pattern.test(trimmed.text)) continue;
+    if (!trimmed.text || !pattern.test(proseOf(trimmed.text))) continue;
     const line = section.bodyLine + trimmed.line;
     return { ...section, startLine: line, bodyLine: line, endLine: section.bodyLine + part.to, body: trimmed.text };
   }

@@ -14,10 +14,13 @@ export interface Term {
   headingOnly?: boolean;
   /**
    * For an alias: the other names of its group ("ClusterIP" for NodePort's "ServiceType"), and
-   * for a kind-qualified field the other kinds ("Services" for a Deployment's selector). A heading
-   * that names one of them is about that sibling, so the alias does not match it there.
+   * for a kind-qualified field the other kinds ("Ingress" for a Deployment's `resources`). A
+   * heading that names one of them (and not one of `kin`) is about that sibling, so the term does
+   * not match it there.
    */
   siblings?: readonly string[];
+  /** For a kind-qualified field: its own kind's names, which keep a heading that also names another kind ("Deployment vs StatefulSet"). */
+  kin?: readonly string[];
 }
 
 export interface KeyQuery {
@@ -111,6 +114,11 @@ function ownTerms(key: string, parsed: ParsedKey): Term[] {
     const calls = [`{{ ${path}`, `{{- ${path}`, `| ${path}`, `(${path}`];
     return [{ text: path, caseSensitive: false, alias: false, headingOnly: true }, ...loose([`${path} function`, ...calls])];
   }
+  if (namespace === 'helm' && kind === 'keyword') {
+    // A keyword is an everyday word ("with", "if", "range"): it counts only as a template writes it.
+    // Headings name keywords by what they do, through the aliases ("flow control", "loops").
+    return loose([`{{ ${path}`, `{{- ${path}`]);
+  }
   if (namespace === 'helm' && kind === 'values') return loose(path ? [`.Values.${path}`, path] : ['.Values', 'values.yaml']);
   if (namespace === 'helm' && kind === 'file') return loose([path]);
   if (namespace === 'rule') return loose([`${kind}/${path}`, path]);
@@ -129,6 +137,7 @@ function aliasName(parsed: ParsedKey): string {
   const { kind, path } = parsed;
   if (kind === 'value') return path.slice(path.indexOf('=') + 1);
   if (kind === 'builtin') return path.replace(/^\./, '').split('.')[0];
+  if (kind === 'keyword') return path;
   if (kind === 'values' && !path) return 'Values';
   return path.split('.').pop() ?? path;
 }
@@ -143,30 +152,35 @@ function siblingNames(group: AliasGroup, name: string): string[] {
   return group.for.filter((other) => other !== name && !aliases.some((a) => a.includes(other.toLowerCase())));
 }
 
-/** For `k8s:field/<Kind>.<path>`: the other kinds as headings name them ("Services", "Daemon Set"). */
-function otherKinds(parsed: ParsedKey): string[] {
-  if (parsed.namespace !== 'k8s' || parsed.kind !== 'field') return [];
+/**
+ * For `k8s:field/<Kind>.<path>`: the other kinds as headings name them ("Services", "Daemon Set"),
+ * and the field's own kind's names.
+ */
+function kinds(parsed: ParsedKey): { others: string[]; own: string[] } {
   const kind = parsed.path.slice(0, parsed.path.indexOf('.'));
-  if (!/^[A-Z]/.test(kind)) return [];
-  return KUBERNETES_KINDS.filter((other) => other !== kind).flatMap((other) => ownVariants(other));
+  if (parsed.namespace !== 'k8s' || parsed.kind !== 'field' || !/^[A-Z]/.test(kind)) return { others: [], own: [] };
+  return { others: KUBERNETES_KINDS.filter((other) => other !== kind).flatMap((other) => ownVariants(other)), own: ownVariants(kind) };
 }
 
 /** Everything to look for when the cursor asks for `key`. */
 export function queryFor(key: string): KeyQuery {
   const parsed = parseKey(key);
-  const own = ownTerms(key, parsed);
   const name = aliasName(parsed);
-  const kinds = otherKinds(parsed);
+  const kind = kinds(parsed);
+  // A kind-qualified field's own word in a heading about another kind is that kind's field: the
+  // "Resources" of "Ingress Resources" is no container's `resources`.
+  const fieldOf = kind.others.length ? { siblings: kind.others, kin: kind.own } : {};
+  const own = ownTerms(key, parsed).map((t) => ({ ...t, ...fieldOf }));
   const seen = new Set(own.map((t) => (t.caseSensitive ? t.text : t.text.toLowerCase())));
   const aliases: Term[] = [];
   for (const group of ALIAS_GROUPS) {
     if (!group.for.includes(name)) continue;
-    const siblings = [...siblingNames(group, name), ...kinds];
+    const siblings = [...siblingNames(group, name), ...kind.others];
     for (const text of group.aliases) {
       const id = text.toLowerCase();
       if (seen.has(id)) continue;
       seen.add(id);
-      aliases.push({ text, caseSensitive: false, alias: true, ...(siblings.length ? { siblings } : {}) });
+      aliases.push({ text, caseSensitive: false, alias: true, ...(siblings.length ? { siblings } : {}), ...(kind.own.length ? { kin: kind.own } : {}) });
     }
   }
   return { tags: matchingTags(key), terms: [...own, ...aliases] };
@@ -174,21 +188,25 @@ export function queryFor(key: string): KeyQuery {
 
 const WORD_CHAR = /[A-Za-z0-9_]/;
 
-/** A regex finding `term` as a whole word where it starts or ends with a letter or digit. */
+/**
+ * A regex finding `term` on token boundaries where it starts or ends with a letter or digit: not
+ * inside a longer word, nor a hyphenated one (`--from` is not in `--from-file`).
+ */
 export function termPattern(term: Term): RegExp {
   const escaped = term.text
     .trim()
     .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
     .replace(/\s+/g, '\\s+');
-  const head = WORD_CHAR.test(term.text.trim()[0] ?? '') ? '(?<![A-Za-z0-9_])' : '';
-  const tail = WORD_CHAR.test(term.text.trim().slice(-1)) ? '(?![A-Za-z0-9_])' : '';
+  const head = WORD_CHAR.test(term.text.trim()[0] ?? '') ? '(?<![A-Za-z0-9_]-?)' : '';
+  const tail = WORD_CHAR.test(term.text.trim().slice(-1)) ? '(?!-?[A-Za-z0-9_])' : '';
   return new RegExp(head + escaped + tail, term.caseSensitive ? 'g' : 'gi');
 }
 
 /**
- * The index's tokens: words (letters, digits, `_`) lower-cased, and again with the `--` or `.`
- * right before them (`--network`, `.values`), so a flag or a dotted name is looked up by its rare
- * marked form instead of a common word. `visit` also gets the word as written.
+ * The index's tokens: words (letters, digits, `_`, and hyphens between them: `--from-file` is one
+ * word, not `--from`) lower-cased, and again with the `--` or `.` right before them (`--network`,
+ * `.values`), so a flag or a dotted name is looked up by its rare marked form instead of a common
+ * word. `visit` also gets the word as written.
  */
 export function forEachToken(text: string, visit: (token: string, word: string) => void): void {
   // A hand-written scan: this runs over every byte of every notes file.
@@ -203,6 +221,7 @@ export function forEachToken(text: string, visit: (token: string, word: string) 
     let upper = false;
     for (; i < n; i++) {
       const c = text.charCodeAt(i);
+      if (c === 45 && i + 1 < n && isWordCode(text.charCodeAt(i + 1))) continue;
       if (!isWordCode(c)) break;
       if (c >= 65 && c <= 90) upper = true;
     }
@@ -218,6 +237,12 @@ export function forEachToken(text: string, visit: (token: string, word: string) 
 function isWordCode(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 }
+
+/**
+ * A pseudo-token the prose postings hold for every section whose prose has a template action
+ * (`{{`): a term like `{{ with` is then looked for only there, not in every section that says "with".
+ */
+export const TEMPLATE_ACTION = '{{';
 
 export function asciiTokens(text: string): string[] {
   const tokens: string[] = [];

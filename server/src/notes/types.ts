@@ -38,13 +38,34 @@ export interface LookupOptions {
   language: 'en' | 'zh-cn';
 }
 
-/** Why a section matched a key, for ranking and for the golden tests and coverage script. */
-export type MatchReason = 'tag' | 'file tag' | 'heading' | 'heading alias' | 'body' | 'body alias';
+/**
+ * How well a section fits a hover (docs/notes.md): 1 a tag for the key, 2 a heading that names the
+ * hovered thing, 3 a section about its parent (or another key the hover lists after it) whose prose
+ * mentions the thing, 4 a mention in its prose. A lower tier always ranks first.
+ */
+export type Tier = 1 | 2 | 3 | 4;
+
+/** Why a section matched, for ranking and for the golden tests and coverage script. */
+export type MatchReason = 'tag' | 'file tag' | 'heading' | 'heading alias' | 'parent tag' | 'parent heading' | 'body' | 'body alias';
 
 export interface RankedSection {
   section: NoteSection;
+  tier: Tier;
+  /** A parent's section (tier 3) that does not mention the hovered thing: after every other tier-3 section, shown only when nothing names the thing. */
+  fallback: boolean;
+  /** Within a tier: higher is better. */
   score: number;
   reason: MatchReason;
+  /** The key the section matched (one of the hover's keys). */
+  key: string;
   /** The tag or term that matched. */
   matched: string;
+  /** The section is about another technology than the key (Docker, Kubernetes, Helm): it ranks after every section that is not. */
+  otherDomain: boolean;
+}
+
+/** What a hover shows of a ranking: its sections, and the next few, which it only links to. */
+export interface HoverNotes {
+  shown: RankedSection[];
+  more: RankedSection[];
 }

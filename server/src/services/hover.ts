@@ -1,8 +1,9 @@
 import type { Hover, Position, Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeSpan, containsPosition, findSuppressions, lineText, sanitizeMarkdown } from '../common';
-import { type LookupOptions, type NoteSection, renderSectionMemo, renderSections } from '../notes';
+import { type HoverNotes, type LookupOptions, type NoteSection, renderMore, renderSectionMemo, renderSections, shortenReference } from '../notes';
 import type { ServiceContext } from '../workspace';
+import { addNoteLink } from './addNoteLink';
 import { diagnosticsAt } from './diagnose';
 import { route, ruleMeta } from './route';
 
@@ -20,35 +21,40 @@ export function notesLanguage(ctx: ServiceContext): 'en' | 'zh-cn' {
 }
 
 export function notesOptions(ctx: ServiceContext): LookupOptions {
-  return { maxSections: ctx.settings.notes.maxSections, includeBundled: ctx.settings.notes.bundled, language: notesLanguage(ctx) };
+  return { maxSections: ctx.settings.hover.maxSections, includeBundled: ctx.settings.notes.bundled, language: notesLanguage(ctx) };
 }
 
-/** Sections for the keys, most specific key first, without repeats, at most `maxSections`. */
+/** What a hover with these keys (most specific first) shows of the notes, and the next sections it links to. */
+export function hoverNotesFor(ctx: ServiceContext, keys: readonly string[]): HoverNotes {
+  return keys.length ? ctx.notes.hover(keys, notesOptions(ctx)) : { shown: [], more: [] };
+}
+
+/** The sections a hover with these keys shows, best first. */
 export function notesFor(ctx: ServiceContext, keys: readonly string[]): NoteSection[] {
-  const options = notesOptions(ctx);
-  const seen = new Set<string>();
-  const result: NoteSection[] = [];
-  for (const key of keys) {
-    for (const section of ctx.notes.lookup(key, options)) {
-      const id = `${section.uri}#${section.startLine}`;
-      if (seen.has(id)) continue;
-      seen.add(id);
-      result.push(section);
-      if (result.length >= options.maxSections) return result;
-    }
-  }
-  return result;
+  return hoverNotesFor(ctx, keys).shown.map((r) => r.section);
 }
 
-/** Reference text first, then the matching notes, separated by rules. */
-function compose(reference: string | undefined, sections: readonly NoteSection[], ctx: ServiceContext): string {
-  const parts: string[] = [];
-  if (reference) parts.push(reference.trim());
+/** The parts of a hover, top to bottom, separated by rules. */
+interface HoverParts {
+  /** What the language module says about the thing: at most a few lines. */
+  reference?: string;
+  notes: HoverNotes;
+}
+
+/** How tall the reference part may be, in display lines: the notes are what the hover is for. */
+const REFERENCE_LINES = 6;
+
+/** Reference text first, then the notes sections; under them a line of links to more sections. */
+function compose(parts: HoverParts, ctx: ServiceContext): string {
+  const out: string[] = [];
+  if (parts.reference) out.push(shortenReference(parts.reference.trim(), REFERENCE_LINES));
   // The session keeps the rendered sections (its cache starts afresh when the settings change).
   const renderOne = ctx.cache.get('notes-rendered', '', 0, renderSectionMemo);
-  const notes = renderSections(sections, { maxLines: ctx.settings.notes.maxLines }, renderOne);
-  if (notes) parts.push(notes.trim());
-  return parts.join('\n\n---\n\n');
+  const shown = parts.notes.shown.map((r) => r.section);
+  const notes = [renderSections(shown, { maxLines: ctx.settings.hover.maxSectionLines }, renderOne), renderMore(parts.notes.more.map((r) => r.section))];
+  const below = notes.filter(Boolean).join('\n\n');
+  if (below) out.push(below);
+  return out.join('\n\n---\n\n');
 }
 
 /** Hover on an ignore comment: what it silences and why. */
@@ -90,8 +96,16 @@ export async function keysAt(ctx: ServiceContext, doc: TextDocument, pos: Positi
 export async function hoverDetails(ctx: ServiceContext, doc: TextDocument, pos: Position): Promise<HoverDetails | null> {
   const source = await hoverSource(ctx, doc, pos);
   if (!source) return null;
-  const value = compose(source.reference, notesFor(ctx, source.keys), ctx);
-  if (!value) return null;
+  const notes = hoverNotesFor(ctx, source.keys);
+  const composed = compose({ reference: source.reference, notes }, ctx);
+  if (!composed) return null;
+  // Offered only when none of the user's sections matched, shown or listed under "More in your notes".
+  const link = addNoteLink(
+    ctx,
+    source.keys,
+    [...notes.shown, ...notes.more].map((r) => r.section),
+  );
+  const value = link ? `${composed}\n\n${link}` : composed;
   return { keys: source.keys, hover: { contents: { kind: 'markdown', value }, ...(source.range ? { range: source.range } : {}) } };
 }
 

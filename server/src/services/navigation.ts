@@ -1,12 +1,12 @@
 import type { CompletionList, DocumentSymbol, FoldingRange, Location, Position, Range, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServiceContext } from '../workspace';
-import { route } from './route';
+import { route, routeCompletion } from './route';
 
 /** Completion, navigation and structure: straight delegation to the document's module. */
 
 export async function complete(ctx: ServiceContext, doc: TextDocument, pos: Position): Promise<CompletionList> {
-  const routed = route(ctx, doc);
+  const routed = routeCompletion(ctx, doc);
   return { isIncomplete: false, items: routed ? await routed.module.complete(ctx, routed.src, pos) : [] };
 }
 

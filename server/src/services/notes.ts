@@ -1,14 +1,20 @@
 import type { Location, Position } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { NoteSummary } from '../../../shared/protocol';
+import type { NoteSubject, NoteSummary } from '../../../shared/protocol';
 import { type NoteSection, sourceLabel } from '../notes';
+import { noteSubjects } from '../notesfile';
 import type { ServiceContext } from '../workspace';
 import { keysAt, notesFor, notesOptions } from './hover';
 
-/** What the "Open Note at Cursor" and "Search Notes" commands work with. */
+/** What the "Open Note at Cursor", "Search Notes" and "Add to My Notes" commands work with. */
 
 function locationOf(section: NoteSection): Location {
   return { uri: section.uri, range: { start: { line: section.startLine, character: 0 }, end: { line: section.startLine, character: 0 } } };
+}
+
+/** "Add to My Notes": what a new section can be about, for the keys at the cursor or for one key (a hover link's). */
+export async function noteSubjectsFor(ctx: ServiceContext, at: { doc: TextDocument; pos: Position } | { key: string }): Promise<NoteSubject[]> {
+  return noteSubjects('key' in at ? [at.key] : await keysAt(ctx, at.doc, at.pos));
 }
 
 /** The best note section for the cursor (the one its hover shows first), or null. */

@@ -5,24 +5,31 @@ import { language as compose } from '../compose';
 import { language as dockerfile } from '../dockerfile';
 import { language as helm } from '../helm';
 import { language as kubernetes } from '../kubernetes';
+import { notesFileLanguage } from '../notesfile';
 import { classifyDocument, type DocumentKind, type LanguageModule, type ServiceContext, type SourceDocument } from '../workspace';
 
 /** A language: the document kinds its module serves, and the setting that turns it on. */
 interface Language {
   kinds: readonly DocumentKind[];
+  /** Other kinds of document this language completes in, because its documents can start there. */
+  startsIn?: readonly DocumentKind[];
   enabled: (settings: Settings) => boolean;
   module: LanguageModule;
 }
 
 /**
- * Every language, in the order its rules are listed and its data warmed up. Adding a language is
- * one entry here: everything in services/ goes through this table.
+ * Every language, in the order its rules are listed. Adding a language is one entry here:
+ * everything in services/ goes through this table. A module loads its data (the Kubernetes
+ * schema) on its first document, so a session that never opens a manifest never loads it.
  */
 const LANGUAGES: readonly Language[] = [
   { kinds: ['dockerfile'], enabled: (s) => s.dockerfile.enable, module: dockerfile },
-  { kinds: ['kubernetes'], enabled: (s) => s.kubernetes.enable, module: kubernetes },
+  // A new manifest starts in a YAML file that holds no manifest yet (completion of kind skeletons).
+  { kinds: ['kubernetes'], startsIn: ['yaml'], enabled: (s) => s.kubernetes.enable, module: kubernetes },
   { kinds: ['helm-template', 'helm-chart', 'helm-values'], enabled: (s) => s.helm.enable, module: helm },
   { kinds: ['compose'], enabled: (s) => s.compose.enable, module: compose },
+  // Notes files check their tags against the keys every other language produces.
+  { kinds: ['notes'], enabled: () => true, module: notesFileLanguage(() => ({ modules: LANGUAGES.map((l) => l.module), rules: allRules() })) },
 ];
 
 /** The module that serves a kind of document, or `undefined` when the kind is left alone or disabled. */
@@ -31,10 +38,10 @@ export function moduleFor(ctx: ServiceContext, kind: DocumentKind): LanguageModu
   return language?.enabled(ctx.settings) ? language.module : undefined;
 }
 
-/** Classifies a document once per version. */
+/** Classifies a document once per version (and per change of the workspace or the notes, which say where notes files are). */
 export function sourceDocument(ctx: ServiceContext, doc: TextDocument): SourceDocument {
-  const kind = ctx.cache.get('kind', doc.uri, `${doc.version}@${ctx.workspace.generation}`, () =>
-    classifyDocument(ctx.workspace, doc.uri, doc.languageId, doc.getText()),
+  const kind = ctx.cache.get('kind', doc.uri, `${doc.version}@${ctx.workspace.generation}@${ctx.notes.generation}`, () =>
+    classifyDocument(ctx.workspace, doc.uri, doc.languageId, doc.getText(), ctx.notes.has(doc.uri)),
   );
   return { doc, kind };
 }
@@ -44,6 +51,13 @@ export function route(ctx: ServiceContext, doc: TextDocument): { src: SourceDocu
   const src = sourceDocument(ctx, doc);
   const module = moduleFor(ctx, src.kind);
   return module ? { src, module } : undefined;
+}
+
+/** The document with the module that completes it: the one that serves it, else one whose documents can start in it. */
+export function routeCompletion(ctx: ServiceContext, doc: TextDocument): { src: SourceDocument; module: LanguageModule } | undefined {
+  const src = sourceDocument(ctx, doc);
+  const language = LANGUAGES.find((l) => l.kinds.includes(src.kind)) ?? LANGUAGES.find((l) => l.startsIn?.includes(src.kind));
+  return language?.enabled(ctx.settings) ? { src, module: language.module } : undefined;
 }
 
 /** Every rule of every module, in a stable order (for settings, SARIF and docs). */
@@ -58,10 +72,12 @@ export function ruleMeta(id: string): RuleMeta | undefined {
   return RULES_BY_ID.get(id);
 }
 
-/**
- * Lets every module load its data before the first request (the session calls it after start-up).
- * Disabled ones too: a setting can turn a language on at any time.
- */
-export function warmUp(ctx: ServiceContext): void {
-  for (const { module } of LANGUAGES) module.warmUp?.(ctx);
+/** Whether the document's module keeps a workspace index (the editor builds it once such a document is open). */
+export function usesWorkspaceIndex(ctx: ServiceContext, doc: TextDocument): boolean {
+  return route(ctx, doc)?.module.indexStep !== undefined;
+}
+
+/** Builds the enabled modules' workspace indexes until `stop()` says so; true when all are complete. */
+export function indexStep(ctx: ServiceContext, stop: () => boolean): boolean {
+  return LANGUAGES.every((l) => !l.enabled(ctx.settings) || !l.module.indexStep || l.module.indexStep(ctx, stop));
 }

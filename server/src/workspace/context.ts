@@ -18,6 +18,16 @@ export interface ServiceContext {
   locale: string;
   /** Bundled data files (schemas) and per-session values derived from them; absent = none bundled. */
   resources?: Resources;
+  /**
+   * Workspace indexes are built between requests (services `indexStep`), so a request never reads
+   * the workspace's files for one: it uses what is ready. Absent: built on first use (CLI, tests).
+   */
+  stepwiseIndex?: boolean;
+  /**
+   * The editor runs "Add to My Notes" from a hover link (VS Code says so at start-up). Other
+   * editors would show the command link dead, so hovers offer it only when this is set.
+   */
+  addNoteLinks?: boolean;
 }
 
 /** A document as the language modules receive it: the text plus how the workspace classified it. */
@@ -51,8 +61,8 @@ export type Answer<T> = T | Promise<T>;
 export interface LanguageModule {
   /** Every rule the module can report, for settings, SARIF and docs. */
   rules: readonly RuleMeta[];
-  /** How an ignore comment starts in this kind of file. */
-  commentPrefix: (src: SourceDocument) => '#' | '{{/*';
+  /** How an ignore comment starts in this kind of file; `undefined` where ignore comments are not read (notes files). */
+  commentPrefix: (src: SourceDocument) => '#' | '{{/*' | undefined;
   hoverTarget(ctx: ServiceContext, src: SourceDocument, pos: Position): Answer<HoverTarget | null>;
   complete(ctx: ServiceContext, src: SourceDocument, pos: Position): Answer<CompletionItem[]>;
   diagnose(ctx: ServiceContext, src: SourceDocument): Answer<Finding[]>;
@@ -62,6 +72,36 @@ export interface LanguageModule {
   rename?(ctx: ServiceContext, src: SourceDocument, pos: Position, newName: string): WorkspaceEdit | null;
   symbols?(ctx: ServiceContext, src: SourceDocument): DocumentSymbol[];
   folding?(ctx: ServiceContext, src: SourceDocument): FoldingRange[];
-  /** Loads bundled data and exercises the hot paths once, so the first real request is fast. */
-  warmUp?(ctx: ServiceContext): void;
+  /** Builds the module's workspace index until `stop()` says so; true when it is complete (see ServiceContext.stepwiseIndex). */
+  indexStep?(ctx: ServiceContext, stop: () => boolean): boolean;
+  /** The forms of notes key the module's hovers produce, for tags in notes files (completion, hover, checks). */
+  noteKeys?(ctx: ServiceContext): NoteKeyForm[];
+}
+
+/** A key, or a step towards keys, as tag completion in a notes file offers it. */
+export interface NoteKeyItem {
+  /** The text after the form: `CMD`, `Deployment.` (a step: more follows), `volumes.hostPath`. */
+  path: string;
+  /** What it names, in a few words: "Dockerfile instruction", "field of Pod, Deployment and 3 more". */
+  detail?: string;
+}
+
+/**
+ * One form of notes key a module produces (`docker:instruction/`, `k8s:field/`, or a key without a
+ * path such as `helm:values`) and what the module knows of its keys. Tags are matched
+ * case-insensitively, so every method takes a path in any case.
+ */
+export interface NoteKeyForm {
+  /** The key up to its path, e.g. `k8s:kind/`; a key without a path is a form of its own. */
+  form: string;
+  /** What the keys of the form name, e.g. "Kubernetes kind". */
+  title: string;
+  /** Paths (or steps ending in `.`) that continue `partial`, the text typed after the form. */
+  complete(partial: string): NoteKeyItem[];
+  /** Markdown saying which hovers produce a key that a tag with this path matches; `undefined` when none does. */
+  describe(path: string): string | undefined;
+  /** The known path nearest an unknown one, for "did you mean". */
+  closest(path: string): string | undefined;
+  /** Too many paths to list at the top level of completion (field paths): only the form is offered there. */
+  open?: boolean;
 }

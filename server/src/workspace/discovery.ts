@@ -85,6 +85,26 @@ const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? 
 
 /** Walks the roots (folders, or files taken as they are) and lists the project's files. */
 export function discoverFiles(fs: FileSystem, roots: ReadonlyArray<{ uri: string; isFolder: boolean }>, options: DiscoveryOptions): Discovered {
+  return finish(discoverInSteps(fs, roots, options));
+}
+
+/** Runs a stepwise walk to its end. */
+function finish<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * discoverFiles one folder at a time: each step reads one folder, and the last one returns what
+ * discoverFiles would. The editor walks a large workspace this way between requests.
+ */
+export function* discoverInSteps(
+  fs: FileSystem,
+  roots: ReadonlyArray<{ uri: string; isFolder: boolean }>,
+  options: DiscoveryOptions,
+): Generator<void, Discovered> {
   const found: Discovered = { files: [], skipped: [] };
   const maxFiles = options.maxFiles ?? Infinity;
   const maxDepth = options.maxDepth ?? Infinity;
@@ -98,7 +118,7 @@ export function discoverFiles(fs: FileSystem, roots: ReadonlyArray<{ uri: string
     found.files.push(uri);
   };
 
-  const visit = (dir: string, levels: IgnoreLevel[], ancestors: ReadonlySet<string>, depth: number): void => {
+  function* visit(dir: string, levels: IgnoreLevel[], ancestors: ReadonlySet<string>, depth: number): Generator<void, void> {
     if (depth > maxDepth || found.files.length >= maxFiles) return;
     const real = fs.realPath(dir);
     if (typeof real !== 'string') {
@@ -123,15 +143,17 @@ export function discoverFiles(fs: FileSystem, roots: ReadonlyArray<{ uri: string
       if (found.files.length >= maxFiles) return;
       const uri = joinUri(dir, entry.name);
       if (!isWanted(here, uri, entry.name, entry.isDirectory)) continue;
-      if (entry.isDirectory) visit(uri, here, inner, depth + 1);
-      else if (entry.isFile) add(uri, entry.isLink ? fs.realPath(uri) : joinUri(real, entry.name));
+      if (entry.isDirectory) {
+        yield;
+        yield* visit(uri, here, inner, depth + 1);
+      } else if (entry.isFile) add(uri, entry.isLink ? fs.realPath(uri) : joinUri(real, entry.name));
       else if (entry.brokenLink !== undefined) found.skipped.push({ uri, reason: 'broken-link', problem: entry.brokenLink });
       else found.skipped.push({ uri, reason: 'not-a-file' });
     }
-  };
+  }
 
   for (const root of roots) {
-    if (root.isFolder) visit(root.uri, options.gitignore ? ancestorIgnores(fs, root.uri) : [], new Set(), 0);
+    if (root.isFolder) yield* visit(root.uri, options.gitignore ? ancestorIgnores(fs, root.uri) : [], new Set(), 0);
     else add(root.uri, fs.realPath(root.uri));
   }
   return found;
@@ -139,8 +161,13 @@ export function discoverFiles(fs: FileSystem, roots: ReadonlyArray<{ uri: string
 
 /** The editor's scan of its workspace folders: the policy with .gitignore, within SCAN_LIMITS. */
 export function scanFolders(fs: FileSystem, folders: readonly string[], limits = SCAN_LIMITS): string[] {
+  return finish(scanFoldersInSteps(fs, folders, limits));
+}
+
+/** scanFolders one folder at a time (see discoverInSteps). */
+export function* scanFoldersInSteps(fs: FileSystem, folders: readonly string[], limits = SCAN_LIMITS): Generator<void, string[]> {
   const roots = folders.map((uri) => ({ uri, isFolder: true }));
-  return discoverFiles(fs, roots, { gitignore: true, ...limits }).files.sort();
+  return (yield* discoverInSteps(fs, roots, { gitignore: true, ...limits })).files.sort();
 }
 
 /**

@@ -15,9 +15,10 @@ export interface FileLookup {
  *   `docker-compose*.yml`…), or YAML whose top-level `services:` maps names to service mappings;
  * - `kubernetes`: YAML with at least one document holding `apiVersion` and `kind`;
  * - `yaml`: any other YAML — left alone so we never fight other YAML tools;
+ * - `notes`: Markdown or text under a notes path (`isNotesFile`), or any holding a `<!-- keys: -->` tag;
  * - `other`: everything else.
  */
-export type DocumentKind = 'dockerfile' | 'helm-template' | 'helm-chart' | 'helm-values' | 'compose' | 'kubernetes' | 'yaml' | 'other';
+export type DocumentKind = 'dockerfile' | 'helm-template' | 'helm-chart' | 'helm-values' | 'compose' | 'kubernetes' | 'yaml' | 'notes' | 'other';
 
 const DOCKERFILE_NAME = /^(Dockerfile|Containerfile)(\..+)?$|\.dockerfile$/i;
 const YAML_FILE = /\.ya?ml$/i;
@@ -33,6 +34,8 @@ const COMPOSE_NAME = /^(compose(\.[^/]+)?|docker-compose[^/]*)\.ya?ml$/i;
  */
 const COMPOSE_SERVICES =
   /^services:[ \t]*(?:#.*)?\r?\n(?:[ \t]*(?:#.*)?\r?\n)*([ \t]+)["']?[\w.-]+["']?:[ \t]*(?:&[\w.-]+[ \t]*)?(?:#.*)?\r?\n(?:[ \t]*(?:#.*)?\r?\n)*\1[ \t]+\S|^services:[ \t]*\{[ \t]*["']?[\w.-]+["']?[ \t]*:[ \t]*\{/m;
+const NOTES_FILE = /\.(md|markdown|txt)$/i;
+const NOTES_TAG = /<!--\s*keys\s*:/i;
 
 export function isDockerfileName(name: string): boolean {
   return DOCKERFILE_NAME.test(name);
@@ -88,7 +91,7 @@ export function looksLikeKubernetes(text: string): boolean {
   return /(^|[\s{,])["']?apiVersion["']?\s*:/m.test(text) && /(^|[\s{,])["']?kind["']?\s*:/m.test(text);
 }
 
-export function classifyDocument(workspace: FileLookup, uri: string, languageId: string, text: string): DocumentKind {
+export function classifyDocument(workspace: FileLookup, uri: string, languageId: string, text: string, isNotesFile = false): DocumentKind {
   const name = basename(uri);
   if (languageId === 'dockerfile' || isDockerfileName(name)) return 'dockerfile';
   const placement = chartPlacement(workspace, uri);
@@ -100,9 +103,14 @@ export function classifyDocument(workspace: FileLookup, uri: string, languageId:
     if (HELPER_FILE.test(name)) return 'helm-template';
     if (rel === 'Chart.yaml') return 'helm-chart';
     if (/^values[^/]*\.ya?ml$/i.test(rel)) return 'helm-values';
+    // Text with template actions elsewhere in a chart (outside templates/ and crds/) is rendered
+    // through `tpl (.Files.Get …)`: a fragment of a template, never a manifest, so it is plain YAML
+    // left alone (crds/ is applied as written, so it stays a manifest).
+    if (!rel.startsWith('crds/') && text.includes('{{')) return 'yaml';
   }
   if (languageId === 'helm') return 'helm-template';
   if (languageId === 'dockercompose' || isComposeName(name)) return 'compose';
+  if (languageId === 'markdown' || languageId === 'plaintext' || NOTES_FILE.test(name)) return isNotesFile || NOTES_TAG.test(text) ? 'notes' : 'other';
   const isYaml = languageId === 'yaml' || YAML_FILE.test(name);
   if (!isYaml) return 'other';
   if (looksLikeKubernetes(text)) return 'kubernetes';

@@ -210,6 +210,6 @@ describe('lint --kubernetes-version', () => {
       return stdout;
     };
     assert.match(await lint([]), /^No problems in 1 file checked/);
-    assert.match(await lint(['--kubernetes-version', '1.33']), /pod\.yaml:6:3 error k8s\/unknown-field Unknown field `hostnameOverride`/);
+    assert.match(await lint(['--kubernetes-version', '1.33']), /pod\.yaml:6:3 error k8s\/unknown-field Unknown field "hostnameOverride"/);
   });
 });

@@ -135,10 +135,10 @@ describe('reading a file to lint', () => {
     // Tests run as root in CI, where chmod 000 does not stop reads, so the failure is injected.
     const denied: WalkFs = {
       ...fs,
-      readFileSync: ((file: fs.PathOrFileDescriptor, options?: unknown) => {
+      openSync: ((file: fs.PathLike, flags?: number) => {
         if (file === tree.file('ok/Dockerfile')) throw Object.assign(new Error(`EACCES: permission denied, open '${String(file)}'`), { code: 'EACCES' });
-        return fs.readFileSync(file, options as BufferEncoding);
-      }) as WalkFs['readFileSync'],
+        return fs.openSync(file, flags ?? 'r');
+      }) as WalkFs['openSync'],
     };
     const read = readLintFile(tree.file('ok/Dockerfile'), denied);
     assert.ok('reason' in read && read.reason.startsWith('cannot be read (EACCES: permission denied'), JSON.stringify(read));

@@ -205,14 +205,20 @@ describe('gotmpl pipelines', () => {
     assert.deepEqual(names, ['include', 'default', 'printf', 'lower', 'quote']);
   });
 
-  test('pipeline errors: dangling pipe, empty parens, unclosed paren, stray `)`', () => {
-    assert.ok(codes(parse('{{ .a | }}')).includes('syntax'));
+  test('pipeline errors: leading or doubled pipe, empty parens, unclosed paren, stray `)`', () => {
     assert.ok(codes(parse('{{ | .a }}')).includes('syntax'));
+    assert.ok(codes(parse('{{ .a | | quote }}')).includes('syntax'));
     assert.ok(codes(parse('{{ () }}')).includes('syntax'));
     assert.ok(codes(parse('{{ (len .a }}')).includes('syntax'));
     assert.ok(codes(parse('{{ .a ) }}')).includes('syntax'));
     assert.ok(codes(parse('{{ }}')).includes('syntax'));
     assert.ok(codes(parse('{{ $x := }}')).includes('syntax'));
+  });
+
+  test('a pipe right before the closing delimiter or parenthesis is accepted, as Go accepts it', () => {
+    const t = parse('{{ toYaml .a | nindent 4 | }}{{ (.b | quote |) }}');
+    assert.deepEqual(t.errors, []);
+    assert.equal(firstAction('{{ toYaml .a | nindent 4 | }}').pipeline.commands.length, 2);
   });
 
   test('deeply nested parentheses are cut off, not recursed', () => {

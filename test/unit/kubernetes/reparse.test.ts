@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createResources } from '../../../server/src/common';
 import { parseManifests } from '../../../server/src/kubernetes/parse';
-import { patchParse } from '../../../server/src/kubernetes/reparse';
+import { parsePiecewise, patchParse } from '../../../server/src/kubernetes/reparse';
 import * as services from '../../../server/src/services';
 import { createFixture, testResources } from '../../support/fixture';
 import { repoPath } from '../../support/paths';
@@ -56,12 +56,55 @@ test('structural edits are parsed afresh', () => {
   }
 });
 
+// Edits of every kind in a file of nine documents: only the pieces an edit touches are parsed again.
+const pieceEdits: Array<[string, string]> = [
+  ['LOG_LEVEL: info', 'LOG_LEVEL: info\n  X: y'],
+  ['replicas: 3', 'replicas: [3'],
+  ['kind: Service\n', 'kind: Service\n---\n'],
+  ['---\napiVersion: v1\nkind: Service', 'apiVersion: v1\nkind: Service'],
+  ['kind: Namespace', 'kind: Namespace\n  bad: indent'],
+  ['kind: Secret', 'kind: Secret\n\ttab: x'],
+  ...edits.filter(([from]) => from !== 'replicas: 3' && from !== 'LOG_LEVEL: info' && from !== 'kind: Secret'),
+];
+
+test('a file parsed in pieces, then edited, equals a fresh parse', () => {
+  let text = base;
+  let previous = parsePiecewise(text);
+  for (const [from, to] of pieceEdits) {
+    assert.ok(text.includes(from), from);
+    text = text.replace(from, to);
+    const next = parsePiecewise(text, previous);
+    const fresh = parseManifests(text);
+    assert.deepEqual(
+      next.parsed.documents.map((d) => [d.range, d.toJS({ maxAliasCount: -1 })]),
+      fresh.documents.map((d) => [d.range, d.toJS({ maxAliasCount: -1 })]),
+      to,
+    );
+    assert.deepEqual(plain(next.parsed.documents.map((d) => d.contents)), plain(fresh.documents.map((d) => d.contents)), to);
+    assert.deepEqual(next.parsed.problems, fresh.problems, to);
+    assert.deepEqual(
+      next.parsed.objects.map((o) => o.kind),
+      fresh.objects.map((o) => o.kind),
+      to,
+    );
+    previous = next;
+  }
+});
+
+test('an edit inside one document keeps the trees of the others', () => {
+  const first = parsePiecewise(base);
+  const object = (parsed: typeof first, kind: string) => parsed.parsed.objects.find((o) => o.kind === kind);
+  const next = parsePiecewise(base.replace('LOG_LEVEL: info', 'LOG_LEVEL: info\n  X: y'), first);
+  assert.notEqual(object(next, 'ConfigMap'), object(first, 'ConfigMap'));
+  for (const kind of ['Namespace', 'Deployment', 'Service']) assert.equal(object(next, kind), object(first, kind), kind);
+});
+
 test('diagnostics after a sequence of edits equal those of a fresh session', async () => {
   const session = createFixture(new Map([['app.yaml', base]]));
   assert.ok(testResources());
   let doc = session.open('app.yaml');
   let text = base;
-  for (const [i, [from, to]] of edits.entries()) {
+  for (const [i, [from, to]] of pieceEdits.entries()) {
     text = text.replace(from, to);
     doc = TextDocument.create(doc.uri, 'yaml', i + 2, text);
     session.ctx.workspace.openDocument(doc);

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import * as ts from 'typescript';
 import { NotesIndex } from '../../../server/src/notes';
+import { FUNCTION_GROUPS, KEYWORDS } from '../../../server/src/helm/reference';
 import { allRules } from '../../../server/src/services';
 import { bundledNotes } from '../../support/fixture';
 import { CONCEPT_KEYS, documentedKeys, keysUnder, PRODUCED_KEYS } from '../../support/noteKeys';
@@ -54,11 +55,23 @@ describe('bundled notes cover every listed key and every rule', () => {
   for (const note of bundledNotes()) index.setFile({ ...note, origin: 'bundled' });
   const keys = [...documentedKeys(KEYS_DOC), ...allRules().map((r) => `rule:${r.id}`)];
   for (const language of ['en', 'zh-cn'] as const) {
-    test(`notes/${language}`, () => {
-      const missing = keys.filter((key) => index.lookup(key, { maxSections: 1, includeBundled: true, language }).length === 0);
+    test(`notes/${language}: a section tagged with each key`, () => {
+      const missing = keys.filter((key) => !index.rank([key], { includeBundled: true, language }).some((r) => r.tier === 1));
       assert.deepEqual(missing, [], `keys without a bundled ${language} note; tag a section with <!-- keys: … -->`);
     });
   }
+});
+
+describe('every Helm template word has a listed key', () => {
+  const listed = new Set(keysUnder(KEYS_DOC, PRODUCED_KEYS));
+  test('each function family (helm/data/functionGroups.json) and each keyword (helm/data/keywords.json), `$` and `.`', () => {
+    const families = [...new Set(FUNCTION_GROUPS.values())].map((family) => `helm:functions/${family}`);
+    const keywords = [...KEYWORDS.map((k) => k.name.split(' ')[0]), '$', '.'].map((name) => `helm:keyword/${name}`);
+    assert.deepEqual(
+      [...new Set([...families, ...keywords])].filter((key) => !listed.has(key)),
+      [],
+    );
+  });
 });
 
 /** The keys whose form is not among `produced`. */

@@ -13,11 +13,11 @@ function indexOf(files: Record<string, string>, origin: NoteFile['origin'] = 'us
 
 /** The heading paths of the sections found for `key`, best first. */
 function found(index: NotesIndex, key: string, options: Partial<LookupOptions> = {}): string[] {
-  return index.lookup(key, { ...OPTIONS, ...options }).map((s) => s.headingPath.join(' › '));
+  return index.lookup([key], { ...OPTIONS, ...options }).map((s) => s.headingPath.join(' › '));
 }
 
 function reason(index: NotesIndex, key: string): string {
-  const [best] = index.rank(key, OPTIONS);
+  const [best] = index.rank([key], OPTIONS);
   return best ? `${best.reason}: ${best.matched}` : 'none';
 }
 
@@ -84,7 +84,7 @@ describe('headings and aliases', () => {
 
   test('a kind-qualified field takes no alias match from a heading about another kind', () => {
     const notes = indexOf({
-      'k8s.md': '# Service\n## Services without selectors\n后端不是 Pods。\n# 常见问题\n```\nspec.selector: field is immutable\n```\n',
+      'k8s.md': '# Service\n## Services without selectors\n后端不是 Pods。\n# 常见问题\n改了 spec.selector 就报 field is immutable。\n',
     });
     assert.deepEqual(found(notes, 'k8s:field/Deployment.spec.selector', { maxSections: 1 }), ['常见问题']);
     assert.deepEqual(found(notes, 'k8s:field/Service.spec.selector', { maxSections: 1 }), ['Service › Services without selectors']);
@@ -99,8 +99,7 @@ describe('headings and aliases', () => {
 
   test('a body quoting a field with its parent (`spec.selector`) ranks above a bare mention', () => {
     const notes = indexOf({
-      'k8s.md':
-        '# Service\nPods are chosen by a label selector.\n# 常见问题\n```\nspec.selector: Invalid value: field is immutable\n```\n两个 Deployment 的选择器不同。\n',
+      'k8s.md': '# Service\nPods are chosen by a label selector.\n# 常见问题\n`spec.selector: Invalid value` 说明两个 Deployment 的选择器不同。\n',
     });
     assert.deepEqual(found(notes, 'k8s:field/Deployment.spec.selector'), ['常见问题', 'Service']);
     assert.equal(reason(notes, 'k8s:field/Deployment.spec.selector'), 'body: spec.selector');
@@ -120,8 +119,8 @@ describe('headings and aliases', () => {
     );
   });
 
-  test('container command finds the ENTRYPOINT/CMD section through its alias; CMD finds its own heading first', () => {
-    assert.deepEqual(found(index, 'k8s:field/spec.containers.command'), ['Daemon Set › Docker entry and cmd overwritten.', 'Docker › Dockerfile › CMD']);
+  test('container command finds the ENTRYPOINT/CMD section through its alias (the Dockerfile CMD is another domain); CMD finds its own heading first', () => {
+    assert.deepEqual(found(index, 'k8s:field/spec.containers.command'), ['Daemon Set › Docker entry and cmd overwritten.']);
     assert.deepEqual(found(index, 'docker:instruction/CMD'), ['Docker › Dockerfile › CMD', 'Daemon Set › Docker entry and cmd overwritten.']);
   });
 
@@ -161,7 +160,7 @@ describe('body mentions', () => {
 
   test('a body match shows only the ---separated part that mentions the key, from its own line', () => {
     const index = indexOf({ 'k8s.md': SEED_STYLE_K8S });
-    const [section] = index.lookup('k8s:field/spec.containers.volumeMounts.subPath', OPTIONS);
+    const [section] = index.lookup(['k8s:field/spec.containers.volumeMounts.subPath'], OPTIONS);
     assert.match(section.body, /^mountPath结合subPath作用\n```\nvolumeMounts:/);
     assert.doesNotMatch(section.body, /immutable/);
     assert.equal(SEED_STYLE_K8S.split('\n')[section.startLine], 'mountPath结合subPath作用');
@@ -188,6 +187,13 @@ describe('body mentions', () => {
     assert.deepEqual(found(index, 'helm:function/include'), ['Helpers']);
   });
 
+  test('a keyword counts in prose only as a template writes it, however common the word', () => {
+    const index = indexOf({
+      'h.md': '# Prose\nDo it with care, with time.\n# Scopes\nUse `{{ with .Values.db }}` to set the dot.\n# Other\nBraces {{ alone }} with nothing.\n',
+    });
+    assert.deepEqual(found(index, 'helm:keyword/with'), ['Scopes']);
+  });
+
   test('multi-word and dotted terms in bodies: .Release.Name, helm install', () => {
     const index = indexOf({ 'h.md': '# Templates\nname: {{ .Release.Name }}-web\n# Commands\nrun helm   install first\n' });
     assert.deepEqual(found(index, 'helm:builtin/.Release.Name'), ['Templates']);
@@ -196,21 +202,28 @@ describe('body mentions', () => {
 });
 
 describe('origins, languages, limits and caching', () => {
-  test('user notes come before bundled ones; bundled only when included and in the language', () => {
+  test('a higher tier wins whatever the origin; within a tier the user notes come first; bundled only when included and in the language', () => {
     const index = new NotesIndex();
     index.setFile({ uri: 'file:///b/en/k8s.md', text: '# Deployment\n<!-- keys: k8s:kind/Deployment -->\nen\n', origin: 'bundled', language: 'en' });
     index.setFile({ uri: 'file:///b/zh-cn/k8s.md', text: '# Deployment\n<!-- keys: k8s:kind/Deployment -->\nzh\n', origin: 'bundled', language: 'zh-cn' });
-    index.setFile({ uri: 'file:///u/k8s.md', text: '# Notes\nmy Deployment\n', origin: 'user' });
-    const bodies = (o: Partial<LookupOptions>) => index.lookup('k8s:kind/Deployment', { ...OPTIONS, ...o }).map((s) => s.body);
-    assert.deepEqual(bodies({}), ['my Deployment']);
-    assert.deepEqual(bodies({ includeBundled: true }), ['my Deployment', '<!-- keys: k8s:kind/Deployment -->\nen']);
-    assert.deepEqual(bodies({ includeBundled: true, language: 'zh-cn', maxSections: 1 }), ['my Deployment']);
-    assert.deepEqual(bodies({ includeBundled: true, language: 'zh-cn' })[1], '<!-- keys: k8s:kind/Deployment -->\nzh');
+    index.setFile({ uri: 'file:///u/k8s.md', text: '# Notes\nmy Deployment\n# Deployment\nmine\n', origin: 'user' });
+    index.setFile({ uri: 'file:///u/tagged.md', text: '# Rollouts\n<!-- keys: k8s:kind/Deployment -->\ntagged\n', origin: 'user' });
+    const bodies = (o: Partial<LookupOptions>) =>
+      index.lookup(['k8s:kind/Deployment'], { ...OPTIONS, maxSections: 4, ...o }).map((s) => s.body.replace(/^<!--.*-->\n/, ''));
+    assert.deepEqual(bodies({}), ['tagged', 'mine']);
+    // Tier 1 (tags), the user's first; then tier 2 (a heading); the prose mention is only linked.
+    assert.deepEqual(bodies({ includeBundled: true }), ['tagged', 'en', 'mine']);
+    assert.deepEqual(bodies({ includeBundled: true, language: 'zh-cn' }), ['tagged', 'zh', 'mine']);
   });
 
-  test('body mentions are dropped for an origin that has a heading match', () => {
+  test('prose mentions show only when nothing else names the thing; then they are linked under it', () => {
     const index = indexOf({ 'a.md': '# Deployment\nx\n# Other\nDeployment mention\n' });
     assert.deepEqual(found(index, 'k8s:kind/Deployment', { maxSections: 5 }), ['Deployment']);
+    const more = index.hover(['k8s:kind/Deployment'], { ...OPTIONS, maxSections: 5 }).more;
+    assert.deepEqual(
+      more.map((r) => `${r.section.headingPath.join(' › ')}: tier ${r.tier}`),
+      ['Other: tier 4'],
+    );
   });
 
   test('at most maxSections; empty sections never', () => {
@@ -221,14 +234,14 @@ describe('origins, languages, limits and caching', () => {
 
   test('setting or removing a file changes the next lookup; an unchanged file keeps the generation', () => {
     const index = indexOf({ 'a.md': '# Pod\nold\n' });
-    assert.equal(index.lookup('k8s:kind/Pod', OPTIONS)[0].body, 'old');
+    assert.equal(index.lookup(['k8s:kind/Pod'], OPTIONS)[0].body, 'old');
     const generation = index.generation;
     index.setFile({ uri: 'file:///notes/a.md', text: '# Pod\nold\n', origin: 'user' });
     assert.equal(index.generation, generation);
     index.setFile({ uri: 'file:///notes/a.md', text: '# Pod\nnew\n', origin: 'user' });
-    assert.equal(index.lookup('k8s:kind/Pod', OPTIONS)[0].body, 'new');
+    assert.equal(index.lookup(['k8s:kind/Pod'], OPTIONS)[0].body, 'new');
     index.removeFile('file:///notes/a.md');
-    assert.deepEqual(index.lookup('k8s:kind/Pod', OPTIONS), []);
+    assert.deepEqual(index.lookup(['k8s:kind/Pod'], OPTIONS), []);
     assert.equal(index.fileCount, 0);
   });
 
@@ -237,21 +250,21 @@ describe('origins, languages, limits and caching', () => {
     const big = Array.from({ length: 450 }, (_, i) => `# Pod\nnew ${i}\n`).join('');
     const steps = index.setFileInSteps({ uri: 'file:///notes/a.md', text: big, origin: 'user' });
     steps.next();
-    assert.equal(index.lookup('k8s:kind/Pod', OPTIONS)[0].body, 'old');
+    assert.equal(index.lookup(['k8s:kind/Pod'], OPTIONS)[0].body, 'old');
     for (const _step of steps);
-    assert.equal(index.lookup('k8s:kind/Pod', OPTIONS)[0].body, 'new 0');
+    assert.equal(index.lookup(['k8s:kind/Pod'], OPTIONS)[0].body, 'new 0');
     const stale = index.setFileInSteps({ uri: 'file:///notes/a.md', text: big + '# Pod\nstale\n', origin: 'user' });
     stale.next();
     index.setFile({ uri: 'file:///notes/a.md', text: '# Pod\nlatest\n', origin: 'user' });
     for (const _step of stale);
-    assert.equal(index.lookup('k8s:kind/Pod', OPTIONS)[0].body, 'latest');
+    assert.equal(index.lookup(['k8s:kind/Pod'], OPTIONS)[0].body, 'latest');
   });
 
   test('ranking is deterministic whatever order files are set in', () => {
     const files = { 'b.md': '# Pod\nb\n', 'a.md': '# Pod\na\n', 'c.md': '# Pods\nc\n' };
     const forward = indexOf(files);
     const backward = indexOf(Object.fromEntries(Object.entries(files).reverse()));
-    const bodies = (i: NotesIndex) => i.lookup('k8s:kind/Pod', { ...OPTIONS, maxSections: 3 }).map((s) => s.body);
+    const bodies = (i: NotesIndex) => i.lookup(['k8s:kind/Pod'], { ...OPTIONS, maxSections: 3 }).map((s) => s.body);
     assert.deepEqual(bodies(forward), bodies(backward));
     assert.deepEqual(bodies(forward), ['a', 'b', 'c']);
   });
@@ -301,7 +314,7 @@ describe('bad input', () => {
       'c.md': '\u0000\u0001\u0002# Deployment\n\uFFFD\uD800 broken surrogate\n',
     });
     for (const key of ['k8s:kind/Pod', 'k8s:kind/Service', 'k8s:kind/Deployment', '', ':', 'k8s:', 'k8s:field/', '///', 'docker:flag/ --']) {
-      assert.ok(Array.isArray(index.lookup(key, OPTIONS)), key);
+      assert.ok(Array.isArray(index.lookup([key], OPTIONS)), key);
     }
     assert.deepEqual(found(index, 'k8s:kind/Service'), ['Service']);
   });

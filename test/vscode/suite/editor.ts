@@ -4,8 +4,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Cursor } from './expectations';
 
-/** test/vscode/fixture, from the compiled suite in out/test/vscode/suite. */
-export const FIXTURE = path.resolve(__dirname, '..', '..', '..', '..', 'test', 'vscode', 'fixture');
+/** The workspace: a copy of test/vscode/fixture (the suite adds notes and changes settings in it). */
+export const FIXTURE = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? path.resolve(__dirname, '..', '..', '..', '..', 'test', 'vscode', 'fixture');
 
 export const EXTENSION_ID = 'container-notes.container-notes';
 

@@ -83,6 +83,24 @@ export const diagnostics: DiagnosticRow[] = [
 ];
 
 /**
+ * "Add to My Notes" and the notes status. The fixture's notes path is `notes/`, with one file
+ * (team.md): the command writes there without asking which file.
+ */
+export const notes = {
+  /** A hover with bundled notes and none of the user's: it ends with the add-note link. */
+  linkHover: { file: 'k8s/deployment.yaml', cursor: { on: 'Deployment' } as Cursor, key: 'k8s:kind/Deployment' },
+  /** What the command writes into the notes file for that cursor. */
+  added: {
+    notesFile: 'notes/team.md',
+    heading: '## Deployment',
+    tag: '<!-- keys: k8s:kind/Deployment -->',
+    body: 'TEAM-NOTE: roll Deployments out one pod at a time.',
+  },
+  /** The status item with the fixture's notes, and after a notes path that does not exist is added. */
+  status: { text: /^\$\(book\) Notes: 1 file · \d+ sections?$/, missingPath: 'no-such-notes', warningText: /^\$\(warning\) Notes: / },
+};
+
+/**
  * The UI smoke test (test/e2e/uiSmoke.mjs) does these by mouse and keyboard in the workbench, with
  * the packaged .vsix installed. `word` is text on screen to point the mouse at.
  */
@@ -92,4 +110,10 @@ export const ui = {
   problem: { file: 'Dockerfile', contains: 'dockerfile/latest-tag' },
   /** Ctrl+Space on a new line typed after `afterLine`. */
   completion: { file: 'Dockerfile', afterLine: 'FROM ubuntu:latest', label: 'RUN' },
+  /** A hover with a section of the user's notes and a bundled one (the screenshot of issue 11). */
+  twoSections: { file: 'Dockerfile', word: 'FROM', user: 'TEAM-NOTE: base images come from', bundled: /bundled/i },
+  /** The notes status bar item. */
+  status: /Notes: 1 file · \d+ sections?/,
+  /** Clicking the hover's "Add to my notes" link opens the notes file at a new section. */
+  addNoteLink: { file: 'k8s/deployment.yaml', word: 'Deployment', link: 'Add to my notes', notesFile: 'team.md', heading: '## Deployment' },
 };

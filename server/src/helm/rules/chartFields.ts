@@ -30,7 +30,7 @@ function check(file: ChartFile): Finding[] {
         finding(
           meta,
           whole,
-          `Chart.yaml has no \`${key}\`: add it${key === 'apiVersion' ? ' (`apiVersion: v2` for Helm 3)' : key === 'version' ? ' as SemVer, e.g. `version: 0.1.0`' : ''}.`,
+          `Chart.yaml has no ${key}: add it${key === 'apiVersion' ? ' (apiVersion: v2 for Helm 3)' : key === 'version' ? ' as SemVer, e.g. version: 0.1.0' : ''}.`,
         ),
       );
   }
@@ -40,7 +40,7 @@ function check(file: ChartFile): Finding[] {
       finding(
         meta,
         rangeOf(file.doc, version.range[0], version.range[1]),
-        `The chart version \`${String(version.value)}\` is not SemVer 2: write it like \`1.2.3\`.`,
+        `The chart version "${String(version.value)}" is not SemVer 2: write it like 1.2.3.`,
       ),
     );
   }

@@ -26,7 +26,7 @@ function check(file: TemplateFile): Finding[] {
       finding(
         meta,
         rangeOf(file.doc, call.start, call.end),
-        `\`${f.name}\` takes ${want} argument${want === '1' ? '' : 's'} (a piped value counts as the last one) but gets ${call.argCount}: \`${f.signature}\`.`,
+        `${f.name} takes ${want} argument${want === '1' ? '' : 's'} (a piped value counts as the last one) but gets ${call.argCount}: ${f.signature}.`,
       ),
     );
   }

@@ -29,7 +29,7 @@ function check(file: ChartFile): Finding[] {
       finding(
         meta,
         rangeOf(file.doc, dep.start, dep.end),
-        `The dependency \`${dep.name}\` is not in charts/: run \`helm dependency update\` in this chart's folder.`,
+        `The dependency "${dep.name}" is not in charts/: run helm dependency update in this chart's folder.`,
       ),
     );
   }

@@ -42,7 +42,7 @@ function check(file: TemplateFile): Finding[] {
       finding(
         meta,
         rangeOf(file.doc, start, usage.end),
-        `\`.Values.${dotted(path)}\` is not set in any values file.${guess ? ` Did you mean \`${guess}\`?` : ''} Add a default to values.yaml or guard it with \`default\`/\`if\`.${noValues}`,
+        `.Values.${dotted(path)} is not set in any values file.${guess ? ` Did you mean "${guess}"?` : ''} Add a default to values.yaml or guard it with default or if.${noValues}`,
       ),
     );
   }

@@ -22,11 +22,11 @@ function check(file: TemplateFile): Finding[] {
       const hint = removed
         ? ' Helm removes it from Sprig so charts cannot read the environment; pass the value through values instead.'
         : guess
-          ? ` Did you mean \`${guess}\`?`
+          ? ` Did you mean "${guess}"?`
           : '';
       const range = rangeOf(file.doc, c.start, c.end);
-      const fixes = guess ? [{ title: `Change to \`${guess}\``, edits: [{ range, newText: guess }], preferred: true }] : [];
-      return finding(meta, range, `Unknown function \`${c.name}\`.${hint}`, fixes);
+      const fixes = guess ? [{ title: `Change to "${guess}"`, edits: [{ range, newText: guess }], preferred: true }] : [];
+      return finding(meta, range, `Unknown function "${c.name}".${hint}`, fixes);
     });
 }
 

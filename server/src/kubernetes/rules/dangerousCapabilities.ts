@@ -25,7 +25,7 @@ function checkContainer(file: ManifestFile, c: ContainerRef): Finding[] {
         finding(
           meta,
           nodeRange(file, cap),
-          `Container \`${c.name}\` adds \`${name}\`, which is close to root on the node; add only the narrow capabilities it needs.`,
+          `Container "${c.name}" adds ${name}, which is close to root on the node; add only the narrow capabilities it needs.`,
         ),
       );
   }

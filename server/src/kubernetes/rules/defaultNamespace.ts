@@ -17,7 +17,7 @@ const meta: RuleMeta = {
 function checkObject(file: ManifestFile, obj: KubeObject): Finding[] {
   const node = get(obj.node, 'metadata', 'namespace');
   if (str(node) !== 'default') return [];
-  return [finding(meta, nodeRange(file, node), 'This object goes to the `default` namespace; use a namespace of its own.')];
+  return [finding(meta, nodeRange(file, node), 'This object goes to the default namespace; use a namespace of its own.')];
 }
 
 export const defaultNamespace: Rule<ManifestFile> = { meta, check: eachObject(checkObject) };

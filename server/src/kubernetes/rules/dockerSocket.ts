@@ -24,7 +24,11 @@ function checkObject(file: ManifestFile, obj: KubeObject): Finding[] {
     const path = get(volume, 'hostPath', 'path');
     if (SOCKET.test(str(path) ?? ''))
       out.push(
-        finding(meta, nodeRange(file, path), `Mounting \`${str(path)}\` hands the node's container runtime (root on the node) to this pod; remove the volume.`),
+        finding(
+          meta,
+          nodeRange(file, path),
+          `Mounting ${str(path)} hands the node's container runtime (root on the node) to this pod; remove the volume unless this is a node agent that needs it.`,
+        ),
       );
   }
   return out;

@@ -23,11 +23,7 @@ function checkContainer(file: ManifestFile, c: ContainerRef): Finding[] {
     if (!name) continue;
     if (seen.has(name))
       out.push(
-        finding(
-          meta,
-          nodeRange(file, nameNode),
-          `\`${name}\` is already defined in container \`${c.name}\`; only this last definition takes effect. Remove one.`,
-        ),
+        finding(meta, nodeRange(file, nameNode), `${name} is already defined in container "${c.name}"; only this last definition takes effect. Remove one.`),
       );
     seen.add(name);
   }

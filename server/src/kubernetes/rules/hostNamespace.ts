@@ -29,7 +29,7 @@ function checkObject(file: ManifestFile, obj: KubeObject): Finding[] {
         finding(
           meta,
           nodeRange(file, pair.keyNode),
-          `\`${field}: true\` shares the node's ${namespace} namespace with this pod; remove it unless this is a node agent.`,
+          `${field}: true shares the node's ${namespace} namespace with this pod; remove it unless this is a node agent.`,
         ),
       );
   }

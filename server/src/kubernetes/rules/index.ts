@@ -9,6 +9,7 @@ import { badEnum } from './badEnum';
 import { dangerousCapabilities } from './dangerousCapabilities';
 import { defaultNamespace } from './defaultNamespace';
 import { deprecatedApi } from './deprecatedApi';
+import { deprecatedApiVersion } from './deprecatedApiVersion';
 import { dockerSocket } from './dockerSocket';
 import { duplicateEnv } from './duplicateEnv';
 import { duplicateKey } from './duplicateKey';
@@ -43,6 +44,7 @@ export const RULES: readonly Rule<ManifestFile>[] = [
   missingRequired,
   badEnum,
   deprecatedApi,
+  deprecatedApiVersion,
   unknownApiVersion,
   labelSyntax,
   reservedPrefix,

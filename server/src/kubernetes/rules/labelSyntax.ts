@@ -26,9 +26,9 @@ function keyProblem(key: string): string | undefined {
   const prefix = slash >= 0 ? key.slice(0, slash) : undefined;
   const name = slash >= 0 ? key.slice(slash + 1) : key;
   if (prefix !== undefined && (prefix.length > 253 || !SUBDOMAIN.test(prefix)))
-    return `the prefix \`${prefix}\` is not a lowercase DNS subdomain of at most 253 characters`;
+    return `the prefix "${prefix}" is not a lowercase DNS subdomain of at most 253 characters`;
   if (name.length === 0 || name.length > 63) return `the name part must be 1–63 characters (it has ${name.length})`;
-  if (!NAME.test(name)) return `the name part \`${name}\` may hold only letters, digits, \`-\`, \`_\`, \`.\` and must start and end with a letter or digit`;
+  if (!NAME.test(name)) return `the name part "${name}" may hold only letters, digits, -, _ and . and must start and end with a letter or digit`;
   return undefined;
 }
 
@@ -41,7 +41,7 @@ function checkObject(file: ManifestFile, obj: KubeObject): Finding[] {
     ] as const) {
       for (const e of entries(map)) {
         const problem = keyProblem(e.key);
-        if (problem) out.push(finding(meta, nodeRange(file, e.keyNode), `${kind} key \`${e.key}\` is invalid: ${problem}.`));
+        if (problem) out.push(finding(meta, nodeRange(file, e.keyNode), `${kind} key "${e.key}" is invalid: ${problem}.`));
       }
     }
     for (const e of entries(labels)) {
@@ -55,7 +55,7 @@ function checkObject(file: ManifestFile, obj: KubeObject): Finding[] {
           finding(
             meta,
             nodeRange(file, e.value),
-            `Label value \`${text}\` may hold only letters, digits, \`-\`, \`_\`, \`.\` and must start and end with a letter or digit.`,
+            `Label value "${text}" may hold only letters, digits, -, _ and . and must start and end with a letter or digit.`,
           ),
         );
     }

@@ -1,6 +1,7 @@
 // Fires on a container image without a tag or with `:latest` (a digest `@sha256:` is fine).
 // Such pods run whatever the registry serves at pull time: rollouts are not reproducible and a
-// rollback may not bring the old code back.
+// rollback may not bring the old code back. Images a kustomization pins (images: newTag, digest)
+// are left alone.
 import { finding, type Finding, type Rule, type RuleMeta } from '../../common';
 import type { ManifestFile } from '../manifestFile';
 import { get, str } from '../nodes';
@@ -28,11 +29,11 @@ function checkContainer(file: ManifestFile, c: ContainerRef): Finding[] {
   const image = str(node);
   if (!image) return [];
   const tag = imageTag(image);
+  // A kustomization's images transformer sets the tag (newTag) or digest of this image.
+  if (tag !== undefined && file.kustomize().pinnedImages.has(tag === '' ? image : image.slice(0, -tag.length - 1))) return [];
   if (tag === '')
-    return [
-      finding(meta, nodeRange(file, node), `Image \`${image}\` has no tag, so it means \`:latest\`; pin a version such as \`${image}:1.2.3\` or a digest.`),
-    ];
-  if (tag === 'latest') return [finding(meta, nodeRange(file, node), `Image \`${image}\` uses \`:latest\`; pin a version tag or a digest.`)];
+    return [finding(meta, nodeRange(file, node), `Image "${image}" has no tag, so it means latest; pin a version such as ${image}:1.2.3 or a digest.`)];
+  if (tag === 'latest') return [finding(meta, nodeRange(file, node), `Image "${image}" uses the latest tag; pin a version tag or a digest.`)];
   return [];
 }
 

@@ -6,7 +6,7 @@ import type { ManifestFile } from '../manifestFile';
 import { get } from '../nodes';
 import type { KubeObject } from '../parse';
 import { type ContainerRef, isLongRunning } from '../workload';
-import { containerAnchor, eachContainer, nodeRange } from './rule';
+import { containerAnchor, eachWholeContainer, nodeRange } from './rule';
 
 const meta: RuleMeta = {
   id: 'k8s/missing-probes',
@@ -24,9 +24,9 @@ function checkContainer(file: ManifestFile, c: ContainerRef, obj: KubeObject): F
     finding(
       meta,
       nodeRange(file, containerAnchor(c)),
-      `Container \`${c.name}\` has no ${missing.map((m) => `\`${m}\``).join(' and no ')}; add ${missing.length > 1 ? 'them' : 'it'} so Kubernetes knows when it is ready and when it hangs.`,
+      `Container "${c.name}" has no ${missing.join(' and no ')}; add ${missing.length > 1 ? 'them' : 'it'} so Kubernetes knows when it is ready and when it hangs.`,
     ),
   ];
 }
 
-export const missingProbes: Rule<ManifestFile> = { meta, check: eachContainer(checkContainer, ['containers']) };
+export const missingProbes: Rule<ManifestFile> = { meta, check: eachWholeContainer(checkContainer, ['containers']) };

@@ -76,12 +76,13 @@ function checkObject(file: ManifestFile, obj: KubeObject): Finding[] {
   for (const ref of references(obj)) {
     const names = definedNames(file, ref.kind);
     const name = str(ref.node) as string;
-    if (!names || names.has(name)) continue;
+    // While the workspace index is being built, the definition may be in a file not read yet.
+    if (!names || names.has(name) || !file.index().complete) continue;
     out.push(
       finding(
         meta,
         nodeRange(file, ref.node),
-        `No ${LABEL[ref.kind]} named \`${name}\` is defined in the workspace; check the name or add the ${LABEL[ref.kind]}.`,
+        `No ${LABEL[ref.kind]} named "${name}" is defined in the workspace; check the name or add the ${LABEL[ref.kind]}.`,
       ),
     );
   }

@@ -5,7 +5,7 @@ import { finding, type Finding, type Rule, type RuleMeta } from '../../common';
 import type { ManifestFile } from '../manifestFile';
 import { get } from '../nodes';
 import type { ContainerRef } from '../workload';
-import { containerAnchor, eachContainer, nodeRange } from './rule';
+import { containerAnchor, eachWholeContainer, nodeRange } from './rule';
 
 const meta: RuleMeta = {
   id: 'k8s/missing-resources',
@@ -17,16 +17,16 @@ const meta: RuleMeta = {
 
 function checkContainer(file: ManifestFile, c: ContainerRef): Finding[] {
   const missing: string[] = [];
-  if (!get(c.node, 'resources', 'requests')) missing.push('`resources.requests`');
-  if (!get(c.node, 'resources', 'limits', 'memory')) missing.push('memory limit (`resources.limits.memory`)');
+  if (!get(c.node, 'resources', 'requests')) missing.push('resources.requests');
+  if (!get(c.node, 'resources', 'limits', 'memory')) missing.push('memory limit (resources.limits.memory)');
   if (missing.length === 0) return [];
   return [
     finding(
       meta,
       nodeRange(file, containerAnchor(c)),
-      `Container \`${c.name}\` has no ${missing.join(' and no ')}; set them so the scheduler can place it and a leak cannot starve the node.`,
+      `Container "${c.name}" has no ${missing.join(' and no ')}; set them so the scheduler can place it and a leak cannot starve the node.`,
     ),
   ];
 }
 
-export const missingResources: Rule<ManifestFile> = { meta, check: eachContainer(checkContainer, ['containers', 'initContainers']) };
+export const missingResources: Rule<ManifestFile> = { meta, check: eachWholeContainer(checkContainer, ['containers', 'initContainers']) };

@@ -6,7 +6,7 @@ import type { ManifestFile } from '../manifestFile';
 import { get, items, str, stringMap } from '../nodes';
 import type { KubeObject } from '../parse';
 import { containers, namespaceOf } from '../workload';
-import { eachObject, nodeRange, selectedPods } from './rule';
+import { eachWholeObject, nodeRange, selectedPods } from './rule';
 
 const meta: RuleMeta = {
   id: 'k8s/named-port',
@@ -39,7 +39,7 @@ function probeFindings(file: ManifestFile, obj: KubeObject): Finding[] {
           finding(
             meta,
             nodeRange(file, port),
-            `\`${probe}\` uses port \`${name}\`, but container \`${c.name}\` declares no port with that name; add it under \`ports\` or use the number.`,
+            `${probe} uses port "${name}", but container "${c.name}" declares no port with that name; add it under ports or use the number.`,
           ),
         );
       }
@@ -53,7 +53,8 @@ function serviceFindings(file: ManifestFile, obj: KubeObject): Finding[] {
   if (selector.size === 0) return [];
   const pods = selectedPods(file, selector, namespaceOf(obj));
   // Without selected pods there is nothing to compare with; service-no-match reports that case.
-  if (pods.length === 0) return [];
+  // While the workspace index is being built, a pod with the port may be among those not read yet.
+  if (pods.length === 0 || !file.index().complete) return [];
   const out: Finding[] = [];
   for (const port of items(get(obj.node, 'spec', 'ports'))) {
     const target = get(port, 'targetPort');
@@ -63,7 +64,7 @@ function serviceFindings(file: ManifestFile, obj: KubeObject): Finding[] {
       finding(
         meta,
         nodeRange(file, target),
-        `\`targetPort: ${name}\` names no container port of the selected pods; name a port \`${name}\` in the workload or use the number.`,
+        `targetPort "${name}" names no container port of the selected pods; name a port "${name}" in the workload or use the number.`,
       ),
     );
   }
@@ -74,4 +75,4 @@ function checkObject(file: ManifestFile, obj: KubeObject): Finding[] {
   return obj.kind === 'Service' ? serviceFindings(file, obj) : probeFindings(file, obj);
 }
 
-export const namedPort: Rule<ManifestFile> = { meta, check: eachObject(checkObject) };
+export const namedPort: Rule<ManifestFile> = { meta, check: eachWholeObject(checkObject) };

@@ -19,7 +19,7 @@ function checkObject(file: ManifestFile, obj: KubeObject): Finding[] {
   if (obj.kind !== 'Service') return [];
   const type = get(obj.node, 'spec', 'type');
   if (str(type) !== 'NodePort') return [];
-  return [finding(meta, nodeRange(file, type), 'A NodePort Service opens this port on every node; prefer an Ingress or `type: LoadBalancer`.')];
+  return [finding(meta, nodeRange(file, type), 'A NodePort Service opens this port on every node; prefer an Ingress or type: LoadBalancer.')];
 }
 
 export const nodePort: Rule<ManifestFile> = { meta, check: eachObject(checkObject) };

@@ -5,7 +5,7 @@ import { finding, type Finding, type Rule, type RuleMeta } from '../../common';
 import type { ManifestFile } from '../manifestFile';
 import { get, scalar } from '../nodes';
 import type { ContainerRef } from '../workload';
-import { containerAnchor, eachContainer, nodeRange } from './rule';
+import { containerAnchor, eachWholeContainer, nodeRange } from './rule';
 
 const meta: RuleMeta = {
   id: 'k8s/privilege-escalation',
@@ -21,9 +21,9 @@ function checkContainer(file: ManifestFile, c: ContainerRef): Finding[] {
   if (value === false) return [];
   const message =
     value === true
-      ? `Container \`${c.name}\` allows privilege escalation; set \`allowPrivilegeEscalation: false\`.`
-      : `Container \`${c.name}\` does not set \`securityContext.allowPrivilegeEscalation: false\`, so setuid binaries can gain privileges; set it.`;
+      ? `Container "${c.name}" allows privilege escalation; set allowPrivilegeEscalation: false.`
+      : `Container "${c.name}" does not set securityContext.allowPrivilegeEscalation: false, so setuid binaries can gain privileges; set it.`;
   return [finding(meta, nodeRange(file, value === true ? node : containerAnchor(c)), message)];
 }
 
-export const privilegeEscalation: Rule<ManifestFile> = { meta, check: eachContainer(checkContainer, ['containers', 'initContainers']) };
+export const privilegeEscalation: Rule<ManifestFile> = { meta, check: eachWholeContainer(checkContainer, ['containers', 'initContainers']) };

@@ -21,7 +21,7 @@ function checkContainer(file: ManifestFile, c: ContainerRef): Finding[] {
     finding(
       meta,
       nodeRange(file, node),
-      `Container \`${c.name}\` runs privileged, with full access to the node; remove it and add only the capabilities it needs.`,
+      `Container "${c.name}" runs privileged, with full access to the node; remove it and add only the capabilities it needs.`,
     ),
   ];
 }

@@ -5,7 +5,7 @@ import { finding, type Finding, type Rule, type RuleMeta } from '../../common';
 import type { ManifestFile } from '../manifestFile';
 import { get, scalar } from '../nodes';
 import type { ContainerRef } from '../workload';
-import { containerAnchor, eachContainer, nodeRange } from './rule';
+import { containerAnchor, eachWholeContainer, nodeRange } from './rule';
 
 const meta: RuleMeta = {
   id: 'k8s/read-only-root-fs',
@@ -21,9 +21,9 @@ function checkContainer(file: ManifestFile, c: ContainerRef): Finding[] {
     finding(
       meta,
       nodeRange(file, containerAnchor(c)),
-      `Container \`${c.name}\` can write to its image filesystem; set \`securityContext.readOnlyRootFilesystem: true\` and mount an emptyDir where it writes.`,
+      `Container "${c.name}" can write to its image filesystem; set securityContext.readOnlyRootFilesystem: true and mount an emptyDir where it writes.`,
     ),
   ];
 }
 
-export const readOnlyRootFs: Rule<ManifestFile> = { meta, check: eachContainer(checkContainer, ['containers']) };
+export const readOnlyRootFs: Rule<ManifestFile> = { meta, check: eachWholeContainer(checkContainer, ['containers']) };

@@ -3,8 +3,9 @@ import { finding, type Finding, rangeOf, type RuleMeta } from '../../common';
 import type { ManifestFile } from '../manifestFile';
 import { get, span, type YamlNode } from '../nodes';
 import type { KubeObject, SyntaxProblem } from '../parse';
+import { removal } from '../reference';
 import type { SchemaRule } from '../validate';
-import { type ContainerRef, containers, firstNode, type PodSummary, podSummary, selects } from '../workload';
+import { type ContainerRef, containers, firstNode, type PodSummary, selects } from '../workload';
 
 /**
  * What the Kubernetes rules share. A Kubernetes rule is a `Rule<ManifestFile>` (common): it is
@@ -27,16 +28,33 @@ export function eachObject(check: (file: ManifestFile, obj: KubeObject) => Findi
   };
 }
 
-/** A file check that runs `check` on every container of every object (of the container lists in `groups`; all by default). */
-export function eachContainer(
-  check: (file: ManifestFile, container: ContainerRef, obj: KubeObject) => Finding[],
-  groups?: readonly string[],
-): (file: ManifestFile) => Finding[] {
-  return eachObject((file, obj) => {
+type ContainerCheck = (file: ManifestFile, container: ContainerRef, obj: KubeObject) => Finding[];
+
+/** An object check that runs `check` on each container of the object (of the lists in `groups`; all by default). */
+function perContainer(check: ContainerCheck, groups?: readonly string[]): (file: ManifestFile, obj: KubeObject) => Finding[] {
+  return (file, obj) => {
     const out: Finding[] = [];
     for (const container of containers(obj, groups)) out.push(...check(file, container, obj));
     return out;
-  });
+  };
+}
+
+/** A file check that runs `check` on every container of every object (of the container lists in `groups`; all by default). */
+export function eachContainer(check: ContainerCheck, groups?: readonly string[]): (file: ManifestFile) => Finding[] {
+  return eachObject(perContainer(check, groups));
+}
+
+/**
+ * A file check over the objects that are whole (not kustomize patches), for rules that judge by
+ * what an object leaves out: a patch is a fragment, its base holds the rest.
+ */
+export function eachWholeObject(check: (file: ManifestFile, obj: KubeObject) => Finding[]): (file: ManifestFile) => Finding[] {
+  return eachObject((file, obj) => (file.isPatch(obj) ? [] : check(file, obj)));
+}
+
+/** `eachContainer` over whole objects only (see eachWholeObject). */
+export function eachWholeContainer(check: ContainerCheck, groups?: readonly string[]): (file: ManifestFile) => Finding[] {
+  return eachWholeObject(perContainer(check, groups));
 }
 
 /** Where a finding about a whole container points: its name, else its image. */
@@ -59,13 +77,16 @@ export function parseCheck(meta: RuleMeta, code: SyntaxProblem['code']): (file: 
   return (file) => file.parsed.problems.filter((p) => p.code === code).map((p) => finding(meta, nodeRange(file, [p.start, p.end]), p.message));
 }
 
-/** Every pod in the workspace and in this file (which need not be a workspace file). */
-export function allPods(file: ManifestFile): PodSummary[] {
-  const local = file.parsed.objects.map(podSummary).filter((p): p is PodSummary => p !== undefined);
-  return [...file.index().pods, ...local];
-}
-
 /** The pods a Service selects, honouring namespaces written on both sides. */
 export function selectedPods(file: ManifestFile, selector: Map<string, string>, namespace: string | undefined): PodSummary[] {
-  return allPods(file).filter((p) => selects(selector, p.labels) && (namespace === undefined || p.namespace === undefined || p.namespace === namespace));
+  return file.pods().filter((p) => selects(selector, p.labels) && (namespace === undefined || p.namespace === undefined || p.namespace === namespace));
+}
+
+/**
+ * The apiVersion the bundled data lists a built-in kind under, stable before alpha and beta, newer
+ * before older (`autoscaling/v2` before `v1`), leaving out removed ones; `undefined` when none.
+ */
+export function preferredVersionOf(file: ManifestFile, kind: string): string | undefined {
+  const versions = (file.schema?.kinds ?? []).filter((k) => k.kind === kind && !removal(k.apiVersion, k.kind)).map((k) => k.apiVersion);
+  return versions.sort((a, b) => Number(/(alpha|beta)/.test(a)) - Number(/(alpha|beta)/.test(b)) || b.localeCompare(a))[0];
 }

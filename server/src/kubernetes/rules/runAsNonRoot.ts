@@ -6,7 +6,7 @@ import type { ManifestFile } from '../manifestFile';
 import { get, scalar } from '../nodes';
 import type { KubeObject } from '../parse';
 import { type ContainerRef, podSpec } from '../workload';
-import { containerAnchor, eachContainer, nodeRange } from './rule';
+import { containerAnchor, eachWholeContainer, nodeRange } from './rule';
 
 const meta: RuleMeta = {
   id: 'k8s/run-as-non-root',
@@ -32,9 +32,9 @@ function checkContainer(file: ManifestFile, c: ContainerRef, obj: KubeObject): F
     finding(
       meta,
       nodeRange(file, containerAnchor(c)),
-      `Container \`${c.name}\` may run as root; set \`securityContext.runAsNonRoot: true\` on the pod or the container.`,
+      `Container "${c.name}" may run as root; set securityContext.runAsNonRoot: true on the pod or the container.`,
     ),
   ];
 }
 
-export const runAsNonRoot: Rule<ManifestFile> = { meta, check: eachContainer(checkContainer, ['containers', 'initContainers']) };
+export const runAsNonRoot: Rule<ManifestFile> = { meta, check: eachWholeContainer(checkContainer, ['containers', 'initContainers']) };

@@ -6,7 +6,7 @@ import type { ManifestFile } from '../manifestFile';
 import { get, pairOf, str, stringMap } from '../nodes';
 import type { KubeObject } from '../parse';
 import { namespaceOf } from '../workload';
-import { allPods, eachObject, nodeRange, selectedPods } from './rule';
+import { eachWholeObject, nodeRange, selectedPods } from './rule';
 
 const meta: RuleMeta = {
   id: 'k8s/service-no-match',
@@ -21,8 +21,9 @@ function checkObject(file: ManifestFile, obj: KubeObject): Finding[] {
   const selectorNode = pairOf(get(obj.node, 'spec'), 'selector');
   const selector = stringMap(selectorNode?.value);
   if (!selectorNode || selector.size === 0) return [];
-  if (allPods(file).length === 0) return [];
-  if (selectedPods(file, selector, namespaceOf(obj)).length > 0) return [];
+  if (file.pods().length === 0) return [];
+  // While the workspace index is being built, the pods it selects may be among those not read yet.
+  if (selectedPods(file, selector, namespaceOf(obj)).length > 0 || !file.index().complete) return [];
   const shown = [...selector].map(([k, v]) => `${k}=${v}`).join(', ');
   return [
     finding(
@@ -33,4 +34,4 @@ function checkObject(file: ManifestFile, obj: KubeObject): Finding[] {
   ];
 }
 
-export const serviceNoMatch: Rule<ManifestFile> = { meta, check: eachObject(checkObject) };
+export const serviceNoMatch: Rule<ManifestFile> = { meta, check: eachWholeObject(checkObject) };

@@ -24,7 +24,10 @@ export interface ManifestFile extends SchemaSources {
   kustomize(): KustomizeRole;
   /** Whether an object is a kustomize patch: a fragment, so what it leaves out is no finding. */
   isPatch(obj: KubeObject): boolean;
-  /** Every pod in the workspace and in this file (which need not be a workspace file), gathered once per manifest file. */
+  /**
+   * Every pod in the workspace and in this file (which need not be a workspace file), except those
+   * of documents with syntax errors, gathered once per manifest file.
+   */
   pods(): PodSummary[];
 }
 
@@ -42,7 +45,15 @@ export function analyseManifest(ctx: ServiceContext, doc: TextDocument): Manifes
     schema: bundledSchema(ctx),
     index: () => (index ??= workspaceIndex(ctx)),
     // Every Service of the file asks; gathering them once keeps a file of many Services linear.
-    pods: () => (pods ??= [...file.index().pods, ...file.parsed.objects.map(podSummary).filter((p): p is PodSummary => p !== undefined)]),
+    // A document with a syntax error gives no pods: their labels and ports may be the ones being typed.
+    pods: () =>
+      (pods ??= [
+        ...file.index().pods,
+        ...file.parsed.objects
+          .filter((obj) => !obj.broken)
+          .map(podSummary)
+          .filter((p): p is PodSummary => p !== undefined),
+      ]),
     schemaProblems(obj) {
       let found = problems.get(obj);
       if (!found) {

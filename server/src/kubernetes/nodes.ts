@@ -1,8 +1,9 @@
-import { isMap, isPair, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { type Document, isCollection, isDocument, isMap, isPair, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 
 /**
  * Small readers over `yaml` nodes. Aliases and anything of an unexpected shape read as
- * `undefined`, so rules never see a half-typed document as an error of their own.
+ * `undefined`, so rules never see a half-typed document as an error of their own. One writer,
+ * `shift`, moves a tree's offsets (an edit patched into a tree, a document parsed from a slice).
  */
 
 export type YamlNode = Node | null | undefined;
@@ -69,4 +70,26 @@ export function stringMap(node: unknown): Map<string, string> {
 export function span(node: unknown): [number, number] | undefined {
   const range = (node as { range?: [number, number, number] } | null)?.range;
   return range ? [range[0], range[1]] : undefined;
+}
+
+/** Moves every offset at or after `from` by `delta`: nodes, documents. */
+export function shift(document: Document.Parsed, from: number, delta: number): void {
+  if (delta === 0) return;
+  const move = (range: number[] | undefined) => {
+    if (!range) return;
+    for (let i = 0; i < range.length; i++) if (range[i] >= from) range[i] += delta;
+  };
+  move(document.range);
+  const stack: unknown[] = [document.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (!node || typeof node !== 'object') continue;
+    if (isPair(node)) {
+      stack.push(node.key, node.value);
+      continue;
+    }
+    move((node as { range?: number[] }).range);
+    if (isCollection(node)) stack.push(...(node.items as unknown[]));
+    else if (isDocument(node)) stack.push(node.contents);
+  }
 }

@@ -16,9 +16,10 @@ export function objectSchema(sources: SchemaSources, obj: Pick<KubeObject, 'apiV
   // Core groups never come from CRDs; only look further for custom groups.
   if (!obj.apiVersion.includes('.')) return undefined;
   const key = typeMetaKey(obj.apiVersion, obj.kind);
-  // A CRD in the same document wins, so a synthetic (Helm) document can carry its own CRDs.
+  // A CRD in the same document wins, so a synthetic (Helm) document can carry its own CRDs. One
+  // with a syntax error is not used: the schema being typed would flag fields it does not list yet.
   const local = sources.parsed.objects
-    .filter((o) => o.kind === 'CustomResourceDefinition')
+    .filter((o) => o.kind === 'CustomResourceDefinition' && !o.broken)
     .flatMap(crdSchemas)
     .find(([k]) => k === key)?.[1]();
   const crd = local ?? sources.index().crdSchema(key);

@@ -1,5 +1,6 @@
 import { type Alias, type Document, isAlias, isMap, isNode, isPair, isScalar, isSeq, type Node, parseAllDocuments, type YAMLMap } from 'yaml';
 import { get, items, str } from './nodes';
+import { describeError, PARSE_OPTIONS, recover } from './syntax';
 
 /** One Kubernetes object: a YAML document's root map, or an item of a `kind: List`. */
 export interface KubeObject {
@@ -10,6 +11,11 @@ export interface KubeObject {
   document: Document.Parsed;
   /** What each alias of that document stands for (see `resolveAliases`). */
   aliases: AliasTargets;
+  /**
+   * Its document has a syntax error: this is what was recovered around it (see syntax.ts). Good
+   * for hovers, completion and the object's own checks; never evidence about other objects.
+   */
+  broken: boolean;
 }
 
 /** The node each alias of a document refers to; unresolved aliases are missing. */
@@ -28,6 +34,12 @@ export interface ParsedManifests {
   documents: Document.Parsed[];
   objects: KubeObject[];
   problems: SyntaxProblem[];
+  /**
+   * The kinds of the documents with syntax errors, `undefined` for one whose kind cannot be
+   * read: they may define more than was recovered, so no rule may conclude that an object of
+   * such a kind is absent.
+   */
+  brokenKinds: Array<string | undefined>;
 }
 
 /** Files above this size are not parsed: the answer would come too late to help while typing. */
@@ -41,7 +53,8 @@ export const MAX_ALIAS_EXPANSION = 100_000;
 
 /**
  * Parses every `---` document. Never throws: oversized, binary and alias-bomb input yield a
- * single problem and no objects; syntax errors yield the first error of each document.
+ * single problem and no objects; syntax errors yield the first error of each document, and the
+ * objects of that document as recovered without the broken text (see syntax.ts).
  */
 export function parseManifests(text: string): ParsedManifests {
   if (text.length > MAX_MANIFEST_CHARS) {
@@ -49,6 +62,7 @@ export function parseManifests(text: string): ParsedManifests {
     return {
       documents: [],
       objects: [],
+      brokenKinds: [],
       problems: [
         {
           start: 0,
@@ -64,43 +78,52 @@ export function parseManifests(text: string): ParsedManifests {
     return {
       documents: [],
       objects: [],
+      brokenKinds: [],
       problems: [{ start: nul, end: nul + 1, code: 'yaml-syntax', message: 'This file holds binary data (a NUL character), so it is not checked as YAML.' }],
     };
   }
-  // Duplicate keys are found below in one pass; the parser's own check is quadratic per map.
-  const documents = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, merge: true });
-  const docs: Document.Parsed[] = Array.isArray(documents) ? documents : [];
-  const problems: SyntaxProblem[] = [];
-  const objects: KubeObject[] = [];
-  for (const document of docs) {
-    const syntax = document.errors[0];
-    if (syntax) {
-      problems.push(
-        unclosedAt(text, syntax.pos[0], syntax.message) ?? {
-          start: syntax.pos[0],
-          end: Math.max(syntax.pos[1], syntax.pos[0] + 1),
-          code: 'yaml-syntax',
-          message: syntaxMessage(syntax.code, syntax.message),
-        },
-      );
+  const parsed: ParsedManifests = { documents: [], objects: [], problems: [], brokenKinds: [] };
+  for (const document of parseAllDocuments(text, PARSE_OPTIONS)) {
+    const error = document.errors[0];
+    if (!error) {
+      read(parsed, document, false);
       continue;
     }
-    const { duplicates, hasAlias } = scan(document);
-    problems.push(...duplicates);
-    const aliases = hasAlias ? resolveAliases(document) : NO_ALIASES;
-    if (hasAlias && aliasBomb(document, aliases)) {
-      const [start, end] = document.range;
-      problems.push({
-        start,
-        end: Math.min(end, start + 1),
-        code: 'yaml-syntax',
-        message: `Aliases in this document expand it by more than ${MAX_ALIAS_EXPANSION} nodes (an alias bomb?); it is not checked.`,
-      });
-      continue;
+    parsed.problems.push({ ...describeError(text, error), code: 'yaml-syntax' });
+    const recovered = recover(text, document);
+    const kinds: Array<string | undefined> = [];
+    for (const part of recovered?.documents ?? []) {
+      const [start, , end] = part.range;
+      const broken = !!recovered?.blanked.some(([at]) => at >= start && at < end);
+      const objects = read(parsed, part, broken);
+      if (broken) kinds.push(...objects.map((o) => o.kind));
     }
-    objects.push(...objectsOf(document, aliases));
+    if (!recovered) parsed.documents.push(document);
+    // A List, or a document whose kind did not survive, may hold objects of any kind.
+    parsed.brokenKinds.push(...(kinds.length === 0 || kinds.includes('List') ? [undefined] : kinds));
   }
-  return { documents: docs, objects, problems };
+  return parsed;
+}
+
+/** Adds a parsed document, its duplicate keys and its objects (none for an alias bomb); returns the objects. */
+function read(parsed: ParsedManifests, document: Document.Parsed, broken: boolean): KubeObject[] {
+  parsed.documents.push(document);
+  const { duplicates, hasAlias } = scan(document);
+  parsed.problems.push(...duplicates);
+  const aliases = hasAlias ? resolveAliases(document) : NO_ALIASES;
+  if (hasAlias && aliasBomb(document, aliases)) {
+    const [start, end] = document.range;
+    parsed.problems.push({
+      start,
+      end: Math.min(end, start + 1),
+      code: 'yaml-syntax',
+      message: `Aliases in this document expand it by more than ${MAX_ALIAS_EXPANSION} nodes (an alias bomb?); it is not checked.`,
+    });
+    return [];
+  }
+  const objects = objectsOf(document, aliases, broken);
+  parsed.objects.push(...objects);
+  return objects;
 }
 
 const NO_ALIASES: AliasTargets = new Map();
@@ -112,48 +135,9 @@ export function rescan(documents: Document.Parsed[]): ParsedManifests {
   for (const document of documents) {
     const { duplicates, hasAlias } = scan(document);
     problems.push(...duplicates);
-    objects.push(...objectsOf(document, hasAlias ? resolveAliases(document) : NO_ALIASES));
+    objects.push(...objectsOf(document, hasAlias ? resolveAliases(document) : NO_ALIASES, false));
   }
-  return { documents, objects, problems };
-}
-
-/**
- * The parser notices an unclosed `[`, `{` or quote only where the next line starts; the useful
- * place is the opener itself, found by scanning back from there.
- */
-function unclosedAt(text: string, at: number, message: string): SyntaxProblem | undefined {
-  const flow = /end with a ([\]}])/.exec(message);
-  const quote = /Missing closing (["'])quote/.exec(message);
-  let opener = -1;
-  if (flow) {
-    const [open, close] = flow[1] === ']' ? ['[', ']'] : ['{', '}'];
-    let depth = 0;
-    for (let i = at - 1; i >= 0 && i > at - 100000; i--) {
-      if (text[i] === close) depth++;
-      else if (text[i] === open && depth-- === 0) {
-        opener = i;
-        break;
-      }
-    }
-  } else if (quote) {
-    opener = text.lastIndexOf(quote[1], at - 1);
-  }
-  if (opener < 0) return undefined;
-  const char = text[opener];
-  const closer = char === '[' ? ']' : char === '{' ? '}' : char;
-  return {
-    start: opener,
-    end: opener + 1,
-    code: 'yaml-syntax',
-    message: `YAML syntax error: this "${char}" is never closed; add "${closer}" where the value ends.`,
-  };
-}
-
-function syntaxMessage(code: string, message: string): string {
-  const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-  if (code === 'TAB_AS_INDENT') return 'YAML does not allow tabs for indentation; indent with spaces.';
-  if (message.includes('call stack')) return 'This document nests too deeply to be checked; flatten it.';
-  return `YAML syntax error: ${first}.`.replace(/\.\.$/, '.');
+  return { documents, objects, problems, brokenKinds: [] };
 }
 
 /**
@@ -265,20 +249,20 @@ function aliasBomb(document: Document.Parsed, aliases: AliasTargets): boolean {
   return (size.get(document.contents) ?? 0) > written + MAX_ALIAS_EXPANSION;
 }
 
-function objectsOf(document: Document.Parsed, aliases: AliasTargets): KubeObject[] {
+function objectsOf(document: Document.Parsed, aliases: AliasTargets, broken: boolean): KubeObject[] {
   const root = document.contents;
   if (!isMap(root)) return [];
   const apiVersion = str(get(root, 'apiVersion'));
   const kind = str(get(root, 'kind'));
   if (apiVersion === undefined || kind === undefined) return [];
-  const self: KubeObject = { node: root, apiVersion, kind, document, aliases };
+  const self: KubeObject = { node: root, apiVersion, kind, document, aliases, broken };
   if (kind !== 'List') return [self];
   const listed: KubeObject[] = [];
   for (const item of items(get(root, 'items'))) {
     const itemVersion = str(get(item, 'apiVersion'));
     const itemKind = str(get(item, 'kind'));
     if (isMap(item) && itemVersion !== undefined && itemKind !== undefined)
-      listed.push({ node: item, apiVersion: itemVersion, kind: itemKind, document, aliases });
+      listed.push({ node: item, apiVersion: itemVersion, kind: itemKind, document, aliases, broken });
   }
   return [self, ...listed];
 }

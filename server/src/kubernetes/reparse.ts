@@ -1,4 +1,5 @@
-import { type Document, isAlias, isCollection, isDocument, isMap, isPair, isScalar, isSeq, parse, Scalar } from 'yaml';
+import { type Document, isAlias, isCollection, isMap, isScalar, isSeq, parse, Scalar } from 'yaml';
+import { shift } from './nodes';
 import { MAX_MANIFEST_CHARS, parseManifests, type ParsedManifests, rescan } from './parse';
 
 /**
@@ -60,6 +61,7 @@ export function parsePiecewise(text: string, previous?: PiecewiseParse): Piecewi
       documents: parsedPieces.flatMap((p) => p.parsed.documents),
       objects: parsedPieces.flatMap((p) => p.parsed.objects),
       problems: parsedPieces.flatMap((p) => p.parsed.problems),
+      brokenKinds: parsedPieces.flatMap((p) => p.parsed.brokenKinds),
     },
   };
 }
@@ -167,26 +169,4 @@ function hasAlias(document: Document.Parsed): boolean {
     else if (isSeq(node)) stack.push(...node.items);
   }
   return false;
-}
-
-/** Moves every offset at or after `from` by `delta`: nodes, documents. */
-function shift(document: Document.Parsed, from: number, delta: number): void {
-  if (delta === 0) return;
-  const move = (range: number[] | undefined) => {
-    if (!range) return;
-    for (let i = 0; i < range.length; i++) if (range[i] >= from) range[i] += delta;
-  };
-  move(document.range);
-  const stack: unknown[] = [document.contents];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (!node || typeof node !== 'object') continue;
-    if (isPair(node)) {
-      stack.push(node.key, node.value);
-      continue;
-    }
-    move((node as { range?: number[] }).range);
-    if (isCollection(node)) stack.push(...(node.items as unknown[]));
-    else if (isDocument(node)) stack.push(node.contents);
-  }
 }

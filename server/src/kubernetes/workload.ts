@@ -14,6 +14,11 @@ const TEMPLATE_PATH: Record<string, string[]> = {
   PodTemplate: ['template'],
 };
 
+/** Whether objects of this kind run pods (a Pod, or a workload with a pod template). */
+export function carriesPods(kind: string): boolean {
+  return kind === 'Pod' || kind in TEMPLATE_PATH;
+}
+
 /** The pod spec map of a Pod or a workload's template. */
 export function podSpec(obj: KubeObject): YAMLMap<unknown, unknown> | undefined {
   if (obj.kind === 'Pod') return asMap(get(obj.node, 'spec'));

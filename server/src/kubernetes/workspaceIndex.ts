@@ -17,7 +17,8 @@ import { nameOf, type PodSummary, podSummary } from './workload';
  * every file (the command line, tests). With `ctx.stepwiseIndex` (the editor) requests never read
  * a file for it: they get what `indexStep`, called in slices between requests, has summarised so
  * far (open documents are always summarised), with `complete` false until every file is; the
- * editor re-checks open documents when it is.
+ * editor re-checks open documents when it is. Documents with syntax errors add nothing but their
+ * kinds: what they define is not known in full.
  */
 export interface WorkspaceIndex {
   /** Every manifest file of the workspace is summarised as it is now; rules that report something missing wait for this. */
@@ -26,6 +27,8 @@ export interface WorkspaceIndex {
   names: Map<string, Set<string>>;
   /** Every Pod and pod template. */
   pods: PodSummary[];
+  /** The kinds of the documents with syntax errors (see ParsedManifests.brokenKinds). */
+  brokenKinds: Set<string | undefined>;
   /** The openAPIV3Schema a workspace CRD gives `group/version Kind`, if any. */
   crdSchema(typeMeta: string): JsonSchema | undefined;
 }
@@ -33,6 +36,7 @@ export interface WorkspaceIndex {
 interface FileSummary {
   names: Array<[string, string]>;
   pods: PodSummary[];
+  brokenKinds: Array<string | undefined>;
   /** `group/version Kind` → the schema, converted to data on first use. */
   crds: Map<string, () => JsonSchema | undefined>;
 }
@@ -118,7 +122,7 @@ function upToDate(ctx: ServiceContext, store: SummaryStore, uri: string): boolea
   return store.entries.get(uri)?.stamp === ctx.workspace.fileStamp(uri);
 }
 
-const NOTHING: FileSummary = { names: [], pods: [], crds: new Map() };
+const NOTHING: FileSummary = { names: [], pods: [], brokenKinds: [], crds: new Map() };
 
 function summariseInto(ctx: ServiceContext, store: SummaryStore, uri: string): SummaryEntry {
   const stamp = ctx.workspace.fileStamp(uri);
@@ -134,6 +138,7 @@ function summariseInto(ctx: ServiceContext, store: SummaryStore, uri: string): S
 function buildIndex(ctx: ServiceContext, store: SummaryStore): WorkspaceIndex {
   const names = new Map<string, Set<string>>();
   const pods: PodSummary[] = [];
+  const brokenKinds = new Set<string | undefined>();
   const crds = new Map<string, () => JsonSchema | undefined>();
   const present = new Set<string>();
   let complete = true;
@@ -154,15 +159,17 @@ function buildIndex(ctx: ServiceContext, store: SummaryStore): WorkspaceIndex {
       names.set(kind, set);
     }
     pods.push(...summary.pods);
+    for (const kind of summary.brokenKinds) brokenKinds.add(kind);
     for (const [key, schema] of summary.crds) crds.set(key, schema);
   }
   for (const uri of [...store.entries.keys()]) if (!present.has(uri)) store.entries.delete(uri);
-  return { complete, names, pods, crdSchema: (key) => crds.get(key)?.() };
+  return { complete, names, pods, brokenKinds, crdSchema: (key) => crds.get(key)?.() };
 }
 
 function summarize(parsed: ParsedManifests): FileSummary {
-  const summary: FileSummary = { names: [], pods: [], crds: new Map() };
+  const summary: FileSummary = { names: [], pods: [], brokenKinds: parsed.brokenKinds, crds: new Map() };
   for (const obj of parsed.objects) {
+    if (obj.broken) continue;
     const name = nameOf(obj);
     if (name !== undefined) summary.names.push([obj.kind, name]);
     const pod = podSummary(obj);

@@ -1,13 +1,14 @@
 // Fires when a pod refers to a ConfigMap, Secret, PersistentVolumeClaim or ServiceAccount
 // by a name the workspace does not define — but only when the workspace defines at least one
-// object of that kind, so manifests whose Secrets live elsewhere stay quiet. Catches renamed or
-// misspelled references before the pod hangs in ContainerCreating.
+// object of that kind, so manifests whose Secrets live elsewhere stay quiet, and none of that kind
+// is in a document with a syntax error (it may be the one named). Catches renamed or misspelled
+// references before the pod hangs in ContainerCreating.
 import { finding, type Finding, type Rule, type RuleMeta } from '../../common';
 import type { ManifestFile } from '../manifestFile';
 import { get, items, scalar, str, type YamlNode } from '../nodes';
 import type { KubeObject } from '../parse';
 import { containers, nameOf, podSpec } from '../workload';
-import { eachObject, nodeRange } from './rule';
+import { brokenDocumentMayHold, eachObject, nodeRange } from './rule';
 
 const meta: RuleMeta = {
   id: 'k8s/missing-reference',
@@ -64,14 +65,17 @@ const LABEL: Record<string, string> = {
 };
 
 function definedNames(file: ManifestFile, kind: string): Set<string> | undefined {
+  if (brokenDocumentMayHold(file, (k) => k === kind)) return undefined;
   const names = new Set(file.index().names.get(kind) ?? []);
-  for (const o of file.parsed.objects) if (o.kind === kind && nameOf(o)) names.add(nameOf(o) as string);
+  for (const o of file.parsed.objects) if (o.kind === kind && !o.broken && nameOf(o)) names.add(nameOf(o) as string);
   // The built-in `default` ServiceAccount exists in every namespace.
   if (kind === 'ServiceAccount' && names.size > 0) names.add('default');
   return names.size > 0 ? names : undefined;
 }
 
 function checkObject(file: ManifestFile, obj: KubeObject): Finding[] {
+  // A reference in a document with a syntax error may be the name being typed.
+  if (obj.broken) return [];
   const out: Finding[] = [];
   for (const ref of references(obj)) {
     const names = definedNames(file, ref.kind);

@@ -5,8 +5,8 @@ import { finding, type Finding, type Rule, type RuleMeta } from '../../common';
 import type { ManifestFile } from '../manifestFile';
 import { get, items, str, stringMap } from '../nodes';
 import type { KubeObject } from '../parse';
-import { containers, namespaceOf } from '../workload';
-import { eachWholeObject, nodeRange, selectedPods } from './rule';
+import { carriesPods, containers, namespaceOf } from '../workload';
+import { brokenDocumentMayHold, eachWholeObject, nodeRange, selectedPods } from './rule';
 
 const meta: RuleMeta = {
   id: 'k8s/named-port',
@@ -50,7 +50,8 @@ function probeFindings(file: ManifestFile, obj: KubeObject): Finding[] {
 
 function serviceFindings(file: ManifestFile, obj: KubeObject): Finding[] {
   const selector = stringMap(get(obj.node, 'spec', 'selector'));
-  if (selector.size === 0) return [];
+  // A pod in a document with a syntax error may be selected too and declare the port.
+  if (selector.size === 0 || obj.broken || brokenDocumentMayHold(file, carriesPods)) return [];
   const pods = selectedPods(file, selector, namespaceOf(obj));
   // Without selected pods there is nothing to compare with; service-no-match reports that case.
   // While the workspace index is being built, a pod with the port may be among those not read yet.

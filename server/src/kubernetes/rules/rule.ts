@@ -77,6 +77,16 @@ export function parseCheck(meta: RuleMeta, code: SyntaxProblem['code']): (file: 
   return (file) => file.parsed.problems.filter((p) => p.code === code).map((p) => finding(meta, nodeRange(file, [p.start, p.end]), p.message));
 }
 
+/**
+ * Whether a document with a syntax error, in this file or in the workspace, may define an object
+ * of a kind `matches` accepts. Such a document defines more than was recovered from it, so a
+ * rule that compares documents must not conclude that such an object is absent (a Service
+ * "selects no pods" while the Deployment it selects is being typed).
+ */
+export function brokenDocumentMayHold(file: ManifestFile, matches: (kind: string) => boolean): boolean {
+  return [...file.parsed.brokenKinds, ...file.index().brokenKinds].some((kind) => kind === undefined || matches(kind));
+}
+
 /** The pods a Service selects, honouring namespaces written on both sides. */
 export function selectedPods(file: ManifestFile, selector: Map<string, string>, namespace: string | undefined): PodSummary[] {
   return file.pods().filter((p) => selects(selector, p.labels) && (namespace === undefined || p.namespace === undefined || p.namespace === namespace));

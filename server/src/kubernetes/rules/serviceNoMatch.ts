@@ -1,12 +1,13 @@
 // Fires when a Service's selector matches the labels of no Pod or pod template in the workspace
-// (checked only when the workspace defines at least one). Such a Service has no endpoints and
-// every connection to it fails — usually a typo in a label.
+// (checked only when the workspace defines at least one, and none is in a document with a syntax
+// error, which may be the one selected). Such a Service has no endpoints and every connection to
+// it fails — usually a typo in a label.
 import { finding, type Finding, type Rule, type RuleMeta } from '../../common';
 import type { ManifestFile } from '../manifestFile';
 import { get, pairOf, str, stringMap } from '../nodes';
 import type { KubeObject } from '../parse';
-import { namespaceOf } from '../workload';
-import { eachWholeObject, nodeRange, selectedPods } from './rule';
+import { carriesPods, namespaceOf } from '../workload';
+import { brokenDocumentMayHold, eachWholeObject, nodeRange, selectedPods } from './rule';
 
 const meta: RuleMeta = {
   id: 'k8s/service-no-match',
@@ -17,13 +18,14 @@ const meta: RuleMeta = {
 };
 
 function checkObject(file: ManifestFile, obj: KubeObject): Finding[] {
-  if (obj.kind !== 'Service' || str(get(obj.node, 'spec', 'type')) === 'ExternalName') return [];
+  if (obj.kind !== 'Service' || obj.broken || str(get(obj.node, 'spec', 'type')) === 'ExternalName') return [];
   const selectorNode = pairOf(get(obj.node, 'spec'), 'selector');
   const selector = stringMap(selectorNode?.value);
   if (!selectorNode || selector.size === 0) return [];
   if (file.pods().length === 0) return [];
-  // While the workspace index is being built, the pods it selects may be among those not read yet.
-  if (selectedPods(file, selector, namespaceOf(obj)).length > 0 || !file.index().complete) return [];
+  // While the workspace index is being built, the pods it selects may be among those not read yet;
+  // a document with a syntax error may hold them too.
+  if (selectedPods(file, selector, namespaceOf(obj)).length > 0 || !file.index().complete || brokenDocumentMayHold(file, carriesPods)) return [];
   const shown = [...selector].map(([k, v]) => `${k}=${v}`).join(', ');
   return [
     finding(

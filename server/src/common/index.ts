@@ -1,6 +1,6 @@
 /**
  * Shared helpers used by every layer: positions, URIs, settings, rule ids and suppression,
- * per-session caches and the small file-system interface.
+ * per-session caches, the small file-system interface and the one sanitiser for untrusted Markdown.
  * No LSP connection imports, no IO, no module-level mutable state. Never throws.
  */
 export * from './positions';
@@ -12,3 +12,4 @@ export * from './fileSystem';
 export * from './text';
 export * from './projectConfig';
 export * from './resources';
+export * from './markdown';

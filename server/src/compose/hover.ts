@@ -1,5 +1,5 @@
 import type { Position } from 'vscode-languageserver-types';
-import { offsetOf } from '../common';
+import { codeSpan, offsetOf, sanitizeMarkdown } from '../common';
 import type { HoverTarget, ServiceContext, SourceDocument } from '../workspace';
 import { describe } from '../yamlSchema';
 import { fieldKeys } from './keys';
@@ -12,8 +12,8 @@ import { COMPOSE_SCHEMA } from './schema';
 function serviceSummary(service: Service): string {
   const image = text(get(service.node, 'image'));
   const build = get(service.node, 'build');
-  const facts = ['service', ...(image ? [`image \`${image}\``] : []), ...(build ? ['built here'] : [])];
-  return `**${service.name}** · ${facts.join(' · ')}`;
+  const facts = ['service', ...(image ? [`image ${codeSpan(image)}`] : []), ...(build ? ['built here'] : [])];
+  return `**${sanitizeMarkdown(service.name)}** · ${facts.join(' · ')}`;
 }
 
 function serviceAt(file: ComposeFile, offset: number): Service | undefined {
@@ -42,5 +42,5 @@ export async function hoverTarget(ctx: ServiceContext, src: SourceDocument, pos:
   const deprecated = facts.deprecated ? ' · deprecated' : '';
   const description = facts.description ? `\n\n${facts.description}` : '';
   const values = facts.enumValues.length ? `\n\nValues: ${facts.enumValues.map((v) => `\`${String(v)}\``).join(', ')}` : '';
-  return { range: nodeRange(file, at.node), keys, reference: `**${at.path.join('.')}**${types}${deprecated}${description}${values}` };
+  return { range: nodeRange(file, at.node), keys, reference: sanitizeMarkdown(`**${at.path.join('.')}**${types}${deprecated}${description}${values}`) };
 }

@@ -1,4 +1,5 @@
 import type { Position } from 'vscode-languageserver-types';
+import { codeBlock, codeSpan, sanitizeMarkdown } from '../common';
 import type { HoverTarget, ServiceContext, SourceDocument } from '../workspace';
 import { locate, type Located } from './locate';
 import { resolveDefinition, type DockerfileModel, type Stage } from './model';
@@ -15,10 +16,10 @@ function variableHover(model: DockerfileModel, found: Extract<Located, { kind: '
   const line = found.range.start.line;
   const definition = found.definition ?? resolveDefinition(model, found.name, found.step.stage, line);
   if (definition) {
-    const value = definition.value === null ? '_no default value_' : `\`${definition.value}\``;
+    const value = definition.value === null ? '_no default value_' : codeSpan(definition.value);
     const where =
       definition.stage < 0 ? 'before the first FROM (global build argument)' : `in stage ${model.stages[definition.stage]?.name ?? definition.stage}`;
-    const reference = `**${definition.kind} \`${definition.name}\`** = ${value}\n\nSet on line ${definition.line + 1}, ${where}:\n\n\`\`\`dockerfile\n${firstLine(model, definition.line).trim()}\n\`\`\``;
+    const reference = `**${definition.kind} ${codeSpan(definition.name)}** = ${value}\n\nSet on line ${definition.line + 1}, ${sanitizeMarkdown(where)}:\n\n${codeBlock(firstLine(model, definition.line).trim(), 'dockerfile')}`;
     return { range: found.range, keys: [`docker:instruction/${definition.kind}`, 'docker:topic/env-replacement'], reference };
   }
   const predefined = predefinedArgDoc(found.name);
@@ -26,13 +27,13 @@ function variableHover(model: DockerfileModel, found: Extract<Located, { kind: '
     return {
       range: found.range,
       keys: ['docker:instruction/ARG', 'docker:topic/env-replacement'],
-      reference: `**\`${found.name}\`** — predefined build argument\n\n${predefined}`,
+      reference: `**${codeSpan(found.name)}** — predefined build argument\n\n${predefined}`,
     };
   }
   return {
     range: found.range,
     keys: ['docker:topic/env-replacement'],
-    reference: `**\`${found.name}\`** is not set by an ARG or ENV in scope here (the base image may set it).`,
+    reference: `**${codeSpan(found.name)}** is not set by an ARG or ENV in scope here (the base image may set it).`,
   };
 }
 
@@ -43,10 +44,10 @@ function imageReference(stage: Stage): string {
   const registry = ref?.registry ?? 'docker.io (Docker Hub)';
   const digest = ref?.digest ?? null;
   const tag = ref?.tag ?? (digest ? null : 'latest (implicit: no tag given)');
-  const rows = [`- registry: ${registry}`, `- repository: \`${name}\``];
-  if (tag) rows.push(`- tag: ${tag}`);
-  if (digest) rows.push(`- digest: \`${digest}\``);
-  return `**Base image** \`${stage.image}\`\n\n${rows.join('\n')}`;
+  const rows = [`- registry: ${sanitizeMarkdown(registry)}`, `- repository: ${codeSpan(name)}`];
+  if (tag) rows.push(`- tag: ${sanitizeMarkdown(tag)}`);
+  if (digest) rows.push(`- digest: ${codeSpan(digest)}`);
+  return `**Base image** ${codeSpan(stage.image)}\n\n${rows.join('\n')}`;
 }
 
 function targetFor(model: DockerfileModel, found: Located): HoverTarget | null {
@@ -72,8 +73,8 @@ function targetFor(model: DockerfileModel, found: Located): HoverTarget | null {
     }
     case 'stage': {
       const line = found.stage.from.getRange().start.line;
-      const label = found.stage.name ? `\`${found.stage.name}\`` : String(found.stage.index);
-      const reference = `**Build stage ${label}** (stage ${found.stage.index}, line ${line + 1})\n\n\`\`\`dockerfile\n${firstLine(model, line).trim()}\n\`\`\``;
+      const label = found.stage.name ? codeSpan(found.stage.name) : String(found.stage.index);
+      const reference = `**Build stage ${label}** (stage ${found.stage.index}, line ${line + 1})\n\n${codeBlock(firstLine(model, line).trim(), 'dockerfile')}`;
       const keys =
         found.via === 'from-flag'
           ? ['docker:flag/COPY --from', 'docker:topic/multi-stage']

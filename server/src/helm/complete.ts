@@ -1,5 +1,5 @@
 import { type CompletionItem, CompletionItemKind, type Position, type Range } from 'vscode-languageserver-types';
-import { offsetOf, rangeOf } from '../common';
+import { codeBlock, offsetOf, rangeOf } from '../common';
 import { actionAt } from '../gotmpl';
 import type { ServiceContext, SourceDocument } from '../workspace';
 import { type ChartModel, namedTemplates } from './chart';
@@ -37,7 +37,7 @@ export function complete(ctx: ServiceContext, src: SourceDocument, pos: Position
       label: name,
       kind: CompletionItemKind.Snippet,
       detail: `named template (${defs[0].uri.slice(defs[0].uri.lastIndexOf('/') + 1)})`,
-      documentation: { kind: 'markdown', value: '```helm\n' + defs[0].body.trim() + '\n```' },
+      documentation: { kind: 'markdown', value: codeBlock(defs[0].body.trim(), 'helm') },
       textEdit: { range: replace(named[1].length), newText: name },
     }));
   }

@@ -1,5 +1,5 @@
 import type { Position } from 'vscode-languageserver-types';
-import { basename, offsetOf, rangeOf } from '../common';
+import { basename, codeBlock, codeSpan, offsetOf, rangeOf } from '../common';
 import { actionAt } from '../gotmpl';
 import type { HoverTarget, ServiceContext, SourceDocument } from '../workspace';
 import { type ChartModel, chartOf, keyPathAt, namedTemplates, yamlFileOf } from './chart';
@@ -49,13 +49,13 @@ function templateHover(ctx: ServiceContext, src: SourceDocument, pos: Position):
   if (ref) {
     const defs = info.chart ? (namedTemplates(ctx, info.chart).get(ref.name) ?? []) : [];
     const body = defs.length
-      ? `\`\`\`helm\n{{ define "${ref.name}" }}${defs[0].body}{{ end }}\n\`\`\`\n\nDefined in \`${basename(defs[0].uri)}\``
-      : `No template named \`${ref.name}\` is defined in this chart or its subcharts.`;
+      ? `${codeBlock(`{{ define "${ref.name}" }}${defs[0].body}{{ end }}`, 'helm')}\n\nDefined in ${codeSpan(basename(defs[0].uri))}`
+      : `No template named ${codeSpan(ref.name)} is defined in this chart or its subcharts.`;
     const fileKeys = defs.length && basename(defs[0].uri) === '_helpers.tpl' ? ['helm:file/_helpers.tpl'] : [];
     return {
       range,
       keys: [ref.keyword === 'include' ? 'helm:function/include' : 'helm:keyword/template', ...fileKeys],
-      reference: `**Named template** \`${ref.name}\`\n\n${body}`,
+      reference: `**Named template** ${codeSpan(ref.name)}\n\n${body}`,
     };
   }
   if (token.type === 'keyword') {

@@ -1,3 +1,4 @@
+import { codeSpan } from '../common';
 import builtinTable from './data/builtins.json';
 import functionGroups from './data/functionGroups.json';
 import functionTable from './data/functions.json';
@@ -62,7 +63,7 @@ export function functionMarkdown(f: FunctionInfo): string {
 
 export function builtinMarkdown(b: BuiltinInfo, chartValue?: string): string {
   const head = `\`\`\`helm\n${b.signature ? `${b.path.slice(0, b.path.lastIndexOf('.'))}.${b.signature}` : b.path}\n\`\`\``;
-  const value = chartValue === undefined ? '' : `\n\nIn this chart: \`${chartValue}\``;
+  const value = chartValue === undefined ? '' : `\n\nIn this chart: ${codeSpan(chartValue)}`;
   const example = b.example ? `\n\nExample: \`${b.example}\`` : '';
   return `${head}\n\n${b.doc}${value}${example}`;
 }

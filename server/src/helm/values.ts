@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, type Node as YamlNode, type Pair, type Scalar, type YAMLMap } from 'yaml';
-import { basename } from '../common';
+import { basename, codeSpan, sanitizeMarkdown } from '../common';
 import type { ServiceContext } from '../workspace';
 import { type ChartModel, deref, mapEntries, mapPair, unreadableDependencies, type ValuesSource, valueSources } from './chart';
 import { dotted } from './document';
@@ -185,10 +185,10 @@ export function valuesMarkdown(ctx: ServiceContext, chart: ChartModel, path: rea
   }
   const rows = hits.map((h) => {
     const origin = h.source.own ? basename(h.source.file.uri) : `${basename(h.source.file.uri)} (${h.source.mountedAt ? 'subchart default' : 'parent chart'})`;
-    return `| ${origin} | \`${previewValue(h.value).replace(/\|/g, '\\|')}\` |`;
+    return `| ${sanitizeMarkdown(origin)} | ${codeSpan(previewValue(h.value)).replace(/\|/g, '\\|')} |`;
   });
   lines.push(['| file | value |', '| --- | --- |', ...rows].join('\n'));
   const comment = hits.map(commentOf).find((c) => c);
-  if (comment) lines.push(comment);
+  if (comment) lines.push(sanitizeMarkdown(comment));
   return lines.join('\n\n');
 }

@@ -1,4 +1,5 @@
 import { type CompletionItem, CompletionItemKind, CompletionItemTag, InsertTextFormat, type Position } from 'vscode-languageserver-types';
+import { sanitizeMarkdown } from '../common';
 import type { ServiceContext, SourceDocument } from '../workspace';
 import skeletonTable from './data/skeletons.json';
 import { analyseManifest } from './manifestFile';
@@ -191,7 +192,7 @@ function keyItems(schema: JsonSchema | undefined, definitions: Record<string, Js
       label: name,
       kind: CompletionItemKind.Property,
       detail: `${typeName(definitions, raw)}${required.has(name) ? ' (required)' : ''}${deprecated ? ' (deprecated)' : ''}`,
-      documentation: description ? { kind: 'markdown', value: description.split('\n\nPossible enum values:')[0] } : undefined,
+      documentation: description ? { kind: 'markdown', value: sanitizeMarkdown(description.split('\n\nPossible enum values:')[0]) } : undefined,
       insertText,
       sortText: `${required.has(name) ? '0' : deprecated ? '2' : '1'}${name}`,
       ...(deprecated ? { tags: [CompletionItemTag.Deprecated] } : {}),

@@ -1,5 +1,5 @@
 import type { Position } from 'vscode-languageserver-types';
-import { offsetOf, rangeOf } from '../common';
+import { codeSpan, offsetOf, rangeOf, sanitizeMarkdown } from '../common';
 import type { HoverTarget, ServiceContext, SourceDocument } from '../workspace';
 import { locate } from './locate';
 import { analyseManifest } from './manifestFile';
@@ -28,7 +28,7 @@ export function hoverTarget(ctx: ServiceContext, src: SourceDocument, pos: Posit
   if (path.length === 1 && (path[0] === 'kind' || path[0] === 'apiVersion') && !at.isKey) {
     const root = schemaAt(file, obj, []);
     const doc = root?.schema.description ? `\n\n${root.schema.description}` : '';
-    return { range, keys: [`k8s:kind/${obj.kind}`], reference: `**${obj.kind}** · \`${obj.apiVersion}\`${doc}` };
+    return { range, keys: [`k8s:kind/${obj.kind}`], reference: sanitizeMarkdown(`**${obj.kind}** · ${codeSpan(String(obj.apiVersion))}${doc}`) };
   }
   const found = schemaAt(file, obj, path);
   // The kind-qualified key first: a field can mean something else per kind (a Deployment's
@@ -49,12 +49,13 @@ export function hoverTarget(ctx: ServiceContext, src: SourceDocument, pos: Posit
   // The property's own description says whether it is deprecated; a $ref'd type's may not.
   const deprecated = isDeprecated(found.parent?.properties?.[name]) || isDeprecated(found.schema);
   const facts = [
-    `\`${typeName(found.definitions, found.schema)}\``,
+    codeSpan(typeName(found.definitions, found.schema)),
     required,
-    ...(fallback ? [`default \`${fallback}\``] : []),
+    ...(fallback ? [`default ${codeSpan(fallback)}`] : []),
     ...(deprecated ? ['**deprecated**'] : []),
   ];
-  const values = found.schema.enum ? `\n\nValues: ${found.schema.enum.map((v) => `\`${String(v)}\``).join(', ')}` : '';
+  const values = found.schema.enum ? `\n\nValues: ${found.schema.enum.map((v) => codeSpan(String(v))).join(', ')}` : '';
   const description = found.schema.description ? `\n\n${found.schema.description.split('\n\nPossible enum values:')[0]}` : '';
-  return { range, keys, reference: `**${fieldPath}** · ${facts.join(' · ')}${description}${values}` };
+  // Descriptions, enums and keys may come from the workspace (CRDs, the manifest itself): sanitised whole.
+  return { range, keys, reference: sanitizeMarkdown(`**${fieldPath}** · ${facts.join(' · ')}${description}${values}`) };
 }

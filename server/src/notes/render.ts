@@ -1,58 +1,11 @@
+import { type SanitizeOptions, sanitizeMarkdown } from '../common';
 import { atxHeading, closesFence, type Fence, openingFence, splitLines } from './markdown';
 import type { NoteSection } from './types';
 
 /**
- * Note sections → hover Markdown. Notes are untrusted: links to `command:` (and other
- * editor-internal or script schemes) lose their target, raw HTML is escaped so it shows as text,
- * and HTML comments (the `<!-- keys: -->` tags) are dropped. Code stays verbatim.
+ * Note sections → hover Markdown. Notes are untrusted: bodies, headings and link texts go through
+ * the one sanitiser (common/markdown.ts); HTML comments (the `<!-- keys: -->` tags) are dropped.
  */
-const UNSAFE_SCHEME = '(?:command|vscode|vscode-insiders|javascript|vbscript|data):';
-/** `[text](command:…)`, also with one level of parentheses inside the target. */
-const UNSAFE_LINK = new RegExp(`!?\\[([^\\]]*)\\]\\(\\s*<?\\s*${UNSAFE_SCHEME}(?:[^()]|\\([^()]*\\))*\\)`, 'gi');
-const UNSAFE_DEFINITION = new RegExp(`^\\s{0,3}\\[[^\\]]+\\]:\\s*<?\\s*${UNSAFE_SCHEME}`, 'i');
-
-/** Escapes `<` outside inline code spans, so no HTML tag or autolink survives. */
-function escapeHtml(line: string): string {
-  let out = '';
-  let i = 0;
-  while (i < line.length) {
-    if (line[i] === '`') {
-      let n = 1;
-      while (line[i + n] === '`') n++;
-      const run = '`'.repeat(n);
-      const close = findRun(line, run, i + n);
-      if (close >= 0) {
-        out += line.slice(i, close + n);
-        i = close + n;
-        continue;
-      }
-      out += run;
-      i += n;
-      continue;
-    }
-    out += line[i] === '<' ? '\\<' : line[i];
-    i++;
-  }
-  return out;
-}
-
-/** The next backtick run of exactly `run`'s length from `from`, or -1. */
-function findRun(line: string, run: string, from: number): number {
-  let at = line.indexOf(run, from);
-  while (at >= 0) {
-    const longer = line[at + run.length] === '`' || line[at - 1] === '`';
-    if (!longer) return at;
-    let end = at;
-    while (line[end] === '`') end++;
-    at = line.indexOf(run, end);
-  }
-  return -1;
-}
-
-/** One line of prose made safe: unsafe links become their text, HTML is escaped. */
-export function sanitizeInline(line: string): string {
-  return escapeHtml(line.replace(UNSAFE_LINK, '$1'));
-}
 
 /** A line of a body with its index in the body, so a cut can link to the line it stopped at. */
 interface Line {
@@ -153,7 +106,7 @@ function heightOf(lines: readonly Line[], code: boolean): number {
   return height;
 }
 
-export interface BodyOptions {
+export interface BodyOptions extends SanitizeOptions {
   /** The cap in display lines (see `heightOf`). */
   maxLines: number;
   /** Past `maxLines`, still show the first paragraph of text (a line that is only a link is none), up to this many lines. */
@@ -177,6 +130,11 @@ export interface RenderedBody {
  * so the hover keeps one title.
  */
 export function renderBody(body: string, options: BodyOptions): RenderedBody {
+  const cut = cutBody(body, options);
+  return { ...cut, text: sanitizeMarkdown(cut.text, options) };
+}
+
+function cutBody(body: string, options: BodyOptions): RenderedBody {
   const blocks = blocksOf(withoutComments(splitLines(body)), options.hardBreaks ?? false);
   const whole = blocks.reduce((sum, block, i) => sum + (i ? 1 : 0) + heightOf(block.lines, block.code), 0);
   if (whole <= options.maxLines) return { text: blocks.map((b) => b.lines.map((l) => l.text).join('\n')).join('\n\n') };
@@ -279,7 +237,6 @@ function blocksOf(lines: readonly Line[], hardBreaks: boolean): Block[] {
       push(line, true);
       continue;
     }
-    if (UNSAFE_DEFINITION.test(line.text)) continue;
     // The sectioning read a `---` under text as a separator; a block of its own keeps Markdown from reading a heading.
     if (SEPARATOR.test(line.text)) {
       block = undefined;
@@ -288,7 +245,7 @@ function blocksOf(lines: readonly Line[], hardBreaks: boolean): Block[] {
       continue;
     }
     const heading = atxHeading(line.text);
-    const text = heading ? `**${sanitizeInline(heading.text)}**` : sanitizeInline(line.text);
+    const text = heading ? `**${heading.text}**` : line.text;
     if (heading && !heading.text) continue;
     if (hardBreaks && block && !block.code) breakAfterLast(block, text);
     push({ text, at: line.at }, false);
@@ -323,7 +280,13 @@ function lineTarget(uri: string, line: number): string {
 
 /** Link text made safe. */
 function linkText(text: string): string {
-  return sanitizeInline(text).replace(/[[\]]/g, '\\$&');
+  return sanitizeMarkdown(text).replace(/[[\]]/g, '\\$&');
+}
+
+/** File links may stay when they point into the note's own folder (no `..` to climb out of it). */
+function insideFolderOf(uri: string): (target: string) => boolean {
+  const folder = uri.slice(0, uri.lastIndexOf('/') + 1);
+  return (target) => target.startsWith(folder) && !/(^|\/)(\.|%2e){2}(\/|$)/i.test(target.slice(folder.length));
 }
 
 /** A section's own heading (the text before a file's first heading has none). */
@@ -346,12 +309,13 @@ export function renderSection(section: NoteSection, options: RenderOptions): str
   const origin = section.origin === 'bundled' ? 'Bundled' : 'Your notes';
   const place = `[${linkText(fileLine(section))}](${lineTarget(section.uri, section.startLine)})`;
   const heading = ownHeading(section);
-  const title = `${origin} · ${place}${heading ? ` — **${sanitizeInline(heading)}**` : ''}`;
+  const title = `${origin} · ${place}${heading ? ` — **${sanitizeMarkdown(heading)}**` : ''}`;
   // The title line and its gap count in the section's lines.
   const body = renderBody(section.body, {
     maxLines: Math.max(1, options.maxLines - 2),
     textWithin: options.textWithin && options.textWithin - 2,
     hardBreaks: /\.txt$/i.test(section.uri),
+    allowFile: insideFolderOf(section.uri),
   });
   if (body.cutAt === undefined) return [title, body.text].filter(Boolean).join('\n\n');
   const more = `[more…](${lineTarget(section.uri, section.bodyLine + body.cutAt)})`;
@@ -441,7 +405,7 @@ export function shortenReference(markdown: string, maxLines: number): string {
     source.map((text, at) => ({ text, at })),
     false,
   );
-  // The reference is ours and already safe: its source text is shortened, not its rendered lines.
+  // Its source text is shortened, not its rendered lines.
   const texts = blocks.map((b) =>
     source
       .slice(b.lines[0].at, b.lines[b.lines.length - 1].at + 1)
@@ -467,5 +431,7 @@ export function shortenReference(markdown: string, maxLines: number): string {
     const short = firstSentences(texts[i].replace(MORE_LINK, ''), SUMMARY_CHARS);
     if (short !== undefined) texts[i] = short + (link ? ` [more](${link[1]})` : ' …');
   }
-  return texts.join('\n\n');
+  // The reference holds workspace text made safe where it came in; a sentence cut inside a code
+  // span could let what the span held out, so the shortened text is made safe again.
+  return sanitizeMarkdown(texts.join('\n\n'));
 }

@@ -1,6 +1,6 @@
 import type { Hover, Position, Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { containsPosition, findSuppressions, lineText } from '../common';
+import { codeSpan, containsPosition, findSuppressions, lineText, sanitizeMarkdown } from '../common';
 import { type HoverNotes, type LookupOptions, type NoteSection, renderMore, renderSectionMemo, renderSections, shortenReference } from '../notes';
 import type { ServiceContext } from '../workspace';
 import { addNoteLink } from './addNoteLink';
@@ -64,8 +64,9 @@ function suppressionHover(ctx: ServiceContext, doc: TextDocument, pos: Position)
   const suppressions = ctx.cache.get('suppressions', doc.uri, doc.version, () => findSuppressions(doc));
   const s = suppressions.find((x) => containsPosition(x.range, pos));
   if (!s) return undefined;
-  const lines = s.rules.map((id) => `- \`${id}\`${ruleMeta(id) ? ` — ${ruleMeta(id)?.title}` : ''}`);
-  const reason = s.reason ? `**Reason:** ${s.reason}` : '_No reason given._ Add one after `--`.';
+  // The ids and the reason are the document's own text.
+  const lines = s.rules.map((id) => `- ${codeSpan(id)}${ruleMeta(id) ? ` — ${ruleMeta(id)?.title}` : ''}`);
+  const reason = s.reason ? `**Reason:** ${sanitizeMarkdown(s.reason)}` : '_No reason given._ Add one after `--`.';
   return {
     keys: s.rules.map((id) => `rule:${id}`),
     reference: `**Ignored on line ${s.target + 1}:**\n\n${lines.join('\n')}\n\n${reason}`,

@@ -97,10 +97,18 @@ describe('rendering a section', () => {
 
   test('command: and other unsafe links lose their target; safe links stay', () => {
     const { text } = renderBody(
-      '[run](command:workbench.action.terminal.new) [x](  command:foo?%5B%5D) ![img](javascript:alert(1)) [ok](https://kubernetes.io)\n[ref]: command:evil\nafter',
+      '[run](command:workbench.action.terminal.new) [x](  command:foo?%5B%5D) ![img](javascript:alert(1)) [ok](https://kubernetes.io) [ref]\n\n[ref]: command:evil\nafter',
       { maxLines: 10 },
     );
-    assert.equal(text, 'run x img [ok](https://kubernetes.io)\nafter');
+    // The definition goes; `after` was its paragraph's continuation and stays.
+    assert.equal(text, 'run x img [ok](https://kubernetes.io) ref\n\nafter');
+  });
+
+  test('file links stay only inside the folder of the note', () => {
+    const out = renderSections([sectionOf('# A\n[b](file:///home/me/notes/b.md) [c](file:///home/me/notes/../secret) [d](file:///etc/passwd)\n')], {
+      maxLines: 5,
+    });
+    assert.match(out, /\[b\]\(file:\/\/\/home\/me\/notes\/b\.md\) c d$/);
   });
 
   test('raw HTML is escaped outside code and left alone in code', () => {

@@ -44,6 +44,7 @@ export const languageIds: LanguageIdRow[] = [
   { title: 'a manifest stays yaml', file: 'k8s/deployment.yaml', languageId: 'yaml', foundation: true },
   { title: 'a chart template is helm', file: 'chart/templates/deployment.yaml', languageId: 'helm', foundation: true },
   { title: 'values.yaml stays yaml', file: 'chart/values.yaml', languageId: 'yaml', foundation: true },
+  { title: 'compose.yaml is dockercompose', file: 'compose.yaml', languageId: 'dockercompose', foundation: true },
 ];
 
 export const hovers: HoverRow[] = [
@@ -64,6 +65,7 @@ export const hovers: HoverRow[] = [
   { title: 'Dockerfile instruction FROM', file: 'Dockerfile', cursor: { on: 'FROM' }, contains: ['FROM'] },
   { title: 'manifest kind Deployment', file: 'k8s/deployment.yaml', cursor: { on: 'Deployment' }, contains: ['Deployment'] },
   { title: 'Helm built-in .Release.Name', file: 'chart/templates/deployment.yaml', cursor: { on: 'Release' }, contains: ['Release'] },
+  { title: 'Compose service web', file: 'compose.yaml', cursor: { on: 'web' }, contains: ['**web** · service', 'Services'] },
 ];
 
 export const completions: CompletionRow[] = [
@@ -80,6 +82,7 @@ export const completions: CompletionRow[] = [
 export const diagnostics: DiagnosticRow[] = [
   { title: 'Dockerfile FROM with :latest', file: 'Dockerfile', code: 'dockerfile/latest-tag', on: 'ubuntu:latest' },
   { title: 'manifest field typo replica', file: 'k8s/typo.yaml', code: 'k8s/unknown-field', on: 'replica' },
+  { title: 'Compose depends_on an undefined service', file: 'compose.yaml', code: 'compose/unknown-service', on: 'cache' },
 ];
 
 /**

@@ -132,6 +132,10 @@ export function codeBlock(text: string, language = ''): string {
 export function sanitizeMarkdown(text: string, options: SanitizeOptions = {}): string {
   // markdown-it reads `\r\n`, `\r` and NUL as it normalises them; edits need the same offsets.
   let current = text.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD');
+  // Everything the sanitiser edits starts with one of these (HTML, comments and autolinks with
+  // `<`; links, images and definitions with `[`; fences with ``` or ~~~): without them there is
+  // nothing to parse for. Plain text, most of what reaches a hover, skips the parser.
+  if (!/[<[`~]/.test(current)) return current;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const edits = unsafePlaces(current, options);
     if (edits === undefined) break;

@@ -88,8 +88,17 @@ function members(ctx: ServiceContext, chart: ChartModel | undefined, scope: Scop
       return builtinChildren('').map((b) => builtinItem(b.path, range));
     case 'builtin':
       return builtinChildren(scope.path).map((b) => builtinItem(b.path, range, chartValue(chart, b.chartKey)));
-    case 'values':
+    case 'values': {
       if (!chart) return [];
+      // Every item carries the text of a hover on its path; a chart with hundreds of values keys
+      // would build them all on each keystroke, so they are kept per chart until the workspace changes.
+      const docs = ctx.cache.get('helm/values-docs', chart.root, ctx.workspace.generation, () => new Map<string, string>());
+      const documentation = (path: string[]) => {
+        const key = path.join('\u0000');
+        let text = docs.get(key);
+        if (text === undefined) docs.set(key, (text = valuesMarkdown(ctx, chart, path)));
+        return text;
+      };
       return childKeys(ctx, chart, scope.path)
         .filter((c) => IDENTIFIER.test(c.key))
         .map((c) => ({
@@ -97,9 +106,10 @@ function members(ctx: ServiceContext, chart: ChartModel | undefined, scope: Scop
           kind: CompletionItemKind.Field,
           detail: previewValue(c.value),
           // The same text as a hover on the finished path: the value in each values file and the key's comment.
-          documentation: { kind: 'markdown', value: valuesMarkdown(ctx, chart, [...scope.path, c.key]) },
+          documentation: { kind: 'markdown', value: documentation([...scope.path, c.key]) },
           textEdit: { range, newText: c.key },
         }));
+    }
     default:
       return [];
   }

@@ -161,9 +161,16 @@ export function readMarkdown(text: string, options: { frontMatter?: boolean } = 
 /** The prose of some Markdown: its text without code lines and HTML comments (a tag is no mention). */
 export function proseOf(text: string): string {
   if (!text) return text;
-  const { lines, code } = readMarkdown(text);
-  const kept = code.includes(1) ? lines.filter((_, i) => !code[i]).join('\n') : text;
+  const kept = MAY_HOLD_CODE.test(text) ? withoutCode(text) : text;
   return kept.includes('<!--') ? kept.replace(/<!--[\s\S]*?-->/g, ' ') : kept;
+}
+
+/** Code needs a fence or four columns of indent (spaces or a tab): most sections have neither and need no parse. */
+const MAY_HOLD_CODE = /```|~~~| {4}|\t/;
+
+function withoutCode(text: string): string {
+  const { lines, code } = readMarkdown(text);
+  return code.includes(1) ? lines.filter((_, i) => !code[i]).join('\n') : text;
 }
 
 /** Which lines of some Markdown are fenced code (fence lines included). */

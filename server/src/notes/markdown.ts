@@ -1,7 +1,10 @@
+import MarkdownIt from 'markdown-it';
+
 /**
- * Just enough CommonMark to cut notes into sections: fenced code (``` and ~~~), ATX and setext
- * headings, YAML front matter, and which lines are code (fenced or indented) so that ranking reads
- * prose only. Line based and linear; never throws.
+ * How the notes read Markdown. The index takes its outline — headings, fenced and indented code,
+ * thematic breaks, YAML front matter — from the CommonMark parser the sanitiser uses (markdown-it),
+ * by the line maps of its block tokens, so notes are cut where an editor's preview cuts them. The
+ * hover renderer still rewrites the body line by line with the small fence and heading readers below.
  */
 
 export interface Fence {
@@ -26,26 +29,12 @@ export function closesFence(line: string, fence: Fence): boolean {
   return !!m && m[1][0] === fence.char && m[1].length >= fence.length;
 }
 
-/** Which lines belong to fenced code (the fence lines included). An unclosed fence runs to the end. */
-export function fencedLines(lines: readonly string[], from = 0): Uint8Array {
-  const fenced = new Uint8Array(lines.length);
-  let fence: Fence | undefined;
-  for (let i = from; i < lines.length; i++) {
-    if (fence) {
-      fenced[i] = 1;
-      if (closesFence(lines[i], fence)) fence = undefined;
-    } else {
-      fence = openingFence(lines[i]);
-      if (fence) fenced[i] = 1;
-    }
-  }
-  return fenced;
-}
-
 const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
-const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
-/** Lines that cannot be a setext heading's text: list items, quotes, table rows, indented code. */
-const NOT_HEADING_TEXT = /^(\s{4}|\t|\s*([-*+]\s|\d+[.)]\s|>|\|))/;
+
+export function atxHeading(line: string): { level: number; text: string } | undefined {
+  const m = ATX.exec(line);
+  return m ? { level: m[1].length, text: (m[2] ?? '').trim() } : undefined;
+}
 
 export interface Heading {
   /** The heading's first line (the text line of a setext heading). */
@@ -56,102 +45,137 @@ export interface Heading {
   text: string;
 }
 
-export function atxHeading(line: string): { level: number; text: string } | undefined {
-  const m = ATX.exec(line);
-  return m ? { level: m[1].length, text: (m[2] ?? '').trim() } : undefined;
+export interface MarkdownOutline {
+  lines: string[];
+  /** The first line after the YAML front matter (0 when there is none). */
+  frontMatterEnd: number;
+  /** The front matter's `keys:` as one string (see `frontMatterKeys`). */
+  frontMatterKeys: string;
+  /** Headings outside containers (a `# ` in a quote or list item is part of it, not a section). */
+  headings: Heading[];
+  /** 1 on the lines of fenced code, fence lines included (an unclosed fence runs to the end). */
+  fenced: Uint8Array;
+  /** 1 on the lines of code, fenced or indented: a mention there is no mention in prose. */
+  code: Uint8Array;
+  /**
+   * Lines that read as a separator outside containers: thematic breaks (`---`, `***`, `___`) and
+   * dash underlines, which also part the topics of one section when the underlined line is no heading.
+   */
+  separators: number[];
 }
 
-const isBlank = (line: string | undefined) => line === undefined || line.trim() === '';
-
-/**
- * Headings outside fenced code. A setext underline counts only under a single line of text, so a
- * `---` after a blank line (or under a whole paragraph) stays a separator, as note writers mean it.
- */
-export function findHeadings(lines: readonly string[], fenced: Uint8Array, from: number): Heading[] {
-  const headings: Heading[] = [];
-  const headingLines = new Set<number>();
-  for (let i = from; i < lines.length; i++) {
-    if (fenced[i]) continue;
-    const atx = atxHeading(lines[i]);
-    if (atx) {
-      headings.push({ line: i, contentStart: i + 1, ...atx });
-      headingLines.add(i);
-      continue;
-    }
-    const setext = SETEXT.exec(lines[i]);
-    if (!setext || i - 1 < from) continue;
-    const text = lines[i - 1];
-    const before = i - 2;
-    const singleLine = before < from || isBlank(lines[before]) || headingLines.has(before) || fenced[before] === 1;
-    if (isBlank(text) || fenced[i - 1] || headingLines.has(i - 1) || !singleLine || NOT_HEADING_TEXT.test(text) || SETEXT.test(text)) continue;
-    headings.push({ line: i - 1, contentStart: i + 1, level: setext[1][0] === '=' ? 1 : 2, text: text.trim() });
-    headingLines.add(i);
-  }
-  return headings;
+interface OutlineEnv {
+  frontMatter: boolean;
 }
 
-/** A line indented by four columns: indented code after a blank line (or a heading). */
-const INDENTED = /^( {4}|\t| {0,3}\t)/;
-/** The start of a list item, whose indented continuation lines are no code. */
-const LIST_ITEM = /^ {0,3}([-*+]|\d+[.)])(\s|$)/;
+/** A block-only parser: the outline needs no inline markup, and skipping it keeps the index fast. */
+const blockParser = createBlockParser();
+
+function createBlockParser(): MarkdownIt {
+  const md = new MarkdownIt({ html: true });
+  md.core.ruler.enableOnly(['normalize', 'block']);
+  md.block.ruler.before('table', 'front_matter', frontMatterRule);
+  return md;
+}
+
+const FRONT_MATTER_LINE = /^([A-Za-z_][\w-]*[ \t]*:|\s+\S|-\s|\s*$)/;
+/** How far the closing `---` may be: a note that merely starts with a break is not read as YAML to its end. */
+const FRONT_MATTER_MAX_LINES = 200;
 
 /**
- * Which lines are code — fenced (fence lines included) or indented — so that a mention there is no
- * mention in prose. Indented code starts after a blank line or a heading, never inside a list item
- * (whose continuation lines are indented too) and never in a paragraph's run of lines.
+ * YAML front matter (which CommonMark leaves to extensions): a `---` first line, YAML-looking
+ * lines, a closing `---` or `...`. Anything else leaves the `---` to the CommonMark rules.
  */
-export function codeLines(lines: readonly string[], from = 0): Uint8Array {
-  const code = fencedLines(lines, from);
-  let afterBlank = true;
-  let inCode = false;
-  let inList = false;
-  for (let i = from; i < lines.length; i++) {
-    const line = lines[i];
-    if (code[i]) {
-      afterBlank = inCode = false;
-      continue;
+function frontMatterRule(state: MarkdownIt.StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
+  if (startLine !== 0 || !(state.env as OutlineEnv).frontMatter) return false;
+  const line = (i: number) => state.src.slice(state.bMarks[i], state.eMarks[i]);
+  if (line(0).trim() !== '---') return false;
+  for (let i = 1; i < Math.min(endLine, FRONT_MATTER_MAX_LINES); i++) {
+    const text = line(i);
+    if (text.trim() === '---' || text.trim() === '...') {
+      if (silent) return true;
+      const token = state.push('front_matter', '', 0);
+      token.map = [0, i + 1];
+      token.content = state.getLines(1, i, 0, false);
+      state.line = i + 1;
+      return true;
     }
-    if (isBlank(line)) {
-      afterBlank = true;
-      continue;
-    }
-    if (INDENTED.test(line) && !inList && (afterBlank || inCode)) {
-      code[i] = 1;
-      inCode = true;
-      afterBlank = false;
-      continue;
-    }
-    const heading = atxHeading(line) !== undefined;
-    inList = LIST_ITEM.test(line) || (inList && !heading && (/^\s/.test(line) || !afterBlank));
-    afterBlank = heading;
-    inCode = false;
+    if (!FRONT_MATTER_LINE.test(text)) return false;
   }
-  return code;
+  return false;
+}
+
+const isSetext = (open: MarkdownIt.Token) => open.markup === '=' || open.markup === '-';
+
+/**
+ * A setext underline makes a heading only under a single line of text that stands alone (after a
+ * blank line, a heading, a fence or the start), so a `---` under a paragraph, a table row (no table
+ * here) or a line between separators stays a separator, as note writers mean it.
+ */
+function isSetextHeading(open: MarkdownIt.Token, text: string, outline: MarkdownOutline): boolean {
+  const [first, end] = open.map!;
+  if (end - first > 2 || text.trimStart().startsWith('|')) return false;
+  const before = first - 1;
+  const standsAlone =
+    before < outline.frontMatterEnd ||
+    outline.lines[before].trim() === '' ||
+    outline.fenced[before] === 1 ||
+    outline.headings[outline.headings.length - 1]?.contentStart === first;
+  return standsAlone;
+}
+
+/**
+ * The outline of some Markdown from the parser's block tokens. `frontMatter` reads a leading YAML
+ * block (a notes file's, not a section body's). Linear in the text; never throws.
+ */
+export function readMarkdown(text: string, options: { frontMatter?: boolean } = {}): MarkdownOutline {
+  const lines = splitLines(text);
+  const env: OutlineEnv = { frontMatter: options.frontMatter ?? false };
+  const tokens = blockParser.parse(text, env);
+  const fenced = new Uint8Array(lines.length);
+  const code = new Uint8Array(lines.length);
+  const outline: MarkdownOutline = { lines, frontMatterEnd: 0, frontMatterKeys: '', headings: [], fenced, code, separators: [] };
+  tokens.forEach((token, i) => {
+    const map = token.map;
+    if (!map) return;
+    if (token.type === 'fence' || token.type === 'code_block') {
+      code.fill(1, map[0], map[1]);
+      if (token.type === 'fence') fenced.fill(1, map[0], map[1]);
+    } else if (token.type === 'front_matter') {
+      outline.frontMatterEnd = map[1];
+      outline.frontMatterKeys = frontMatterKeys(splitLines(token.content));
+    } else if (token.level !== 0) {
+      return;
+    } else if (token.type === 'hr') {
+      outline.separators.push(map[0]);
+    } else if (token.type === 'heading_open') {
+      const text = tokens[i + 1].content.trim();
+      if (isSetext(token) && token.markup === '-') outline.separators.push(map[1] - 1);
+      if (!isSetext(token) || isSetextHeading(token, text, outline))
+        outline.headings.push({ line: map[0], contentStart: map[1], level: Number(token.tag.slice(1)), text });
+    }
+  });
+  return outline;
 }
 
 /** The prose of some Markdown: its text without code lines and HTML comments (a tag is no mention). */
 export function proseOf(text: string): string {
   if (!text) return text;
-  const lines = splitLines(text);
-  const code = codeLines(lines);
-  const kept = code.includes(1) ? lines.filter((_, i) => !code[i]).join('\n') : text;
+  const kept = MAY_HOLD_CODE.test(text) ? withoutCode(text) : text;
   return kept.includes('<!--') ? kept.replace(/<!--[\s\S]*?-->/g, ' ') : kept;
 }
 
-const FRONT_MATTER_LINE = /^([A-Za-z_][\w-]*[ \t]*:|\s+\S|-\s|\s*$)/;
+/** Code needs a fence or four columns of indent (spaces or a tab): most sections have neither and need no parse. */
+const MAY_HOLD_CODE = /```|~~~| {4}|\t/;
 
-/**
- * YAML front matter: a `---` first line, YAML-looking lines, a closing `---` or `...`. Returns the
- * first line after it (0 when there is none) and the `keys:` it lists.
- */
-export function frontMatter(lines: readonly string[]): { end: number; keys: string } {
-  if (lines[0]?.trim() !== '---') return { end: 0, keys: '' };
-  for (let i = 1; i < Math.min(lines.length, 200); i++) {
-    const line = lines[i];
-    if (line.trim() === '---' || line.trim() === '...') return { end: i + 1, keys: frontMatterKeys(lines.slice(1, i)) };
-    if (!FRONT_MATTER_LINE.test(line)) break;
-  }
-  return { end: 0, keys: '' };
+function withoutCode(text: string): string {
+  const { lines, code } = readMarkdown(text);
+  return code.includes(1) ? lines.filter((_, i) => !code[i]).join('\n') : text;
+}
+
+/** Which lines of some Markdown are fenced code (fence lines included). */
+export function fencedLines(lines: readonly string[]): Uint8Array {
+  return readMarkdown(lines.join('\n')).fenced;
 }
 
 /** `keys: a b`, `keys: [a, b]` or a block list under `keys:`, as one space-separated string. */

@@ -1,4 +1,4 @@
-import { fencedLines, findHeadings, frontMatter, proseOf, splitLines } from './markdown';
+import { proseOf, readMarkdown } from './markdown';
 import { splitTags } from './terms';
 import type { NoteFile, NoteSection } from './types';
 
@@ -42,26 +42,23 @@ function bodyOf(lines: readonly string[], from: number, to: number, fenced: Uint
  * Sections whose body is empty are kept (they shape heading paths) but marked `empty`.
  */
 export function parseSections(file: NoteFile): NoteSection[] {
-  const lines = splitLines(file.text);
-  const front = frontMatter(lines);
-  const fileTags = splitTags(front.keys);
-  const fenced = fencedLines(lines, front.end);
-  const headings = findHeadings(lines, fenced, front.end);
+  const { lines, fenced, headings, frontMatterEnd, frontMatterKeys } = readMarkdown(file.text, { frontMatter: true });
+  const fileTags = splitTags(frontMatterKeys);
   const sections: NoteSection[] = [];
   const base = { uri: file.uri, origin: file.origin, ...(file.language ? { language: file.language } : {}) };
 
   const firstHeading = headings[0]?.line ?? lines.length;
-  const preamble = bodyOf(lines, front.end, firstHeading, fenced);
+  const preamble = bodyOf(lines, frontMatterEnd, firstHeading, fenced);
   if (preamble.text) {
     sections.push({
       ...base,
-      startLine: front.end,
+      startLine: frontMatterEnd,
       endLine: firstHeading,
       level: 0,
       headingPath: [],
       body: preamble.text,
       bodyLine: preamble.line,
-      tags: tagsIn(lines, fenced, front.end, firstHeading),
+      tags: tagsIn(lines, fenced, frontMatterEnd, firstHeading),
       fileTags,
       empty: false,
       coversSubsections: false,
@@ -99,23 +96,19 @@ export function parseSections(file: NoteFile): NoteSection[] {
   return sections;
 }
 
-const SEPARATOR = /^ {0,3}([-*_])( *\1){2,} *$/;
-
 /**
  * The part of a section around a mention: notes often keep several topics under one heading,
  * split by `---` (the seed notes' "常见问题"), so a body match shows the first such part whose
  * prose matches `pattern`, starting at its own line. A section without separators is returned whole.
  */
 export function excerpt(section: NoteSection, pattern: RegExp): NoteSection {
-  const lines = splitLines(section.body);
-  const fenced = fencedLines(lines);
+  const { lines, fenced, separators } = readMarkdown(section.body);
   const parts: Array<{ from: number; to: number }> = [];
   let from = 0;
-  lines.forEach((line, i) => {
-    if (fenced[i] || !SEPARATOR.test(line)) return;
-    parts.push({ from, to: i });
-    from = i + 1;
-  });
+  for (const separator of separators) {
+    parts.push({ from, to: separator });
+    from = separator + 1;
+  }
   if (parts.length === 0) return section;
   parts.push({ from, to: lines.length });
   for (const part of parts) {

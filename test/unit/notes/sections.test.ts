@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { type NoteSection, parseSections } from '../../../server/src/notes';
+import { excerpt } from '../../../server/src/notes/sections';
 
 const parse = (text: string): NoteSection[] => parseSections({ uri: 'file:///n/k8s.md', text, origin: 'user' });
 const paths = (text: string): string[] => parse(text).map((s) => s.headingPath.join(' › '));
@@ -56,6 +57,18 @@ describe('sectioning: headings', () => {
     assert.deepEqual(paths('# H\nline one\nline two\n---\n- item\n---\n| a | b |\n---\n'), ['H']);
   });
 
+  test('a line between separators is no heading, and a match shows its own part', () => {
+    const text = '# FAQ\n---\nQ: hostPath?\n---\nQ: subPath?\nmounts one file\n';
+    const s = parse(text);
+    assert.deepEqual(
+      s.map((x) => x.headingPath.join(' › ')),
+      ['FAQ'],
+    );
+    const part = excerpt(s[0], /subPath/g);
+    assert.equal(part.body, 'Q: subPath?\nmounts one file');
+    assert.equal(part.startLine, 4);
+  });
+
   test('# lines inside ``` and ~~~ fences are not headings, even in long or unclosed fences', () => {
     const text = [
       '# CLI',
@@ -83,6 +96,14 @@ describe('sectioning: headings', () => {
 
   test('four-space indented # lines are code, not headings', () => {
     assert.deepEqual(paths('# Dockerfile\n\n    # Comment\n    INSTRUCTION arguments\n'), ['Dockerfile']);
+  });
+
+  test('a fence inside a list item ends with the item, so a heading after the list is a heading', () => {
+    assert.deepEqual(paths('# Steps\n- run:\n  ```sh\n  # a shell comment\nnot in the item\n\n# After\nx\n'), ['Steps', 'After']);
+  });
+
+  test('# lines inside an HTML comment, a quote or a list item are not headings', () => {
+    assert.deepEqual(paths('# Notes\n<!--\n# draft heading\n-->\n> # quoted\n- # in an item\nx\n'), ['Notes']);
   });
 
   test('mixed Chinese and English headings keep their text', () => {
@@ -170,5 +191,6 @@ describe('sectioning: bad input', () => {
     assert.equal(parse(deep).length, 5000);
     const fences = '```\n'.repeat(10000);
     assert.ok(parse(fences).length <= 1);
+    assert.ok(Array.isArray(parse(`${'> '.repeat(5000)}# quoted\n${'- '.repeat(5000)}x\n`)));
   });
 });

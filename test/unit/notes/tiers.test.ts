@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { type LookupOptions, type NoteFile, NotesIndex } from '../../../server/src/notes';
 import { DOCKER, HELM, keyDomain, KUBERNETES, sectionDomain } from '../../../server/src/notes/domains';
-import { codeLines, splitLines } from '../../../server/src/notes/markdown';
+import { readMarkdown } from '../../../server/src/notes/markdown';
 import { splitKeys } from '../../../server/src/notes/ranking';
 
 /** The relevance tiers of docs/notes.md, one rule per test; bruteForce.test.ts checks the index against the whole policy. */
@@ -103,8 +103,8 @@ describe('tiers', () => {
       ].join('\n'),
     });
     assert.deepEqual(ranked(index, ['helm:builtin/.Release.Name']), ['4 Commands']);
-    const lines = splitLines('intro\n\n    code\n- item\n    continuation\n# Heading\n    code after a heading\ntext\n    lazy line');
-    assert.deepEqual([...codeLines(lines)], [0, 0, 1, 0, 0, 0, 1, 0, 0]);
+    const { code } = readMarkdown('intro\n\n    code\n- item\n    continuation\n# Heading\n    code after a heading\ntext\n    lazy line');
+    assert.deepEqual([...code], [0, 0, 1, 0, 0, 0, 1, 0, 0]);
   });
 
   test('bundled notes match by their tags only, never by a heading or a mention', () => {

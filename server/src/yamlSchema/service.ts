@@ -109,11 +109,6 @@ export interface SchemaProblem {
   deprecated?: boolean;
 }
 
-/** Starts loading and resolving a schema, so the first request that needs it does not wait as long. */
-export function prepare(ctx: SchemaContext, source: SchemaSource): void {
-  serviceFor(ctx, source);
-}
-
 /** Where a syntax error's range should end: YAML reports some (a repeated key) as one character; show the whole word. */
 function wordEnd(text: string, location: { start: number; end: number }): number {
   if (location.end - location.start > 1) return location.end;

@@ -1,7 +1,7 @@
 import type { Position } from 'vscode-languageserver-types';
 import { codeSpan, offsetOf, sanitizeMarkdown } from '../common';
 import type { HoverTarget, ServiceContext, SourceDocument } from '../workspace';
-import { describe } from '../yamlSchema';
+import { describe, factsMarkdown } from '../yamlSchema';
 import { fieldKeys } from './keys';
 import { locate } from './locate';
 import { composeFile, type ComposeFile, get, nodeRange, type Service, text } from './model';
@@ -38,9 +38,5 @@ export async function hoverTarget(ctx: ServiceContext, src: SourceDocument, pos:
   const keys = fieldKeys(at.path);
   const facts = await describe(ctx, COMPOSE_SCHEMA, src.doc, offset);
   if (!facts) return { range: nodeRange(file, at.node), keys };
-  const types = facts.types.length ? ` · \`${facts.types.join(' | ')}\`` : '';
-  const deprecated = facts.deprecated ? ' · deprecated' : '';
-  const description = facts.description ? `\n\n${facts.description}` : '';
-  const values = facts.enumValues.length ? `\n\nValues: ${facts.enumValues.map((v) => `\`${String(v)}\``).join(', ')}` : '';
-  return { range: nodeRange(file, at.node), keys, reference: sanitizeMarkdown(`**${at.path.join('.')}**${types}${deprecated}${description}${values}`) };
+  return { range: nodeRange(file, at.node), keys, reference: factsMarkdown(at.path.join('.'), facts) };
 }

@@ -1,13 +1,15 @@
 import type { Position } from 'vscode-languageserver-types';
 import { basename, codeBlock, codeSpan, offsetOf, rangeOf } from '../common';
 import { actionAt } from '../gotmpl';
-import type { HoverTarget, ServiceContext, SourceDocument } from '../workspace';
+import type { Answer, HoverTarget, ServiceContext, SourceDocument } from '../workspace';
+import { describe, describePath, factsMarkdown, type SchemaFacts } from '../yamlSchema';
 import { type ChartModel, chartOf, keyPathAt, namedTemplates, yamlFileOf } from './chart';
 import { chartValue } from './complete';
 import { dotted, segmentAt, templateInfo } from './document';
 import { ANY, envAt } from './scope';
 import { BUILTINS, builtinMarkdown, builtinObject, FUNCTION_GROUPS, FUNCTIONS, functionMarkdown, KEYWORDS } from './reference';
 import { valuesMarkdown } from './values';
+import { schemaSourceOf, valuesSchemaOf } from './valuesSchema';
 
 /**
  * Hover targets: `.Values` paths (value in each values file, default first, and the comment
@@ -19,13 +21,16 @@ import { valuesMarkdown } from './values';
 /** The parent key of the template language's own words (keywords, `$`, `.`): the note on templates. */
 const TEMPLATES_KEY = 'helm:file/templates';
 
-export function hoverTarget(ctx: ServiceContext, src: SourceDocument, pos: Position): HoverTarget | null {
+export function hoverTarget(ctx: ServiceContext, src: SourceDocument, pos: Position): Answer<HoverTarget | null> {
   switch (src.kind) {
     case 'helm-template': {
       const target = templateHover(ctx, src, pos);
       // In NOTES.txt every hover also brings the notes about that file.
-      if (target && basename(src.doc.uri) === 'NOTES.txt') target.keys.push('helm:file/NOTES.txt');
-      return target;
+      const inNotes = (t: HoverTarget | null) => {
+        if (t && basename(src.doc.uri) === 'NOTES.txt') t.keys.push('helm:file/NOTES.txt');
+        return t;
+      };
+      return target instanceof Promise ? target.then(inNotes) : inNotes(target);
     }
     case 'helm-values':
     case 'helm-chart':
@@ -35,7 +40,7 @@ export function hoverTarget(ctx: ServiceContext, src: SourceDocument, pos: Posit
   }
 }
 
-function templateHover(ctx: ServiceContext, src: SourceDocument, pos: Position): HoverTarget | null {
+function templateHover(ctx: ServiceContext, src: SourceDocument, pos: Position): Answer<HoverTarget | null> {
   const { doc } = src;
   const offset = offsetOf(doc, pos);
   const info = templateInfo(ctx, src);
@@ -84,11 +89,13 @@ function templateHover(ctx: ServiceContext, src: SourceDocument, pos: Position):
       const what = field.length ? `\`${dotted(field)}\` of each item of` : 'Each item of';
       return { range: segRange, keys: [`helm:values/${list}`, 'helm:values'], reference: `${what} \`.Values.${list}\` (set by \`range\`).` };
     }
-    return {
+    const target: HoverTarget = {
       range: segRange,
       keys: [`helm:values/${dotted(scope.path)}`, 'helm:values'],
       reference: info.chart ? valuesMarkdown(ctx, info.chart, scope.path) : undefined,
     };
+    const schema = info.chart && valuesSchemaOf(ctx, info.chart);
+    return schema && !('problem' in schema) ? withSchemaFacts(target, 'values.schema.json', describePath(ctx, schema.full, scope.path)) : target;
   }
   // `.context.Values` inside a define called with a dict is not a built-in object.
   if (scope.kind === 'builtin' && BUILTINS.has(builtinObject(scope.path))) return builtinTarget(scope.path, info.chart, segRange, []);
@@ -159,7 +166,7 @@ function builtinTarget(path: string, chart: ChartModel | undefined, range: Hover
 }
 
 /** Hover on a key of values.yaml or Chart.yaml. */
-function yamlKeyHover(ctx: ServiceContext, src: SourceDocument, pos: Position): HoverTarget | null {
+function yamlKeyHover(ctx: ServiceContext, src: SourceDocument, pos: Position): Answer<HoverTarget | null> {
   const { doc } = src;
   const offset = offsetOf(doc, pos);
   const file = yamlFileOf(ctx, doc.uri);
@@ -167,14 +174,26 @@ function yamlKeyHover(ctx: ServiceContext, src: SourceDocument, pos: Position): 
   if (!key) return null;
   const { path } = key;
   const range = rangeOf(doc, key.start, key.end);
+  const source = schemaSourceOf(ctx, src);
+  const withSchema = (target: HoverTarget, heading: string) => (source ? withSchemaFacts(target, heading, describe(ctx, source, doc, offset)) : target);
   if (src.kind === 'helm-chart') {
     const info = path.length === 1 ? [...BUILTINS.values()].find((b) => b.chartKey === path[0]) : undefined;
-    return { range, keys: ['helm:file/Chart.yaml'], reference: info ? `**${path[0]}** — ${info.doc} Templates read it as \`${info.path}\`.` : undefined };
+    const reference = info ? `**${path[0]}** — ${info.doc} Templates read it as \`${info.path}\`.` : undefined;
+    return withSchema({ range, keys: ['helm:file/Chart.yaml'], reference }, dotted(path));
   }
   const chart = chartOf(ctx, doc.uri);
-  return {
+  const target = {
     range,
     keys: [`helm:values/${dotted(path)}`, 'helm:values', 'helm:file/values.yaml'],
     reference: chart ? valuesMarkdown(ctx, chart, path) : undefined,
   };
+  return withSchema(target, 'values.schema.json');
+}
+
+/** The hover with what a schema says about the value appended (its types and description), when it says anything. */
+async function withSchemaFacts(target: HoverTarget, heading: string, facts: Promise<SchemaFacts | null>): Promise<HoverTarget> {
+  const found = await facts;
+  if (!found) return target;
+  const schema = factsMarkdown(heading, found);
+  return { ...target, reference: target.reference ? `${target.reference}\n\n${schema}` : schema };
 }

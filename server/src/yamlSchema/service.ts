@@ -6,7 +6,7 @@ import { parse, type YAMLDocument } from 'yaml-language-server/out/src/languages
 import { YamlDocuments } from 'yaml-language-server/out/src/languageservice/parser/yaml-documents.js';
 import { YamlCompletion } from 'yaml-language-server/out/src/languageservice/services/yamlCompletion.js';
 import { ResolvedSchema, YAMLSchemaService } from 'yaml-language-server/out/src/languageservice/services/yamlSchemaService.js';
-import { rangeOf, type Resources, type VersionedCache } from '../common';
+import { rangeOf, type Resources, sanitizeMarkdown, type VersionedCache } from '../common';
 
 export type { JSONSchema, YAMLDocument };
 
@@ -23,20 +23,38 @@ export interface BundledSchema {
 }
 
 /**
- * The schema service of one bundled schema: always answers that schema, whatever the document's
+ * A JSON Schema given as a value: one the workspace holds (a chart's values.schema.json, parsed by
+ * its owner) or one compiled into the server (Chart.yaml's). Its service is made once per `uri` and
+ * `version`: the owner gives a new version when the text changes.
+ */
+export interface InlineSchema {
+  uri: string;
+  version: number | string;
+  schema: JSONSchema;
+}
+
+/** Where a document's schema comes from. */
+export type SchemaSource = BundledSchema | InlineSchema;
+
+/**
+ * The schema service of one schema: always answers that schema, whatever the document's
  * URI, modeline (`# yaml-language-server: $schema=…`) or `$schema` key says. Real Compose files
  * often carry a modeline naming a schema on the web; following it would mean a download (refused:
  * we are offline) and then no schema at all.
  */
-class BundledSchemaService extends YAMLSchemaService {
-  /** The resolved schema; `undefined` when it failed to load or resolve (schema features are then off). */
+class FixedSchemaService extends YAMLSchemaService {
+  /**
+   * The resolved schema; `undefined` when it failed to load or resolve (schema features are then
+   * off). A workspace schema is kept when only some of its references failed (a `$ref` to the web):
+   * yaml-language-server accepts anything where a reference did not resolve, so the rest still checks.
+   */
   readonly resolved: Promise<ResolvedSchema | undefined>;
 
-  constructor(uri: string, schema: JSONSchema) {
+  constructor(uri: string, schema: JSONSchema, tolerateErrors: boolean) {
     super(() => Promise.reject(new Error('Container Notes works offline: only bundled schemas are used.')));
     this.registerExternalSchema(uri, [], schema);
     this.resolved = this.getResolvedSchema(uri).then(
-      (r) => (r && r.errors.length === 0 ? r : undefined),
+      (r) => (r && (tolerateErrors || r.errors.length === 0) ? r : undefined),
       () => undefined,
     );
   }
@@ -46,14 +64,18 @@ class BundledSchemaService extends YAMLSchemaService {
   }
 }
 
-/** One service per bundled schema and session, or `undefined` when the schema is not bundled. */
-function serviceFor(ctx: SchemaContext, bundled: BundledSchema): BundledSchemaService | undefined {
+/**
+ * The service of a schema: one per bundled schema and session (`undefined` when it is not bundled),
+ * one per version of a workspace schema.
+ */
+function serviceFor(ctx: SchemaContext, source: SchemaSource): FixedSchemaService | undefined {
+  if (!('file' in source)) return ctx.cache.get('yaml-ls-schema', source.uri, source.version, () => new FixedSchemaService(source.uri, source.schema, true));
   const resources = ctx.resources;
   if (!resources) return undefined;
-  return resources.memo(`yaml-ls/${bundled.file}`, () => {
-    const text = resources.text(bundled.file);
+  return resources.memo(`yaml-ls/${source.file}`, () => {
+    const text = resources.text(source.file);
     if (text === undefined) return undefined;
-    return new BundledSchemaService(`container-notes:/${bundled.file}`, JSON.parse(text) as JSONSchema);
+    return new FixedSchemaService(`container-notes:/${source.file}`, JSON.parse(text) as JSONSchema, false);
   });
 }
 
@@ -95,14 +117,14 @@ function wordEnd(text: string, location: { start: number; end: number }): number
 }
 
 /** Syntax errors and schema violations of every document in the file. */
-export async function validate(ctx: SchemaContext, bundled: BundledSchema, doc: TextDocument): Promise<SchemaProblem[]> {
+export async function validate(ctx: SchemaContext, source: SchemaSource, doc: TextDocument): Promise<SchemaProblem[]> {
   const parsed = parseYaml(ctx, doc);
   const text = doc.getText();
   const problems: SchemaProblem[] = [];
   for (const single of parsed.documents) {
     for (const e of single.errors) problems.push({ kind: 'syntax', range: rangeOf(doc, e.location.start, wordEnd(text, e.location)), message: e.message });
   }
-  const resolved = await serviceFor(ctx, bundled)?.resolved;
+  const resolved = await serviceFor(ctx, source)?.resolved;
   if (!resolved) return problems;
   for (const single of parsed.documents) {
     const found: Diagnostic[] = single.validate(doc, resolved.schema) ?? [];
@@ -115,8 +137,8 @@ export async function validate(ctx: SchemaContext, bundled: BundledSchema, doc: 
 }
 
 /** Completion from the schema at a position (keys with their snippets, enum values, defaults). */
-export async function complete(ctx: SchemaContext, bundled: BundledSchema, doc: TextDocument, pos: Position): Promise<CompletionItem[]> {
-  const service = serviceFor(ctx, bundled);
+export async function complete(ctx: SchemaContext, source: SchemaSource, doc: TextDocument, pos: Position): Promise<CompletionItem[]> {
+  const service = serviceFor(ctx, source);
   if (!service || !(await service.resolved)) return [];
   const completer = new YamlCompletion(service, {}, new SessionDocuments(ctx));
   completer.configure({ completion: true }, undefined);
@@ -140,14 +162,25 @@ function typesOf(schema: JSONSchema): string[] {
   return [];
 }
 
+/** Only strings are taken: a workspace schema is any JSON, and a title of `{}` is no title. */
+const textOf = (value: unknown): string | undefined => (typeof value === 'string' && value ? value : undefined);
+
+function addFacts(facts: SchemaFacts, s: JSONSchema): void {
+  facts.title ??= textOf(s.title);
+  facts.description ??= textOf(s.markdownDescription) ?? textOf(s.description);
+  for (const t of typesOf(s)) if (typeof t === 'string' && !facts.types.includes(t)) facts.types.push(t);
+  for (const v of Array.isArray(s.enum) ? s.enum : []) if (!facts.enumValues.includes(v)) facts.enumValues.push(v);
+  if (s.deprecated) facts.deprecated = true;
+}
+
 /** The schema's facts about the node at `offset`, or null where the schema has none. */
-export async function describe(ctx: SchemaContext, bundled: BundledSchema, doc: TextDocument, offset: number): Promise<SchemaFacts | null> {
+export async function describe(ctx: SchemaContext, source: SchemaSource, doc: TextDocument, offset: number): Promise<SchemaFacts | null> {
   const parsed = parseYaml(ctx, doc);
   const single = parsed.documents.find((d) => {
     const range = d.internalDocument.range;
     return !!range && range[0] <= offset && offset <= range[2];
   });
-  const resolved = await serviceFor(ctx, bundled)?.resolved;
+  const resolved = await serviceFor(ctx, source)?.resolved;
   if (!single || !resolved) return null;
   let node: ASTNode | undefined = single.getNodeFromOffset(offset, true);
   if (!node) return null;
@@ -158,12 +191,64 @@ export async function describe(ctx: SchemaContext, bundled: BundledSchema, doc: 
   const facts: SchemaFacts = { types: [], enumValues: [], deprecated: false };
   for (const match of single.getMatchingSchemas(resolved.schema, target.offset)) {
     if (match.inverted || match.node !== target) continue;
-    const s = match.schema;
-    facts.title ??= s.title;
-    facts.description ??= s.markdownDescription ?? s.description;
-    for (const t of typesOf(s)) if (!facts.types.includes(t)) facts.types.push(t);
-    for (const v of s.enum ?? []) if (!facts.enumValues.includes(v)) facts.enumValues.push(v);
-    if (s.deprecated) facts.deprecated = true;
+    addFacts(facts, match.schema);
   }
   return facts.description || facts.types.length || facts.title ? facts : null;
+}
+
+/** Where a schema gives its members: itself and the schemas it combines (allOf, anyOf, oneOf). */
+function alternatives(schema: JSONSchema, seen = new Set<JSONSchema>()): JSONSchema[] {
+  if (seen.has(schema)) return [];
+  seen.add(schema);
+  const parts = [...(schema.allOf ?? []), ...(schema.anyOf ?? []), ...(schema.oneOf ?? [])].filter((s): s is JSONSchema => typeof s === 'object' && s !== null);
+  return [schema, ...parts.flatMap((s) => alternatives(s, seen))];
+}
+
+/** The schemas of a key under an object schema: its property, a matching pattern, or the additional properties. */
+function memberSchemas(schema: JSONSchema, key: string): JSONSchema[] {
+  const found: JSONSchema[] = [];
+  for (const s of alternatives(schema)) {
+    const property = s.properties?.[key];
+    if (typeof property === 'object') found.push(property);
+    for (const [pattern, value] of Object.entries(s.patternProperties ?? {})) {
+      if (typeof value === 'object' && matches(pattern, key)) found.push(value);
+    }
+    if (!property && typeof s.additionalProperties === 'object') found.push(s.additionalProperties);
+  }
+  return found;
+}
+
+/** Whether a schema's pattern matches; a pattern JavaScript cannot read matches nothing. */
+function matches(pattern: string, key: string): boolean {
+  try {
+    return new RegExp(pattern, 'u').test(key);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * What the schema says about the value at a path of keys (`image.tag`), without a document: for
+ * a place that only names the value, like `.Values.image.tag` in a chart's template.
+ */
+export async function describePath(ctx: SchemaContext, source: SchemaSource, path: readonly string[]): Promise<SchemaFacts | null> {
+  const resolved = await serviceFor(ctx, source)?.resolved;
+  if (!resolved) return null;
+  let schemas: JSONSchema[] = [resolved.schema];
+  for (const key of path) schemas = schemas.flatMap((s) => memberSchemas(s, key));
+  const facts: SchemaFacts = { types: [], enumValues: [], deprecated: false };
+  for (const s of schemas.flatMap((s) => alternatives(s))) addFacts(facts, s);
+  return facts.description || facts.types.length || facts.title ? facts : null;
+}
+
+/**
+ * Schema facts as hover Markdown under a bold heading: types, deprecation, description, allowed
+ * values. The schema may be workspace text, so the whole is sanitised.
+ */
+export function factsMarkdown(heading: string, facts: SchemaFacts): string {
+  const types = facts.types.length ? ` · \`${facts.types.join(' | ')}\`` : '';
+  const deprecated = facts.deprecated ? ' · deprecated' : '';
+  const description = facts.description ? `\n\n${facts.description}` : '';
+  const values = facts.enumValues.length ? `\n\nValues: ${facts.enumValues.map((v) => `\`${String(v)}\``).join(', ')}` : '';
+  return sanitizeMarkdown(`**${heading}**${types}${deprecated}${description}${values}`);
 }

@@ -1,4 +1,5 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { SchemaProblem } from '../../yamlSchema';
 import type { ServiceContext } from '../../workspace';
 import type { TemplateInfo } from '../document';
 
@@ -17,4 +18,11 @@ export interface TemplateFile extends TemplateInfo {
 export interface ChartFile {
   ctx: ServiceContext;
   doc: TextDocument;
+}
+
+/** Chart.yaml or a values file with what yaml-language-server found against its schema (computed first: it answers asynchronously). */
+export interface SchemaCheckedFile extends ChartFile {
+  problems: readonly SchemaProblem[];
+  /** Why the chart's values.schema.json could not be used, reported once, on values.yaml. */
+  brokenSchema?: string;
 }

@@ -127,7 +127,15 @@ export async function validate(ctx: SchemaContext, source: SchemaSource, doc: Te
   const resolved = await serviceFor(ctx, source)?.resolved;
   if (!resolved) return problems;
   for (const single of parsed.documents) {
-    const found: Diagnostic[] = single.validate(doc, resolved.schema) ?? [];
+    let found: Diagnostic[];
+    try {
+      found = single.validate(doc, resolved.schema) ?? [];
+    } catch {
+      // yaml-language-server's validator throws on some half-typed documents (formatting its
+      // additionalProperties message); that document loses its schema findings for this version,
+      // the rules of our own and the other documents keep theirs.
+      continue;
+    }
     for (const d of found) {
       const message = typeof d.message === 'string' ? d.message : d.message.value;
       problems.push({ kind: 'schema', range: d.range, message, ...(d.tags?.includes(2) ? { deprecated: true } : {}) });

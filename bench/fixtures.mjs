@@ -270,3 +270,18 @@ export function largeWorkspace(dir, { manifests = 5000, charts = 300 } = {}) {
   writeTree(dir, files);
   return Object.keys(files);
 }
+
+/**
+ * The dispatch schema yaml-language-server needs to check manifests as we do: our generated
+ * definitions plus an if/then per apiVersion and kind (both Kubernetes bench scenarios give it to the peer).
+ */
+export function dispatchSchema(generated) {
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    definitions: generated.definitions,
+    allOf: generated['x-kinds'].map((k) => ({
+      if: { properties: { apiVersion: { const: k.apiVersion }, kind: { const: k.kind } }, required: ['apiVersion', 'kind'] },
+      then: { $ref: `#/definitions/${k.ref}` },
+    })),
+  };
+}

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { dispatchSchema } from '../fixtures.mjs';
 
 export const title = 'Kubernetes manifests (ours vs yaml-language-server 2.0.0, same schema)';
 
@@ -105,18 +106,6 @@ function crd1mb() {
     size += block.join('\n').length + 1;
   }
   return lines.join('\n') + '\n';
-}
-
-/** The dispatch schema yaml-language-server needs: our definitions plus if/then per apiVersion+kind. */
-function dispatchSchema(generated) {
-  return {
-    $schema: 'http://json-schema.org/draft-07/schema#',
-    definitions: generated.definitions,
-    allOf: generated['x-kinds'].map((k) => ({
-      if: { properties: { apiVersion: { const: k.apiVersion }, kind: { const: k.kind } }, required: ['apiVersion', 'kind'] },
-      then: { $ref: `#/definitions/${k.ref}` },
-    })),
-  };
 }
 
 function positionOf(text, needle, delta = 0) {

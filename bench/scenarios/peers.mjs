@@ -14,7 +14,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { buildkitShapedDockerfile, ingressShapedManifest, realisticCompose } from '../fixtures.mjs';
+import { buildkitShapedDockerfile, dispatchSchema, ingressShapedManifest, realisticCompose } from '../fixtures.mjs';
 
 export const title = 'Issue 13 table: ours vs peers on the same files (push diagnostics, 3 alternating rounds, medians)';
 
@@ -31,18 +31,6 @@ function at(text, needle, delta = 0) {
   if (offset < 0) throw new Error(`bench fixture lacks ${needle}`);
   const before = text.slice(0, offset + delta);
   return { line: before.split('\n').length - 1, character: offset + delta - before.lastIndexOf('\n') - 1 };
-}
-
-/** The dispatch schema yaml-language-server needs: our definitions plus if/then per apiVersion+kind. */
-function dispatchSchema(generated) {
-  return {
-    $schema: 'http://json-schema.org/draft-07/schema#',
-    definitions: generated.definitions,
-    allOf: generated['x-kinds'].map((k) => ({
-      if: { properties: { apiVersion: { const: k.apiVersion }, kind: { const: k.kind } }, required: ['apiVersion', 'kind'] },
-      then: { $ref: `#/definitions/${k.ref}` },
-    })),
-  };
 }
 
 function cases({ LspClient }, schemaUri) {

@@ -126,32 +126,16 @@ export class LspClient {
     });
   }
 
-  /** Sends a request; resolves with the response message, result or error. */
-  call(method: string, params: unknown, timeoutMs = 10000): Promise<Message> {
-    return this.send([{ jsonrpc: '2.0', method, params }], timeoutMs);
-  }
-
   /**
    * Sends a request and its `$/cancelRequest` in one write, so the server reads both before it
    * dispatches the request. Resolves with the response message (result or error).
    */
   requestCancelled(method: string, params: unknown, timeoutMs = 10000): Promise<Message> {
-    return this.send(
-      [
-        { jsonrpc: '2.0', method, params },
-        { jsonrpc: '2.0', method: '$/cancelRequest' },
-      ],
-      timeoutMs,
-    );
-  }
-
-  /** Writes the request (the first message, given its id here) and the messages after it, which refer to that id. */
-  private send([request, ...rest]: Message[], timeoutMs: number): Promise<Message> {
     const id = this.nextId++;
     return new Promise<Message>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(id);
-        reject(new Error(`${request.method} timed out after ${timeoutMs} ms; stderr: ${this.stderr}`));
+        reject(new Error(`${method} timed out after ${timeoutMs} ms; stderr: ${this.stderr}`));
       }, timeoutMs);
       this.pending.set(id, {
         resolve: (m) => {
@@ -163,19 +147,8 @@ export class LspClient {
           reject(e);
         },
       });
-      this.write({ ...request, id }, ...rest.map((m) => ({ ...m, params: { id } })));
+      this.write({ jsonrpc: '2.0', id, method, params }, { jsonrpc: '2.0', method: '$/cancelRequest', params: { id } });
     });
-  }
-
-  /** Writes bytes as they are, framing included (tests of malformed input). */
-  writeRaw(bytes: string): void {
-    this.child.stdin.write(bytes);
-  }
-
-  /** Resolves with the exit code once the server process has ended. */
-  exitCode(): Promise<number | null> {
-    if (this.exited) return Promise.resolve(this.child.exitCode);
-    return new Promise((resolve) => this.child.once('exit', (code) => resolve(code)));
   }
 
   notify(method: string, params: unknown): void {

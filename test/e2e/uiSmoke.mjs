@@ -99,8 +99,13 @@ async function hoverOver(word, text) {
   for (let attempt = 1; ; attempt++) {
     const box = await target.boundingBox();
     if (!box) throw new Error(`${word} is not on screen`);
+    // The span may hold more than the word (`kind: Deployment` before the line is tokenised, and
+    // a hover on `kind` is another hover): aim at the word's own characters, the font being monospace.
+    const spanText = (await target.textContent()) ?? word;
+    const charWidth = box.width / Math.max(spanText.length, 1);
+    const x = box.x + (Math.max(spanText.indexOf(word), 0) + Math.min(word.length / 2, 3)) * charWidth;
     await page.mouse.move(box.x + 500, box.y + 300);
-    await page.mouse.move(box.x + Math.min(box.width / 2, 40), box.y + box.height / 2, { steps: 4 });
+    await page.mouse.move(x, box.y + box.height / 2, { steps: 4 });
     try {
       await page.locator('.monaco-hover:not(.hidden)', { hasText: text }).first().waitFor({ timeout: 5000 });
       return;

@@ -285,3 +285,11 @@ export function dispatchSchema(generated) {
     })),
   };
 }
+
+/** The LSP position of `needle` (plus `delta` characters) in `text`; a fixture that lacks it is a bench bug. */
+export function positionOf(text, needle, delta = 0) {
+  const offset = text.indexOf(needle);
+  if (offset < 0) throw new Error(`bench fixture lacks ${needle}`);
+  const before = text.slice(0, offset + delta);
+  return { line: before.split('\n').length - 1, character: offset + delta - before.lastIndexOf('\n') - 1 };
+}

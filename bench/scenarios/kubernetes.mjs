@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { dispatchSchema } from '../fixtures.mjs';
+import { dispatchSchema, positionOf } from '../fixtures.mjs';
 
 export const title = 'Kubernetes manifests (ours vs yaml-language-server 2.0.0, same schema)';
 
@@ -106,12 +106,6 @@ function crd1mb() {
     size += block.join('\n').length + 1;
   }
   return lines.join('\n') + '\n';
-}
-
-function positionOf(text, needle, delta = 0) {
-  const at = text.indexOf(needle) + delta;
-  const before = text.slice(0, at).split('\n');
-  return { line: before.length - 1, character: before[before.length - 1].length };
 }
 
 async function measure(bench, client, { pull, uri, text, edited, hoverAt, completeAt }) {

@@ -14,7 +14,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { buildkitShapedDockerfile, dispatchSchema, ingressShapedManifest, realisticCompose } from '../fixtures.mjs';
+import { buildkitShapedDockerfile, dispatchSchema, ingressShapedManifest, positionOf, realisticCompose } from '../fixtures.mjs';
 
 export const title = 'Issue 13 table: ours vs peers on the same files (push diagnostics, 3 alternating rounds, medians)';
 
@@ -24,14 +24,6 @@ const EDITS = 30;
 const EDIT_WARMUP = 10;
 const REQUESTS = 100;
 const REQUEST_WARMUP = 10;
-
-/** Position of `needle` (plus `delta` characters) in `text`. */
-function at(text, needle, delta = 0) {
-  const offset = text.indexOf(needle);
-  if (offset < 0) throw new Error(`bench fixture lacks ${needle}`);
-  const before = text.slice(0, offset + delta);
-  return { line: before.split('\n').length - 1, character: offset + delta - before.lastIndexOf('\n') - 1 };
-}
 
 function cases({ LspClient }, schemaUri) {
   const dockerfile = buildkitShapedDockerfile();
@@ -46,8 +38,8 @@ function cases({ LspClient }, schemaUri) {
       text: dockerfile,
       // A one-character edit inside a RUN, as when typing a package name.
       edit: (v) => dockerfile.replace('file bash clang', `file bash${v % 10} clang`),
-      hover: [at(dockerfile, 'RUN --mount', 1), at(dockerfile, 'COPY --link --from=', 14), at(dockerfile, 'WORKDIR $GOPATH', 10)],
-      complete: [at(dockerfile, 'ARG TARGETPLATFORM'), at(dockerfile, 'COPY --link --from=', 19)],
+      hover: [positionOf(dockerfile, 'RUN --mount', 1), positionOf(dockerfile, 'COPY --link --from=', 14), positionOf(dockerfile, 'WORKDIR $GOPATH', 10)],
+      complete: [positionOf(dockerfile, 'ARG TARGETPLATFORM'), positionOf(dockerfile, 'COPY --link --from=', 19)],
       peer: () => new LspClient(require.resolve('dockerfile-language-server-nodejs/bin/docker-langserver'), ['--stdio']),
       configurePeer: () => undefined,
     },
@@ -58,8 +50,8 @@ function cases({ LspClient }, schemaUri) {
       languageId: 'yaml',
       text: manifest,
       edit: (v) => manifest.replace('revisionHistoryLimit: 10', `revisionHistoryLimit: 1${v % 10}`),
-      hover: [at(manifest, 'revisionHistoryLimit', 2), at(manifest, 'imagePullPolicy', 2), at(manifest, 'readOnlyRootFilesystem', 2)],
-      complete: [at(manifest, '        imagePullPolicy'), at(manifest, '  minReadySeconds')],
+      hover: [positionOf(manifest, 'revisionHistoryLimit', 2), positionOf(manifest, 'imagePullPolicy', 2), positionOf(manifest, 'readOnlyRootFilesystem', 2)],
+      complete: [positionOf(manifest, '        imagePullPolicy'), positionOf(manifest, '  minReadySeconds')],
       peer: () => new LspClient(require.resolve('yaml-language-server/bin/yaml-language-server'), ['--stdio']),
       configurePeer: (client) =>
         client.notify('workspace/didChangeConfiguration', {
@@ -73,8 +65,8 @@ function cases({ LspClient }, schemaUri) {
       languageId: 'dockercompose',
       text: compose,
       edit: (v) => compose.replace('LOG_LEVEL: ${LOG_LEVEL:-info}', `LOG_LEVEL: \${LOG_LEVEL:-info${v % 10}}`),
-      hover: [at(compose, '  orders:', 3), at(compose, 'depends_on:', 3), at(compose, 'image: postgres', 3)],
-      complete: [at(compose, '    profiles:'), at(compose, '    healthcheck:')],
+      hover: [positionOf(compose, '  orders:', 3), positionOf(compose, 'depends_on:', 3), positionOf(compose, 'image: postgres', 3)],
+      complete: [positionOf(compose, '    profiles:'), positionOf(compose, '    healthcheck:')],
       peer: () => new LspClient(require.resolve('@microsoft/compose-language-service/bin/docker-compose-langserver'), ['--stdio']),
       configurePeer: () => undefined,
     },

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CHART, dockerfile, helmTemplate, manifest, writeTree } from '../fixtures.mjs';
+import { CHART, dockerfile, helmTemplate, manifest, positionOf, writeTree } from '../fixtures.mjs';
 
 export const title = 'Server over stdio (pull diagnostics)';
 
@@ -14,15 +14,6 @@ const SAMPLES = 50;
 /** Hovers and completions are cheap: enough of them that the p95 is not simply the third-worst, after a few untimed ones. */
 const REQUEST_SAMPLES = 200;
 const REQUEST_WARMUP = 5;
-
-/** Position of `needle` (plus `delta` characters) in `text`, as an LSP position. */
-function at(text, needle, delta = 0) {
-  const offset = text.indexOf(needle) + delta;
-  if (offset < delta) throw new Error(`bench fixture lacks ${needle}`);
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length - 1;
-  return { line, character: offset - before.lastIndexOf('\n') - 1 };
-}
 
 const DOCS = [
   { label: 'Dockerfile', rel: 'Dockerfile', languageId: 'dockerfile', text: dockerfile(1), hover: ['HEALTHCHECK', 2], complete: ['USER 10001', 0] },
@@ -67,8 +58,8 @@ export async function run({ LspClient, time, stats, peakRssMb }) {
           }),
         );
       }
-      const hoverAt = at(doc.text, ...doc.hover);
-      const completeAt = at(doc.text, ...doc.complete);
+      const hoverAt = positionOf(doc.text, ...doc.hover);
+      const completeAt = positionOf(doc.text, ...doc.complete);
       const hovers = [];
       const completions = [];
       for (let i = -REQUEST_WARMUP; i < REQUEST_SAMPLES; i++) {

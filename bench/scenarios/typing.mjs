@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CHART, helmTemplate, manifest, writeTree } from '../fixtures.mjs';
+import { CHART, helmTemplate, manifest, positionOf, writeTree } from '../fixtures.mjs';
 
 export const title = 'Typing latency: hover / completion right after an edit (2,000-line files)';
 
@@ -24,13 +24,6 @@ function repeatTo(lines, make) {
     count += doc.split('\n').length + 1;
   }
   return docs.join('\n---\n') + '\n';
-}
-
-function at(text, needle, delta) {
-  const offset = text.indexOf(needle);
-  if (offset < 0) throw new Error(`bench fixture lacks ${needle}`);
-  const before = text.slice(0, offset + delta);
-  return { line: before.split('\n').length - 1, character: offset + delta - before.lastIndexOf('\n') - 1 };
 }
 
 const FILES = [
@@ -70,8 +63,8 @@ export async function run(bench) {
       client.open(uri, file.languageId, file.text, 1);
       await client.diagnostics(uri, 1, 60000);
       const typed = file.text.indexOf(file.typeAt) + file.typeAt.length;
-      const hoverAt = at(file.text, ...file.hover);
-      const completeAt = at(file.text, ...file.complete);
+      const hoverAt = positionOf(file.text, ...file.hover);
+      const completeAt = positionOf(file.text, ...file.complete);
       const hovers = [];
       const completions = [];
       for (let v = 2; v < EDITS + WARMUP + 2; v++) {

@@ -106,23 +106,11 @@ export class LspClient {
 
   request<T = unknown>(method: string, params: unknown, timeoutMs = 10000): Promise<T> {
     const id = this.nextId++;
-    return new Promise<T>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.pending.delete(id);
-        reject(new Error(`${method} timed out after ${timeoutMs} ms; stderr: ${this.stderr}`));
-      }, timeoutMs);
-      this.pending.set(id, {
-        resolve: (m) => {
-          clearTimeout(timer);
-          if (m.error) reject(new Error(`${method}: ${m.error.message}`));
-          else resolve(m.result as T);
-        },
-        reject: (e) => {
-          clearTimeout(timer);
-          reject(e);
-        },
-      });
-      this.write({ jsonrpc: '2.0', id, method, params });
+    const response = this.response(id, method, timeoutMs);
+    this.write({ jsonrpc: '2.0', id, method, params });
+    return response.then((m) => {
+      if (m.error) throw new Error(`${method}: ${m.error.message}`);
+      return m.result as T;
     });
   }
 
@@ -132,6 +120,13 @@ export class LspClient {
    */
   requestCancelled(method: string, params: unknown, timeoutMs = 10000): Promise<Message> {
     const id = this.nextId++;
+    const response = this.response(id, method, timeoutMs);
+    this.write({ jsonrpc: '2.0', id, method, params }, { jsonrpc: '2.0', method: '$/cancelRequest', params: { id } });
+    return response;
+  }
+
+  /** The response message to request `id`, or a rejection after `timeoutMs` or when the server exits. */
+  private response(id: number, method: string, timeoutMs: number): Promise<Message> {
     return new Promise<Message>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(id);
@@ -147,7 +142,6 @@ export class LspClient {
           reject(e);
         },
       });
-      this.write({ jsonrpc: '2.0', id, method, params }, { jsonrpc: '2.0', method: '$/cancelRequest', params: { id } });
     });
   }
 

@@ -53,3 +53,11 @@ export function positionInText(starts: readonly number[], offset: number): Posit
   }
   return { line: lo, character: offset - starts[lo] };
 }
+
+/**
+ * The position moved inside the document: a client may send a line past the end or a negative
+ * one, and services read lines by those numbers. LSP requests pass through this before a service.
+ */
+export function insideDocument(doc: TextDocument, pos: Position): Position {
+  return doc.positionAt(doc.offsetAt(pos));
+}

@@ -10,6 +10,7 @@ import {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { LIST_SECTIONS, NOTE_AT_CURSOR, NOTES_READY, RELOAD_NOTES, type RequestParams, type RequestResult } from '../../../shared/protocol';
+import { insideDocument } from '../common';
 import * as services from '../services';
 import { CAPABILITIES } from './capabilities';
 import type { ServiceContext } from '../workspace';
@@ -21,14 +22,11 @@ interface TextDocumentRequest {
   textDocument: { uri: string };
 }
 
-/**
- * The params with their position (if any) moved inside the document: a client may send a line past
- * the end or a negative one, and the services read lines by those numbers.
- */
+/** The params with their position (if any) moved inside the document (see insideDocument). */
 function withinDocument<P extends TextDocumentRequest>(doc: TextDocument, params: P): P {
   const position = (params as { position?: Position }).position;
   if (!position) return params;
-  return { ...params, position: doc.positionAt(doc.offsetAt(position)) };
+  return { ...params, position: insideDocument(doc, position) };
 }
 
 const EMPTY_REPORT: FullDocumentDiagnosticReport = { kind: DocumentDiagnosticReportKind.Full, items: [] };

@@ -1,5 +1,6 @@
 import type { Connection } from 'vscode-languageserver/node';
 import { ADD_NOTE_TARGET, type RequestParams, type RequestResult } from '../../../shared/protocol';
+import { insideDocument } from '../common';
 import * as services from '../services';
 import { logFailure } from './guard';
 import type { Session } from './session';
@@ -14,7 +15,11 @@ export function bindNotesRequests(connection: Connection, session: Session): voi
       const ctx = session.context();
       const doc = 'key' in p ? undefined : session.document(p.textDocument.uri);
       const subjects =
-        'key' in p ? await services.noteSubjectsFor(ctx, { key: p.key }) : doc ? await services.noteSubjectsFor(ctx, { doc, pos: p.position }) : [];
+        'key' in p
+          ? await services.noteSubjectsFor(ctx, { key: p.key })
+          : doc
+            ? await services.noteSubjectsFor(ctx, { doc, pos: insideDocument(doc, p.position) })
+            : [];
       return { subjects, files: session.notesSync.userFiles(), paths: (await session.notesSync.status()).paths };
     } catch (error) {
       logFailure(connection, ADD_NOTE_TARGET, p, error);

@@ -46,15 +46,17 @@ export function sourceDocument(ctx: ServiceContext, doc: TextDocument): SourceDo
   return { doc: withoutLoneCarriageReturns(ctx, doc), kind };
 }
 
+const LONE_CARRIAGE_RETURN = /\r(?!\n)/;
+
 /**
  * The document the modules read: the editor's, or — when it holds a lone `\r` (see withLineFeeds) —
  * the same text with line feeds there, made once per text. Positions are the same in both.
  */
 function withoutLoneCarriageReturns(ctx: ServiceContext, doc: TextDocument): TextDocument {
   const text = doc.getText();
-  const fed = withLineFeeds(text);
-  if (fed === text) return doc;
-  return ctx.cache.get('line-feeds', doc.uri, text, () => TextDocument.create(doc.uri, doc.languageId, doc.version, fed));
+  // Asked on every request: a scan that allocates nothing, and a copy only for the rare text that needs one.
+  if (!LONE_CARRIAGE_RETURN.test(text)) return doc;
+  return ctx.cache.get('line-feeds', doc.uri, text, () => TextDocument.create(doc.uri, doc.languageId, doc.version, withLineFeeds(text)));
 }
 
 /** The document with the module that serves it, or `undefined` when nobody does. */

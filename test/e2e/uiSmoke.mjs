@@ -94,11 +94,18 @@ async function openFile(name) {
 
 /** Moves the mouse off and then onto `word` until a hover containing `text` shows (3 tries). */
 async function hoverOver(word, text) {
-  const target = page.locator('.editor-instance .view-line span span', { hasText: word }).first();
+  // Visible spans only: hidden editors and hover widgets render lines of code too.
+  const target = page.locator('.editor-instance .view-line span span:visible', { hasText: word }).first();
   await shows(target, `${JSON.stringify(word)} in the editor`);
   for (let attempt = 1; ; attempt++) {
+    // Monaco re-renders a line when decorations arrive (diagnostics): the span may be replaced
+    // between finding and measuring it, so a missing box is one more attempt, not a failure.
     const box = await target.boundingBox();
-    if (!box) throw new Error(`${word} is not on screen`);
+    if (!box) {
+      if (attempt === 3) throw new Error(`${word} is not on screen`);
+      await page.waitForTimeout(500);
+      continue;
+    }
     // The span may hold more than the word (`kind: Deployment` before the line is tokenised, and
     // a hover on `kind` is another hover): aim at the word's own characters, the font being monospace.
     const spanText = (await target.textContent()) ?? word;

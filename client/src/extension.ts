@@ -107,7 +107,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Contai
   const clientOptions: LanguageClientOptions = {
     documentSelector: SELECTOR,
     outputChannel: output,
-    initializationOptions: { locale: vscode.env.language, features: FEATURES },
+    initializationOptions: { locale: vscode.env.language, features: FEATURES, trustedWorkspace: vscode.workspace.isTrusted },
     synchronize: { configurationSection: 'containerNotes' },
     // Hover Markdown may run one command: the "Add to my notes" link the server writes. Note text
     // never carries a live command link (the server strips them), and no other command is enabled.

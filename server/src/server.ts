@@ -5,11 +5,14 @@
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { defaultBundledNotesDir, nodeResources } from './io';
-import { bindHandlers, CONNECTION_OPTIONS, Session } from './lsp';
+import { bindHandlers, connectionOptions, Lifecycle, Session, stdioTransport } from './lsp';
 
 declare const CONTAINER_NOTES_VERSION: string;
 
-const connection = createConnection(ProposedFeatures.all, CONNECTION_OPTIONS);
+const lifecycle = new Lifecycle();
+const options = connectionOptions(lifecycle);
+const stdio = process.argv.includes('--stdio') ? stdioTransport(lifecycle) : undefined;
+const connection = stdio ? createConnection(ProposedFeatures.all, stdio.reader, stdio.writer, options) : createConnection(ProposedFeatures.all, options);
 const session = new Session(connection, defaultBundledNotesDir(__dirname), nodeResources(__dirname));
 bindHandlers(connection, session, typeof CONTAINER_NOTES_VERSION === 'string' ? CONTAINER_NOTES_VERSION : 'dev');
 session.documents.listen(connection);

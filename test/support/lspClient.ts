@@ -114,14 +114,30 @@ export class LspClient {
     });
   }
 
+  /** Sends a request; resolves with the response message, result or error. */
+  call(method: string, params: unknown, timeoutMs = 10000): Promise<Message> {
+    return this.send([{ jsonrpc: '2.0', method, params }], timeoutMs);
+  }
+
   /**
    * Sends a request and its `$/cancelRequest` in one write, so the server reads both before it
    * dispatches the request. Resolves with the response message (result or error).
    */
   requestCancelled(method: string, params: unknown, timeoutMs = 10000): Promise<Message> {
+    return this.send(
+      [
+        { jsonrpc: '2.0', method, params },
+        { jsonrpc: '2.0', method: '$/cancelRequest' },
+      ],
+      timeoutMs,
+    );
+  }
+
+  /** Writes the request (the first message, given its id here) and the messages after it, which refer to that id. */
+  private send([request, ...rest]: Message[], timeoutMs: number): Promise<Message> {
     const id = this.nextId++;
-    const response = this.response(id, method, timeoutMs);
-    this.write({ jsonrpc: '2.0', id, method, params }, { jsonrpc: '2.0', method: '$/cancelRequest', params: { id } });
+    const response = this.response(id, String(request.method), timeoutMs);
+    this.write({ ...request, id }, ...rest.map((m) => ({ ...m, params: { id } })));
     return response;
   }
 
@@ -143,6 +159,17 @@ export class LspClient {
         },
       });
     });
+  }
+
+  /** Writes bytes as they are, framing included (tests of malformed input). */
+  writeRaw(bytes: string): void {
+    this.child.stdin.write(bytes);
+  }
+
+  /** Resolves with the exit code once the server process has ended. */
+  exitCode(): Promise<number | null> {
+    if (this.exited) return Promise.resolve(this.child.exitCode);
+    return new Promise((resolve) => this.child.once('exit', (code) => resolve(code)));
   }
 
   notify(method: string, params: unknown): void {

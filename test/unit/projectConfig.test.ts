@@ -105,6 +105,12 @@ describe('settings layers', () => {
     assert.equal(s.ignores.length, 1);
   });
 
+  test('in an untrusted workspace a project cannot point notes outside itself', () => {
+    const reaching = parseProjectConfig("notes: [notes, '~', '~/notes', /etc/notes, ../elsewhere]\n", ROOT).config;
+    assert.deepEqual(layerSettings([reaching], {}, false).notes.paths, ['/repo/notes']);
+    assert.deepEqual(layerSettings([reaching], {}, true).notes.paths, ['/repo/notes', '~', '~/notes', '/etc/notes', '/elsewhere']);
+  });
+
   test('an editor sending its defaults keeps the project requirement for ignore reasons', () => {
     const s = layerSettings([project], defaultSettings());
     assert.equal(s.requireIgnoreReason, true);

@@ -7,7 +7,8 @@ import { describeReadProblem, errorText, nodeFileSystem, type NodeFs, readTextFi
 /**
  * Finds the files `container-notes lint` looks at, with the file-discovery policy the editor uses
  * (workspace/discovery.ts): folders are walked in name order, skipping the never-walked folders and
- * whatever `.gitignore` files exclude; symbolic links are followed and loops reported. Files named
+ * whatever `.gitignore` files exclude; symbolic links are followed inside the folder
+ * given, not out of it, and loops reported. Files named
  * on the command line are always checked. Nothing here throws: every failure becomes a `Skipped`.
  */
 export interface Skipped {
@@ -28,6 +29,8 @@ export interface WalkResult {
 
 function describe(skipped: PassedOver): string {
   switch (skipped.reason) {
+    case 'outside-root':
+      return `symbolic link out of the linted folder, to ${uriToPath(skipped.target)}`;
     case 'link-loop':
       return `symbolic link loop: it leads back to ${uriToPath(skipped.target)}`;
     case 'unresolvable-folder':

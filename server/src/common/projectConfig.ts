@@ -3,7 +3,7 @@ import { type Document, isMap, isScalar, isSeq, LineCounter, parseDocument } fro
 import { ruleMatches } from './rules';
 import { type ConfigIgnore, defaultSettings, mergeSettings, type Settings } from './settings';
 import { closestMatch } from './text';
-import { joinUri, relativeUri, uriToPath } from './uri';
+import { isUnder, joinUri, pathToUri, relativeUri, uriToPath } from './uri';
 
 /**
  * The project config file `.container-notes.yaml`, read by both the CLI and the server from a
@@ -165,17 +165,28 @@ export function parseProjectConfig(text: string, root: string): { config: Projec
   };
 }
 
+/** Whether a project's notes path stays inside its project (`~` and absolute paths elsewhere do not). */
+function isInsideProject(project: ProjectConfig, p: string): boolean {
+  if (p === '~' || p.startsWith('~/')) return false;
+  return isUnder(pathToUri(p), project.root);
+}
+
 /**
  * The effective settings: the defaults, then the project configs, then the editor's (or the
  * command line's) settings on top. Project notes paths are added to the editor's; a project's
  * `requireIgnoreReason: true` holds even when the editor sends its default `false`.
+ * In an untrusted workspace (`trusted: false`) a project's notes paths outside its own folder are
+ * dropped: a repository someone else wrote must not put the user's home notes (or any other file)
+ * into hovers.
  */
-export function layerSettings(projects: readonly ProjectConfig[], editor: unknown): Settings {
+export function layerSettings(projects: readonly ProjectConfig[], editor: unknown, trusted = true): Settings {
   let base = defaultSettings();
   for (const project of projects) base = mergeSettings(base, project.settings);
   const merged = mergeSettings(base, editor);
   const paths = [...merged.notes.paths];
-  for (const p of projects.flatMap((c) => c.notesPaths)) if (!paths.includes(p)) paths.push(p);
+  for (const project of projects) {
+    for (const p of project.notesPaths) if ((trusted || isInsideProject(project, p)) && !paths.includes(p)) paths.push(p);
+  }
   return {
     ...merged,
     notes: { ...merged.notes, paths },

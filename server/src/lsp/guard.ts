@@ -8,6 +8,7 @@ import {
   ResponseError,
   type ResponseMessage,
 } from 'vscode-languageserver/node';
+import type { Lifecycle } from './lifecycle';
 
 /**
  * Every handler runs inside `guard`: an unexpected exception (or a rejected answer, from a handler
@@ -57,18 +58,22 @@ export function yieldUnlessCancelled(token: CancellationToken): Promise<void> {
 }
 
 /**
- * Connection options: a request cancelled while it still waits in the connection's queue is
- * answered RequestCancelled at once, without running (vscode-jsonrpc would otherwise run it with a
- * cancelled token and send a full answer nobody reads).
+ * Connection options: every message passes the lifecycle gate first (see lifecycle.ts), and a
+ * request cancelled while it still waits in the connection's queue is answered RequestCancelled at
+ * once, without running (vscode-jsonrpc would otherwise run it with a cancelled token and send a
+ * full answer nobody reads).
  */
-export const CONNECTION_OPTIONS: ConnectionOptions = {
-  connectionStrategy: {
-    cancelUndispatched: (message: Message): ResponseMessage | undefined => {
-      const request = message as RequestMessage;
-      return { jsonrpc: request.jsonrpc, id: request.id, error: cancelled().toJson() };
+export function connectionOptions(lifecycle: Lifecycle): ConnectionOptions {
+  return {
+    messageStrategy: lifecycle.strategy,
+    connectionStrategy: {
+      cancelUndispatched: (message: Message): ResponseMessage | undefined => {
+        const request = message as RequestMessage;
+        return { jsonrpc: request.jsonrpc, id: request.id, error: cancelled().toJson() };
+      },
     },
-  },
-};
+  };
+}
 
 export function logFailure(connection: Connection, method: string, params: unknown, error: unknown): void {
   const uri = (params as { textDocument?: { uri?: string } } | undefined)?.textDocument?.uri ?? '-';

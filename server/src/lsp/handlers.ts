@@ -15,6 +15,7 @@ import * as services from '../services';
 import { CAPABILITIES } from './capabilities';
 import type { ServiceContext } from '../workspace';
 import { cancelled, guard, logFailure, yieldUnlessCancelled } from './guard';
+import { REFUSED, refused } from './lifecycle';
 import { bindNotesRequests } from './notesRequests';
 import type { Session } from './session';
 
@@ -56,6 +57,8 @@ export function bindHandlers(connection: Connection, session: Session, version: 
     if (session.pullsDiagnostics) capabilities.diagnosticProvider = { interFileDependencies: true, workspaceDiagnostics: false };
     return { capabilities, serverInfo: { name: 'container-notes', version } };
   });
+  // Requests the lifecycle gate turned away (lifecycle.ts) arrive renamed, carrying their error.
+  connection.onRequest(REFUSED, refused);
   connection.onInitialized(() => {
     session.initialized().catch((error) => connection.console.error(`[container-notes] initialized: ${String(error)}`));
   });

@@ -2,6 +2,8 @@
  * The LSP edge: the session (open documents, settings, watched files, notes loading), the handler
  * bindings and the guard. The only place besides server.ts that imports the connection.
  */
-export { CONNECTION_OPTIONS } from './guard';
+export { connectionOptions } from './guard';
+export { Lifecycle } from './lifecycle';
+export { stdioTransport } from './transport';
 export { bindHandlers } from './handlers';
 export { Session } from './session';

@@ -54,6 +54,8 @@ export class Session {
   private readonly notes = new NotesIndex();
   private cache = new VersionedCache();
   private locale = 'en';
+  /** The client said the user trusts the workspace (initializationOptions.trustedWorkspace). */
+  private trustedWorkspace = false;
   private folders: string[] = [];
   private configurationPull = false;
   /** When the client pulls diagnostics we never push them, or the editor would show them twice. */
@@ -124,7 +126,9 @@ export class Session {
   }
 
   initialize(params: InitializeParams): void {
-    const init = (params.initializationOptions ?? {}) as { settings?: unknown; locale?: string; features?: ClientFeatures };
+    const init = (params.initializationOptions ?? {}) as { settings?: unknown; locale?: string; features?: ClientFeatures; trustedWorkspace?: unknown };
+    // Only a client that says so (VS Code's workspace trust) lets project configs reach outside the project.
+    this.trustedWorkspace = init.trustedWorkspace === true;
     this.features = typeof init.features === 'object' && init.features !== null ? init.features : {};
     this.initSettings = mergeSettings(defaultSettings(), init.settings);
     this.editorSettings = this.initSettings;
@@ -135,7 +139,7 @@ export class Session {
     this.folders = folderUris(params.workspaceFolders, params.rootUri);
     this.workspace = new Workspace(nodeFileSystem(), this.folders);
     this.loadProjectConfigs();
-    this.settings = layerSettings(this.projects, this.editorSettings);
+    this.settings = layerSettings(this.projects, this.editorSettings, this.trustedWorkspace);
   }
 
   /** Reads each folder root's project config; a broken one is reported and counts as empty. */
@@ -231,7 +235,7 @@ export class Session {
       editor = mergeSettings(this.editorSettings, section);
     }
     this.editorSettings = editor;
-    this.settings = layerSettings(this.projects, editor);
+    this.settings = layerSettings(this.projects, editor, this.trustedWorkspace);
     // Settings shape every result, so cached results from the old settings are dropped.
     this.cache = new VersionedCache();
     this.settingsChanged = true;

@@ -10,8 +10,12 @@ import { isAnalysedFile } from './documentKind';
  * - `.gitignore` files are obeyed when asked: those of the walked folders, and those above a
  *   walked root up to the repository root, the deepest one with an opinion deciding, as in git.
  * - Files are kept when isAnalysedFile says so; a file given as a root is always kept.
- * - Symbolic links are followed. A link back into its own ancestry is a loop and is not entered;
- *   a file reached through two paths is listed once.
+ * - Symbolic links are followed within the walked folder: a link whose target lies outside the
+ *   root it was found under is passed over (`outside-root`), so a repository cannot make the
+ *   editor's scan or the command line read files elsewhere on the machine. A chart's own file
+ *   list (listFolder) follows links out of the chart, as Helm does; the chart itself was found
+ *   by a confined walk. A link back into its own
+ *   ancestry is a loop and is not entered; a file reached through two paths is listed once.
  * Never throws: what cannot be read is passed over and named in `skipped`.
  */
 
@@ -30,11 +34,15 @@ export interface DiscoveryOptions {
   maxFiles?: number;
   /** Do not enter folders deeper than this below a root. */
   maxDepth?: number;
+  /** Follow symbolic links whose target lies outside the root (only a chart's file list does). */
+  followLinksOut?: boolean;
 }
 
 /** Something passed over that a user may want to hear of (the command line lists them). */
 export type PassedOver = { uri: string } & (
-  { reason: 'link-loop'; target: string } | { reason: 'unresolvable-folder' | 'unreadable-folder' | 'broken-link'; problem: string } | { reason: 'not-a-file' }
+  | { reason: 'link-loop' | 'outside-root'; target: string }
+  | { reason: 'unresolvable-folder' | 'unreadable-folder' | 'broken-link'; problem: string }
+  | { reason: 'not-a-file' }
 );
 
 export interface Discovered {
@@ -118,11 +126,15 @@ export function* discoverInSteps(
     found.files.push(uri);
   };
 
-  function* visit(dir: string, levels: IgnoreLevel[], ancestors: ReadonlySet<string>, depth: number): Generator<void, void> {
+  function* visit(dir: string, root: string, levels: IgnoreLevel[], ancestors: ReadonlySet<string>, depth: number): Generator<void, void> {
     if (depth > maxDepth || found.files.length >= maxFiles) return;
     const real = fs.realPath(dir);
     if (typeof real !== 'string') {
       found.skipped.push({ uri: dir, reason: 'unresolvable-folder', problem: real.problem });
+      return;
+    }
+    if (!options.followLinksOut && !isUnder(real, root)) {
+      found.skipped.push({ uri: dir, reason: 'outside-root', target: real });
       return;
     }
     if (ancestors.has(real)) {
@@ -145,16 +157,21 @@ export function* discoverInSteps(
       if (!isWanted(here, uri, entry.name, entry.isDirectory)) continue;
       if (entry.isDirectory) {
         yield;
-        yield* visit(uri, here, inner, depth + 1);
-      } else if (entry.isFile) add(uri, entry.isLink ? fs.realPath(uri) : joinUri(real, entry.name));
-      else if (entry.brokenLink !== undefined) found.skipped.push({ uri, reason: 'broken-link', problem: entry.brokenLink });
+        yield* visit(uri, root, here, inner, depth + 1);
+      } else if (entry.isFile) {
+        const target = entry.isLink ? fs.realPath(uri) : joinUri(real, entry.name);
+        if (!options.followLinksOut && typeof target === 'string' && !isUnder(target, root)) found.skipped.push({ uri, reason: 'outside-root', target });
+        else add(uri, target);
+      } else if (entry.brokenLink !== undefined) found.skipped.push({ uri, reason: 'broken-link', problem: entry.brokenLink });
       else found.skipped.push({ uri, reason: 'not-a-file' });
     }
   }
 
   for (const root of roots) {
-    if (root.isFolder) yield* visit(root.uri, options.gitignore ? ancestorIgnores(fs, root.uri) : [], new Set(), 0);
-    else add(root.uri, fs.realPath(root.uri));
+    if (root.isFolder) {
+      const real = fs.realPath(root.uri);
+      yield* visit(root.uri, typeof real === 'string' ? real : root.uri, options.gitignore ? ancestorIgnores(fs, root.uri) : [], new Set(), 0);
+    } else add(root.uri, fs.realPath(root.uri));
   }
   return found;
 }
@@ -175,7 +192,7 @@ export function* scanFoldersInSteps(fs: FileSystem, folders: readonly string[], 
  * SCAN_LIMITS. A chart is read this way, since Helm loads a chart's files whatever git ignores.
  */
 export function listFolder(fs: FileSystem, folder: string): string[] {
-  return discoverFiles(fs, [{ uri: folder, isFolder: true }], { gitignore: false, ...SCAN_LIMITS }).files.sort();
+  return discoverFiles(fs, [{ uri: folder, isFolder: true }], { gitignore: false, followLinksOut: true, ...SCAN_LIMITS }).files.sort();
 }
 
 /**

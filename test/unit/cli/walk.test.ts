@@ -3,6 +3,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { readLintFile, walk, type WalkFs } from '../../../server/src/cli/walk';
+import { pathToUri, uriToPath } from '../../../server/src/common';
+import { nodeFileSystem } from '../../../server/src/io';
+import { scanFolders } from '../../../server/src/workspace';
 import { tempTree } from '../../support/tempTree';
 
 const relativeTo = (dir: string, files: string[]) => files.map((f) => path.relative(dir, f).split(path.sep).join('/'));
@@ -105,6 +108,42 @@ describe('walker on bad trees', () => {
         ['a/loop', 'symbolic link loop'],
       ],
     );
+  });
+});
+
+describe('symbolic links out of the linted tree', () => {
+  let outside: ReturnType<typeof tempTree>;
+  let tree: ReturnType<typeof tempTree>;
+
+  before(() => {
+    outside = tempTree({ 'home/Dockerfile': 'FROM debian:12\n', 'home/deploy.yaml': 'kind: Pod\n' });
+    tree = tempTree({ 'repo/Dockerfile': 'FROM debian:12\n', 'repo/sub/pod.yaml': 'kind: Pod\n' });
+    fs.symlinkSync(outside.file('home'), tree.file('repo/elsewhere'));
+    fs.symlinkSync(outside.file('home/deploy.yaml'), tree.file('repo/linked.yaml'));
+    fs.symlinkSync(tree.file('repo/sub/pod.yaml'), tree.file('repo/inside.yaml'));
+  });
+  after(() => {
+    tree.remove();
+    outside.remove();
+  });
+
+  test("the command line and the editor's scan follow links inside the tree only, and say which they passed over", () => {
+    const repo = tree.file('repo');
+    const result = walk([repo]);
+    assert.deepEqual(relativeTo(repo, result.files), ['Dockerfile', 'inside.yaml']);
+    assert.deepEqual(
+      result.skipped.map((s) => [path.relative(repo, s.path), s.reason.split(',')[0]]),
+      [
+        ['elsewhere', 'symbolic link out of the linted folder'],
+        ['linked.yaml', 'symbolic link out of the linted folder'],
+      ],
+    );
+    const scanned = scanFolders(nodeFileSystem(), [pathToUri(repo)]).map((uri) => path.relative(repo, uriToPath(uri)));
+    assert.deepEqual(scanned, ['Dockerfile', 'inside.yaml']);
+  });
+
+  test('a file named on the command line is linted wherever its link leads', () => {
+    assert.deepEqual(walk([tree.file('repo/linked.yaml')]).files, [tree.file('repo/linked.yaml')]);
   });
 });
 

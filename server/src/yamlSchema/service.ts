@@ -6,7 +6,7 @@ import { parse, type YAMLDocument } from 'yaml-language-server/out/src/languages
 import { YamlDocuments } from 'yaml-language-server/out/src/languageservice/parser/yaml-documents.js';
 import { YamlCompletion } from 'yaml-language-server/out/src/languageservice/services/yamlCompletion.js';
 import { ResolvedSchema, YAMLSchemaService } from 'yaml-language-server/out/src/languageservice/services/yamlSchemaService.js';
-import { rangeOf, type Resources, sanitizeMarkdown, type VersionedCache } from '../common';
+import { cutDeepFlowNesting, NESTED_TOO_DEEP, rangeOf, type Resources, sanitizeMarkdown, unlessNestedTooDeep, type VersionedCache } from '../common';
 
 export type { JSONSchema, YAMLDocument };
 
@@ -84,8 +84,20 @@ function serviceFor(ctx: SchemaContext, source: SchemaSource): FixedSchemaServic
  * with the `yaml` Document it was built from as `internalDocument`), once per document version.
  */
 export function parseYaml(ctx: SchemaContext, doc: TextDocument): YAMLDocument {
-  return ctx.cache.get('yaml-ls', doc.uri, doc.version, () => parse(doc.getText(), undefined, doc));
+  return ctx.cache.get('yaml-ls', doc.uri, doc.version, () =>
+    unlessNestedTooDeep(
+      () => parse(cutDeepFlowNesting(doc.getText())?.text ?? doc.getText(), undefined, doc),
+      () => {
+        const empty = parse('', undefined, doc);
+        unreadDocuments.add(empty);
+        return empty;
+      },
+    ),
+  );
 }
+
+/** Parses that gave up on text nested too deeply (see unlessNestedTooDeep): validate says so. */
+const unreadDocuments = new WeakSet<YAMLDocument>();
 
 /** The parse as yaml-language-server's completer asks for it: ours, so a version is parsed once. */
 class SessionDocuments extends YamlDocuments {
@@ -116,26 +128,36 @@ function wordEnd(text: string, location: { start: number; end: number }): number
   return word ? location.start + word[0].length : location.end;
 }
 
+/**
+ * yaml-language-server throws on some half-typed documents: a mapping with an empty key (`:` at
+ * the start of a line) makes its additionalProperties check format a message with a null
+ * argument, which @vscode/l10n cannot (found by test/tools/fuzz.ts). That document loses this one
+ * answer of the schema for this version; our own rules and the other documents keep theirs, and
+ * the server does not log a library's known failure as its own.
+ */
+function unlessTheLibraryThrows<T>(work: () => T, fallback: T): T {
+  try {
+    return work();
+  } catch {
+    return fallback;
+  }
+}
+
 /** Syntax errors and schema violations of every document in the file. */
 export async function validate(ctx: SchemaContext, source: SchemaSource, doc: TextDocument): Promise<SchemaProblem[]> {
   const parsed = parseYaml(ctx, doc);
   const text = doc.getText();
   const problems: SchemaProblem[] = [];
+  const cut = cutDeepFlowNesting(text);
+  if (cut) problems.push({ kind: 'syntax', range: rangeOf(doc, cut.at, cut.at + 1), message: cut.message });
+  if (unreadDocuments.has(parsed)) problems.push({ kind: 'syntax', range: rangeOf(doc, 0, Math.min(1, text.length)), message: NESTED_TOO_DEEP });
   for (const single of parsed.documents) {
     for (const e of single.errors) problems.push({ kind: 'syntax', range: rangeOf(doc, e.location.start, wordEnd(text, e.location)), message: e.message });
   }
   const resolved = await serviceFor(ctx, source)?.resolved;
   if (!resolved) return problems;
   for (const single of parsed.documents) {
-    let found: Diagnostic[];
-    try {
-      found = single.validate(doc, resolved.schema) ?? [];
-    } catch {
-      // yaml-language-server's validator throws on some half-typed documents (formatting its
-      // additionalProperties message); that document loses its schema findings for this version,
-      // the rules of our own and the other documents keep theirs.
-      continue;
-    }
+    const found: Diagnostic[] = unlessTheLibraryThrows(() => single.validate(doc, resolved.schema) ?? [], []);
     for (const d of found) {
       const message = typeof d.message === 'string' ? d.message : d.message.value;
       problems.push({ kind: 'schema', range: d.range, message, ...(d.tags?.includes(2) ? { deprecated: true } : {}) });
@@ -150,8 +172,8 @@ export async function complete(ctx: SchemaContext, source: SchemaSource, doc: Te
   if (!service || !(await service.resolved)) return [];
   const completer = new YamlCompletion(service, {}, new SessionDocuments(ctx));
   completer.configure({ completion: true }, undefined);
-  const list = await completer.doComplete(doc, pos, false);
-  return list.items;
+  const list = await unlessTheLibraryThrows(() => completer.doComplete(doc, pos, false), undefined);
+  return list?.items ?? [];
 }
 
 /** What the schema says about the node at an offset: for a key, about its value. */
@@ -197,7 +219,7 @@ export async function describe(ctx: SchemaContext, source: SchemaSource, doc: Te
   if (!node) return null;
   const target = node;
   const facts: SchemaFacts = { types: [], enumValues: [], deprecated: false };
-  for (const match of single.getMatchingSchemas(resolved.schema, target.offset)) {
+  for (const match of unlessTheLibraryThrows(() => single.getMatchingSchemas(resolved.schema, target.offset), [])) {
     if (match.inverted || match.node !== target) continue;
     addFacts(facts, match.schema);
   }

@@ -34,9 +34,10 @@ export function reparse(previous: DockerfileModel, doc: TextDocument): Dockerfil
   let suffix = 0;
   while (suffix < shorter - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
   if (lineCount(before, prefix, before.length - suffix) !== lineCount(after, prefix, after.length - suffix)) return undefined;
-  const oldDoc = previous.doc;
-  const changedStart = oldDoc.positionAt(prefix).line;
-  const changedEnd = oldDoc.positionAt(before.length - suffix).line;
+  // Lines are counted in the old text itself: previous.doc is the editor's document object, which
+  // TextDocument.update changes in place, so it may already hold the new text (found by `npm run fuzz`).
+  const changedStart = lineCount(before, 0, prefix);
+  const changedEnd = lineCount(before, 0, before.length - suffix);
   const index = previous.steps.findIndex((s) => s.instruction.getRange().start.line <= changedStart && s.instruction.getRange().end.line >= changedEnd);
   if (index < 0) return undefined;
   const old = previous.steps[index];

@@ -13,3 +13,4 @@ export * from './text';
 export * from './projectConfig';
 export * from './resources';
 export * from './markdown';
+export * from './yamlNesting';

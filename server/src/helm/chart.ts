@@ -1,5 +1,5 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node as YamlNode, type Pair, parseDocument, type Scalar, type YAMLMap } from 'yaml';
-import { basename, dirname, joinUri, relativeUri } from '../common';
+import { basename, cutDeepFlowNesting, dirname, joinUri, NESTED_TOO_DEEP, relativeUri, unlessNestedTooDeep } from '../common';
 import { parse, type Template, walk } from '../gotmpl';
 import type { Analysis } from './analysis';
 import { archiveMember, findChartRoot, type ServiceContext } from '../workspace';
@@ -54,8 +54,19 @@ const TEMPLATE_FILE = /\.(ya?ml|tpl|txt)$/i;
 const VALUES_FILE = /^(ci\/[^/]*)?values[^/]*\.ya?ml$/i;
 
 export function parseYamlFile(uri: string, text: string): YamlFile {
-  const doc = parseDocument(text, { keepSourceTokens: false, uniqueKeys: false, prettyErrors: false, strict: false });
+  const cut = cutDeepFlowNesting(text);
+  const read = (source: string) => parseDocument(source, { keepSourceTokens: false, uniqueKeys: false, prettyErrors: false, strict: false });
+  let tooDeep = false;
+  const doc = unlessNestedTooDeep(
+    () => read(cut?.text ?? text),
+    () => {
+      tooDeep = true;
+      return read('');
+    },
+  );
   const errors = doc.errors.map((e) => ({ message: e.message.split('\n')[0], start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1) }));
+  if (cut) errors.unshift({ message: cut.message, start: cut.at, end: cut.at + 1 });
+  if (tooDeep) errors.unshift({ message: NESTED_TOO_DEEP, start: 0, end: Math.min(1, text.length) });
   return { uri, text, doc, errors };
 }
 

@@ -2,7 +2,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node as YamlNode } from 'yaml';
 import type { Finding, Fix } from '../common';
 import type { Span } from '../gotmpl';
-import { basename, relativeUri } from '../common';
+import { basename, cutDeepFlowNesting, relativeUri, unlessNestedTooDeep } from '../common';
 import { language as kubernetes } from '../kubernetes';
 import { looksLikeKubernetes, type ServiceContext, type SourceDocument } from '../workspace';
 import { templateInfo } from './document';
@@ -248,7 +248,11 @@ const inside = (a: Span, start: number, end: number) => start >= a.start && end 
 export function valueLocalSpans(text: string): Span[] {
   const spans: Span[] = [];
   const work: unknown[] = [];
-  for (const doc of parseAllDocuments(text)) if ('contents' in doc) work.push(doc.contents);
+  const documents = unlessNestedTooDeep(
+    () => parseAllDocuments(cutDeepFlowNesting(text)?.text ?? text),
+    () => [],
+  );
+  for (const doc of documents) if ('contents' in doc) work.push(doc.contents);
   while (work.length) {
     const node = work.pop();
     if (isMap(node)) {

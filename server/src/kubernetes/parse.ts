@@ -1,4 +1,5 @@
 import { type Alias, type Document, isAlias, isMap, isNode, isPair, isScalar, isSeq, type Node, parseAllDocuments, type YAMLMap } from 'yaml';
+import { cutDeepFlowNesting, NESTED_TOO_DEEP, unlessNestedTooDeep } from '../common';
 import { get, items, str } from './nodes';
 import { describeError, PARSE_OPTIONS, recover } from './syntax';
 
@@ -59,38 +60,39 @@ export const MAX_ALIAS_EXPANSION = 100_000;
 export function parseManifests(text: string): ParsedManifests {
   if (text.length > MAX_MANIFEST_CHARS) {
     const mb = (text.length / (1024 * 1024)).toFixed(1);
-    return {
-      documents: [],
-      objects: [],
-      brokenKinds: [],
-      problems: [
-        {
-          start: 0,
-          end: 0,
-          code: 'yaml-syntax',
-          message: `This file is ${mb} MB; Kubernetes checks stop at ${MAX_MANIFEST_CHARS / (1024 * 1024)} MB. Split it into smaller manifests to have it checked.`,
-        },
-      ],
-    };
+    const message = `This file is ${mb} MB; Kubernetes checks stop at ${MAX_MANIFEST_CHARS / (1024 * 1024)} MB. Split it into smaller manifests to have it checked.`;
+    return unread(0, 0, message, []);
   }
   const nul = text.indexOf('\u0000');
-  if (nul >= 0) {
-    return {
-      documents: [],
-      objects: [],
-      brokenKinds: [],
-      problems: [{ start: nul, end: nul + 1, code: 'yaml-syntax', message: 'This file holds binary data (a NUL character), so it is not checked as YAML.' }],
-    };
-  }
+  if (nul >= 0) return unread(nul, nul + 1, 'This file holds binary data (a NUL character), so it is not checked as YAML.', []);
+  // Unreadable text may have held objects of any kind (see brokenKinds).
+  return unlessNestedTooDeep(
+    () => parseReadable(text),
+    () => unread(0, Math.min(1, text.length), NESTED_TOO_DEEP, [undefined]),
+  );
+}
+
+/** A file that is not read: one problem, no objects. */
+function unread(start: number, end: number, message: string, brokenKinds: Array<string | undefined>): ParsedManifests {
+  return { documents: [], objects: [], brokenKinds, problems: [{ start, end, code: 'yaml-syntax', message }] };
+}
+
+function parseReadable(text: string): ParsedManifests {
   const parsed: ParsedManifests = { documents: [], objects: [], problems: [], brokenKinds: [] };
-  for (const document of parseAllDocuments(text, PARSE_OPTIONS)) {
+  const cut = cutDeepFlowNesting(text);
+  const source = cut?.text ?? text;
+  for (const document of parseAllDocuments(source, PARSE_OPTIONS)) {
     const error = document.errors[0];
-    if (!error) {
+    // The document that lost its deepest brackets is read as one with a syntax error: broken.
+    const lostText = cut && document.range[0] <= cut.at && cut.at < document.range[2];
+    if (!error && !lostText) {
       read(parsed, document, false);
       continue;
     }
-    parsed.problems.push({ ...describeError(text, error), code: 'yaml-syntax' });
-    const recovered = recover(text, document);
+    parsed.problems.push(
+      lostText ? { start: cut.at, end: cut.at + 1, code: 'yaml-syntax', message: cut.message } : { ...describeError(source, error!), code: 'yaml-syntax' },
+    );
+    const recovered = error && recover(source, document);
     const kinds: Array<string | undefined> = [];
     for (const part of recovered?.documents ?? []) {
       const [start, , end] = part.range;

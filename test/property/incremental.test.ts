@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as services from '../../server/src/services';
 import { createFixture } from '../support/fixture';
+import { seededRandom } from '../support/random';
 
 // Incremental state equals a fresh open (issue 14.6): random edit sequences, each step read by the
 // services so every cache is warm, end with the same diagnostics, symbols and folding as a fresh
@@ -10,17 +11,6 @@ import { createFixture } from '../support/fixture';
 const SEED = 1406;
 const SEQUENCES = 300;
 const STEPS = 6;
-
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const CASES: Array<{ name: string; files: Record<string, string>; open: string; tokens: string[] }> = [
   {
@@ -66,7 +56,7 @@ async function observe(ctx: Parameters<typeof services.symbols>[0], doc: TextDoc
 describe('incremental state equals a fresh open', () => {
   for (const c of CASES) {
     test(`${c.name}: ${SEQUENCES} random edit sequences`, async () => {
-      const next = random(SEED + c.name.length);
+      const next = seededRandom(SEED + c.name.length);
       for (let sequence = 0; sequence < SEQUENCES; sequence++) {
         const fixture = createFixture(new Map(Object.entries(c.files)));
         let doc = fixture.open(c.open);

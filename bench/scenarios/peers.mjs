@@ -67,7 +67,9 @@ function cases({ LspClient }, schemaUri) {
       edit: (v) => compose.replace('LOG_LEVEL: ${LOG_LEVEL:-info}', `LOG_LEVEL: \${LOG_LEVEL:-info${v % 10}}`),
       hover: [positionOf(compose, '  orders:', 3), positionOf(compose, 'depends_on:', 3), positionOf(compose, 'image: postgres', 3)],
       complete: [positionOf(compose, '    profiles:'), positionOf(compose, '    healthcheck:')],
-      peer: () => new LspClient(require.resolve('@microsoft/compose-language-service/bin/docker-compose-langserver'), ['--stdio']),
+      // The package exports only its modules; its bin script sits two folders above the CommonJS entry.
+      peer: () =>
+        new LspClient(join(require.resolve('@microsoft/compose-language-service'), '..', '..', '..', 'bin', 'docker-compose-langserver'), ['--stdio']),
       configurePeer: () => undefined,
     },
   ];

@@ -1,4 +1,4 @@
-import { closestMatch, KUBERNETES_VERSIONS } from '../common';
+import { closestMatch, KUBERNETES_VERSIONS, nearestKubernetesVersion } from '../common';
 
 /** What `container-notes lint …` was asked to do, parsed from argv. Pure. */
 export type Format = 'text' | 'json' | 'sarif';
@@ -87,6 +87,17 @@ export function parseArgs(argv: readonly string[]): Command {
   return { kind: 'lint', options };
 }
 
+/**
+ * Why a --kubernetes-version value is refused: a command line names its version on purpose, so a
+ * version without a bundled schema is an error (naming the nearest one), where an editor setting or a
+ * project config falls back to the nearest.
+ */
+function unbundledVersion(value: string): string {
+  const nearest = nearestKubernetesVersion(value);
+  const hint = nearest ? ` (the nearest is ${nearest})` : '';
+  return `Kubernetes ${value} is not bundled; supported: ${KUBERNETES_VERSIONS.join(', ')}${hint}.`;
+}
+
 /** Sets one valued option; returns a message when the value is wrong. */
 function applyOption(options: LintOptions, name: string, value: string): string | undefined {
   const list = () =>
@@ -106,7 +117,7 @@ function applyOption(options: LintOptions, name: string, value: string): string 
       return undefined;
     }
     case '--kubernetes-version':
-      if (!(KUBERNETES_VERSIONS as readonly string[]).includes(value)) return `Kubernetes ${value} is not known; supported: ${KUBERNETES_VERSIONS.join(', ')}.`;
+      if (!(KUBERNETES_VERSIONS as readonly string[]).includes(value)) return unbundledVersion(value);
       options.kubernetesVersion = value;
       return undefined;
     case '--rule':

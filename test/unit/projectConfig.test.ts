@@ -89,6 +89,7 @@ describe('project config parsing', () => {
   test('kubernetes.version without a bundled schema is reported with the version used instead', () => {
     const problemFor = (version: string) => parseProjectConfig(`kubernetes:\n  version: ${version}\n`, ROOT).problems;
     assert.deepEqual(problemFor('"1.33"'), []);
+    assert.deepEqual(problemFor('v1.33.2'), [], 'a patch release names its minor');
     assert.deepEqual(problemFor('"1.35"'), [
       { message: 'kubernetes.version: Kubernetes 1.35 is not bundled; manifests are checked against 1.36, the nearest (bundled: 1.36, 1.33).', line: 2 },
     ]);

@@ -1,7 +1,7 @@
 import ignore from 'ignore';
 import { type Document, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import { ruleMatches } from './rules';
-import { type ConfigIgnore, defaultSettings, KUBERNETES_VERSIONS, mergeSettings, nearestKubernetesVersion, type Settings } from './settings';
+import { type ConfigIgnore, defaultSettings, KUBERNETES_VERSIONS, kubernetesMinor, mergeSettings, nearestKubernetesVersion, type Settings } from './settings';
 import { closestMatch } from './text';
 import { isUnder, joinUri, pathToUri, relativeUri, uriToPath } from './uri';
 
@@ -173,8 +173,9 @@ function kubernetesVersionProblem(version: unknown): string | undefined {
   // YAML reads an unquoted 1.30 as the number 1.3.
   if (typeof version === 'number')
     return `kubernetes.version: quote the version ("1.33"): YAML reads ${version} as a number; ${KUBERNETES_VERSIONS[0]} is used (${bundled}).`;
-  if (typeof version !== 'string' || (KUBERNETES_VERSIONS as readonly string[]).includes(version)) return undefined;
+  if (typeof version !== 'string') return undefined;
   const nearest = nearestKubernetesVersion(version);
+  if (nearest && nearest === kubernetesMinor(version)) return undefined;
   return nearest
     ? `kubernetes.version: Kubernetes ${version} is not bundled; manifests are checked against ${nearest}, the nearest (${bundled}).`
     : `kubernetes.version: \`${version}\` is not a Kubernetes version; ${KUBERNETES_VERSIONS[0]} is used (${bundled}).`;

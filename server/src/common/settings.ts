@@ -53,16 +53,21 @@ export interface ConfigIgnore {
  */
 export const KUBERNETES_VERSIONS = ['1.36', '1.33'] as const;
 
+/** The `1.N` minor a version names (`1.33`, `v1.33`, `1.33.2`); `undefined` when it is not a Kubernetes version. */
+export function kubernetesMinor(version: string): string | undefined {
+  const match = /^v?1\.(\d+)(?:\.\d+)?$/.exec(version.trim());
+  return match ? `1.${Number(match[1])}` : undefined;
+}
+
 /**
- * The bundled version that stands for `wanted`: itself when bundled, else the bundled minor nearest
- * to a `1.N` (or `v1.N.P`) version, the newer one on a tie, so `1.35` is checked as 1.36 and `1.31`
- * as 1.33; `undefined` when `wanted` is not a version.
+ * The bundled version that stands for `wanted`: its own minor when bundled, else the bundled minor
+ * nearest to it, the newer one on a tie, so `1.35` is checked as 1.36 and `1.31` as 1.33;
+ * `undefined` when `wanted` is not a version.
  */
 export function nearestKubernetesVersion(wanted: string): string | undefined {
-  if ((KUBERNETES_VERSIONS as readonly string[]).includes(wanted)) return wanted;
-  const match = /^v?1\.(\d+)(?:\.\d+)?$/.exec(wanted.trim());
-  if (!match) return undefined;
-  const distance = (version: string) => Math.abs(Number(version.split('.')[1]) - Number(match[1]));
+  const minor = kubernetesMinor(wanted);
+  if (!minor) return undefined;
+  const distance = (version: string) => Math.abs(Number(version.split('.')[1]) - Number(minor.split('.')[1]));
   // Newest first, and only a strictly nearer version replaces the pick: a tie keeps the newer one.
   return KUBERNETES_VERSIONS.reduce((best, version) => (distance(version) < distance(best) ? version : best));
 }

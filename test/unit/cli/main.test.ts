@@ -215,5 +215,7 @@ describe('lint --kubernetes-version', () => {
     };
     assert.match(await lint([]), /^No problems in 1 file checked/);
     assert.match(await lint(['--kubernetes-version', '1.33']), /pod\.yaml:6:3 error k8s\/unknown-field Unknown field "hostnameOverride"/);
+    // A patch release names its minor.
+    assert.match(await lint(['--kubernetes-version', 'v1.33.4']), /pod\.yaml:6:3 error k8s\/unknown-field Unknown field "hostnameOverride"/);
   });
 });

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { describe, test } from 'node:test';
-import { KUBERNETES_VERSIONS, nearestKubernetesVersion } from '../../../server/src/common';
+import { KUBERNETES_VERSIONS, kubernetesMinor, nearestKubernetesVersion } from '../../../server/src/common';
 import { bundledSchema, composeSchema, type JsonSchema, type SchemaFile } from '../../../server/src/kubernetes/schema';
 import * as services from '../../../server/src/services';
 import { createFixture } from '../../support/fixture';
@@ -70,7 +70,10 @@ describe('bundled Kubernetes versions', () => {
     assert.equal(nearestKubernetesVersion('1.30'), '1.33');
     assert.equal(nearestKubernetesVersion('1.40'), '1.36');
     assert.equal(nearestKubernetesVersion('v1.33.2'), '1.33');
+    assert.equal(nearestKubernetesVersion('1.033'), '1.33');
     assert.equal(nearestKubernetesVersion('latest'), undefined);
+    assert.equal(kubernetesMinor('v1.33.2'), '1.33');
+    assert.equal(kubernetesMinor('2.0'), undefined);
     assert.equal(schemaFor('1.31')?.version, '1.33');
     assert.equal(schemaFor('latest')?.version, KUBERNETES_VERSIONS[0]);
   });

@@ -21,6 +21,8 @@ test('npm run package: the .vsix holds the bundles and data files, not sources o
   try {
     const vsix = path.join(tmp, 'test.vsix');
     execFileSync(process.execPath, [repoPath('scripts/package.mjs'), '--out', vsix], { stdio: 'pipe', timeout: 120_000 });
+    // scripts/package.mjs fails over 4 MB; the size is checked here again so the limit has a test.
+    assert.ok(fs.statSync(vsix).size <= 4_000_000, `the .vsix is ${fs.statSync(vsix).size} bytes, over 4 MB`);
     const inside = zipEntries(vsix)
       .filter((name) => name.startsWith('extension/'))
       .map((name) => name.slice('extension/'.length));

@@ -86,6 +86,20 @@ describe('project config parsing', () => {
     assert.deepEqual(config.ignores, [{ rule: 'dockerfile/y', paths: [], reason: undefined, root: ROOT }]);
   });
 
+  test('kubernetes.version without a bundled schema is reported with the version used instead', () => {
+    const problemFor = (version: string) => parseProjectConfig(`kubernetes:\n  version: ${version}\n`, ROOT).problems;
+    assert.deepEqual(problemFor('"1.33"'), []);
+    assert.deepEqual(problemFor('v1.33.2'), [], 'a patch release names its minor');
+    assert.deepEqual(problemFor('"1.35"'), [
+      { message: 'kubernetes.version: Kubernetes 1.35 is not bundled; manifests are checked against 1.36, the nearest (bundled: 1.36, 1.33).', line: 2 },
+    ]);
+    assert.match(problemFor('latest')[0].message, /`latest` is not a Kubernetes version; 1\.36 is used/);
+    // Unquoted, YAML reads 1.30 as the number 1.3, which the settings ignore.
+    assert.match(problemFor('1.30')[0].message, /quote the version \("1\.33"\): YAML reads 1\.3 as a number; 1\.36 is used/);
+    const settings = layerSettings([parseProjectConfig('kubernetes:\n  version: "1.31"\n', ROOT).config], {});
+    assert.equal(settings.kubernetes.version, '1.31', 'the setting keeps what the file says; the Kubernetes module picks the nearest bundled version');
+  });
+
   test('a top level that is not a mapping is reported', () => {
     const { problems } = parseProjectConfig('- a\n- b\n', ROOT);
     assert.match(problems[0].message, /must be a mapping/);

@@ -1,4 +1,4 @@
-import { closestMatch, KUBERNETES_VERSIONS } from '../common';
+import { closestMatch, KUBERNETES_VERSIONS, kubernetesMinor, nearestKubernetesVersion } from '../common';
 
 /** What `container-notes lint …` was asked to do, parsed from argv. Pure. */
 export type Format = 'text' | 'json' | 'sarif';
@@ -87,6 +87,17 @@ export function parseArgs(argv: readonly string[]): Command {
   return { kind: 'lint', options };
 }
 
+/**
+ * Why a --kubernetes-version value is refused: a command line names its version on purpose, so a
+ * minor without a bundled schema is an error (naming the nearest one), where an editor setting or a
+ * project config falls back to the nearest. A patch release or a `v` prefix names its minor.
+ */
+function unbundledVersion(value: string): string {
+  const nearest = nearestKubernetesVersion(value);
+  const hint = nearest ? ` (the nearest is ${nearest})` : '';
+  return `Kubernetes ${value} is not bundled; supported: ${KUBERNETES_VERSIONS.join(', ')}${hint}.`;
+}
+
 /** Sets one valued option; returns a message when the value is wrong. */
 function applyOption(options: LintOptions, name: string, value: string): string | undefined {
   const list = () =>
@@ -105,10 +116,12 @@ function applyOption(options: LintOptions, name: string, value: string): string 
       options.maxWarnings = n < 0 ? undefined : n;
       return undefined;
     }
-    case '--kubernetes-version':
-      if (!(KUBERNETES_VERSIONS as readonly string[]).includes(value)) return `Kubernetes ${value} is not known; supported: ${KUBERNETES_VERSIONS.join(', ')}.`;
-      options.kubernetesVersion = value;
+    case '--kubernetes-version': {
+      const minor = kubernetesMinor(value);
+      if (!minor || !(KUBERNETES_VERSIONS as readonly string[]).includes(minor)) return unbundledVersion(value);
+      options.kubernetesVersion = minor;
       return undefined;
+    }
     case '--rule':
       options.only.push(...list());
       return undefined;

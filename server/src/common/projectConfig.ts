@@ -1,7 +1,7 @@
 import ignore from 'ignore';
 import { type Document, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import { ruleMatches } from './rules';
-import { type ConfigIgnore, defaultSettings, mergeSettings, type Settings } from './settings';
+import { type ConfigIgnore, defaultSettings, KUBERNETES_VERSIONS, kubernetesMinor, mergeSettings, nearestKubernetesVersion, type Settings } from './settings';
 import { closestMatch } from './text';
 import { isUnder, joinUri, pathToUri, relativeUri, uriToPath } from './uri';
 
@@ -153,6 +153,8 @@ export function parseProjectConfig(text: string, root: string): { config: Projec
   } else if (data.rules !== undefined && data.rules !== null) {
     problems.push({ message: '`rules` must map rule ids to severities; it was ignored.', line: lineOf(['rules']) });
   }
+  const versionProblem = isRecord(data.kubernetes) ? kubernetesVersionProblem(data.kubernetes.version) : undefined;
+  if (versionProblem) problems.push({ message: versionProblem, line: lineOf(['kubernetes', 'version']) });
   for (const key of ['kubernetes', 'dockerfile', 'helm', 'requireIgnoreReason'] as const) {
     if (data[key] !== undefined) settings[key] = data[key];
   }
@@ -163,6 +165,20 @@ export function parseProjectConfig(text: string, root: string): { config: Projec
     config: { root, settings, notesPaths: notesPaths.map((p) => resolveNotesPath(root, p)), ignores: parseIgnores(data.ignore, root, problems, lineOf) },
     problems,
   };
+}
+
+/** What is wrong with `kubernetes.version`, which falls back to the nearest bundled version (or the newest). */
+function kubernetesVersionProblem(version: unknown): string | undefined {
+  const bundled = `bundled: ${KUBERNETES_VERSIONS.join(', ')}`;
+  // YAML reads an unquoted 1.30 as the number 1.3.
+  if (typeof version === 'number')
+    return `kubernetes.version: quote the version ("1.33"): YAML reads ${version} as a number; ${KUBERNETES_VERSIONS[0]} is used (${bundled}).`;
+  if (typeof version !== 'string') return undefined;
+  const nearest = nearestKubernetesVersion(version);
+  if (nearest && nearest === kubernetesMinor(version)) return undefined;
+  return nearest
+    ? `kubernetes.version: Kubernetes ${version} is not bundled; manifests are checked against ${nearest}, the nearest (${bundled}).`
+    : `kubernetes.version: \`${version}\` is not a Kubernetes version; ${KUBERNETES_VERSIONS[0]} is used (${bundled}).`;
 }
 
 /** Whether a project's notes path stays inside its project (`~` and absolute paths elsewhere do not). */

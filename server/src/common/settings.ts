@@ -46,8 +46,31 @@ export interface ConfigIgnore {
   root: string;
 }
 
-/** The bundled Kubernetes schemas (dist/schemas/kubernetes-<v>.json, see scripts/k8sSchema.mjs), newest (the default) first. */
+/**
+ * The bundled Kubernetes schemas (dist/schemas/kubernetes-<v>.json, see scripts/k8sSchema.mjs), newest
+ * (the default) first: every minor from 1.30 up that a published kubernetes-models release was
+ * generated from (the script's SOURCES comment lists the mapping).
+ */
 export const KUBERNETES_VERSIONS = ['1.36', '1.33'] as const;
+
+/** The `1.N` minor a version names (`1.33`, `v1.33`, `1.33.2`); `undefined` when it is not a Kubernetes version. */
+export function kubernetesMinor(version: string): string | undefined {
+  const match = /^v?1\.(\d+)(?:\.\d+)?$/.exec(version.trim());
+  return match ? `1.${Number(match[1])}` : undefined;
+}
+
+/**
+ * The bundled version that stands for `wanted`: its own minor when bundled, else the bundled minor
+ * nearest to it, the newer one on a tie, so `1.35` is checked as 1.36 and `1.31` as 1.33;
+ * `undefined` when `wanted` is not a version.
+ */
+export function nearestKubernetesVersion(wanted: string): string | undefined {
+  const minor = kubernetesMinor(wanted);
+  if (!minor) return undefined;
+  const distance = (version: string) => Math.abs(Number(version.split('.')[1]) - Number(minor.split('.')[1]));
+  // Newest first, and only a strictly nearer version replaces the pick: a tie keeps the newer one.
+  return KUBERNETES_VERSIONS.reduce((best, version) => (distance(version) < distance(best) ? version : best));
+}
 
 export function defaultSettings(): Settings {
   return {

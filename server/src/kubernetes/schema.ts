@@ -1,4 +1,4 @@
-import { KUBERNETES_VERSIONS } from '../common';
+import { KUBERNETES_VERSIONS, nearestKubernetesVersion, type Resources } from '../common';
 import type { ServiceContext } from '../workspace';
 
 /** The subset of JSON Schema the generated schema and CRD openAPIV3Schemas use. */
@@ -36,35 +36,75 @@ export interface KubeSchema {
   byTypeMeta: Map<string, KindInfo>;
 }
 
-/** The version the settings ask for, or the newest bundled one when the setting names none we have. */
+/**
+ * The bundled version the settings ask for: the one named, or the bundled minor nearest to it
+ * (`1.35` → 1.36), or the newest when the setting names no version at all.
+ */
 export function targetVersion(ctx: ServiceContext): string {
-  const wanted = ctx.settings.kubernetes.version;
-  return (KUBERNETES_VERSIONS as readonly string[]).includes(wanted) ? wanted : KUBERNETES_VERSIONS[0];
+  return nearestKubernetesVersion(ctx.settings.kubernetes.version) ?? KUBERNETES_VERSIONS[0];
 }
 
 export function typeMetaKey(apiVersion: string, kind: string): string {
   return `${apiVersion} ${kind}`;
 }
 
-/** The bundled schema for the target version, parsed once per session; `undefined` when not built. */
+/**
+ * A bundled schema file as scripts/k8sSchema.mjs writes it: the newest version whole, every older one
+ * as a delta against it (the definitions that differ or are its own, and the newest's ids it lacks).
+ */
+export interface SchemaFile {
+  'x-source': string;
+  'x-kubernetes-version': string;
+  'x-kinds': KindInfo[];
+  definitions: Record<string, JsonSchema>;
+  /** On a delta: the version and stamp of the whole file it applies to. */
+  'x-base'?: { version: string; source: string };
+  'x-removed-definitions'?: string[];
+}
+
+/**
+ * The schema of `version` from its file and, for a delta, the whole file it names; `undefined` when
+ * the base is missing or is not the one the delta was made against (a half-rebuilt dist/).
+ */
+export function composeSchema(version: string, file: SchemaFile, base?: SchemaFile): KubeSchema | undefined {
+  let definitions = file.definitions;
+  if (file['x-base']) {
+    if (base?.['x-source'] !== file['x-base'].source) return undefined;
+    const removed = new Set(file['x-removed-definitions']);
+    definitions = {};
+    for (const [id, definition] of Object.entries(base.definitions)) if (!removed.has(id)) definitions[id] = definition;
+    Object.assign(definitions, file.definitions);
+  }
+  const kinds = file['x-kinds'];
+  return { version, definitions, kinds, byTypeMeta: new Map(kinds.map((k) => [typeMetaKey(k.apiVersion, k.kind), k])) };
+}
+
+/** A bundled schema file, parsed once per session; `undefined` when not built or unreadable. */
+function schemaFile(resources: Resources, version: string): SchemaFile | undefined {
+  return resources.memo(`kubernetes/schemaFile/${version}`, () => {
+    const text = resources.text(`schemas/kubernetes-${version}.json`);
+    if (!text) return undefined;
+    try {
+      return JSON.parse(text) as SchemaFile;
+    } catch {
+      return undefined;
+    }
+  });
+}
+
+/**
+ * The bundled schema for the target version, composed once per session and version on first use
+ * (an older version parses its small delta and the newest's file, which it shares); `undefined`
+ * when not built.
+ */
 export function bundledSchema(ctx: ServiceContext): KubeSchema | undefined {
   const resources = ctx.resources;
   if (!resources) return undefined;
   const version = targetVersion(ctx);
   return resources.memo(`kubernetes/schema/${version}`, () => {
-    const text = resources.text(`schemas/kubernetes-${version}.json`);
-    if (!text) return undefined;
-    try {
-      const raw = JSON.parse(text) as { definitions: Record<string, JsonSchema>; 'x-kinds': KindInfo[] };
-      return {
-        version,
-        definitions: raw.definitions,
-        kinds: raw['x-kinds'],
-        byTypeMeta: new Map(raw['x-kinds'].map((k) => [typeMetaKey(k.apiVersion, k.kind), k])),
-      };
-    } catch {
-      return undefined;
-    }
+    const file = schemaFile(resources, version);
+    const baseVersion = file?.['x-base']?.version;
+    return file && composeSchema(version, file, baseVersion ? schemaFile(resources, baseVersion) : undefined);
   });
 }
 

@@ -37,7 +37,11 @@ describe('command line', () => {
     assert.match(bad.stderr, /Unknown option `--max-warning`; did you mean `--max-warnings`\?/);
     assert.equal((await run('/', ['check'])).code, 2);
     assert.match((await run('/', ['lint', '--format', 'xml'])).stderr, /`--format` is one of text, json, sarif \(not `xml`\)/);
-    assert.match((await run('/', ['lint', '--kubernetes-version', '1.2'])).stderr, /Kubernetes 1.2 is not known; supported: 1\.36, 1\.33\./);
+    assert.match(
+      (await run('/', ['lint', '--kubernetes-version', '1.2'])).stderr,
+      /Kubernetes 1.2 is not bundled; supported: 1\.36, 1\.33 \(the nearest is 1\.33\)\./,
+    );
+    assert.match((await run('/', ['lint', '--kubernetes-version', 'latest'])).stderr, /Kubernetes latest is not bundled; supported: 1\.36, 1\.33\./);
     assert.match((await run('/', ['lint', '--max-warnings=x'])).stderr, /needs a whole number/);
   });
 });
@@ -211,5 +215,7 @@ describe('lint --kubernetes-version', () => {
     };
     assert.match(await lint([]), /^No problems in 1 file checked/);
     assert.match(await lint(['--kubernetes-version', '1.33']), /pod\.yaml:6:3 error k8s\/unknown-field Unknown field "hostnameOverride"/);
+    // A patch release names its minor.
+    assert.match(await lint(['--kubernetes-version', 'v1.33.4']), /pod\.yaml:6:3 error k8s\/unknown-field Unknown field "hostnameOverride"/);
   });
 });

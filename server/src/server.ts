@@ -5,15 +5,18 @@
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { defaultBundledNotesDir, nodeResources } from './io';
-import { bindHandlers, connectionOptions, Lifecycle, Session, stdioTransport } from './lsp';
+import { bindHandlers, commandLineTransport, connectionOptions, Lifecycle, RequestActivity, Session } from './lsp';
 
 declare const CONTAINER_NOTES_VERSION: string;
 
 const lifecycle = new Lifecycle();
 const options = connectionOptions(lifecycle);
-const stdio = process.argv.includes('--stdio') ? stdioTransport(lifecycle) : undefined;
-const connection = stdio ? createConnection(ProposedFeatures.all, stdio.reader, stdio.writer, options) : createConnection(ProposedFeatures.all, options);
-const session = new Session(connection, defaultBundledNotesDir(__dirname), nodeResources(__dirname));
+const activity = new RequestActivity();
+const transport = commandLineTransport(lifecycle, activity);
+const connection = transport
+  ? createConnection(ProposedFeatures.all, transport.reader, transport.writer, options)
+  : createConnection(ProposedFeatures.all, options);
+const session = new Session(connection, defaultBundledNotesDir(__dirname), nodeResources(__dirname), activity);
 bindHandlers(connection, session, typeof CONTAINER_NOTES_VERSION === 'string' ? CONTAINER_NOTES_VERSION : 'dev');
 session.documents.listen(connection);
 connection.listen();

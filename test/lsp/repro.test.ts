@@ -56,6 +56,9 @@ describe('reproducers of unsafe hover Markdown', () => {
       const uri = pathToFileURL(tree.file(repro.place)).toString();
       client.open(uri, repro.languageId, files[repro.place]);
       await client.request(NOTES_READY, null);
+      // A custom resource's hover comes from its CRD, which the workspace index finds between requests.
+      if (Object.values(files).some((text) => /kind: CustomResourceDefinition/.test(text)))
+        await client.waitFor('window/logMessage', (p) => /workspace index:/.test(p.message));
       for (const request of repro.requests) {
         const hover = await client.request<{ contents: { value: string } } | null>(request.method, { textDocument: { uri }, position: request.position });
         const markdown = hover?.contents.value ?? '';

@@ -3,7 +3,35 @@
  * SLICE_MS, each followed by a turn of the event loop, so a request that arrives meanwhile waits
  * for the end of one slice at most, never for the whole job.
  */
-export const SLICE_MS = 4;
+export const SLICE_MS = 2;
+
+/**
+ * The requests received and not yet answered, as the transport sees them (transport.ts). Between
+ * a request's arrival and its answer there are turns of the event loop (the connection's message
+ * queue, an awaited service, the writer's queue), and each turn would otherwise run one more
+ * slice first: a hover while the workspace index was building took 21 ms at the median, against
+ * under 1 ms. Background slices wait while a request is open.
+ */
+export class RequestActivity {
+  private open = 0;
+  private lastArrival = 0;
+
+  constructor(private readonly clock: () => number = () => performance.now()) {}
+
+  arrived(): void {
+    this.open++;
+    this.lastArrival = this.clock();
+  }
+
+  answered(): void {
+    if (this.open > 0) this.open--;
+  }
+
+  /** True while a request is open; after a second without a new one it stops counting, so background work never starves. */
+  get busy(): boolean {
+    return this.open > 0 && this.clock() - this.lastArrival < 1000;
+  }
+}
 
 export interface Background {
   /** Resolves when the job has finished or was cancelled; rejects with what a step threw. */
@@ -13,9 +41,10 @@ export interface Background {
 
 /**
  * Runs `step` until it returns true. `step` is given `stop()`, true once the slice's time is used
- * up: it should return (false) soon after, keeping where it was for its next call.
+ * up: it should return (false) soon after, keeping where it was for its next call. No slice starts
+ * while `activity` has a request open.
  */
-export function inSlices(step: (stop: () => boolean) => boolean, clock: () => number = () => performance.now()): Background {
+export function inSlices(step: (stop: () => boolean) => boolean, clock: () => number = () => performance.now(), activity?: RequestActivity): Background {
   let cancelled = false;
   let handle: NodeJS.Immediate | undefined;
   let finish: () => void = () => undefined;
@@ -27,6 +56,10 @@ export function inSlices(step: (stop: () => boolean) => boolean, clock: () => nu
   const slice = () => {
     handle = undefined;
     if (cancelled) return finish();
+    if (activity?.busy) {
+      handle = setImmediate(slice);
+      return;
+    }
     const end = clock() + SLICE_MS;
     try {
       if (step(() => clock() >= end)) finish();

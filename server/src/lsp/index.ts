@@ -4,6 +4,7 @@
  */
 export { connectionOptions } from './guard';
 export { Lifecycle } from './lifecycle';
-export { stdioTransport } from './transport';
+export { commandLineTransport } from './transport';
+export { RequestActivity } from './background';
 export { bindHandlers } from './handlers';
 export { Session } from './session';

@@ -32,7 +32,7 @@ import { describeConfigProblems, nodeFileSystem, readProjectConfig, resolveNotes
 import { NotesIndex } from '../notes';
 import { diagnose, indexStep, usesWorkspaceIndex } from '../services';
 import { scanFoldersInSteps, type ServiceContext, Workspace } from '../workspace';
-import { type Background, inSlices } from './background';
+import { type Background, inSlices, RequestActivity } from './background';
 import { DiagnosticsScheduler } from './diagnostics';
 import { logFailure } from './guard';
 import { NotesSync } from './notesSync';
@@ -91,6 +91,8 @@ export class Session {
     bundledNotesDir: string,
     /** Bundled data (schemas) and what is derived from it; kept across settings changes. */
     private readonly resources: Resources = createResources(() => undefined),
+    /** The requests the transport has open: the scan and the index wait for them. */
+    private readonly activity: RequestActivity = new RequestActivity(),
   ) {
     this.notesSync = new NotesSync(
       this.notes,
@@ -174,16 +176,20 @@ export class Session {
     // The folders are scanned between requests, so the first ones are answered at once.
     const scan = scanFoldersInSteps(this.workspace.fs, this.folders);
     let files: string[] = [];
-    const scanning = inSlices((stop) => {
-      while (!stop()) {
-        const next = scan.next();
-        if (next.done) {
-          files = next.value;
-          return true;
+    const scanning = inSlices(
+      (stop) => {
+        while (!stop()) {
+          const next = scan.next();
+          if (next.done) {
+            files = next.value;
+            return true;
+          }
         }
-      }
-      return false;
-    });
+        return false;
+      },
+      undefined,
+      this.activity,
+    );
     scanning.done.then(
       () => {
         this.workspace.setFiles(files);
@@ -205,7 +211,7 @@ export class Session {
     const ctx = this.context();
     if (!this.documents.all().some((doc) => usesWorkspaceIndex(ctx, doc))) return;
     const started = performance.now();
-    const indexing = inSlices((stop) => indexStep(this.context(), stop));
+    const indexing = inSlices((stop) => indexStep(this.context(), stop), undefined, this.activity);
     this.indexing = indexing;
     indexing.done
       .then(() => {

@@ -1,5 +1,30 @@
-import { type MessageReader, type MessageWriter, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
+import {
+  IPCMessageReader,
+  IPCMessageWriter,
+  type Message,
+  type MessageReader,
+  type MessageWriter,
+  StreamMessageReader,
+  StreamMessageWriter,
+} from 'vscode-languageserver/node';
+import type { RequestActivity } from './background';
 import type { Lifecycle } from './lifecycle';
+
+interface Transport {
+  reader: MessageReader;
+  writer: MessageWriter;
+}
+
+/**
+ * The transport the command line names (`--stdio`, or `--node-ipc` as VS Code starts the server),
+ * with every request's arrival and answer told to `activity`; undefined for the others (socket,
+ * pipe), which vscode-languageserver sets up itself.
+ */
+export function commandLineTransport(lifecycle: Lifecycle, activity: RequestActivity): Transport | undefined {
+  if (process.argv.includes('--stdio')) return watched(stdioTransport(lifecycle), activity);
+  if (process.argv.includes('--node-ipc')) return watched({ reader: new IPCMessageReader(process), writer: new IPCMessageWriter(process) }, activity);
+  return undefined;
+}
 
 /**
  * The stdio transport, built here instead of by `--stdio` so that a frame the reader cannot take
@@ -9,7 +34,7 @@ import type { Lifecycle } from './lifecycle';
  * never answered again. The exit code follows the LSP: 0 after `shutdown`, 1 otherwise. As with
  * `--stdio`, console output of any library goes to stderr: stdout carries only the protocol.
  */
-export function stdioTransport(lifecycle: Lifecycle): { reader: MessageReader; writer: MessageWriter } {
+function stdioTransport(lifecycle: Lifecycle): Transport {
   const reader = new StreamMessageReader(process.stdin);
   const writer = new StreamMessageWriter(process.stdout);
   console.log = console.info = console.debug = console.error;
@@ -19,4 +44,31 @@ export function stdioTransport(lifecycle: Lifecycle): { reader: MessageReader; w
   });
   reader.onClose(() => process.exit(lifecycle.shutDown ? 0 : 1));
   return { reader, writer };
+}
+
+const isRequest = (m: Message): boolean => 'method' in m && 'id' in m;
+const isResponse = (m: Message): boolean => !('method' in m) && 'id' in m;
+
+/** The same transport, telling `activity` when a request arrives and when its answer is written. */
+function watched({ reader, writer }: Transport, activity: RequestActivity): Transport {
+  return {
+    reader: {
+      onError: reader.onError,
+      onClose: reader.onClose,
+      onPartialMessage: reader.onPartialMessage,
+      listen: (callback) =>
+        reader.listen((message) => {
+          if (isRequest(message)) activity.arrived();
+          callback(message);
+        }),
+      dispose: () => reader.dispose(),
+    },
+    writer: {
+      onError: writer.onError,
+      onClose: writer.onClose,
+      write: (message) => writer.write(message).finally(() => isResponse(message) && activity.answered()),
+      end: () => writer.end(),
+      dispose: () => writer.dispose(),
+    },
+  };
 }

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { inSlices, SLICE_MS } from '../../../server/src/lsp/background';
+import { inSlices, RequestActivity, SLICE_MS } from '../../../server/src/lsp/background';
 
 /** A clock that moves only when a step says so. */
 function fakeClock() {
@@ -46,4 +46,38 @@ test('a step that throws ends the job with its error', async () => {
     throw new Error('broken');
   });
   await assert.rejects(job.done, /broken/);
+});
+
+const turn = () => new Promise((resolve) => setImmediate(resolve));
+
+test('no slice starts while a request is open, and the job goes on once it is answered', async () => {
+  const clock = fakeClock();
+  const activity = new RequestActivity(clock.now);
+  let steps = 0;
+  activity.arrived();
+  const job = inSlices(
+    () => {
+      steps++;
+      return steps === 3;
+    },
+    clock.now,
+    activity,
+  );
+  for (let i = 0; i < 5; i++) await turn();
+  assert.equal(steps, 0);
+  activity.answered();
+  await job.done;
+  assert.equal(steps, 3);
+});
+
+test('a request open for over a second stops holding the job back', async () => {
+  const clock = fakeClock();
+  const activity = new RequestActivity(clock.now);
+  activity.arrived();
+  assert.equal(activity.busy, true);
+  clock.advance(1001);
+  assert.equal(activity.busy, false);
+  let ran = false;
+  await inSlices(() => (ran = true), clock.now, activity).done;
+  assert.ok(ran);
 });

@@ -172,7 +172,7 @@ export async function run({ ROOT, LspClient, stats, time, sample, peakRssMb }) {
       for (const f of [...bundled, ...user]) index.setFile(f);
     });
     const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 1048576;
-    rows.push({ measure: `index generated notes (${user.length} files, ${(bytes / 1048576).toFixed(1)} MB), in-process`, value: indexMs, target: '—' });
+    rows.push({ measure: `index generated notes (${user.length} files, ${(bytes / 1048576).toFixed(1)} MB), in-process`, value: indexMs, target: '≤ 1500 ms' });
     rows.push({ measure: 'heap held by that index', value: heapMb, unit: 'MB' });
     const oneFile = user[500];
     rows.push({

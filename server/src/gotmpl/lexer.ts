@@ -121,7 +121,12 @@ function scanAction(text: string, open: number, trimLeft: boolean, inner: number
       actionErrors.push(...errors);
       return { start: open, end: pos + 2, innerStart: inner, innerEnd: pos, trimLeft, trimRight: false, closed: true, tokens, comment: false };
     }
-    if (c === '{' && text[pos + 1] === '{') break;
+    if (c === '{' && text[pos + 1] === '{') {
+      // An empty action opened again and again (`{{{{{{…`) is one half-typed action, as Go's
+      // lexer stops at the first: a line of 500,000 `{{` made as many actions and findings.
+      if (tokens.length === 0) while (text[pos] === '{') pos++;
+      break;
+    }
     if (c === '"') {
       let i = pos + 1;
       let value = '';

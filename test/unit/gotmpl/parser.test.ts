@@ -371,3 +371,11 @@ describe('gotmpl robustness', () => {
     assertWellFormed(backticks);
   });
 });
+
+test('a run of empty actions opened again and again is one half-typed action', () => {
+  const src = `a: ${'{{'.repeat(5000)}\nb: {{ .Values.b }}\n`;
+  const t = parse(src);
+  assert.deepEqual(codes(t), ['unclosed-action']);
+  assert.equal(t.errors[0].end, src.indexOf('\n'));
+  assert.equal(only<ActionNode>(t, 'action').length, 2);
+});

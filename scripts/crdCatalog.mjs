@@ -145,11 +145,12 @@ async function generate(source) {
 const sources = PACKAGES.filter((p) => all || !p.off).map(describe);
 mkdirSync(outDir, { recursive: true });
 const index = { packages: {}, kinds: {} };
+const current = [];
 for (const source of sources) {
   let schema;
   if (!force && existsSync(source.outFile) && stampMatches(source.outFile, source.stamp)) {
     schema = JSON.parse(readFileSync(source.outFile, 'utf8'));
-    console.log(`crd catalog: ${relative(root, source.outFile)} is up to date (${source.package}@${source.version})`);
+    current.push(source.name);
   } else {
     const started = Date.now();
     schema = await generate(source);
@@ -164,5 +165,6 @@ for (const source of sources) {
   for (const { apiVersion, kind, ref } of schema['x-kinds']) index.kinds[`${apiVersion} ${kind}`] ??= { package: source.name, ref };
 }
 writeFileSync(join(outDir, 'index.json'), JSON.stringify(index));
+if (current.length) console.log(`crd catalog: up to date in ${relative(root, outDir)}: ${current.join(', ')}`);
 // A package turned off since the last build must not stay in dist/ (and so in the .vsix).
 if (!all) for (const { name, off } of PACKAGES) if (off) rmSync(join(outDir, `${name}.json`), { force: true });

@@ -1,5 +1,5 @@
 import type { ServiceContext } from '../workspace';
-import { bundledSchema, type JsonSchema, typeMetaKey } from './schema';
+import { bundledSchema, deref, itemSchema, type JsonSchema, propertySchema, typeMetaKey } from './schema';
 
 /**
  * The offline CRD catalog: schemas of popular operators' custom resources, generated at build time
@@ -30,12 +30,30 @@ interface CatalogPackage {
   definitions: Record<string, JsonSchema>;
 }
 
+/** The catalog's index; undefined when the catalog is off or not built. */
+function catalogIndex(ctx: ServiceContext): CatalogIndex | undefined {
+  const resources = ctx.resources;
+  if (!resources || !ctx.settings.kubernetes.crdCatalog) return undefined;
+  return resources.memo('kubernetes/crd-catalog/index', () => readJson<CatalogIndex>(resources.text('schemas/crd-catalog/index.json')));
+}
+
+/** Every `apiVersion`/`kind` pair the catalog describes, with the package it comes from (for completion). */
+export function catalogKinds(ctx: ServiceContext): Array<{ apiVersion: string; kind: string; origin: string }> {
+  const index = catalogIndex(ctx);
+  if (!index) return [];
+  return Object.entries(index.kinds).map(([typeMeta, entry]) => {
+    const [apiVersion, kind] = typeMeta.split(' ');
+    const info = index.packages[entry.package];
+    return { apiVersion, kind, origin: info ? `${info.package}@${info.version}` : entry.package };
+  });
+}
+
 /** The catalog's schema for `apiVersion kind`, or undefined (not in the catalog, catalog off or not built). */
 export function catalogSchema(ctx: ServiceContext, apiVersion: string, kind: string): CatalogSchema | undefined {
   const resources = ctx.resources;
-  if (!resources || !ctx.settings.kubernetes.crdCatalog) return undefined;
-  const index = resources.memo('kubernetes/crd-catalog/index', () => readJson<CatalogIndex>(resources.text('schemas/crd-catalog/index.json')));
-  const entry = index?.kinds[typeMetaKey(apiVersion, kind)];
+  const index = catalogIndex(ctx);
+  if (!resources || !index) return undefined;
+  const entry = index.kinds[typeMetaKey(apiVersion, kind)];
   const info = entry && index.packages[entry.package];
   if (!entry || !info) return undefined;
   const kubernetes = bundledSchema(ctx);
@@ -45,6 +63,27 @@ export function catalogSchema(ctx: ServiceContext, apiVersion: string, kind: str
   });
   if (!definitions?.[entry.ref]) return undefined;
   return { schema: { $ref: `#/definitions/${entry.ref}` }, definitions, origin: `${info.package}@${info.version}` };
+}
+
+/**
+ * The catalog kinds whose objects have the field path `segments` (`spec.source.repoURL`; lists are
+ * stepped through), for the notes-file key catalogue. Reads every package of the catalog, so only
+ * asked about a key the bundled Kubernetes schema does not know.
+ */
+export function catalogKindsWithField(ctx: ServiceContext, segments: readonly string[]): string[] {
+  const kinds = new Set<string>();
+  for (const { apiVersion, kind } of catalogKinds(ctx)) {
+    const found = catalogSchema(ctx, apiVersion, kind);
+    if (!found) continue;
+    let current = deref(found.definitions, found.schema);
+    for (const step of segments) {
+      while (current?.type === 'array') current = itemSchema(found.definitions, current);
+      current = propertySchema(found.definitions, current, step);
+      if (!current) break;
+    }
+    if (current) kinds.add(kind);
+  }
+  return [...kinds].sort();
 }
 
 function readJson<T>(text: string | undefined): T | undefined {

@@ -3,7 +3,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { createResources, KUBERNETES_VERSIONS } from '../../../server/src/common';
+import { describeTag, keyForms } from '../../../server/src/notesfile/catalogue';
 import * as services from '../../../server/src/services';
+import type { LanguageModule } from '../../../server/src/workspace';
 import { createFixture, testResources } from '../../support/fixture';
 import { repoPath } from '../../support/paths';
 
@@ -124,4 +126,16 @@ test('catalog: read only when a custom resource asks for it, one package at a ti
     read.filter((name) => name.includes('crd-catalog')),
     ['schemas/crd-catalog/index.json', 'schemas/crd-catalog/cert-manager.json'],
   );
+});
+
+test("catalog: a notes tag naming a catalog resource's field is known while the catalog is on", () => {
+  const formsOf = (settings: unknown) => {
+    const { ctx } = createFixture(new Map(), settings);
+    return keyForms(ctx, () => ({ modules: [services.moduleFor(ctx, 'kubernetes') as LanguageModule], rules: [] }));
+  };
+  const on = formsOf({});
+  assert.match(describeTag(on, 'k8s:field/spec.source.repoURL') ?? '', /Application.*bundled CRD catalog/);
+  assert.match(describeTag(on, 'k8s:field/spec.issuerRef.name') ?? '', /Certificate/);
+  assert.equal(describeTag(on, 'k8s:field/spec.source.repoURLs'), undefined);
+  assert.equal(describeTag(formsOf({ kubernetes: { crdCatalog: false } }), 'k8s:field/spec.source.repoURL'), undefined);
 });

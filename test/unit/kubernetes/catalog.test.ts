@@ -139,3 +139,20 @@ test("catalog: a notes tag naming a catalog resource's field is known while the 
   assert.equal(describeTag(on, 'k8s:field/spec.source.repoURLs'), undefined);
   assert.equal(describeTag(formsOf({ kubernetes: { crdCatalog: false } }), 'k8s:field/spec.source.repoURL'), undefined);
 });
+
+test('catalog: while the editor reads the workspace in steps, a CRD in a file not read yet may still win, so the catalog waits', async () => {
+  const certificate =
+    'apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata:\n  name: web\n  namespace: web\nspec:\n  secretName: web-tls\n  renewBefor: 1h\n';
+  const files = new Map([
+    ['certificate.yaml', certificate],
+    ['other/a.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  namespace: web\n'],
+  ]);
+  const fixture = createFixture(files);
+  fixture.ctx.stepwiseIndex = true;
+  const doc = fixture.open('certificate.yaml');
+  const unknown = async () => (await services.diagnose(fixture.ctx, doc)).filter((d) => d.code === 'k8s/unknown-field').length;
+  assert.equal(await unknown(), 0);
+  while (!services.indexStep(fixture.ctx, () => false));
+  fixture.ctx.workspace.touch();
+  assert.equal(await unknown(), 1);
+});

@@ -16,6 +16,8 @@ if (!watch) {
   execFileSync(process.execPath, [join(root, 'scripts/k8sSchema.mjs')], { cwd: root, stdio: 'inherit' });
   // The bundled Compose Specification schema (dist/schemas/compose.json), copied from dclint.
   execFileSync(process.execPath, [join(root, 'scripts/composeSchema.mjs')], { cwd: root, stdio: 'inherit' });
+  // The offline CRD catalog (dist/schemas/crd-catalog/), from @kubernetes-models/*; skipped per package when current.
+  execFileSync(process.execPath, [join(root, 'scripts/crdCatalog.mjs')], { cwd: root, stdio: 'inherit' });
   console.log('build: tsc -b (type-check, emit out/ for tests)');
   execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-b'], { cwd: root, stdio: 'inherit' });
 }

@@ -23,7 +23,12 @@ export interface Settings {
     maxSectionLines: number;
   };
   dockerfile: { enable: boolean };
-  kubernetes: { enable: boolean; version: string };
+  kubernetes: {
+    enable: boolean;
+    version: string;
+    /** Custom resources of popular operators get schemas from the bundled catalog when no CRD in the workspace defines them. */
+    crdCatalog: boolean;
+  };
   helm: { enable: boolean };
   compose: { enable: boolean };
   /** Per-rule level, e.g. `{ "dockerfile/latest-tag": "off" }`. */
@@ -77,7 +82,11 @@ export function defaultSettings(): Settings {
     notes: { paths: [], bundled: true, language: 'auto' },
     hover: { maxSections: 2, maxSectionLines: 14 },
     dockerfile: { enable: true },
-    kubernetes: { enable: true, version: KUBERNETES_VERSIONS[0] },
+    kubernetes: {
+      enable: true,
+      version: KUBERNETES_VERSIONS[0],
+      crdCatalog: true,
+    },
     helm: { enable: true },
     compose: { enable: true },
     rules: {},
@@ -127,6 +136,7 @@ export function mergeSettings(base: Settings, input: unknown): Settings {
     kubernetes: {
       enable: pick(section('kubernetes').enable, base.kubernetes.enable, isBool),
       version: pick(section('kubernetes').version, base.kubernetes.version, isString),
+      crdCatalog: pick(section('kubernetes').crdCatalog, base.kubernetes.crdCatalog, isBool),
     },
     helm: { enable: pick(section('helm').enable, base.helm.enable, isBool) },
     compose: { enable: pick(section('compose').enable, base.compose.enable, isBool) },

@@ -2,6 +2,7 @@ import { type CompletionItem, CompletionItemKind, CompletionItemTag, InsertTextF
 import { sanitizeMarkdown } from '../common';
 import type { ServiceContext, SourceDocument } from '../workspace';
 import skeletonTable from './data/skeletons.json';
+import { catalogKinds } from './catalog';
 import { analyseManifest } from './manifestFile';
 import { removal } from './reference';
 import { bundledSchema, deref, isDeprecated, itemSchema, type JsonSchema, type KubeSchema, typeMetaKey, typeName } from './schema';
@@ -149,8 +150,8 @@ export function complete(ctx: ServiceContext, src: SourceDocument, pos: Position
   if (valueMatch) {
     const column = valueMatch[1].length + (valueMatch[2]?.length ?? 0);
     const key = valueMatch[3];
-    if (column === 0 && key === 'kind') return kindValues(schema, meta.apiVersion);
-    if (column === 0 && key === 'apiVersion') return apiVersionValues(schema, meta.kind);
+    if (column === 0 && key === 'kind') return [...kindValues(schema, meta.apiVersion), ...catalogValues(ctx, schema, 'kind', meta.apiVersion)];
+    if (column === 0 && key === 'apiVersion') return [...apiVersionValues(schema, meta.kind), ...catalogValues(ctx, schema, 'apiVersion', meta.kind)];
     const parents = parentPath(lines, first, pos.line, column, !!valueMatch[2]);
     if (!parents || !meta.apiVersion || !meta.kind) return [];
     const found = schemaAt(file, { apiVersion: meta.apiVersion, kind: meta.kind }, [...parents, key]);
@@ -236,6 +237,24 @@ function apiVersionValues(schema: KubeSchema, kind: string | undefined): Complet
       .map((k) => k.apiVersion),
   );
   return [...versions].map((v) => ({ label: v, kind: CompletionItemKind.Module, sortText: rank(v) }));
+}
+
+/**
+ * The CRD catalog's kinds of a custom apiVersion, or apiVersions of a kind Kubernetes does not have
+ * (`kind: Certificate` → `cert-manager.io/v1`, …). Only once the other half is written: offered
+ * for every manifest, the catalog's hundred groups would crowd out the built-in ones.
+ */
+function catalogValues(ctx: ServiceContext, schema: KubeSchema, field: 'kind' | 'apiVersion', other: string | undefined): CompletionItem[] {
+  if (!other) return [];
+  const known = field === 'kind' ? schema.kinds.some((k) => k.apiVersion === other) : schema.kinds.some((k) => k.kind === other);
+  if (known || (field === 'kind' && !other.includes('.'))) return [];
+  return catalogKinds(ctx)
+    .filter((k) => (field === 'kind' ? k.apiVersion === other : k.kind === other))
+    .map((k) =>
+      field === 'kind'
+        ? { label: k.kind, kind: CompletionItemKind.Class, detail: `${k.apiVersion} (CRD catalog: ${k.origin})` }
+        : { label: k.apiVersion, kind: CompletionItemKind.Module, detail: `CRD catalog: ${k.origin}`, sortText: rank(k.apiVersion) },
+    );
 }
 
 /** The keys every manifest starts with. */

@@ -28,7 +28,11 @@ export function hoverTarget(ctx: ServiceContext, src: SourceDocument, pos: Posit
   if (path.length === 1 && (path[0] === 'kind' || path[0] === 'apiVersion') && !at.isKey) {
     const root = schemaAt(file, obj, []);
     const doc = root?.schema.description ? `\n\n${root.schema.description}` : '';
-    return { range, keys: [`k8s:kind/${obj.kind}`], reference: sanitizeMarkdown(`**${obj.kind}** · ${codeSpan(String(obj.apiVersion))}${doc}`) };
+    return {
+      range,
+      keys: [`k8s:kind/${obj.kind}`],
+      reference: sanitizeMarkdown(`**${obj.kind}** · ${codeSpan(String(obj.apiVersion))}${doc}${catalogLine(root?.origin)}`),
+    };
   }
   const found = schemaAt(file, obj, path);
   // The kind-qualified key first: a field can mean something else per kind (a Deployment's
@@ -44,18 +48,24 @@ export function hoverTarget(ctx: ServiceContext, src: SourceDocument, pos: Posit
   if (!at.isKey && found?.schema.enum) keys.unshift(`k8s:value/${obj.kind}.${fieldPath}=${String(at.node.value)}`);
   if (!found) return { range, keys };
   const name = path[path.length - 1];
-  const required = found.parent?.required?.includes(name) ? 'required' : 'optional';
+  // The catalog's schemas list no required fields (see scripts/crdCatalog.mjs): they cannot say "optional".
+  const required = found.parent?.required?.includes(name) ? ['required'] : found.origin ? [] : ['optional'];
   const fallback = defaultOf(found.schema);
   // The property's own description says whether it is deprecated; a $ref'd type's may not.
   const deprecated = isDeprecated(found.parent?.properties?.[name]) || isDeprecated(found.schema);
   const facts = [
     codeSpan(typeName(found.definitions, found.schema)),
-    required,
+    ...required,
     ...(fallback ? [`default ${codeSpan(fallback)}`] : []),
     ...(deprecated ? ['**deprecated**'] : []),
   ];
   const values = found.schema.enum ? `\n\nValues: ${found.schema.enum.map((v) => codeSpan(String(v))).join(', ')}` : '';
   const description = found.schema.description ? `\n\n${found.schema.description.split('\n\nPossible enum values:')[0]}` : '';
   // Descriptions, enums and keys may come from the workspace (CRDs, the manifest itself): sanitised whole.
-  return { range, keys, reference: sanitizeMarkdown(`**${fieldPath}** · ${facts.join(' · ')}${description}${values}`) };
+  return { range, keys, reference: sanitizeMarkdown(`**${fieldPath}** · ${facts.join(' · ')}${description}${values}${catalogLine(found.origin)}`) };
+}
+
+/** Says a schema is the bundled catalog's, not the cluster's: the operator installed may be another version. */
+function catalogLine(origin: string | undefined): string {
+  return origin ? `\n\n*Schema from the bundled CRD catalog (${codeSpan(origin)}); a CRD in the workspace takes precedence.*` : '';
 }

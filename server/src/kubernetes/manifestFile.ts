@@ -1,5 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServiceContext } from '../workspace';
+import { catalogSchema } from './catalog';
 import { hasPatchDirectives, type KustomizeRole, kustomizeRole } from './kustomize';
 import { span } from './nodes';
 import { objectSchema, type SchemaSources } from './objectSchema';
@@ -44,6 +45,7 @@ export function analyseManifest(ctx: ServiceContext, doc: TextDocument): Manifes
     parsed: parseCached(ctx, doc.uri, doc.getText()),
     schema: bundledSchema(ctx),
     index: () => (index ??= workspaceIndex(ctx)),
+    catalog: (apiVersion, kind) => catalogSchema(ctx, apiVersion, kind),
     // Every Service of the file asks; gathering them once keeps a file of many Services linear.
     // A document with a syntax error gives no pods: their labels and ports may be the ones being typed.
     pods: () =>
@@ -78,8 +80,13 @@ export function analyseManifest(ctx: ServiceContext, doc: TextDocument): Manifes
 function computeSchemaProblems(file: ManifestFile, obj: KubeObject): SchemaProblem[] {
   const found = objectSchema(file, obj);
   if (!found) return [];
-  const definitions = file.schema?.definitions ?? {};
+  const { definitions } = found;
   if (!deref(definitions, found.schema)) return [];
   const kindValue = span(obj.node.items.find((p) => String((p.key as { value?: unknown })?.value) === 'kind')?.value) ?? span(obj.node) ?? [0, 0];
-  return validateNode({ definitions, structural: found.structural, aliases: obj.aliases }, obj.node, found.schema, kindValue, '');
+  const problems = validateNode({ definitions, structural: found.structural, aliases: obj.aliases }, obj.node, found.schema, kindValue, '');
+  const origin = found.origin;
+  if (!origin) return problems;
+  // The operator running in the cluster may be newer than the catalog's model of it.
+  const hint = ` The schema is the bundled CRD catalog's (${origin}): if your operator is newer, add its CRD to the workspace.`;
+  return problems.map((p) => (p.rule === 'unknown-field' || p.rule === 'bad-enum' ? { ...p, message: p.message + hint } : p));
 }

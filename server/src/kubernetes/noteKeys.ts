@@ -1,5 +1,6 @@
 import { closestMatch } from '../common';
 import { type NoteKeyForm, type NoteKeyItem, sentenceList, type ServiceContext } from '../workspace';
+import { catalogKindsWithField } from './catalog';
 import { bundledSchema, deref, itemSchema, type JsonSchema, type KubeSchema } from './schema';
 
 /**
@@ -8,7 +9,8 @@ import { bundledSchema, deref, itemSchema, type JsonSchema, type KubeSchema } fr
  * of a field path (`k8s:field/volumes.hostPath`), so besides walking a kind's schema exactly, the
  * schema's fields are indexed by name: which fields a field of that name has, in any type.
  * Custom resource kinds are not in the bundled schema; a kind it does not know counts as one
- * unless it is a near miss of a kind it does know.
+ * unless it is a near miss of a kind it does know. A field path it does not have may be one of a
+ * custom resource of the bundled CRD catalog, which is read for that (only then).
  */
 interface FieldIndex {
   version: string;
@@ -221,7 +223,7 @@ function nextFields(index: FieldIndex, partial: string): { head: string; result?
   return { head, result: walk(index, head.split('.')) };
 }
 
-function fieldForm(index: FieldIndex): NoteKeyForm {
+function fieldForm(ctx: ServiceContext, index: FieldIndex): NoteKeyForm {
   const top: NoteKeyItem[] = [
     ...offeredKinds(index).map((kind) => ({ path: `${kind}.`, detail: `fields of ${kind}` })),
     ...[...index.names.values()].sort().map((name) => ({ path: name, detail: `field${whereFound(index, name)}` })),
@@ -251,6 +253,9 @@ function fieldForm(index: FieldIndex): NoteKeyForm {
       if (!result.kind && segments.length > 1 && /^[A-Z]/.test(segments[0]) && customKind(index, segments[0])) {
         return `hovers on the field \`${segments.slice(1).join('.')}\` of ${segments[0]} objects (a custom resource kind)`;
       }
+      // A custom resource's field the bundled CRD catalog describes (their hovers give this key too).
+      const custom = catalogKindsWithField(ctx, segments);
+      if (custom.length) return `hovers on the field \`${path}\` of ${sentenceList(custom)} objects (custom resources of the bundled CRD catalog)`;
       return undefined;
     },
     closest: (path) => nearestPath(path.split('.'), walk(index, path.split('.')), kindNames(index)),
@@ -319,5 +324,5 @@ function uncheckedForm(form: string, title: string): NoteKeyForm {
 export function noteKeys(ctx: ServiceContext): NoteKeyForm[] {
   const index = fieldIndex(ctx);
   if (!index) return [uncheckedForm('k8s:kind/', 'kind'), uncheckedForm('k8s:field/', 'field'), uncheckedForm('k8s:value/', 'field value')];
-  return [kindForm(index), fieldForm(index), valueForm(index)];
+  return [kindForm(index), fieldForm(ctx, index), valueForm(index)];
 }

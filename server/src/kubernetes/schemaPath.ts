@@ -8,12 +8,14 @@ export interface PathSchema {
   /** The schema of the map holding the last key (for `required`). */
   parent?: JsonSchema;
   definitions: Record<string, JsonSchema>;
+  /** Where the object's schema comes from when it is the CRD catalog's (see ObjectSchema.origin). */
+  origin?: string;
 }
 
 export function schemaAt(sources: SchemaSources, obj: Pick<KubeObject, 'apiVersion' | 'kind'>, path: readonly string[]): PathSchema | undefined {
   const root = objectSchema(sources, obj);
   if (!root) return undefined;
-  const definitions = sources.schema?.definitions ?? {};
+  const { definitions, origin } = root;
   let current = deref(definitions, root.schema);
   let parent: JsonSchema | undefined;
   for (const step of path) {
@@ -27,7 +29,7 @@ export function schemaAt(sources: SchemaSources, obj: Pick<KubeObject, 'apiVersi
     parent = current;
     current = propertySchema(definitions, current, step);
   }
-  return current ? { schema: current, parent, definitions } : undefined;
+  return current ? { schema: current, parent, definitions, origin } : undefined;
 }
 
 /** "Defaults to X" as the upstream descriptions say it. */

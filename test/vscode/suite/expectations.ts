@@ -66,6 +66,12 @@ export const hovers: HoverRow[] = [
   { title: 'manifest kind Deployment', file: 'k8s/deployment.yaml', cursor: { on: 'Deployment' }, contains: ['Deployment'] },
   { title: 'Helm built-in .Release.Name', file: 'chart/templates/deployment.yaml', cursor: { on: 'Release' }, contains: ['Release'] },
   { title: 'Compose service web', file: 'compose.yaml', cursor: { on: 'web' }, contains: ['**web** · service', 'Services'] },
+  {
+    title: 'cert-manager Certificate field from the bundled CRD catalog',
+    file: 'k8s/certificate.yaml',
+    cursor: { on: 'renewBefore' },
+    contains: ['spec.renewBefore', 'bundled CRD catalog', '@kubernetes-models/cert-manager@'],
+  },
 ];
 
 export const completions: CompletionRow[] = [

@@ -302,6 +302,19 @@ async function main(): Promise<void> {
   const fresh = new LspClient();
   await Promise.all([edited.start({ rootUri, pullDiagnostics: true }), fresh.start({ rootUri, pullDiagnostics: true })]);
 
+  // Both servers read the whole workspace before the first round: until then a custom resource's
+  // schema may come from a CRD not read yet or from the catalog, by how far each server got.
+  const manifest = seeds.find((s) => s.languageId === 'yaml' && /^apiVersion:/m.test(s.text) && /^kind:/m.test(s.text));
+  if (manifest) {
+    await Promise.all(
+      [edited, fresh].map(async (client) => {
+        const uri = uriOf(manifest.file);
+        client.open(uri, manifest.languageId, manifest.text, 1);
+        await client.waitFor('window/logMessage', (p) => /workspace index:/.test(p.message), 120_000);
+        client.notify('textDocument/didClose', { textDocument: { uri } });
+      }),
+    );
+  }
   const editable = seeds.filter((s) => s.languageId !== 'plaintext');
   const replay = REPLAY ? (JSON.parse(fs.readFileSync(REPLAY, 'utf8')) as Array<{ round: Round }>).map((f) => f.round) : undefined;
   const deadline = performance.now() + SECONDS * 1000;

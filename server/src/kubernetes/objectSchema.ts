@@ -45,7 +45,7 @@ export function objectSchema(sources: SchemaSources, obj: Pick<KubeObject, 'apiV
   if (crd) return { schema: withObjectMeta(crd, sources.schema), definitions, structural: true };
   // While the editor is still reading the workspace, a file not read yet may hold the CRD, which
   // would win: the catalog waits (the editor checks open documents again once the index is complete).
-  if (!index.complete) return undefined;
+  if (!index.everyFileRead) return undefined;
   // The catalog's objects are closed by the generator (maps and free-form values stay open), as the
   // bundled kinds are: not structural.
   const catalog = sources.catalog(obj.apiVersion, obj.kind);

@@ -23,6 +23,12 @@ import { nameOf, type PodSummary, podSummary } from './workload';
 export interface WorkspaceIndex {
   /** Every manifest file of the workspace is summarised as it is now; rules that report something missing wait for this. */
   complete: boolean;
+  /**
+   * Every manifest file was summarised at least once, if maybe before its latest change on disk.
+   * The CRD catalog waits only for this: closing or saving a file must not take catalog findings
+   * away from every other document until the index catches up (found by `npm run fuzz`).
+   */
+  everyFileRead: boolean;
   /** Names defined per kind (ConfigMap, Secret, PersistentVolumeClaim, ServiceAccount, …). */
   names: Map<string, Set<string>>;
   /** Every Pod and pod template. */
@@ -154,6 +160,7 @@ function buildIndex(ctx: ServiceContext, store: SummaryStore): WorkspaceIndex {
   const crds = new Map<string, () => JsonSchema | undefined>();
   const present = new Set<string>();
   let complete = true;
+  let everyFileRead = true;
   for (const uri of manifestFiles(ctx)) {
     present.add(uri);
     let entry = store.entries.get(uri);
@@ -163,7 +170,10 @@ function buildIndex(ctx: ServiceContext, store: SummaryStore): WorkspaceIndex {
       if (!ctx.stepwiseIndex || ctx.workspace.isOpen(uri)) entry = summariseInto(ctx, store, uri);
       else complete = false;
     }
-    if (!entry) continue;
+    if (!entry) {
+      everyFileRead = false;
+      continue;
+    }
     const summary = entry.summary;
     for (const [kind, name] of summary.names) {
       const set = names.get(kind) ?? new Set<string>();
@@ -175,7 +185,7 @@ function buildIndex(ctx: ServiceContext, store: SummaryStore): WorkspaceIndex {
     for (const [key, schema] of summary.crds) crds.set(key, schema);
   }
   for (const uri of [...store.entries.keys()]) if (!present.has(uri)) store.entries.delete(uri);
-  return { complete, names, pods, brokenKinds, crdSchema: (key) => crds.get(key)?.() };
+  return { complete, everyFileRead, names, pods, brokenKinds, crdSchema: (key) => crds.get(key)?.() };
 }
 
 function summarize(parsed: ParsedManifests): FileSummary {

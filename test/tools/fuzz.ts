@@ -277,9 +277,13 @@ async function playRound(
   counts.edits += round.changes.length;
   if (!failure) {
     fresh.open(uri, seed.languageId, round.final, 1);
-    const [live, expected] = await Promise.all([observe(edited, uri), observe(fresh, uri)]);
-    counts.compared++;
-    if (!isDeepStrictEqual(live, expected)) failure = { kind: 'mismatch', detail: `edited: ${JSON.stringify(live)}\nfresh:  ${JSON.stringify(expected)}` };
+    try {
+      const [live, expected] = await Promise.all([observe(edited, uri), observe(fresh, uri)]);
+      counts.compared++;
+      if (!isDeepStrictEqual(live, expected)) failure = { kind: 'mismatch', detail: `edited: ${JSON.stringify(live)}\nfresh:  ${JSON.stringify(expected)}` };
+    } catch (error) {
+      return { kind: edited.exited || fresh.exited ? 'exit' : 'slow', detail: `comparing: ${String(error)}` };
+    }
     fresh.notify('textDocument/didClose', { textDocument: { uri } });
   }
   edited.notify('textDocument/didClose', { textDocument: { uri } });

@@ -74,3 +74,21 @@ test('half-typed documents never throw', async () => {
     'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: "nginx:1.27\n';
   for (let i = 0; i <= full.length; i += 3) await run(full.slice(0, i));
 });
+
+test('a kustomization with deeply nested complex keys is still read', async () => {
+  // Turning such keys into object keys stringified them over and over: 500 nested `{` took 32 s.
+  const files = (extra: string) =>
+    new Map([
+      [
+        'kustomization.yaml',
+        `apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [deploy.yaml]\npatches:\n  - path: patch.yaml\n${extra}`,
+      ],
+      ['patch.yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 2\n'],
+      ['deploy.yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n'],
+    ]);
+  const diagnose = async (extra: string) => {
+    const fixture = createFixture(files(extra));
+    return services.diagnose(fixture.ctx, fixture.open('patch.yaml'));
+  };
+  assert.deepEqual(await diagnose(`x: ${'{'.repeat(500)}${'}'.repeat(500)}\n`), await diagnose(''));
+});

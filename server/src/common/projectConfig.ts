@@ -1,4 +1,5 @@
 import ignore from 'ignore';
+import { yamlData } from './yamlNesting';
 import { type Document, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import { ruleMatches } from './rules';
 import { type ConfigIgnore, defaultSettings, KUBERNETES_VERSIONS, kubernetesMinor, mergeSettings, nearestKubernetesVersion, type Settings } from './settings';
@@ -117,7 +118,7 @@ export function parseProjectConfig(text: string, root: string): { config: Projec
       }
       return { config: empty, problems };
     }
-    data = doc.toJS({ maxAliasCount: 100 });
+    data = yamlData((options) => doc.toJS(options), 100);
     lineOf = lineFinder(doc, lines);
   } catch (error) {
     problems.push({ message: `${(error as Error).message}; the whole file was ignored.` });

@@ -102,3 +102,22 @@ export function unlessNestedTooDeep<T>(parse: () => T, fallback: () => T): T {
 }
 
 export const NESTED_TOO_DEEP = 'This YAML nests too deeply to be read; look for a { or [ that is never closed.';
+
+/**
+ * A YAML document or node as plain data (objects, arrays, scalars), as its `toJS()` gives it
+ * (called here with Maps kept as Maps), except that a key which is itself a collection is dropped
+ * instead of stringified: `toJS()` stringifies such keys level by level, and 256 nested `{` took
+ * seconds (found by `npm run fuzz` in a kustomization). No file we read has such keys on purpose.
+ * Throws what `toJS()` throws (an alias past `maxAliasCount`).
+ */
+export function yamlData(toJS: (options: { maxAliasCount: number; mapAsMap: true }) => unknown, maxAliasCount: number): unknown {
+  return plain(toJS({ maxAliasCount, mapAsMap: true }));
+}
+
+function plain(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(plain);
+  if (!(value instanceof Map)) return value;
+  const object: Record<string, unknown> = {};
+  for (const [key, item] of value) if (key === null || typeof key !== 'object') object[String(key)] = plain(item);
+  return object;
+}

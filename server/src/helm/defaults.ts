@@ -1,4 +1,4 @@
-import { basename, relativeUri } from '../common';
+import { basename, relativeUri, yamlData } from '../common';
 import { servesApi, targetVersion } from '../kubernetes';
 import type { ServiceContext } from '../workspace';
 import { chartAt, type ChartModel, parsed, subchartKey } from './chart';
@@ -24,7 +24,7 @@ function valuesData(ctx: ServiceContext, chart: ChartModel): Tree {
   if (entry.data === undefined) {
     let data: unknown;
     try {
-      data = file.doc.toJS({ maxAliasCount: 1000 });
+      data = yamlData((options) => file.doc.toJS(options), 1000);
     } catch {
       data = {};
     }
@@ -114,7 +114,8 @@ function chartObject(ctx: ServiceContext, chart: ChartModel): Tree {
 function readChartObject(chart: ChartModel): Tree {
   let data: unknown;
   try {
-    data = chart.chart?.doc.toJS({ maxAliasCount: 100 });
+    const doc = chart.chart?.doc;
+    data = doc && yamlData((options) => doc.toJS(options), 100);
   } catch {
     data = undefined;
   }

@@ -1,4 +1,5 @@
-import { parse as parseYaml } from 'yaml';
+import { parseDocument } from 'yaml';
+import { yamlData } from '../common';
 import type { CommandNode, ExprNode, FieldSegment, PipelineNode } from '../gotmpl';
 
 /**
@@ -706,8 +707,10 @@ const PURE: Record<string, (a: unknown[]) => unknown> = {
   toPrettyJson: ([v]) => toJson(v, 2),
   toRawJson: ([v]) => toJson(v),
   fromYaml: ([s]) => {
-    const parsed: unknown = parseYaml(str(s), { maxAliasCount: 100 });
-    return parsed === undefined ? {} : parsed;
+    const doc = parseDocument(str(s));
+    if (doc.errors.length > 0) throw doc.errors[0];
+    const parsed = yamlData((options) => doc.toJS(options), 100);
+    return parsed === undefined || parsed === null ? {} : parsed;
   },
   fromJson: ([s]) => JSON.parse(str(s)) as unknown,
   regexMatch: ([re, s]) => new RegExp(str(re)).test(str(s)),

@@ -1,5 +1,5 @@
 import { isMap, isSeq, parseDocument } from 'yaml';
-import { basename, cutDeepFlowNesting, dirname, joinUri } from '../common';
+import { basename, cutDeepFlowNesting, dirname, joinUri, yamlData } from '../common';
 import type { ServiceContext } from '../workspace';
 import type { KubeObject } from './parse';
 
@@ -127,34 +127,27 @@ function readKustomization(ctx: ServiceContext, uri: string): Kustomization | un
 function parseKustomization(dir: string, text: string): Kustomization | undefined {
   let data: unknown;
   try {
-    // Maps stay Maps: turning a map whose key is itself a collection into an object stringifies
-    // that key, and nested ones over and over (found by `npm run fuzz`: 500 nested `{` took 32 s).
-    data = parseDocument(cutDeepFlowNesting(text)?.text ?? text, { uniqueKeys: false }).toJS({ maxAliasCount: 100, mapAsMap: true });
+    const doc = parseDocument(cutDeepFlowNesting(text)?.text ?? text, { uniqueKeys: false });
+    data = yamlData((options) => doc.toJS(options), 100);
   } catch {
     // A kustomization that cannot be read tells us nothing; the files it lists are checked as they are.
     return undefined;
   }
-  if (!(data instanceof Map)) return undefined;
-  const get = (map: unknown, key: string): unknown => (map instanceof Map ? map.get(key) : undefined);
+  if (!data || typeof data !== 'object') return undefined;
+  const k = data as Record<string, unknown>;
   const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
   const paths = (value: unknown): string[] =>
     list(value)
-      .map((item) => (typeof item === 'string' ? item : get(item, 'path')))
+      .map((item) => (typeof item === 'string' ? item : (item as { path?: unknown } | null)?.path))
       .filter((p): p is string => typeof p === 'string' && !p.includes('://'));
-  const keys = (map: unknown): string[] => (map instanceof Map ? [...map.keys()].filter((key): key is string => typeof key === 'string') : []);
-  const field = (key: string) => data.get(key);
+  const keys = (map: unknown): string[] => (map && typeof map === 'object' && !Array.isArray(map) ? Object.keys(map) : []);
+  const labels = list(k.labels) as Array<{ pairs?: unknown; includeSelectors?: unknown } | null>;
+  const images = list(k.images) as Array<{ name?: unknown; newTag?: unknown; digest?: unknown } | null>;
   return {
     dir,
-    patches: [...paths(field('patches')), ...paths(field('patchesStrategicMerge')), ...paths(field('patchesJson6902'))],
-    resources: [...paths(field('resources')), ...paths(field('bases')), ...paths(field('components'))],
-    selectorLabels: [
-      ...keys(field('commonLabels')),
-      ...list(field('labels'))
-        .filter((l) => get(l, 'includeSelectors') === true)
-        .flatMap((l) => keys(get(l, 'pairs'))),
-    ],
-    pinnedImages: list(field('images'))
-      .filter((i) => typeof get(i, 'name') === 'string' && (get(i, 'newTag') !== undefined || get(i, 'digest') !== undefined))
-      .map((i) => get(i, 'name') as string),
+    patches: [...paths(k.patches), ...paths(k.patchesStrategicMerge), ...paths(k.patchesJson6902)],
+    resources: [...paths(k.resources), ...paths(k.bases), ...paths(k.components)],
+    selectorLabels: [...keys(k.commonLabels), ...labels.filter((l) => l?.includeSelectors === true).flatMap((l) => keys(l?.pairs))],
+    pinnedImages: images.filter((i) => typeof i?.name === 'string' && (i.newTag !== undefined || i.digest !== undefined)).map((i) => i?.name as string),
   };
 }

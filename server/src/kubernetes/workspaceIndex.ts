@@ -1,4 +1,5 @@
 import { isMap } from 'yaml';
+import { yamlData } from '../common';
 import type { ServiceContext } from '../workspace';
 import { looksLikeKubernetes } from '../workspace';
 import { get, items, str } from './nodes';
@@ -217,7 +218,7 @@ export function crdSchemas(obj: KubeObject): Array<[string, () => JsonSchema | u
       () => {
         if (!converted) {
           try {
-            converted = { value: schemaNode.toJS(obj.document, { maxAliasCount: 100 }) as JsonSchema };
+            converted = { value: yamlData((options) => schemaNode.toJS(obj.document, options), 100) as JsonSchema };
           } catch {
             // A schema that cannot be read as data gives no checks rather than wrong ones.
             converted = { value: undefined };

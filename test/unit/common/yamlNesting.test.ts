@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseAllDocuments } from 'yaml';
-import { cutDeepFlowNesting, MAX_FLOW_NESTING, NESTED_TOO_DEEP } from '../../../server/src/common';
+import { parseAllDocuments, parseDocument } from 'yaml';
+import { cutDeepFlowNesting, MAX_FLOW_NESTING, NESTED_TOO_DEEP, yamlData } from '../../../server/src/common';
 import { parseManifests } from '../../../server/src/kubernetes/parse';
 import * as services from '../../../server/src/services';
 import { createFixture } from '../../support/fixture';
@@ -65,4 +65,12 @@ test('a flow collection left open above thousands of block lines gives a problem
     await services.hover(fixture.ctx, doc, { line: 100, character: 3 });
     await services.complete(fixture.ctx, doc, { line: 100, character: 3 });
   }
+});
+
+test('yamlData gives plain data and drops keys that are collections instead of stringifying them', () => {
+  const doc = parseDocument(`a: 1\nb: [x, { c: true }]\n"3": three\n? [k]\n: dropped\nd: ${'{'.repeat(200)}${'}'.repeat(200)}\n`);
+  assert.deepEqual(
+    yamlData((options) => doc.toJS(options), 100),
+    { a: 1, b: ['x', { c: true }], 3: 'three', d: {} },
+  );
 });

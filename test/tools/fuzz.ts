@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { type Range, TextDocument } from 'vscode-languageserver-textdocument';
 import { languageIdFor } from '../support/fixture';
 import { findGoldenFiles, parseGolden } from '../support/golden';
 import { LspClient, type Message } from '../support/lspClient';
@@ -125,14 +125,17 @@ function collectSeeds(): Array<{ file: string; text: string }> {
   return seeds;
 }
 
-/** One random edit of `doc`, as an LSP content change. */
-function randomChange(doc: TextDocument, languageId: string, seeds: readonly Seed[]): { range: { start: unknown; end: unknown }; text: string } {
+/** An LSP content change that replaces a range. */
+type Change = { range: Range; text: string };
+
+/** One random edit of `doc`. */
+function randomChange(doc: TextDocument, seeds: readonly Seed[]): Change {
   const text = doc.getText();
   const start = below(text.length + 1);
   const end = next() < 0.5 ? start : Math.min(text.length, start + below(next() < 0.9 ? 12 : 400));
   const roll = next();
   let insert: string;
-  if (roll < 0.5) insert = pick(TOKENS[languageId] ?? TOKENS.plaintext);
+  if (roll < 0.5) insert = pick(TOKENS[doc.languageId] ?? TOKENS.plaintext);
   else if (roll < 0.75) insert = pick(ANYWHERE);
   else if (roll < 0.92) {
     const other = pick(seeds).text;
@@ -201,7 +204,7 @@ function randomRequest(doc: TextDocument, after: number): PlannedRequest {
 interface Round {
   round: number;
   file: string;
-  changes: Array<{ range: { start: unknown; end: unknown }; text: string }>;
+  changes: Change[];
   requests: PlannedRequest[];
   /** The text after the last edit. */
   final: string;
@@ -211,8 +214,8 @@ function planRound(round: number, seed: Seed, seeds: readonly Seed[]): Round {
   let doc = TextDocument.create('file:///plan', seed.languageId, 1, seed.text);
   const planned: Round = { round, file: seed.file, changes: [], requests: [], final: '' };
   for (let step = 0, steps = 1 + below(MAX_EDITS); step < steps; step++) {
-    const change = randomChange(doc, seed.languageId, seeds);
-    doc = TextDocument.update(doc, [change as never], doc.version + 1);
+    const change = randomChange(doc, seeds);
+    doc = TextDocument.update(doc, [change], doc.version + 1);
     planned.changes.push(change);
     for (let r = 0, requests = below(4); r < requests; r++) planned.requests.push(randomRequest(doc, step));
   }

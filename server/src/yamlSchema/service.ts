@@ -84,20 +84,22 @@ function serviceFor(ctx: SchemaContext, source: SchemaSource): FixedSchemaServic
  * with the `yaml` Document it was built from as `internalDocument`), once per document version.
  */
 export function parseYaml(ctx: SchemaContext, doc: TextDocument): YAMLDocument {
-  return ctx.cache.get('yaml-ls', doc.uri, doc.version, () =>
-    unlessNestedTooDeep(
-      () => parse(cutDeepFlowNesting(doc.getText())?.text ?? doc.getText(), undefined, doc),
-      () => {
-        const empty = parse('', undefined, doc);
-        unreadDocuments.add(empty);
-        return empty;
-      },
-    ),
-  );
+  return ctx.cache.get('yaml-ls', doc.uri, doc.version, () => {
+    const text = doc.getText();
+    const cut = cutDeepFlowNesting(text);
+    const parsed = unlessNestedTooDeep<YAMLDocument | undefined>(
+      () => parse(cut?.text ?? text, undefined, doc),
+      () => undefined,
+    );
+    const result = parsed ?? parse('', undefined, doc);
+    const problems = [...(cut ? [{ at: cut.at, message: cut.message }] : []), ...(parsed ? [] : [{ at: 0, message: NESTED_TOO_DEEP }])];
+    if (problems.length > 0) readingProblems.set(result, problems);
+    return result;
+  });
 }
 
-/** Parses that gave up on text nested too deeply (see unlessNestedTooDeep): validate says so. */
-const unreadDocuments = new WeakSet<YAMLDocument>();
+/** What kept part of a text from the parse (too-deep brackets blanked, or the whole text given up), for validate to report. */
+const readingProblems = new WeakMap<YAMLDocument, Array<{ at: number; message: string }>>();
 
 /** The parse as yaml-language-server's completer asks for it: ours, so a version is parsed once. */
 class SessionDocuments extends YamlDocuments {
@@ -133,11 +135,12 @@ function wordEnd(text: string, location: { start: number; end: number }): number
  * the start of a line) makes its additionalProperties check format a message with a null
  * argument, which @vscode/l10n cannot (found by test/tools/fuzz.ts). That document loses this one
  * answer of the schema for this version; our own rules and the other documents keep theirs, and
- * the server does not log a library's known failure as its own.
+ * the server does not log a library's known failure as its own. Awaited, so a rejected answer
+ * (completion is asynchronous) counts as a failure too.
  */
-function unlessTheLibraryThrows<T>(work: () => T, fallback: T): T {
+async function unlessTheLibraryFails<T>(work: () => T | Promise<T>, fallback: T): Promise<T> {
   try {
-    return work();
+    return await work();
   } catch {
     return fallback;
   }
@@ -148,16 +151,15 @@ export async function validate(ctx: SchemaContext, source: SchemaSource, doc: Te
   const parsed = parseYaml(ctx, doc);
   const text = doc.getText();
   const problems: SchemaProblem[] = [];
-  const cut = cutDeepFlowNesting(text);
-  if (cut) problems.push({ kind: 'syntax', range: rangeOf(doc, cut.at, cut.at + 1), message: cut.message });
-  if (unreadDocuments.has(parsed)) problems.push({ kind: 'syntax', range: rangeOf(doc, 0, Math.min(1, text.length)), message: NESTED_TOO_DEEP });
+  for (const { at, message } of readingProblems.get(parsed) ?? [])
+    problems.push({ kind: 'syntax', range: rangeOf(doc, at, Math.min(at + 1, text.length)), message });
   for (const single of parsed.documents) {
     for (const e of single.errors) problems.push({ kind: 'syntax', range: rangeOf(doc, e.location.start, wordEnd(text, e.location)), message: e.message });
   }
   const resolved = await serviceFor(ctx, source)?.resolved;
   if (!resolved) return problems;
   for (const single of parsed.documents) {
-    const found: Diagnostic[] = unlessTheLibraryThrows(() => single.validate(doc, resolved.schema) ?? [], []);
+    const found: Diagnostic[] = await unlessTheLibraryFails(() => single.validate(doc, resolved.schema) ?? [], []);
     for (const d of found) {
       const message = typeof d.message === 'string' ? d.message : d.message.value;
       problems.push({ kind: 'schema', range: d.range, message, ...(d.tags?.includes(2) ? { deprecated: true } : {}) });
@@ -172,7 +174,7 @@ export async function complete(ctx: SchemaContext, source: SchemaSource, doc: Te
   if (!service || !(await service.resolved)) return [];
   const completer = new YamlCompletion(service, {}, new SessionDocuments(ctx));
   completer.configure({ completion: true }, undefined);
-  const list = await unlessTheLibraryThrows(() => completer.doComplete(doc, pos, false), undefined);
+  const list = await unlessTheLibraryFails(() => completer.doComplete(doc, pos, false), undefined);
   return list?.items ?? [];
 }
 
@@ -219,7 +221,7 @@ export async function describe(ctx: SchemaContext, source: SchemaSource, doc: Te
   if (!node) return null;
   const target = node;
   const facts: SchemaFacts = { types: [], enumValues: [], deprecated: false };
-  for (const match of unlessTheLibraryThrows(() => single.getMatchingSchemas(resolved.schema, target.offset), [])) {
+  for (const match of await unlessTheLibraryFails(() => single.getMatchingSchemas(resolved.schema, target.offset), [])) {
     if (match.inverted || match.node !== target) continue;
     addFacts(facts, match.schema);
   }

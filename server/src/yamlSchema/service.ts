@@ -6,7 +6,18 @@ import { parse, type YAMLDocument } from 'yaml-language-server/out/src/languages
 import { YamlDocuments } from 'yaml-language-server/out/src/languageservice/parser/yaml-documents.js';
 import { YamlCompletion } from 'yaml-language-server/out/src/languageservice/services/yamlCompletion.js';
 import { ResolvedSchema, YAMLSchemaService } from 'yaml-language-server/out/src/languageservice/services/yamlSchemaService.js';
-import { cutDeepFlowNesting, NESTED_TOO_DEEP, rangeOf, type Resources, sanitizeMarkdown, unlessNestedTooDeep, type VersionedCache } from '../common';
+import {
+  cutDeepFlowNesting,
+  type Finding,
+  finding,
+  NESTED_TOO_DEEP,
+  rangeOf,
+  type Resources,
+  type RuleMeta,
+  sanitizeMarkdown,
+  unlessNestedTooDeep,
+  type VersionedCache,
+} from '../common';
 
 export type { JSONSchema, YAMLDocument };
 
@@ -121,6 +132,11 @@ export interface SchemaProblem {
   message: string;
   /** Set when the schema marks the field deprecated (a hint, not a violation). */
   deprecated?: boolean;
+}
+
+/** The schema violations among `problems` as findings of one rule: a deprecated field is a hint, not a violation. */
+export function schemaViolations(meta: RuleMeta, problems: readonly SchemaProblem[]): Finding[] {
+  return problems.filter((p) => p.kind === 'schema' && !p.deprecated).map((p) => finding(meta, p.range, p.message));
 }
 
 /** Where a syntax error's range should end: YAML reports some (a repeated key) as one character; show the whole word. */

@@ -1,7 +1,8 @@
 // Fires where the file breaks the Compose Specification schema: an unknown or misspelt key, a
 // value of the wrong type, a value the schema does not allow. `docker compose` validates every
 // file against this schema and refuses it. Found by yaml-language-server against the bundled schema.
-import { finding, type Rule, type RuleMeta } from '../../common';
+import type { Rule, RuleMeta } from '../../common';
+import { schemaViolations } from '../../yamlSchema';
 import type { ComposeCheck } from './rule';
 
 const meta: RuleMeta = {
@@ -14,6 +15,6 @@ const meta: RuleMeta = {
 
 export const schema: Rule<ComposeCheck> = {
   meta,
-  // A deprecated field is not a violation (`version` has a rule of its own).
-  check: ({ problems }) => problems.filter((p) => p.kind === 'schema' && !p.deprecated).map((p) => finding(meta, p.range, p.message)),
+  // `version`, deprecated, has a rule of its own.
+  check: ({ problems }) => schemaViolations(meta, problems),
 };

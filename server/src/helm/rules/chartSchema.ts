@@ -3,7 +3,8 @@
 // or maintainer that is not a mapping. Helm reads Chart.yaml into its chart metadata and refuses
 // such a file. Found by yaml-language-server against the bundled Chart.yaml schema; missing
 // fields are helm/chart-fields, and unknown keys are left alone (Helm ignores them).
-import { finding, type Rule, type RuleMeta } from '../../common';
+import type { Rule, RuleMeta } from '../../common';
+import { schemaViolations } from '../../yamlSchema';
 import type { SchemaCheckedFile } from './rule';
 
 const meta: RuleMeta = {
@@ -16,5 +17,5 @@ const meta: RuleMeta = {
 
 export const chartSchema: Rule<SchemaCheckedFile> = {
   meta,
-  check: ({ problems }) => problems.filter((p) => p.kind === 'schema' && !p.deprecated).map((p) => finding(meta, p.range, p.message)),
+  check: ({ problems }) => schemaViolations(meta, problems),
 };

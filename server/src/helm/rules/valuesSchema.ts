@@ -4,6 +4,7 @@
 // `helm template` check the merged values against the schema and refuse values that fail it.
 // Found by yaml-language-server; override files are checked without `required` (values.yaml gives the rest).
 import { finding, rangeOf, type Rule, type RuleMeta } from '../../common';
+import { schemaViolations } from '../../yamlSchema';
 import type { SchemaCheckedFile } from './rule';
 
 const meta: RuleMeta = {
@@ -22,6 +23,6 @@ export const valuesSchema: Rule<SchemaCheckedFile> = {
       const firstLine = text.indexOf('\n');
       return [finding(meta, rangeOf(doc, 0, firstLine < 0 ? text.length : firstLine), brokenSchema)];
     }
-    return problems.filter((p) => p.kind === 'schema' && !p.deprecated).map((p) => finding(meta, p.range, p.message));
+    return schemaViolations(meta, problems);
   },
 };

@@ -10,6 +10,9 @@ const require = createRequire(import.meta.url);
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** The test suite's stdio JSON-RPC client (built into out/ by `npm run build`). */
 export const { LspClient } = require(join(ROOT, 'out/test/support/lspClient.js'));
+// In-process scenarios run the server's code, so they run it in the environment the server and the
+// CLI give it (see server/src/io/environment.ts).
+require(join(ROOT, 'out/server/src/io/index.js')).useEnvironmentSnapshot();
 
 export function stats(samples) {
   const sorted = [...samples].sort((a, b) => a - b);

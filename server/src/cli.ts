@@ -4,7 +4,7 @@
  * This file only wires the process to cli/.
  */
 import { main } from './cli/index';
-import { defaultBundledNotesDir, nodeResources } from './io';
+import { defaultBundledNotesDir, nodeResources, useEnvironmentSnapshot } from './io';
 
 declare const CONTAINER_NOTES_VERSION: string;
 
@@ -14,6 +14,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
+useEnvironmentSnapshot();
 main(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,

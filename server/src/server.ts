@@ -4,11 +4,12 @@
  * editor, `--node-ipc` when VS Code starts it. This file only wires.
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { defaultBundledNotesDir, nodeResources } from './io';
+import { defaultBundledNotesDir, nodeResources, useEnvironmentSnapshot } from './io';
 import { bindHandlers, commandLineTransport, connectionOptions, Lifecycle, RequestActivity, Session } from './lsp';
 
 declare const CONTAINER_NOTES_VERSION: string;
 
+useEnvironmentSnapshot();
 const lifecycle = new Lifecycle();
 const options = connectionOptions(lifecycle);
 const activity = new RequestActivity();

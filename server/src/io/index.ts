@@ -4,6 +4,7 @@
  * reader. Nothing below lsp/ and cli/ imports it.
  */
 export * from './archive';
+export * from './environment';
 export * from './nodeFileSystem';
 export * from './notesLoader';
 export * from './projectConfigFile';

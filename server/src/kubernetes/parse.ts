@@ -220,9 +220,11 @@ function childrenOf(node: unknown, aliases: AliasTargets): unknown[] {
 /**
  * Whether following the aliases adds more than MAX_ALIAS_EXPANSION nodes to the document, or never
  * ends (an alias inside the node it names). Each node's expanded size is computed once, so this is
- * linear in the written document however far the aliases would expand it.
+ * linear in the written document however far the aliases would expand it. Aliases of scalars, the
+ * common use, add nothing, so a document with no alias of a collection is not walked at all.
  */
 function aliasBomb(document: Document.Parsed, aliases: AliasTargets): boolean {
+  if (![...aliases.values()].some((target) => isMap(target) || isSeq(target))) return false;
   const VISITING = -1;
   const size = new Map<unknown, number>();
   let written = 0;

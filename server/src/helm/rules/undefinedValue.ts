@@ -3,6 +3,8 @@
 // often a typo. Paths tested by if/with, passed to default/required/hasKey…, under a key
 // whose default is null or `{}`, under `global`, or read inside a library chart are not reported.
 import { closestMatch, finding, type Finding, rangeOf, type Rule, type RuleMeta } from '../../common';
+import type { ServiceContext } from '../../workspace';
+import type { ChartModel } from '../chart';
 import { dotted } from '../document';
 import { childKeys, definedness } from '../values';
 import type { TemplateFile } from './rule';
@@ -19,34 +21,45 @@ function check(file: TemplateFile): Finding[] {
   const { ctx, chart, analysis } = file;
   if (!chart || chart.type === 'library') return [];
   const findings: Finding[] = [];
+  // A template reads the same paths many times: each path is judged once.
+  const judged = new Map<string, Judgement | undefined>();
   for (const usage of analysis.usages) {
     if (usage.guarded || usage.scope.kind !== 'values' || usage.scope.path.length === 0) continue;
     const path = usage.scope.path;
-    if (definedness(ctx, chart, path) !== 'undefined') continue;
-    // Point at the first segment no values file knows.
-    let first = path.length - 1;
-    for (let n = 1; n < path.length; n++) {
-      if (definedness(ctx, chart, path.slice(0, n)) === 'undefined') {
-        first = n - 1;
-        break;
-      }
-    }
-    const segment = usage.segments.find((s) => s.scope.kind === 'values' && s.scope.path.length === first + 1)?.segment;
-    const start = segment?.start ?? usage.start;
-    const guess = closestMatch(
-      path[first],
-      childKeys(ctx, chart, path.slice(0, first)).map((c) => c.key),
-    );
-    const noValues = chart.valuesFiles.length === 0 ? ' This chart has no values.yaml: create one next to Chart.yaml.' : '';
-    findings.push(
-      finding(
-        meta,
-        rangeOf(file.doc, start, usage.end),
-        `.Values.${dotted(path)} is not set in any values file.${guess ? ` Did you mean "${guess}"?` : ''} Add a default to values.yaml or guard it with default or if.${noValues}`,
-      ),
-    );
+    const key = path.join('\u0000');
+    if (!judged.has(key)) judged.set(key, judge(ctx, chart, path));
+    const judgement = judged.get(key);
+    if (!judgement) continue;
+    const segment = usage.segments.find((s) => s.scope.kind === 'values' && s.scope.path.length === judgement.first + 1)?.segment;
+    findings.push(finding(meta, rangeOf(file.doc, segment?.start ?? usage.start, usage.end), judgement.message));
   }
   return findings;
+}
+
+interface Judgement {
+  /** The index of the first segment no values file knows. */
+  first: number;
+  message: string;
+}
+
+function judge(ctx: ServiceContext, chart: ChartModel, path: readonly string[]): Judgement | undefined {
+  if (definedness(ctx, chart, path) !== 'undefined') return undefined;
+  let first = path.length - 1;
+  for (let n = 1; n < path.length; n++) {
+    if (definedness(ctx, chart, path.slice(0, n)) === 'undefined') {
+      first = n - 1;
+      break;
+    }
+  }
+  const guess = closestMatch(
+    path[first],
+    childKeys(ctx, chart, path.slice(0, first)).map((c) => c.key),
+  );
+  const noValues = chart.valuesFiles.length === 0 ? ' This chart has no values.yaml: create one next to Chart.yaml.' : '';
+  return {
+    first,
+    message: `.Values.${dotted(path)} is not set in any values file.${guess ? ` Did you mean "${guess}"?` : ''} Add a default to values.yaml or guard it with default or if.${noValues}`,
+  };
 }
 
 export const undefinedValue: Rule<TemplateFile> = { meta, check };

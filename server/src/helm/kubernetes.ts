@@ -249,7 +249,8 @@ export function valueLocalSpans(text: string): Span[] {
   const spans: Span[] = [];
   const work: unknown[] = [];
   const documents = unlessNestedTooDeep(
-    () => parseAllDocuments(cutDeepFlowNesting(text)?.text ?? text),
+    // Duplicate keys are the Kubernetes checks' to report; `yaml` looks for them pair by pair.
+    () => parseAllDocuments(cutDeepFlowNesting(text)?.text ?? text, { uniqueKeys: false }),
     () => [],
   );
   for (const doc of documents) if ('contents' in doc) work.push(doc.contents);

@@ -4,6 +4,7 @@ import type { NotesStatus } from '../../../shared/protocol';
 import { pathToUri, uriToPath } from '../common';
 import type { NotesIndex } from '../notes';
 import { listNoteFiles, loadBundledNotes, loadNoteFile, NOTE_FILE, notesPathState, noteStamp, type Reporter } from '../io';
+import { RequestActivity } from './background';
 
 export interface NotesLog {
   info(message: string): void;
@@ -38,6 +39,8 @@ export class NotesSync {
     private readonly log: NotesLog,
     /** Told the notes status after every change that alters it (the editor's status bar item). */
     private readonly onStatus: (status: NotesStatus) => void = () => undefined,
+    /** The requests the transport has open: indexing waits for them. */
+    private readonly activity: RequestActivity = new RequestActivity(),
   ) {}
 
   get notesRoots(): readonly string[] {
@@ -157,8 +160,10 @@ export class NotesSync {
     let bundled = 0;
     if (!this.bundledLoaded) {
       this.bundledLoaded = true;
+      // In steps like the user's notes: indexed in one go they held the server for about 200 ms
+      // right after start-up, when the first document is opened.
       for (const note of await loadBundledNotes(this.bundledDir, this.reporter(BUNDLED))) {
-        this.index.setFile(note);
+        for (const _step of this.index.setFileInSteps(note)) await this.nextTurn();
         bundled++;
       }
       this.bundledCount = bundled;
@@ -194,12 +199,18 @@ export class NotesSync {
     const note = await loadNoteFile(file, 'user', this.reporter(file));
     if (note) {
       // A big note is indexed in steps, answering requests in between.
-      for (const _step of this.index.setFileInSteps(note)) await nextTurn();
+      for (const _step of this.index.setFileInSteps(note)) await this.nextTurn();
       this.stamps.set(uri, stamp);
     } else {
       this.forget(uri);
     }
     return true;
+  }
+
+  /** A turn of the event loop, and more while a request is open, so requests are answered first. */
+  private async nextTurn(): Promise<void> {
+    do await new Promise((resolve) => setImmediate(resolve));
+    while (this.activity.busy);
   }
 
   private forgetUnder(file: string): void {
@@ -214,10 +225,6 @@ export class NotesSync {
     this.stamps.delete(uri);
     this.index.removeFile(uri);
   }
-}
-
-function nextTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }
 
 function isInside(file: string, dir: string): boolean {

@@ -101,6 +101,7 @@ export class Session {
       (status) => {
         if (this.features.notesStatus) void connection.sendNotification(NOTES_STATUS, status);
       },
+      activity,
     );
     this.started = new Promise((resolve) => (this.markStarted = resolve));
   }

@@ -1,0 +1,14 @@
+import { createRequire } from 'node:module';
+import { ingressShapedManifest } from './bench/fixtures.mjs';
+const require = createRequire(import.meta.url);
+const text = ingressShapedManifest();
+const t0 = performance.now();
+const { createFixture } = require('./out/test/support/fixture.js');
+const services = require('./out/server/src/services/index.js');
+const t1 = performance.now();
+const fixture = createFixture(new Map([['deploy.yaml', text]]));
+const doc = fixture.open('deploy.yaml');
+const t2 = performance.now();
+await services.diagnose(fixture.ctx, doc);
+const t3 = performance.now();
+console.log(process.execArgv.join(' ') || '-', 'load', (t1 - t0).toFixed(0), 'diag', (t3 - t2).toFixed(0));

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { FileChangeType } from 'vscode-languageserver/node';
 import type { NotesStatus } from '../../../shared/protocol';
 import { pathToUri, uriToPath } from '../common';
-import type { NotesIndex } from '../notes';
+import type { NoteFile, NotesIndex } from '../notes';
 import { listNoteFiles, loadBundledNotes, loadNoteFile, NOTE_FILE, notesPathState, noteStamp, type Reporter } from '../io';
 import { RequestActivity } from './background';
 
@@ -163,7 +163,7 @@ export class NotesSync {
       // In steps like the user's notes: indexed in one go they held the server for about 200 ms
       // right after start-up, when the first document is opened.
       for (const note of await loadBundledNotes(this.bundledDir, this.reporter(BUNDLED))) {
-        for (const _step of this.index.setFileInSteps(note)) await this.nextTurn();
+        await this.indexInSteps(note);
         bundled++;
       }
       this.bundledCount = bundled;
@@ -199,12 +199,19 @@ export class NotesSync {
     const note = await loadNoteFile(file, 'user', this.reporter(file));
     if (note) {
       // A big note is indexed in steps, answering requests in between.
-      for (const _step of this.index.setFileInSteps(note)) await this.nextTurn();
+      await this.indexInSteps(note);
       this.stamps.set(uri, stamp);
     } else {
       this.forget(uri);
     }
     return true;
+  }
+
+  /** Indexes a note with a turn of the event loop before each step (a small note is one step). */
+  private async indexInSteps(note: NoteFile): Promise<void> {
+    const steps = this.index.setFileInSteps(note);
+    do await this.nextTurn();
+    while (!steps.next().done);
   }
 
   /** A turn of the event loop, and more while a request is open, so requests are answered first. */

@@ -6,9 +6,8 @@ import { pathToUri } from '../../../server/src/common';
 import { NotesIndex } from '../../../server/src/notes';
 import { repoPath } from '../../support/paths';
 
-const turns = async (n: number) => {
-  for (let i = 0; i < n; i++) await new Promise((resolve) => setImmediate(resolve));
-};
+/** Long enough for the bundled notes to be read and indexed when nothing holds them back. */
+const aWhile = () => new Promise((resolve) => setTimeout(resolve, 1000));
 
 test('bundled notes are indexed in steps that wait while a request is open', async () => {
   const activity = new RequestActivity(() => 0);
@@ -17,7 +16,7 @@ test('bundled notes are indexed in steps that wait while a request is open', asy
   const sync = new NotesSync(index, repoPath('notes'), { info: () => undefined, warn: () => undefined }, undefined, activity);
   activity.arrived();
   const loaded = sync.setRoots([]);
-  await turns(200);
+  await aWhile();
   assert.equal(index.has(docker), false, 'nothing is indexed while the request is open');
   activity.answered();
   await loaded;

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as services from '../../../server/src/services';
+import { workspaceIndex } from '../../../server/src/kubernetes/workspaceIndex';
 import { createFixture } from '../../support/fixture';
 
 const deployment = `apiVersion: apps/v1
@@ -62,4 +63,19 @@ test('without steps (command line) the first request reads the whole workspace',
     ]),
   );
   assert.equal((await missing(fixture.ctx, fixture.open('app.yaml'))).length, 1);
+});
+
+// A request between two slices used to merge every file's summary again; while a pass runs the
+// merged index is rebuilt once per 200 new summaries, and exactly once more when the pass ends.
+test('while a pass runs, the merged index is rebuilt every 200 summaries, then once complete', () => {
+  const files = new Map(Array.from({ length: 450 }, (_, i) => [`cm/${i}.yaml`, configMap(`config-${i}`)] as const));
+  const fixture = createFixture(files);
+  fixture.ctx.stepwiseIndex = true;
+  const seen = new Set<unknown>();
+  let calls = 0;
+  while (!services.indexStep(fixture.ctx, () => calls++ % 2 === 1)) seen.add(workspaceIndex(fixture.ctx));
+  const complete = workspaceIndex(fixture.ctx);
+  seen.add(complete);
+  assert.ok(seen.size <= 4, `${seen.size} merged indexes for 450 summaries`);
+  assert.equal(complete.names.get('ConfigMap')?.size, 450);
 });

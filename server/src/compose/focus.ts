@@ -11,8 +11,8 @@ interface FocusableService {
 }
 
 /**
- * The part of a Compose file that yaml-language-server needs to answer completion and hover inside
- * one service's body: the file without the other services. The Compose Specification schema
+ * The part of a Compose file that yaml-language-server needs to answer completion inside one
+ * service's body: the file without the other services. The Compose Specification schema
  * combines no alternatives (oneOf, anyOf, allOf, if) at the root, in `services` or in a service (a
  * unit test holds the bundled copy to that), so what the schema says about a node inside a service
  * depends on that service alone. The whole file is read where that is not certain (`undefined`):

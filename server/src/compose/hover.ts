@@ -2,7 +2,6 @@ import type { Position } from 'vscode-languageserver-types';
 import { codeSpan, offsetOf, sanitizeMarkdown } from '../common';
 import type { HoverTarget, ServiceContext, SourceDocument } from '../workspace';
 import { describe, factsMarkdown } from '../yamlSchema';
-import { focusAt } from './focus';
 import { fieldKeys } from './keys';
 import { locate } from './locate';
 import { composeFile, type ComposeFile, get, nodeRange, type Service, text } from './model';
@@ -37,7 +36,7 @@ export async function hoverTarget(ctx: ServiceContext, src: SourceDocument, pos:
   if (service && at) return { range: nodeRange(file, at.node), keys: ['compose:service'], reference: serviceSummary(service) };
   if (!at) return null;
   const keys = fieldKeys(at.path);
-  const facts = await describe(ctx, COMPOSE_SCHEMA, src.doc, offset, focusAt(ctx, file, offset));
+  const facts = await describe(ctx, COMPOSE_SCHEMA, src.doc, offset);
   if (!facts) return { range: nodeRange(file, at.node), keys };
   return { range: nodeRange(file, at.node), keys, reference: factsMarkdown(at.path.join('.'), facts) };
 }

@@ -117,9 +117,9 @@ const readingProblems = new WeakMap<YAMLDocument, Array<{ at: number; message: s
 /**
  * The part of a document that answers a request as the whole document would, chosen by the
  * language module that knows the file's shape and the schema (compose/focus.ts says when that
- * holds). yaml-language-server clones, converts and checks against the schema the whole document
- * on every completion and hover; given the document with `blank` turned into spaces, it does that
- * work for the part that matters only. Line breaks stay, so every offset, line and column is the
+ * holds). yaml-language-server's completer clones, converts and checks against the schema the
+ * whole document on every request; given the document with `blank` turned into spaces, it does
+ * that work for the part that matters only. Line breaks stay, so every offset, line and column is the
  * same as in the document, and the requests still read the document's own text.
  */
 export interface Focus {
@@ -261,10 +261,9 @@ type SingleDocument = YAMLDocument['documents'][number];
 type MatchingSchemas = ReturnType<SingleDocument['getMatchingSchemas']>;
 
 /**
- * Every schema that applies to each node of a document, once per version of the document (and
- * focused part). yaml-language-server checks the whole document against the schema to find them
- * and collects them for every node whatever offset it is given, so one run answers every hover on
- * that version.
+ * Every schema that applies to each node of a document, once per version. yaml-language-server
+ * checks the whole document against the schema to find them and collects them for every node
+ * whatever offset it is given, so one run answers every hover on that version.
  */
 function matchingSchemas(ctx: SchemaContext, doc: TextDocument, single: SingleDocument, schema: JSONSchema): Promise<MatchingSchemas> {
   const memo = ctx.cache.get(
@@ -307,9 +306,13 @@ function addFacts(facts: SchemaFacts, s: JSONSchema): void {
   if (s.deprecated) facts.deprecated = true;
 }
 
-/** The schema's facts about the node at `offset`, or null where the schema has none; with a focus, read from that part only. */
-export async function describe(ctx: SchemaContext, source: SchemaSource, doc: TextDocument, offset: number, focus?: Focus): Promise<SchemaFacts | null> {
-  const parsed = focusedParse(ctx, doc, focus);
+/**
+ * The schema's facts about the node at `offset`, or null where the schema has none. The whole
+ * document is read (its parse is shared with diagnostics, and the schemas matching its nodes are
+ * kept for the version), so hovers on an unchanged document only look up.
+ */
+export async function describe(ctx: SchemaContext, source: SchemaSource, doc: TextDocument, offset: number): Promise<SchemaFacts | null> {
+  const parsed = parseYaml(ctx, doc);
   const single = parsed.documents.find((d) => {
     const range = d.internalDocument.range;
     return !!range && range[0] <= offset && offset <= range[2];

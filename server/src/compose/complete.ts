@@ -1,7 +1,9 @@
 import { CompletionItemKind, type CompletionItem, type Position } from 'vscode-languageserver-types';
 import type { ServiceContext, SourceDocument } from '../workspace';
 import { complete as schemaCompletion } from '../yamlSchema';
+import { offsetOf } from '../common';
 import { buildOf, stagesOf } from './build';
+import { focusAt } from './focus';
 import { composeFile, knownNames, type ResourceSection } from './model';
 import { COMPOSE_SCHEMA } from './schema';
 
@@ -79,6 +81,7 @@ function namesAt(ctx: ServiceContext, src: SourceDocument, pos: Position): Compl
 /** Names where a name fits, then what the Compose Specification schema offers (keys, values, snippets). */
 export async function complete(ctx: ServiceContext, src: SourceDocument, pos: Position): Promise<CompletionItem[]> {
   const names = namesAt(ctx, src, pos);
-  const schema = await schemaCompletion(ctx, COMPOSE_SCHEMA, src.doc, pos);
+  const focus = focusAt(ctx, composeFile(ctx, src.doc), offsetOf(src.doc, pos));
+  const schema = await schemaCompletion(ctx, COMPOSE_SCHEMA, src.doc, pos, focus);
   return [...names, ...schema.filter((s) => !names.some((n) => n.label === s.label))];
 }

@@ -5,8 +5,9 @@
  * durations, interpolation, paths on disk, the Dockerfile's stages (read through the dockerfile
  * module). Hover keys `compose:service`, `compose:field/services.*.ports`… (keys.ts). A document
  * is parsed once per version, by yaml-language-server's parser, and every feature reads that
- * parse. Hover, completion and diagnostics answer with promises. No LSP connection imports, no IO
- * (files come through ctx.workspace). Never throws on any input.
+ * parse; inside a service's body, completion hands yaml-language-server that service only
+ * (focus.ts). Hover, completion and diagnostics answer with promises. No LSP connection imports,
+ * no IO (files come through ctx.workspace). Never throws on any input.
  */
 import type { LanguageModule } from '../workspace';
 import { complete } from './complete';

@@ -6,6 +6,8 @@ import { parse, type YAMLDocument } from 'yaml-language-server/out/src/languages
 import { YamlDocuments } from 'yaml-language-server/out/src/languageservice/parser/yaml-documents.js';
 import { YamlCompletion } from 'yaml-language-server/out/src/languageservice/services/yamlCompletion.js';
 import { ResolvedSchema, YAMLSchemaService } from 'yaml-language-server/out/src/languageservice/services/yamlSchemaService.js';
+import { guessIndentation } from 'yaml-language-server/out/src/languageservice/utils/indentationGuesser.js';
+import { TextBuffer } from 'yaml-language-server/out/src/languageservice/utils/textBuffer.js';
 import {
   cutDeepFlowNesting,
   type Finding,
@@ -112,16 +114,63 @@ export function parseYaml(ctx: SchemaContext, doc: TextDocument): YAMLDocument {
 /** What kept part of a text from the parse (too-deep brackets blanked, or the whole text given up), for validate to report. */
 const readingProblems = new WeakMap<YAMLDocument, Array<{ at: number; message: string }>>();
 
-/** The parse as yaml-language-server's completer asks for it: ours, so a version is parsed once. */
+/**
+ * The part of a document that answers a request as the whole document would, chosen by the
+ * language module that knows the file's shape and the schema (compose/focus.ts says when that
+ * holds). yaml-language-server's completer clones, converts and checks against the schema the
+ * whole document on every request; given the document with `blank` turned into spaces, it does
+ * that work for the part that matters only. Line breaks stay, so every offset, line and column is the
+ * same as in the document, and the requests still read the document's own text.
+ */
+export interface Focus {
+  /** Names the part within a version of the document: its parse is kept per version and key. */
+  key: string;
+  /** The offset ranges [start, end) to blank. */
+  blank: ReadonlyArray<readonly [number, number]>;
+}
+
+/** `text` with every character but line breaks in `ranges` turned into a space. */
+function blanked(text: string, ranges: Focus['blank']): string {
+  let out = '';
+  let at = 0;
+  for (const [start, end] of [...ranges].sort((a, b) => a[0] - b[0])) {
+    if (start < at) continue;
+    out += text.slice(at, start) + text.slice(start, end).replace(/[^\r\n]/g, ' ');
+    at = end;
+  }
+  return out + text.slice(at);
+}
+
+/**
+ * The parse of the focused part, once per version and key. The whole document's parse is used
+ * instead where a part cannot stand for it: no focus, several `---` documents, or a text the
+ * reader had to cut.
+ */
+function focusedParse(ctx: SchemaContext, doc: TextDocument, focus: Focus | undefined): YAMLDocument {
+  const whole = parseYaml(ctx, doc);
+  if (!focus || whole.documents.length !== 1 || readingProblems.has(whole)) return whole;
+  const parses = ctx.cache.get('yaml-ls-focus', doc.uri, doc.version, () => new Map<string, YAMLDocument>());
+  let parsed = parses.get(focus.key);
+  if (!parsed) {
+    parsed = parse(blanked(doc.getText(), focus.blank), undefined, doc);
+    parses.set(focus.key, parsed);
+  }
+  return parsed;
+}
+
+/** The parse as yaml-language-server's completer asks for it: ours, so a version (or its focused part) is parsed once. */
 class SessionDocuments extends YamlDocuments {
-  constructor(private readonly ctx: SchemaContext) {
+  constructor(
+    private readonly ctx: SchemaContext,
+    private readonly focus: Focus | undefined,
+  ) {
     super();
   }
 
   override getYamlDocument(document: TextDocument, _options?: unknown, addRootObject = false): YAMLDocument {
     // An empty file is read as `{}` so the schema's top-level keys are offered, as the server does.
     if (addRootObject && !/\S/.test(document.getText())) return parse(`{${document.getText()}}`, undefined, document);
-    return parseYaml(this.ctx, document);
+    return focusedParse(this.ctx, document, this.focus);
   }
 }
 
@@ -184,14 +233,50 @@ export async function validate(ctx: SchemaContext, source: SchemaSource, doc: Te
   return problems;
 }
 
-/** Completion from the schema at a position (keys with their snippets, enum values, defaults). */
-export async function complete(ctx: SchemaContext, source: SchemaSource, doc: TextDocument, pos: Position): Promise<CompletionItem[]> {
+/**
+ * The indentation yaml-language-server's completer would guess from the document on every request
+ * (it reads every line), guessed the same way once per version.
+ */
+function indentationOf(ctx: SchemaContext, doc: TextDocument): string {
+  return ctx.cache.get('yaml-ls-indentation', doc.uri, doc.version, () => {
+    const guessed = guessIndentation(new TextBuffer(doc), 2, true);
+    return guessed.insertSpaces ? ' '.repeat(guessed.tabSize) : '\t';
+  });
+}
+
+/**
+ * Completion from the schema at a position (keys with their snippets, enum values, defaults); with
+ * a focus, yaml-language-server reads only that part of the document.
+ */
+export async function complete(ctx: SchemaContext, source: SchemaSource, doc: TextDocument, pos: Position, focus?: Focus): Promise<CompletionItem[]> {
   const service = serviceFor(ctx, source);
   if (!service || !(await service.resolved)) return [];
-  const completer = new YamlCompletion(service, {}, new SessionDocuments(ctx));
-  completer.configure({ completion: true }, undefined);
+  const completer = new YamlCompletion(service, {}, new SessionDocuments(ctx, focus));
+  completer.configure({ completion: true, indentation: indentationOf(ctx, doc) }, undefined);
   const list = await unlessTheLibraryFails(() => completer.doComplete(doc, pos, false), undefined);
   return list?.items ?? [];
+}
+
+type SingleDocument = YAMLDocument['documents'][number];
+type MatchingSchemas = ReturnType<SingleDocument['getMatchingSchemas']>;
+
+/**
+ * Every schema that applies to each node of a document, once per version. yaml-language-server
+ * checks the whole document against the schema to find them and collects them for every node
+ * whatever offset it is given, so one run answers every hover on that version.
+ */
+function matchingSchemas(ctx: SchemaContext, doc: TextDocument, single: SingleDocument, schema: JSONSchema): Promise<MatchingSchemas> {
+  const memo = ctx.cache.get(
+    'yaml-ls-matches',
+    doc.uri,
+    doc.version,
+    () => new Map<SingleDocument, { schema: JSONSchema; matches: Promise<MatchingSchemas> }>(),
+  );
+  const hit = memo.get(single);
+  if (hit?.schema === schema) return hit.matches;
+  const matches = unlessTheLibraryFails(() => single.getMatchingSchemas(schema), []);
+  memo.set(single, { schema, matches });
+  return matches;
 }
 
 /** What the schema says about the node at an offset: for a key, about its value. */
@@ -221,7 +306,11 @@ function addFacts(facts: SchemaFacts, s: JSONSchema): void {
   if (s.deprecated) facts.deprecated = true;
 }
 
-/** The schema's facts about the node at `offset`, or null where the schema has none. */
+/**
+ * The schema's facts about the node at `offset`, or null where the schema has none. The whole
+ * document is read (its parse is shared with diagnostics, and the schemas matching its nodes are
+ * kept for the version), so hovers on an unchanged document only look up.
+ */
 export async function describe(ctx: SchemaContext, source: SchemaSource, doc: TextDocument, offset: number): Promise<SchemaFacts | null> {
   const parsed = parseYaml(ctx, doc);
   const single = parsed.documents.find((d) => {
@@ -237,7 +326,7 @@ export async function describe(ctx: SchemaContext, source: SchemaSource, doc: Te
   if (!node) return null;
   const target = node;
   const facts: SchemaFacts = { types: [], enumValues: [], deprecated: false };
-  for (const match of await unlessTheLibraryFails(() => single.getMatchingSchemas(resolved.schema, target.offset), [])) {
+  for (const match of await matchingSchemas(ctx, doc, single, resolved.schema)) {
     if (match.inverted || match.node !== target) continue;
     addFacts(facts, match.schema);
   }

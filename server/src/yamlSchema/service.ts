@@ -2,12 +2,8 @@ import type { CompletionItem, Diagnostic, Position, Range } from 'vscode-languag
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { JSONSchema } from 'yaml-language-server/out/src/languageservice/jsonSchema.js';
 import type { ASTNode } from 'yaml-language-server/out/src/languageservice/jsonLanguageTypes.js';
-import { parse, type YAMLDocument } from 'yaml-language-server/out/src/languageservice/parser/yamlParser07.js';
-import { YamlDocuments } from 'yaml-language-server/out/src/languageservice/parser/yaml-documents.js';
-import { YamlCompletion } from 'yaml-language-server/out/src/languageservice/services/yamlCompletion.js';
-import { ResolvedSchema, YAMLSchemaService } from 'yaml-language-server/out/src/languageservice/services/yamlSchemaService.js';
-import { guessIndentation } from 'yaml-language-server/out/src/languageservice/utils/indentationGuesser.js';
-import { TextBuffer } from 'yaml-language-server/out/src/languageservice/utils/textBuffer.js';
+import type { YAMLDocument } from 'yaml-language-server/out/src/languageservice/parser/yamlParser07.js';
+import type { ResolvedSchema } from 'yaml-language-server/out/src/languageservice/services/yamlSchemaService.js';
 import {
   cutDeepFlowNesting,
   type Finding,
@@ -20,6 +16,7 @@ import {
   unlessNestedTooDeep,
   type VersionedCache,
 } from '../common';
+import { yamlLanguageServer } from './engine';
 
 export type { JSONSchema, YAMLDocument };
 
@@ -49,46 +46,75 @@ export interface InlineSchema {
 /** Where a document's schema comes from. */
 export type SchemaSource = BundledSchema | InlineSchema;
 
-/**
- * The schema service of one schema: always answers that schema, whatever the document's
- * URI, modeline (`# yaml-language-server: $schema=…`) or `$schema` key says. Real Compose files
- * often carry a modeline naming a schema on the web; following it would mean a download (refused:
- * we are offline) and then no schema at all.
- */
-class FixedSchemaService extends YAMLSchemaService {
+/** The classes built on yaml-language-server's, defined when it is first loaded (see engine.ts). */
+function defineClasses() {
+  const yls = yamlLanguageServer();
+
   /**
-   * The resolved schema; `undefined` when it failed to load or resolve (schema features are then
-   * off). A workspace schema is kept when only some of its references failed (a `$ref` to the web):
-   * yaml-language-server accepts anything where a reference did not resolve, so the rest still checks.
+   * The schema service of one schema: always answers that schema, whatever the document's
+   * URI, modeline (`# yaml-language-server: $schema=…`) or `$schema` key says. Real Compose files
+   * often carry a modeline naming a schema on the web; following it would mean a download (refused:
+   * we are offline) and then no schema at all.
    */
-  readonly resolved: Promise<ResolvedSchema | undefined>;
+  class FixedSchemaService extends yls.YAMLSchemaService {
+    /**
+     * The resolved schema; `undefined` when it failed to load or resolve (schema features are then
+     * off). A workspace schema is kept when only some of its references failed (a `$ref` to the web):
+     * yaml-language-server accepts anything where a reference did not resolve, so the rest still checks.
+     */
+    readonly resolved: Promise<ResolvedSchema | undefined>;
 
-  constructor(uri: string, schema: JSONSchema, tolerateErrors: boolean) {
-    super(() => Promise.reject(new Error('Container Notes works offline: only bundled schemas are used.')));
-    this.registerExternalSchema(uri, [], schema);
-    this.resolved = this.getResolvedSchema(uri).then(
-      (r) => (r && (tolerateErrors || r.errors.length === 0) ? r : undefined),
-      () => undefined,
-    );
+    constructor(uri: string, schema: JSONSchema, tolerateErrors: boolean) {
+      super(() => Promise.reject(new Error('Container Notes works offline: only bundled schemas are used.')));
+      this.registerExternalSchema(uri, [], schema);
+      this.resolved = this.getResolvedSchema(uri).then(
+        (r) => (r && (tolerateErrors || r.errors.length === 0) ? r : undefined),
+        () => undefined,
+      );
+    }
+
+    override getSchemaForResource(): Promise<ResolvedSchema> {
+      return this.resolved.then((r) => r ?? new yls.ResolvedSchema({}));
+    }
   }
 
-  override getSchemaForResource(): Promise<ResolvedSchema> {
-    return this.resolved.then((r) => r ?? new ResolvedSchema({}));
+  /** The parse as yaml-language-server's completer asks for it: ours, so a version (or its focused part) is parsed once. */
+  class SessionDocuments extends yls.YamlDocuments {
+    constructor(
+      private readonly ctx: SchemaContext,
+      private readonly focus: Focus | undefined,
+    ) {
+      super();
+    }
+
+    override getYamlDocument(document: TextDocument, _options?: unknown, addRootObject = false): YAMLDocument {
+      // An empty file is read as `{}` so the schema's top-level keys are offered, as the server does.
+      if (addRootObject && !/\S/.test(document.getText())) return yls.parse(`{${document.getText()}}`, undefined, document);
+      return focusedParse(this.ctx, document, this.focus);
+    }
   }
+
+  return { FixedSchemaService, SessionDocuments };
 }
+
+type Classes = ReturnType<typeof defineClasses>;
+type FixedSchemaService = InstanceType<Classes['FixedSchemaService']>;
+let classes: Classes | undefined;
+const yamlClasses = (): Classes => (classes ??= defineClasses());
 
 /**
  * The service of a schema: one per bundled schema and session (`undefined` when it is not bundled),
  * one per version of a workspace schema.
  */
 function serviceFor(ctx: SchemaContext, source: SchemaSource): FixedSchemaService | undefined {
-  if (!('file' in source)) return ctx.cache.get('yaml-ls-schema', source.uri, source.version, () => new FixedSchemaService(source.uri, source.schema, true));
+  if (!('file' in source))
+    return ctx.cache.get('yaml-ls-schema', source.uri, source.version, () => new (yamlClasses().FixedSchemaService)(source.uri, source.schema, true));
   const resources = ctx.resources;
   if (!resources) return undefined;
   return resources.memo(`yaml-ls/${source.file}`, () => {
     const text = resources.text(source.file);
     if (text === undefined) return undefined;
-    return new FixedSchemaService(`container-notes:/${source.file}`, JSON.parse(text) as JSONSchema, false);
+    return new (yamlClasses().FixedSchemaService)(`container-notes:/${source.file}`, JSON.parse(text) as JSONSchema, false);
   });
 }
 
@@ -101,10 +127,10 @@ export function parseYaml(ctx: SchemaContext, doc: TextDocument): YAMLDocument {
     const text = doc.getText();
     const cut = cutDeepFlowNesting(text);
     const parsed = unlessNestedTooDeep<YAMLDocument | undefined>(
-      () => parse(cut?.text ?? text, undefined, doc),
+      () => yamlLanguageServer().parse(cut?.text ?? text, undefined, doc),
       () => undefined,
     );
-    const result = parsed ?? parse('', undefined, doc);
+    const result = parsed ?? yamlLanguageServer().parse('', undefined, doc);
     const problems = [...(cut ? [{ at: cut.at, message: cut.message }] : []), ...(parsed ? [] : [{ at: 0, message: NESTED_TOO_DEEP }])];
     if (problems.length > 0) readingProblems.set(result, problems);
     return result;
@@ -152,26 +178,10 @@ function focusedParse(ctx: SchemaContext, doc: TextDocument, focus: Focus | unde
   const parses = ctx.cache.get('yaml-ls-focus', doc.uri, doc.version, () => new Map<string, YAMLDocument>());
   let parsed = parses.get(focus.key);
   if (!parsed) {
-    parsed = parse(blanked(doc.getText(), focus.blank), undefined, doc);
+    parsed = yamlLanguageServer().parse(blanked(doc.getText(), focus.blank), undefined, doc);
     parses.set(focus.key, parsed);
   }
   return parsed;
-}
-
-/** The parse as yaml-language-server's completer asks for it: ours, so a version (or its focused part) is parsed once. */
-class SessionDocuments extends YamlDocuments {
-  constructor(
-    private readonly ctx: SchemaContext,
-    private readonly focus: Focus | undefined,
-  ) {
-    super();
-  }
-
-  override getYamlDocument(document: TextDocument, _options?: unknown, addRootObject = false): YAMLDocument {
-    // An empty file is read as `{}` so the schema's top-level keys are offered, as the server does.
-    if (addRootObject && !/\S/.test(document.getText())) return parse(`{${document.getText()}}`, undefined, document);
-    return focusedParse(this.ctx, document, this.focus);
-  }
 }
 
 /** A problem yaml-language-server found: YAML syntax, or the document against the schema. */
@@ -239,6 +249,7 @@ export async function validate(ctx: SchemaContext, source: SchemaSource, doc: Te
  */
 function indentationOf(ctx: SchemaContext, doc: TextDocument): string {
   return ctx.cache.get('yaml-ls-indentation', doc.uri, doc.version, () => {
+    const { guessIndentation, TextBuffer } = yamlLanguageServer();
     const guessed = guessIndentation(new TextBuffer(doc), 2, true);
     return guessed.insertSpaces ? ' '.repeat(guessed.tabSize) : '\t';
   });
@@ -251,7 +262,7 @@ function indentationOf(ctx: SchemaContext, doc: TextDocument): string {
 export async function complete(ctx: SchemaContext, source: SchemaSource, doc: TextDocument, pos: Position, focus?: Focus): Promise<CompletionItem[]> {
   const service = serviceFor(ctx, source);
   if (!service || !(await service.resolved)) return [];
-  const completer = new YamlCompletion(service, {}, new SessionDocuments(ctx, focus));
+  const completer = new (yamlLanguageServer().YamlCompletion)(service, {}, new (yamlClasses().SessionDocuments)(ctx, focus));
   completer.configure({ completion: true, indentation: indentationOf(ctx, doc) }, undefined);
   const list = await unlessTheLibraryFails(() => completer.doComplete(doc, pos, false), undefined);
   return list?.items ?? [];

@@ -1,0 +1,40 @@
+import type * as YamlDocumentsModule from 'yaml-language-server/out/src/languageservice/parser/yaml-documents.js';
+import type * as YamlParserModule from 'yaml-language-server/out/src/languageservice/parser/yamlParser07.js';
+import type * as YamlCompletionModule from 'yaml-language-server/out/src/languageservice/services/yamlCompletion.js';
+import type * as YamlSchemaServiceModule from 'yaml-language-server/out/src/languageservice/services/yamlSchemaService.js';
+import type * as IndentationModule from 'yaml-language-server/out/src/languageservice/utils/indentationGuesser.js';
+import type * as TextBufferModule from 'yaml-language-server/out/src/languageservice/utils/textBuffer.js';
+
+/** The parts of yaml-language-server the schema service uses. */
+export interface YamlLanguageServer {
+  parse: typeof YamlParserModule.parse;
+  YamlDocuments: typeof YamlDocumentsModule.YamlDocuments;
+  YamlCompletion: typeof YamlCompletionModule.YamlCompletion;
+  YAMLSchemaService: typeof YamlSchemaServiceModule.YAMLSchemaService;
+  ResolvedSchema: typeof YamlSchemaServiceModule.ResolvedSchema;
+  guessIndentation: typeof IndentationModule.guessIndentation;
+  TextBuffer: typeof TextBufferModule.TextBuffer;
+}
+
+let loaded: YamlLanguageServer | undefined;
+
+/**
+ * yaml-language-server, loaded when a document first needs it. Loading it compiles the JSON Schema
+ * meta-schemas of four drafts with ajv, a quarter of a second at start-up and several MB held for
+ * the session, which a session of Dockerfiles and Kubernetes manifests never uses (they have
+ * checks of their own). Only the types are imported statically, so nothing loads before this runs.
+ */
+export function yamlLanguageServer(): YamlLanguageServer {
+  /* eslint-disable @typescript-eslint/no-require-imports -- required on first use, see above */
+  loaded ??= {
+    parse: require('yaml-language-server/out/src/languageservice/parser/yamlParser07.js').parse,
+    YamlDocuments: require('yaml-language-server/out/src/languageservice/parser/yaml-documents.js').YamlDocuments,
+    YamlCompletion: require('yaml-language-server/out/src/languageservice/services/yamlCompletion.js').YamlCompletion,
+    YAMLSchemaService: require('yaml-language-server/out/src/languageservice/services/yamlSchemaService.js').YAMLSchemaService,
+    ResolvedSchema: require('yaml-language-server/out/src/languageservice/services/yamlSchemaService.js').ResolvedSchema,
+    guessIndentation: require('yaml-language-server/out/src/languageservice/utils/indentationGuesser.js').guessIndentation,
+    TextBuffer: require('yaml-language-server/out/src/languageservice/utils/textBuffer.js').TextBuffer,
+  };
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  return loaded;
+}

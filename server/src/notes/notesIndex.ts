@@ -1,8 +1,7 @@
 import { sectionDomain } from './domains';
-import { proseOf } from './markdown';
 import { Postings } from './postings';
 import { admits, compareFiles, hoverNotes, type RankedFile, type RankingTables, rankSections, type RankOptions } from './ranking';
-import { parseSections } from './sections';
+import { parseNotes } from './sections';
 import { cjkChars, forEachToken, TEMPLATE_ACTION, type Term, termPattern } from './terms';
 import type { HoverNotes, LookupOptions, NoteFile, NoteSection, RankedSection } from './types';
 
@@ -173,8 +172,7 @@ export class NotesIndex {
 
   /** Tokenizes a file's sections, yielding every few hundred sections; `commit` adds the result to the postings. */
   private *index(file: NoteFile): Generator<void, PreparedFile, void> {
-    const sections = parseSections(file);
-    const prose: string[] = [];
+    const { sections, prose } = parseNotes(file);
     const domains = new Uint8Array(sections.length);
     const headings: string[] = [];
     const headingLengths: number[] = [];
@@ -189,8 +187,6 @@ export class NotesIndex {
     for (let i = 0; i < sections.length; i++) {
       if (i > 0 && i % STEP_SECTIONS === 0) yield;
       const section = sections[i];
-      // A heading that gathers its subsections mentions nothing itself; the subsections do.
-      prose.push(section.coversSubsections ? '' : proseOf(section.body));
       domains[i] = sectionDomain([...section.tags, ...section.fileTags], section.headingPath, file.uri);
       const heading = (section.headingPath[section.headingPath.length - 1] ?? '').trim();
       headings.push(heading);

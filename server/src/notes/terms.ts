@@ -209,6 +209,20 @@ export function termPattern(term: Term): RegExp {
  * word. `visit` also gets the word as written.
  */
 export function forEachToken(text: string, visit: (token: string, word: string) => void): void {
+  forEachWord(text, (start, end, upper) => {
+    const word = text.slice(start, end);
+    const lower = upper ? word.toLowerCase() : word;
+    visit(lower, word);
+    const marked = markedStart(text, start);
+    if (marked < start) visit(text.slice(marked, start) + lower, word);
+  });
+}
+
+/**
+ * The words of `forEachToken` as ranges of `text`, with whether each has a capital; makes no
+ * strings, for the index, which numbers tokens straight from the text.
+ */
+export function forEachWord(text: string, visit: (start: number, end: number, upper: boolean) => void): void {
   // A hand-written scan: this runs over every byte of every notes file.
   const n = text.length;
   let i = 0;
@@ -225,12 +239,27 @@ export function forEachToken(text: string, visit: (token: string, word: string) 
       if (!isWordCode(c)) break;
       if (c >= 65 && c <= 90) upper = true;
     }
-    const word = text.slice(start, i);
-    const lower = upper ? word.toLowerCase() : word;
-    visit(lower, word);
-    if (start >= 2 && text.charCodeAt(start - 1) === 45 && text.charCodeAt(start - 2) === 45) visit('--' + lower, word);
-    else if (start >= 1 && text.charCodeAt(start - 1) === 46) visit('.' + lower, word);
+    visit(start, i, upper);
   }
+}
+
+/** Where a word's marked token starts: before a `--` or `.` right before the word, else the word's own start. */
+export function markedStart(text: string, start: number): number {
+  if (start >= 2 && text.charCodeAt(start - 1) === 45 && text.charCodeAt(start - 2) === 45) return start - 2;
+  if (start >= 1 && text.charCodeAt(start - 1) === 46) return start - 1;
+  return start;
+}
+
+/** `CMD`, `EXPOSE`: two or more capitals or digits, starting with a capital. */
+export function isCapitalWord(text: string, start: number, end: number): boolean {
+  if (end - start < 2) return false;
+  const first = text.charCodeAt(start);
+  if (first < 65 || first > 90) return false;
+  for (let i = start + 1; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 65 && c <= 90) || (c >= 48 && c <= 57))) return false;
+  }
+  return true;
 }
 
 /** A-Z, a-z, 0-9 and `_`. */
@@ -254,6 +283,13 @@ const CJK = /[\u3400-\u9fff\uf900-\ufaff]/g;
 
 export function cjkChars(text: string): string[] {
   return text.match(CJK) ?? [];
+}
+
+/** Where `cjkChars(text)` are in `text`, in order, with no strings made. */
+export function forEachCjkChar(text: string, visit: (at: number) => void): void {
+  // The pattern finds them faster than a scan in script; it is global, so each test starts after the last.
+  CJK.lastIndex = 0;
+  while (CJK.test(text)) visit(CJK.lastIndex - 1);
 }
 
 /**

@@ -2,7 +2,7 @@ import { sectionDomain } from './domains';
 import { compact, type FileEntries, Postings, Vocabulary } from './postings';
 import { admits, compareFiles, hoverNotes, type RankedFile, type RankingTables, rankSections, type RankOptions } from './ranking';
 import { parseNotes } from './sections';
-import { forEachCjkChar, forEachWord, isCapitalWord, markedStart, TEMPLATE_ACTION, type Term, termPattern } from './terms';
+import { forEachCjkChar, isCapitalWord, markedStart, TEMPLATE_ACTION, type Term, termPattern, Words } from './terms';
 import type { HoverNotes, LookupOptions, NoteFile, NoteSection, RankedSection } from './types';
 
 const MAX_CACHED_LOOKUPS = 2000;
@@ -186,17 +186,7 @@ export class NotesIndex {
     const tags: FileEntries = [];
     let i = 0;
     let text = '';
-    const countHeading = (start: number, end: number, upper: boolean) => {
-      this.headings.count(headingTokens, vocabulary.idOf(text, start, end, upper), i);
-      const marked = markedStart(text, start);
-      if (marked < start) this.headings.count(headingTokens, vocabulary.idOf(text, marked, end, upper), i);
-    };
-    const countProse = (start: number, end: number, upper: boolean) => {
-      this.bodies.count(bodyTokens, vocabulary.idOf(text, start, end, upper), i);
-      const marked = markedStart(text, start);
-      if (marked < start) this.bodies.count(bodyTokens, vocabulary.idOf(text, marked, end, upper), i);
-      if (upper && isCapitalWord(text, start, end)) this.capitals.count(capitalTokens, vocabulary.idOf(text, start, end, false), i);
-    };
+    const words = new Words();
     const countHeadingChar = (at: number) => this.headingChars.count(headingChars, vocabulary.idOf(text, at, at + 1, false), i);
     const countProseChar = (at: number) => this.bodyChars.count(bodyChars, vocabulary.idOf(text, at, at + 1, false), i);
     for (; i < sections.length; i++) {
@@ -209,12 +199,11 @@ export class NotesIndex {
       startLines.push(section.startLine);
       gathers.push(section.coversSubsections ? 1 : 0);
       if (section.empty) continue;
-      // The tokens of `forEachToken`, numbered from the text (their capitals lower-cased): no string per word.
       text = heading;
-      forEachWord(text, countHeading);
+      countTokens(vocabulary, words.reset(text), i, this.headings, headingTokens);
       forEachCjkChar(text, countHeadingChar);
       text = prose[i];
-      forEachWord(text, countProse);
+      countTokens(vocabulary, words.reset(text), i, this.bodies, bodyTokens, { postings: this.capitals, entries: capitalTokens });
       if (text.includes(TEMPLATE_ACTION)) this.bodies.count(bodyTokens, vocabulary.id(TEMPLATE_ACTION), i);
       // Prose mentions count in the user's notes only (bundled ones match by their tags), CJK ones too.
       if (file.origin === 'user') forEachCjkChar(text, countProseChar);
@@ -251,6 +240,29 @@ export class NotesIndex {
       this.numbering++;
       this.deadEntries = 0;
     }
+  }
+}
+
+/**
+ * Counts `forEachToken`'s tokens of a text in a section, numbered straight from the text (capitals
+ * lower-cased on the way), so no string is made per word; and its capital words as written in
+ * `capitals`, when given.
+ */
+function countTokens(
+  vocabulary: Vocabulary,
+  words: Words,
+  section: number,
+  postings: Postings<IndexedFile>,
+  entries: FileEntries,
+  capitals?: { postings: Postings<IndexedFile>; entries: FileEntries },
+): void {
+  const { text } = words;
+  while (words.next()) {
+    const { start, end, upper } = words;
+    postings.count(entries, vocabulary.idOf(text, start, end, upper), section);
+    const marked = markedStart(text, start);
+    if (marked < start) postings.count(entries, vocabulary.idOf(text, marked, end, upper), section);
+    if (capitals && upper && isCapitalWord(text, start, end)) capitals.postings.count(capitals.entries, vocabulary.idOf(text, start, end, false), section);
   }
 }
 

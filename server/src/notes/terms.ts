@@ -209,27 +209,45 @@ export function termPattern(term: Term): RegExp {
  * word. `visit` also gets the word as written.
  */
 export function forEachToken(text: string, visit: (token: string, word: string) => void): void {
-  forEachWord(text, (start, end, upper) => {
-    const word = text.slice(start, end);
-    const lower = upper ? word.toLowerCase() : word;
+  const words = new Words(text);
+  while (words.next()) {
+    const word = text.slice(words.start, words.end);
+    const lower = words.upper ? word.toLowerCase() : word;
     visit(lower, word);
-    const marked = markedStart(text, start);
-    if (marked < start) visit(text.slice(marked, start) + lower, word);
-  });
+    const marked = markedStart(text, words.start);
+    if (marked < words.start) visit(text.slice(marked, words.start) + lower, word);
+  }
 }
 
 /**
- * The words of `forEachToken` as ranges of `text`, with whether each has a capital; makes no
- * strings, for the index, which numbers tokens straight from the text.
+ * The words of `forEachToken` as ranges of a text, one `next()` at a time, with whether each has
+ * a capital; makes no strings, for the index, which numbers tokens straight from the text.
  */
-export function forEachWord(text: string, visit: (start: number, end: number, upper: boolean) => void): void {
-  // A hand-written scan: this runs over every byte of every notes file.
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    if (!isWordCode(text.charCodeAt(i))) {
-      i++;
-      continue;
+export class Words {
+  /** The current word: `text.slice(start, end)`, and whether it has an ASCII capital. */
+  start = 0;
+  end = 0;
+  upper = false;
+
+  constructor(public text = '') {}
+
+  /** Starts over on another text. */
+  reset(text: string): this {
+    this.text = text;
+    this.start = this.end = 0;
+    return this;
+  }
+
+  /** Moves to the next word; false when there is none. */
+  next(): boolean {
+    // A hand-written scan: this runs over every byte of every notes file.
+    const text = this.text;
+    const n = text.length;
+    let i = this.end;
+    while (i < n && !isWordCode(text.charCodeAt(i))) i++;
+    if (i >= n) {
+      this.start = this.end = n;
+      return false;
     }
     const start = i;
     let upper = false;
@@ -239,7 +257,10 @@ export function forEachWord(text: string, visit: (start: number, end: number, up
       if (!isWordCode(c)) break;
       if (c >= 65 && c <= 90) upper = true;
     }
-    visit(start, i, upper);
+    this.start = start;
+    this.end = i;
+    this.upper = upper;
+    return true;
   }
 }
 

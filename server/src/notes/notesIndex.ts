@@ -259,7 +259,7 @@ function countTokens(
   const { text } = words;
   while (words.next()) {
     const { start, end, upper } = words;
-    postings.count(entries, vocabulary.idOf(text, start, end, upper), section);
+    postings.count(entries, vocabulary.idOf(text, start, end, upper, words.hash), section);
     const marked = markedStart(text, start);
     if (marked < start) postings.count(entries, vocabulary.idOf(text, marked, end, upper), section);
     if (capitals && upper && isCapitalWord(text, start, end)) capitals.postings.count(capitals.entries, vocabulary.idOf(text, start, end, false), section);

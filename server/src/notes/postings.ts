@@ -1,3 +1,5 @@
+import { tokenHash } from './terms';
+
 /**
  * The index's storage: postings lists (token → file id, section, count) in growable Int32Arrays,
  * which live outside the JS heap, so garbage collection never scans them. Tokens are numbered
@@ -25,7 +27,7 @@ class IntList {
 /**
  * Token strings → dense numbers, shared by an index's postings tables. A token is looked up by its
  * range in the text it occurs in, so the millions of words in a notes folder are counted without a
- * string made for each: an open-addressing table of FNV-1a hashes, compared char by char. (A Map
+ * string made for each: an open-addressing table of their `tokenHash`es, compared char by char. (A Map
  * needs the string first; slicing and hashing every word was a quarter of the indexing time.)
  */
 export class Vocabulary {
@@ -44,9 +46,11 @@ export class Vocabulary {
     return this.idOf(token, 0, token.length, false);
   }
 
-  /** The number of `text.slice(start, end)`, its ASCII capitals lower-cased when `lower`, numbered when new. */
-  idOf(text: string, start: number, end: number, lower: boolean): number {
-    const hash = hashOf(text, start, end, lower);
+  /**
+   * The number of `text.slice(start, end)`, its ASCII capitals lower-cased when `lower`, numbered
+   * when new. `hash` is its `tokenHash`, when the caller has it already.
+   */
+  idOf(text: string, start: number, end: number, lower: boolean, hash = tokenHash(text, start, end, lower)): number {
     const mask = this.table.length - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const entry = this.table[slot];
@@ -60,7 +64,7 @@ export class Vocabulary {
 
   /** The token's number, if it has one. */
   find(token: string): number | undefined {
-    const hash = hashOf(token, 0, token.length, false);
+    const hash = tokenHash(token, 0, token.length, false);
     const mask = this.table.length - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const entry = this.table[slot];
@@ -110,17 +114,6 @@ export class Vocabulary {
     }
     this.table = table;
   }
-}
-
-/** FNV-1a over the UTF-16 codes of `text.slice(start, end)`, ASCII capitals lower-cased when `lower`. */
-function hashOf(text: string, start: number, end: number, lower: boolean): number {
-  let hash = 0x811c9dc5 | 0;
-  for (let i = start; i < end; i++) {
-    let c = text.charCodeAt(i);
-    if (lower && c >= 65 && c <= 90) c += 32;
-    hash = Math.imul(hash ^ c, 0x01000193);
-  }
-  return hash;
 }
 
 function sameText(token: string, text: string, start: number, end: number, lower: boolean): boolean {

@@ -228,6 +228,8 @@ export class Words {
   start = 0;
   end = 0;
   upper = false;
+  /** `tokenHash` of the current word lower-cased, taken while scanning it. */
+  hash = 0;
 
   constructor(public text = '') {}
 
@@ -251,17 +253,38 @@ export class Words {
     }
     const start = i;
     let upper = false;
+    let hash = FNV_OFFSET;
     for (; i < n; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 45 && i + 1 < n && isWordCode(text.charCodeAt(i + 1))) continue;
-      if (!isWordCode(c)) break;
-      if (c >= 65 && c <= 90) upper = true;
+      let c = text.charCodeAt(i);
+      if (c !== 45 || i + 1 >= n || !isWordCode(text.charCodeAt(i + 1))) {
+        if (!isWordCode(c)) break;
+        if (c >= 65 && c <= 90) {
+          upper = true;
+          c += 32;
+        }
+      }
+      hash = Math.imul(hash ^ c, FNV_PRIME);
     }
     this.start = start;
     this.end = i;
     this.upper = upper;
+    this.hash = hash;
     return true;
   }
+}
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
+/** FNV-1a over the UTF-16 codes of `text.slice(start, end)`, ASCII capitals lower-cased when `lower`: how the index's vocabulary files tokens. */
+export function tokenHash(text: string, start: number, end: number, lower: boolean): number {
+  let hash = FNV_OFFSET;
+  for (let i = start; i < end; i++) {
+    let c = text.charCodeAt(i);
+    if (lower && c >= 65 && c <= 90) c += 32;
+    hash = Math.imul(hash ^ c, FNV_PRIME);
+  }
+  return hash;
 }
 
 /** Where a word's marked token starts: before a `--` or `.` right before the word, else the word's own start. */

@@ -164,7 +164,7 @@ export function readMarkdown(text: string, options: { frontMatter?: boolean } = 
  * nothing to change: the rule copies the whole text, and most notes have neither.
  */
 function normalized(text: string): string {
-  return /[\r\0]/.test(text) ? text.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD') : text;
+  return text.includes('\r') || text.includes('\0') ? text.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD') : text;
 }
 
 /** The prose of some Markdown: its text without code lines and HTML comments (a tag is no mention). */

@@ -96,9 +96,9 @@ export class NotesIndex {
     if (old && old.file.text === file.text && old.file.origin === file.origin && old.file.language === file.language) return;
     let prepared = yield* this.index(file);
     if (this.files.get(file.uri) !== old) return; // Another change to this file won meanwhile.
-    // A compaction meanwhile renumbered the tokens: the file is tokenized again, in one go.
-    if (prepared.numbering !== this.numbering) prepared = finish(this.index(file));
     if (old) this.unindex(old);
+    // A compaction since (maybe the one just now) renumbered the tokens: the file is tokenized again, in one go.
+    if (prepared.numbering !== this.numbering) prepared = finish(this.index(file));
     this.commit(prepared);
     this.files.set(file.uri, prepared.entry);
     this.changed();
@@ -172,7 +172,7 @@ export class NotesIndex {
   /** Tokenizes a file's sections, yielding every few hundred sections; `commit` adds the result to the postings. */
   private *index(file: NoteFile): Generator<void, PreparedFile, void> {
     const { sections, prose } = parseNotes(file);
-    const { vocabulary } = this;
+    const { vocabulary, numbering } = this;
     const domains = new Uint8Array(sections.length);
     const headings: string[] = [];
     const headingLengths: number[] = [];
@@ -212,7 +212,7 @@ export class NotesIndex {
       for (const tag of section.fileTags) tags.push(vocabulary.id(tag.toLowerCase()), i, 1);
     }
     const entry: IndexedFile = { id: -1, file, sections, prose, headings, headingLengths, startLines, gathers, domains, rank: 0, entries: 0 };
-    return { entry, numbering: this.numbering, headingTokens, headingChars, bodyTokens, bodyChars, capitalTokens, tags };
+    return { entry, numbering, headingTokens, headingChars, bodyTokens, bodyChars, capitalTokens, tags };
   }
 
   private commit(prepared: PreparedFile): void {

@@ -118,7 +118,6 @@ export class Vocabulary {
 
 function sameText(token: string, text: string, start: number, end: number, lower: boolean): boolean {
   if (token.length !== end - start) return false;
-  if (!lower) return text.startsWith(token, start);
   for (let i = start; i < end; i++) {
     let c = text.charCodeAt(i);
     if (lower && c >= 65 && c <= 90) c += 32;

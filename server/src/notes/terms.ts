@@ -342,6 +342,7 @@ export function forEachCjkChar(text: string, visit: (at: number) => void): void 
  */
 export function splitTags(text: string): string[] {
   const tags: string[] = [];
+  if (!text) return tags;
   for (const raw of text.split(/[\s,]+/)) {
     const token = raw.replace(/^["'[]+|["'\]]+$/g, '');
     if (!token) continue;

@@ -193,9 +193,16 @@ export class Postings<F extends { readonly id: number }> {
     const list = this.list(token);
     if (!list) return;
     const data = list.data;
+    // A file's triples are together: its id is looked up, and `wanted` asked, once per file.
+    let id = -1;
+    let file: F | undefined;
     for (let i = 0; i < list.length; i += 3) {
-      const f = this.files[data[i]];
-      if (f && wanted(f)) visit(f, data[i + 1], data[i + 2]);
+      if (data[i] !== id) {
+        id = data[i];
+        file = this.files[id];
+        if (file && !wanted(file)) file = undefined;
+      }
+      if (file) visit(file, data[i + 1], data[i + 2]);
     }
   }
 
@@ -220,11 +227,17 @@ export class Postings<F extends { readonly id: number }> {
     lists.sort((a, b) => a.length - b.length);
     const [driver, ...others] = lists;
     const data = driver.data;
+    let id = -1;
+    let file: F | undefined;
     for (let i = 0; i < driver.length; i += 3) {
-      const f = this.files[data[i]];
-      if (!f || !wanted(f)) continue;
+      if (data[i] !== id) {
+        id = data[i];
+        file = this.files[id];
+        if (file && !wanted(file)) file = undefined;
+      }
+      if (!file) continue;
       const section = data[i + 1];
-      if (others.every((o) => countIn(o, f.id, section) > 0)) visit(f, section);
+      if (others.every((o) => countIn(o, id, section) > 0)) visit(file, section);
     }
   }
 

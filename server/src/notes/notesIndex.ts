@@ -1,4 +1,4 @@
-import { sectionDomain } from './domains';
+import { fileSectionDomains } from './domains';
 import { compact, type FileEntries, Postings, Vocabulary } from './postings';
 import { admits, compareFiles, hoverNotes, type RankedFile, type RankingTables, rankSections, type RankOptions } from './ranking';
 import { parseNotes } from './sections';
@@ -174,6 +174,7 @@ export class NotesIndex {
     const { sections, prose } = parseNotes(file);
     const { vocabulary, numbering } = this;
     const domains = new Uint8Array(sections.length);
+    const sectionDomain = fileSectionDomains(file.uri);
     const headings: string[] = [];
     const headingLengths: number[] = [];
     const startLines: number[] = [];
@@ -192,7 +193,7 @@ export class NotesIndex {
     for (; i < sections.length; i++) {
       if (i > 0 && i % STEP_SECTIONS === 0) yield;
       const section = sections[i];
-      domains[i] = sectionDomain([...section.tags, ...section.fileTags], section.headingPath, file.uri);
+      domains[i] = sectionDomain(section.tags, section.fileTags, section.headingPath);
       const heading = (section.headingPath[section.headingPath.length - 1] ?? '').trim();
       headings.push(heading);
       headingLengths.push(Math.max(1, heading.replace(/[\s.:：。]+$/, '').length));

@@ -13,14 +13,17 @@ class IntList {
   length = 0;
 
   push3(a: number, b: number, c: number): void {
-    if (this.length + 3 > this.data.length) {
-      const grown = new Int32Array(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
+    const at = this.length;
+    let data = this.data;
+    if (at + 3 > data.length) {
+      const grown = new Int32Array(data.length * 2);
+      grown.set(data);
+      this.data = data = grown;
     }
-    this.data[this.length++] = a;
-    this.data[this.length++] = b;
-    this.data[this.length++] = c;
+    data[at] = a;
+    data[at + 1] = b;
+    data[at + 2] = c;
+    this.length = at + 3;
   }
 }
 

@@ -57,10 +57,7 @@ export class Vocabulary {
     const mask = this.table.length - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const entry = this.table[slot];
-      if (entry === 0) {
-        const token = text.slice(start, end);
-        return this.add(slot, hash, lower ? token.toLowerCase() : token);
-      }
+      if (entry === 0) return this.add(slot, hash, text, start, end, lower);
       if (this.hashes[entry - 1] === hash && sameText(this.tokens[entry - 1], text, start, end, lower)) return entry - 1;
     }
   }
@@ -93,9 +90,10 @@ export class Vocabulary {
     return mapping;
   }
 
-  private add(slot: number, hash: number, token: string): number {
+  private add(slot: number, hash: number, text: string, start: number, end: number, lower: boolean): number {
     const id = this.tokens.length;
-    this.tokens.push(token);
+    const token = text.slice(start, end);
+    this.tokens.push(lower ? token.toLowerCase() : token);
     if (id === this.hashes.length) {
       const grown = new Int32Array(id * 2);
       grown.set(this.hashes);
@@ -168,8 +166,11 @@ export class Postings<F extends { readonly id: number }> {
     if (at < entries.length && entries[at] === token && entries[at + 1] === section) {
       entries[at + 2]++;
     } else {
-      this.slots[token] = entries.length;
-      entries.push(token, section, 1);
+      const end = entries.length;
+      this.slots[token] = end;
+      entries[end] = token;
+      entries[end + 1] = section;
+      entries[end + 2] = 1;
     }
   }
 

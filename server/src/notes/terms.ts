@@ -308,8 +308,11 @@ export function isCapitalWord(text: string, start: number, end: number): boolean
 
 /** A-Z, a-z, 0-9 and `_`. */
 function isWordCode(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+  return c < 128 && WORD_CODES[c] === 1;
 }
+
+/** 1 for the codes of `isWordCode`: one load instead of four comparisons in the scan of every note. */
+const WORD_CODES = Uint8Array.from({ length: 128 }, (_, c) => Number((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95));
 
 /**
  * A pseudo-token the prose postings hold for every section whose prose has a template action

@@ -46,11 +46,28 @@ function wordsDomain(text: string, words: ReadonlyArray<[RegExp, number]>): numb
  * kubernetes.md is about both.
  */
 export function sectionDomain(tags: readonly string[], headingPath: readonly string[], uri: string): number {
-  let domain = 0;
-  for (const tag of tags) domain |= keyDomain(tag);
-  if (domain) return domain;
-  for (const heading of headingPath) domain |= wordsDomain(heading, HEADING_WORDS);
-  return domain | wordsDomain(uri.slice(uri.lastIndexOf('/') + 1), FILE_WORDS);
+  return fileSectionDomains(uri)(tags, [], headingPath);
+}
+
+/**
+ * `sectionDomain` for the sections of one file (`tags` and `fileTags` together are a section's
+ * tags): the file's name is read once, and each heading once however many sections it heads.
+ */
+export function fileSectionDomains(uri: string): (tags: readonly string[], fileTags: readonly string[], headingPath: readonly string[]) => number {
+  const fileDomain = wordsDomain(uri.slice(uri.lastIndexOf('/') + 1), FILE_WORDS);
+  const headingDomains = new Map<string, number>();
+  return (tags, fileTags, headingPath) => {
+    let domain = 0;
+    for (const tag of tags) domain |= keyDomain(tag);
+    for (const tag of fileTags) domain |= keyDomain(tag);
+    if (domain) return domain;
+    for (const heading of headingPath) {
+      let bits = headingDomains.get(heading);
+      if (bits === undefined) headingDomains.set(heading, (bits = wordsDomain(heading, HEADING_WORDS)));
+      domain |= bits;
+    }
+    return domain | fileDomain;
+  };
 }
 
 /** Whether a section is about another domain than the key: both say what they are about, and it is not the same. */

@@ -13,7 +13,9 @@
  *   prose mention), a section of another domain (`domains.ts`: Docker, Kubernetes, Helm) after
  *   every one of the key's; within a tier the user's notes first; and what a hover shows of it
  *   (`hoverNotes`). It reads the index's tables and stores nothing.
- * - `postings.ts` holds the token lists in typed arrays, outside the garbage-collected heap.
+ * - `postings.ts` holds the token lists in typed arrays, outside the garbage-collected heap, by
+ *   token number (`Vocabulary`, which numbers a word by its range in the text without making a
+ *   string of it).
  * - `render.ts` renders sections for a hover — whose and where first, the text cut to a few
  *   display lines at a block boundary — neutralising links and HTML; `renderSectionMemo` is a memo
  *   for the session to keep.

@@ -1,24 +1,25 @@
-import { sectionDomain } from './domains';
-import { proseOf } from './markdown';
-import { Postings } from './postings';
+import { fileSectionDomains } from './domains';
+import { compact, type FileEntries, Postings, Vocabulary } from './postings';
 import { admits, compareFiles, hoverNotes, type RankedFile, type RankingTables, rankSections, type RankOptions } from './ranking';
-import { parseSections } from './sections';
-import { cjkChars, forEachToken, TEMPLATE_ACTION, type Term, termPattern } from './terms';
+import { parseNotes } from './sections';
+import { forEachCjkChar, isCapitalWord, markedStart, TEMPLATE_ACTION, type Term, termPattern, Words } from './terms';
 import type { HoverNotes, LookupOptions, NoteFile, NoteSection, RankedSection } from './types';
 
 const MAX_CACHED_LOOKUPS = 2000;
 /** `setFileInSteps` yields after this many sections. */
 const STEP_SECTIONS = 200;
 
-/** A file tokenized but not yet in the postings: token → (section, count) pairs per table. */
+/** A file tokenized but not yet in the postings: its entries per table, by the vocabulary's numbers. */
 interface PreparedFile {
   entry: IndexedFile;
-  headingTokens: Map<string, number[]>;
-  headingChars: Map<string, number[]>;
-  bodyTokens: Map<string, number[]>;
-  bodyChars: Map<string, number[]>;
-  capitalTokens: Map<string, number[]>;
-  tags: Map<string, number[]>;
+  /** The vocabulary's numbering the entries use; a compaction in between renumbers the tokens. */
+  numbering: number;
+  headingTokens: FileEntries;
+  headingChars: FileEntries;
+  bodyTokens: FileEntries;
+  bodyChars: FileEntries;
+  capitalTokens: FileEntries;
+  tags: FileEntries;
 }
 
 /** A file in the index: the per-section facts ranking reads, and its postings bookkeeping. */
@@ -29,14 +30,6 @@ interface IndexedFile extends RankedFile {
   rank: number;
   /** How many postings entries the file added (counted as dead once it is removed). */
   entries: number;
-}
-
-/** Counts a token in a section: appends (section, 1), or adds one when the section is already last. */
-function tally(map: Map<string, number[]>, token: string, section: number): void {
-  const list = map.get(token);
-  if (!list) map.set(token, [section, 1]);
-  else if (list[list.length - 2] === section) list[list.length - 1]++;
-  else list.push(section, 1);
 }
 
 /**
@@ -52,12 +45,15 @@ export class NotesIndex {
   private nextId = 0;
   private liveEntries = 0;
   private deadEntries = 0;
-  private readonly headings = new Postings<IndexedFile>(this.byId);
-  private readonly headingChars = new Postings<IndexedFile>(this.byId);
-  private readonly bodies = new Postings<IndexedFile>(this.byId);
-  private readonly bodyChars = new Postings<IndexedFile>(this.byId);
-  private readonly capitals = new Postings<IndexedFile>(this.byId);
-  private readonly tags = new Postings<IndexedFile>(this.byId);
+  private readonly vocabulary = new Vocabulary();
+  /** Increases when a compaction renumbers the vocabulary. */
+  private numbering = 0;
+  private readonly headings = new Postings<IndexedFile>(this.byId, this.vocabulary);
+  private readonly headingChars = new Postings<IndexedFile>(this.byId, this.vocabulary);
+  private readonly bodies = new Postings<IndexedFile>(this.byId, this.vocabulary);
+  private readonly bodyChars = new Postings<IndexedFile>(this.byId, this.vocabulary);
+  private readonly capitals = new Postings<IndexedFile>(this.byId, this.vocabulary);
+  private readonly tags = new Postings<IndexedFile>(this.byId, this.vocabulary);
   /** What ranking reads: the postings and the compiled patterns. */
   private readonly tables: RankingTables = {
     tags: this.tags,
@@ -98,9 +94,11 @@ export class NotesIndex {
   *setFileInSteps(file: NoteFile): Generator<void, void, void> {
     const old = this.files.get(file.uri);
     if (old && old.file.text === file.text && old.file.origin === file.origin && old.file.language === file.language) return;
-    const prepared = yield* this.index(file);
+    let prepared = yield* this.index(file);
     if (this.files.get(file.uri) !== old) return; // Another change to this file won meanwhile.
     if (old) this.unindex(old);
+    // A compaction since (maybe the one just now) renumbered the tokens: the file is tokenized again, in one go.
+    if (prepared.numbering !== this.numbering) prepared = finish(this.index(file));
     this.commit(prepared);
     this.files.set(file.uri, prepared.entry);
     this.changed();
@@ -173,46 +171,49 @@ export class NotesIndex {
 
   /** Tokenizes a file's sections, yielding every few hundred sections; `commit` adds the result to the postings. */
   private *index(file: NoteFile): Generator<void, PreparedFile, void> {
-    const sections = parseSections(file);
-    const prose: string[] = [];
+    const { sections, prose } = parseNotes(file);
+    const { vocabulary, numbering } = this;
     const domains = new Uint8Array(sections.length);
+    const sectionDomain = fileSectionDomains(file.uri);
     const headings: string[] = [];
     const headingLengths: number[] = [];
     const startLines: number[] = [];
     const gathers: number[] = [];
-    const headingTokens = new Map<string, number[]>();
-    const headingChars = new Map<string, number[]>();
-    const bodyTokens = new Map<string, number[]>();
-    const bodyChars = new Map<string, number[]>();
-    const capitalTokens = new Map<string, number[]>();
-    const tags = new Map<string, number[]>();
-    for (let i = 0; i < sections.length; i++) {
+    const headingTokens: FileEntries = [];
+    const headingChars: FileEntries = [];
+    const bodyTokens: FileEntries = [];
+    const bodyChars: FileEntries = [];
+    const capitalTokens: FileEntries = [];
+    const tags: FileEntries = [];
+    let i = 0;
+    let text = '';
+    const words = new Words();
+    const countHeadingChar = (at: number) => this.headingChars.count(headingChars, vocabulary.idOf(text, at, at + 1, false), i);
+    const countProseChar = (at: number) => this.bodyChars.count(bodyChars, vocabulary.idOf(text, at, at + 1, false), i);
+    for (; i < sections.length; i++) {
       if (i > 0 && i % STEP_SECTIONS === 0) yield;
       const section = sections[i];
-      // A heading that gathers its subsections mentions nothing itself; the subsections do.
-      prose.push(section.coversSubsections ? '' : proseOf(section.body));
-      domains[i] = sectionDomain([...section.tags, ...section.fileTags], section.headingPath, file.uri);
+      domains[i] = sectionDomain(section.tags, section.fileTags, section.headingPath);
       const heading = (section.headingPath[section.headingPath.length - 1] ?? '').trim();
       headings.push(heading);
       headingLengths.push(Math.max(1, heading.replace(/[\s.:：。]+$/, '').length));
       startLines.push(section.startLine);
       gathers.push(section.coversSubsections ? 1 : 0);
       if (section.empty) continue;
-      forEachToken(heading, (token) => tally(headingTokens, token, i));
-      for (const char of cjkChars(heading)) tally(headingChars, char, i);
-      forEachToken(prose[i], (token, word) => {
-        tally(bodyTokens, token, i);
-        if (token.length === word.length && isCapitalWord(word)) tally(capitalTokens, word, i);
-      });
-      if (prose[i].includes(TEMPLATE_ACTION)) tally(bodyTokens, TEMPLATE_ACTION, i);
+      text = heading;
+      countTokens(vocabulary, words.reset(text), i, this.headings, headingTokens);
+      forEachCjkChar(text, countHeadingChar);
+      text = prose[i];
+      countTokens(vocabulary, words.reset(text), i, this.bodies, bodyTokens, { postings: this.capitals, entries: capitalTokens });
+      if (text.includes(TEMPLATE_ACTION)) this.bodies.count(bodyTokens, vocabulary.id(TEMPLATE_ACTION), i);
       // Prose mentions count in the user's notes only (bundled ones match by their tags), CJK ones too.
-      if (file.origin === 'user') for (const char of cjkChars(prose[i])) tally(bodyChars, char, i);
+      if (file.origin === 'user') forEachCjkChar(text, countProseChar);
       // For tags the "count" says where the tag is: 0 in the section, 1 in the front matter.
-      for (const tag of section.tags) tags.set(tag.toLowerCase(), [...(tags.get(tag.toLowerCase()) ?? []), i, 0]);
-      for (const tag of section.fileTags) tags.set(tag.toLowerCase(), [...(tags.get(tag.toLowerCase()) ?? []), i, 1]);
+      for (const tag of section.tags) tags.push(vocabulary.id(tag.toLowerCase()), i, 0);
+      for (const tag of section.fileTags) tags.push(vocabulary.id(tag.toLowerCase()), i, 1);
     }
     const entry: IndexedFile = { id: -1, file, sections, prose, headings, headingLengths, startLines, gathers, domains, rank: 0, entries: 0 };
-    return { entry, headingTokens, headingChars, bodyTokens, bodyChars, capitalTokens, tags };
+    return { entry, numbering, headingTokens, headingChars, bodyTokens, bodyChars, capitalTokens, tags };
   }
 
   private commit(prepared: PreparedFile): void {
@@ -236,20 +237,40 @@ export class NotesIndex {
     this.liveEntries -= entry.entries;
     this.deadEntries += entry.entries;
     if (this.deadEntries > Math.max(this.liveEntries, 100000)) {
-      for (const postings of [this.headings, this.headingChars, this.bodies, this.bodyChars, this.capitals, this.tags]) postings.compact();
+      compact(this.vocabulary, [this.headings, this.headingChars, this.bodies, this.bodyChars, this.capitals, this.tags]);
+      this.numbering++;
       this.deadEntries = 0;
     }
   }
 }
 
-/** `CMD`, `EXPOSE`: two or more capitals or digits, starting with a capital. */
-function isCapitalWord(word: string): boolean {
-  if (word.length < 2) return false;
-  const first = word.charCodeAt(0);
-  if (first < 65 || first > 90) return false;
-  for (let i = 1; i < word.length; i++) {
-    const c = word.charCodeAt(i);
-    if (!((c >= 65 && c <= 90) || (c >= 48 && c <= 57))) return false;
+/**
+ * Counts `forEachToken`'s tokens of a text in a section, numbered straight from the text (capitals
+ * lower-cased on the way), so no string is made per word; and its capital words as written in
+ * `capitals`, when given.
+ */
+function countTokens(
+  vocabulary: Vocabulary,
+  words: Words,
+  section: number,
+  postings: Postings<IndexedFile>,
+  entries: FileEntries,
+  capitals?: { postings: Postings<IndexedFile>; entries: FileEntries },
+): void {
+  const { text } = words;
+  while (words.next()) {
+    const { start, end, upper } = words;
+    postings.count(entries, vocabulary.idOf(text, start, end, upper, words.hash), section);
+    const marked = markedStart(text, start);
+    if (marked < start) postings.count(entries, vocabulary.idOf(text, marked, end, upper), section);
+    if (capitals && upper && isCapitalWord(text, start, end)) capitals.postings.count(capitals.entries, vocabulary.idOf(text, start, end, false), section);
   }
-  return true;
+}
+
+/** A generator's result, without stopping at its steps. */
+function finish<T>(steps: Generator<void, T, void>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }

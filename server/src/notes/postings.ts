@@ -1,24 +1,138 @@
+import { tokenHash } from './terms';
+
 /**
  * The index's storage: postings lists (token → file id, section, count) in growable Int32Arrays,
- * which live outside the JS heap, so garbage collection never scans them.
+ * which live outside the JS heap, so garbage collection never scans them. Tokens are numbered
+ * once (`Vocabulary`), so counting a word and filing a file's counts index arrays instead of
+ * looking strings up in maps per file.
  */
 
-/** A growable Int32Array. */
+/** A growable Int32Array of triples. */
 class IntList {
   data = new Int32Array(6);
   length = 0;
 
   push3(a: number, b: number, c: number): void {
-    if (this.length + 3 > this.data.length) {
-      const grown = new Int32Array(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
+    const at = this.length;
+    let data = this.data;
+    if (at + 3 > data.length) {
+      const grown = new Int32Array(data.length * 2);
+      grown.set(data);
+      this.data = data = grown;
     }
-    this.data[this.length++] = a;
-    this.data[this.length++] = b;
-    this.data[this.length++] = c;
+    data[at] = a;
+    data[at + 1] = b;
+    data[at + 2] = c;
+    this.length = at + 3;
   }
 }
+
+/**
+ * Token strings → dense numbers, shared by an index's postings tables. A token is looked up by its
+ * range in the text it occurs in, so the millions of words in a notes folder are counted without a
+ * string made for each: an open-addressing table of their `tokenHash`es, compared char by char. (A Map
+ * needs the string first; slicing and hashing every word was a quarter of the indexing time.)
+ */
+export class Vocabulary {
+  private tokens: string[] = [];
+  /** By token number: its hash. */
+  private hashes = new Int32Array(1024);
+  /** By hash, linear probing: a token number plus one, 0 for an empty slot; at most half full. */
+  private table = new Int32Array(4096);
+
+  get size(): number {
+    return this.tokens.length;
+  }
+
+  /** The token's number, numbering it when it is new. */
+  id(token: string): number {
+    return this.idOf(token, 0, token.length, false);
+  }
+
+  /**
+   * The number of `text.slice(start, end)`, its ASCII capitals lower-cased when `lower`, numbered
+   * when new. `hash` is its `tokenHash`, when the caller has it already.
+   */
+  idOf(text: string, start: number, end: number, lower: boolean, hash = tokenHash(text, start, end, lower)): number {
+    const mask = this.table.length - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const entry = this.table[slot];
+      if (entry === 0) return this.add(slot, hash, text, start, end, lower);
+      if (this.hashes[entry - 1] === hash && sameText(this.tokens[entry - 1], text, start, end, lower)) return entry - 1;
+    }
+  }
+
+  /** The token's number, if it has one. */
+  find(token: string): number | undefined {
+    const hash = tokenHash(token, 0, token.length, false);
+    const mask = this.table.length - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const entry = this.table[slot];
+      if (entry === 0) return undefined;
+      if (this.hashes[entry - 1] === hash && this.tokens[entry - 1] === token) return entry - 1;
+    }
+  }
+
+  /** Forgets the tokens `used` does not mark and numbers the rest densely again; returns old → new number (-1 for a forgotten one). */
+  renumber(used: Uint8Array): Int32Array {
+    const mapping = new Int32Array(this.tokens.length).fill(-1);
+    const tokens: string[] = [];
+    const hashes = new Int32Array(this.hashes.length);
+    this.tokens.forEach((token, id) => {
+      if (!used[id]) return;
+      mapping[id] = tokens.length;
+      hashes[tokens.length] = this.hashes[id];
+      tokens.push(token);
+    });
+    this.tokens = tokens;
+    this.hashes = hashes;
+    this.rehash(this.table.length);
+    return mapping;
+  }
+
+  private add(slot: number, hash: number, text: string, start: number, end: number, lower: boolean): number {
+    const id = this.tokens.length;
+    const token = text.slice(start, end);
+    this.tokens.push(lower ? token.toLowerCase() : token);
+    if (id === this.hashes.length) {
+      const grown = new Int32Array(id * 2);
+      grown.set(this.hashes);
+      this.hashes = grown;
+    }
+    this.hashes[id] = hash;
+    this.table[slot] = id + 1;
+    if (this.tokens.length * 2 > this.table.length) this.rehash(this.table.length * 2);
+    return id;
+  }
+
+  private rehash(size: number): void {
+    const table = new Int32Array(size);
+    const mask = size - 1;
+    for (let id = 0; id < this.tokens.length; id++) {
+      let slot = this.hashes[id] & mask;
+      while (table[slot]) slot = (slot + 1) & mask;
+      table[slot] = id + 1;
+    }
+    this.table = table;
+  }
+}
+
+function sameText(token: string, text: string, start: number, end: number, lower: boolean): boolean {
+  if (token.length !== end - start) return false;
+  for (let i = start; i < end; i++) {
+    let c = text.charCodeAt(i);
+    if (lower && c >= 65 && c <= 90) c += 32;
+    if (c !== token.charCodeAt(i - start)) return false;
+  }
+  return true;
+}
+
+/**
+ * One file's entries for one postings table before they are filed: (token number, section,
+ * count) triples, in section order. A plain array: it lives briefly, and growing a typed array
+ * allocates outside the heap every time.
+ */
+export type FileEntries = number[];
 
 /**
  * token → flat (file id, section, count) triples, ordered by file id and section: files get
@@ -27,36 +141,78 @@ class IntList {
  * dropped by `compact`.
  */
 export class Postings<F extends { readonly id: number }> {
-  private readonly map = new Map<string, IntList>();
+  /** By token number. */
+  private lists: Array<IntList | undefined> = [];
+  /** By token number: where its triple for the section counted last is in that file's entries (see `count`). */
+  private slots = new Int32Array(1024);
 
-  constructor(private readonly files: ReadonlyArray<F | undefined>) {}
+  constructor(
+    private readonly files: ReadonlyArray<F | undefined>,
+    private readonly vocabulary: Vocabulary,
+  ) {}
 
-  /** Adds a file's (section, count) pairs per token; returns how many entries that made. */
-  add(file: F, entries: ReadonlyMap<string, number[]>): number {
-    let added = 0;
-    for (const [token, pairs] of entries) {
-      let list = this.map.get(token);
-      if (!list) this.map.set(token, (list = new IntList()));
-      for (let p = 0; p < pairs.length; p += 2) list.push3(file.id, pairs[p], pairs[p + 1]);
-      added += pairs.length / 2;
+  /**
+   * Counts a token once more in a section of a file's entries. Sections are counted one after the
+   * other and each in one go, so the token's triple for this section, if any, is where `slots`
+   * says, and the triple there tells whether it is.
+   */
+  count(entries: FileEntries, token: number, section: number): void {
+    if (token >= this.slots.length) {
+      const grown = new Int32Array(Math.max(token + 1, this.slots.length * 2));
+      grown.set(this.slots);
+      this.slots = grown;
     }
-    return added;
+    const at = this.slots[token];
+    if (at < entries.length && entries[at] === token && entries[at + 1] === section) {
+      entries[at + 2]++;
+    } else {
+      const end = entries.length;
+      this.slots[token] = end;
+      entries[end] = token;
+      entries[end + 1] = section;
+      entries[end + 2] = 1;
+    }
+  }
+
+  /** Files a file's entries under its id; returns how many there were. */
+  add(file: F, entries: FileEntries): number {
+    for (let i = 0; i < entries.length; i += 3) {
+      const token = entries[i];
+      // Grown one by one, so the array stays dense (an index far past its end would make it a slow dictionary).
+      while (this.lists.length <= token) this.lists.push(undefined);
+      let list = this.lists[token];
+      if (!list) this.lists[token] = list = new IntList();
+      list.push3(file.id, entries[i + 1], entries[i + 2]);
+    }
+    return entries.length / 3;
+  }
+
+  private list(token: string): IntList | undefined {
+    const id = this.vocabulary.find(token);
+    return id === undefined ? undefined : this.lists[id];
   }
 
   /** Each live (file, section, count) of a token in files `wanted` accepts. */
   forEach(token: string, wanted: (f: F) => boolean, visit: (f: F, section: number, count: number) => void): void {
-    const list = this.map.get(token);
+    const list = this.list(token);
     if (!list) return;
     const data = list.data;
+    // A file's triples are together: its id is looked up, and `wanted` asked, once per file.
+    let id = -1;
+    let file: F | undefined;
     for (let i = 0; i < list.length; i += 3) {
-      const f = this.files[data[i]];
-      if (f && wanted(f)) visit(f, data[i + 1], data[i + 2]);
+      if (data[i] !== id) {
+        id = data[i];
+        file = this.files[id];
+        if (file && !wanted(file)) file = undefined;
+      }
+      if (file) visit(file, data[i + 1], data[i + 2]);
     }
   }
 
   /** The count of a token in one section (0 when absent), with the token's list looked up once. */
   counter(token: string): (file: { readonly id: number }, section: number) => number {
-    const list = this.map.get(token);
+    const list = this.list(token);
     return list ? (file, section) => countIn(list, file.id, section) : () => 0;
   }
 
@@ -67,7 +223,7 @@ export class Postings<F extends { readonly id: number }> {
   forSectionsWithAll(tokens: readonly string[], wanted: (f: F) => boolean, visit: (f: F, section: number) => void): void {
     const lists: IntList[] = [];
     for (const token of new Set(tokens)) {
-      const list = this.map.get(token);
+      const list = this.list(token);
       if (!list) return;
       lists.push(list);
     }
@@ -75,23 +231,50 @@ export class Postings<F extends { readonly id: number }> {
     lists.sort((a, b) => a.length - b.length);
     const [driver, ...others] = lists;
     const data = driver.data;
+    let id = -1;
+    let file: F | undefined;
     for (let i = 0; i < driver.length; i += 3) {
-      const f = this.files[data[i]];
-      if (!f || !wanted(f)) continue;
+      if (data[i] !== id) {
+        id = data[i];
+        file = this.files[id];
+        if (file && !wanted(file)) file = undefined;
+      }
+      if (!file) continue;
       const section = data[i + 1];
-      if (others.every((o) => countIn(o, f.id, section) > 0)) visit(f, section);
+      if (others.every((o) => countIn(o, id, section) > 0)) visit(file, section);
     }
   }
 
-  /** Drops the triples of removed files. */
-  compact(): void {
-    for (const [token, list] of this.map) {
+  /** Drops the triples of removed files, and marks in `used` the tokens that keep some. */
+  compact(used: Uint8Array): void {
+    this.lists.forEach((list, token) => {
+      if (!list) return;
       const kept = new IntList();
       for (let i = 0; i < list.length; i += 3) if (this.files[list.data[i]]) kept.push3(list.data[i], list.data[i + 1], list.data[i + 2]);
-      if (kept.length) this.map.set(token, kept);
-      else this.map.delete(token);
-    }
+      this.lists[token] = kept.length ? kept : undefined;
+      if (kept.length) used[token] = 1;
+    });
   }
+
+  /** Moves the lists to the tokens' new numbers (`Vocabulary.renumber`). */
+  renumber(mapping: Int32Array): void {
+    const lists: Array<IntList | undefined> = [];
+    this.lists.forEach((list, token) => {
+      if (!list) return;
+      while (lists.length < mapping[token]) lists.push(undefined);
+      lists[mapping[token]] = list;
+    });
+    this.lists = lists;
+    this.slots = new Int32Array(this.slots.length);
+  }
+}
+
+/** Drops the triples of removed files from every table, and the tokens none of them holds any more. */
+export function compact(vocabulary: Vocabulary, tables: ReadonlyArray<Postings<{ readonly id: number }>>): void {
+  const used = new Uint8Array(vocabulary.size);
+  for (const table of tables) table.compact(used);
+  const mapping = vocabulary.renumber(used);
+  for (const table of tables) table.renumber(mapping);
 }
 
 /** Binary search of (file id, section) in a triples list; the count, or 0 when absent. */

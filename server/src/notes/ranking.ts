@@ -383,7 +383,7 @@ function matchHeadings(info: TermInfo, own: readonly TermInfo[], tables: Ranking
   const fixedLength = !/\s/.test(term.text);
   const visit = (f: RankedFile, i: number) => {
     // "ServiceType ClusterIP" is no note about NodePort, though "ServiceType" is its alias.
-    if (siblings.some(named(f.headings[i])) && !kin.some(named(f.headings[i]))) return;
+    if (siblings.length && siblings.some(named(f.headings[i])) && !kin.some(named(f.headings[i]))) return;
     let length = term.text.length;
     if (!exact) {
       const pattern = info.pattern();

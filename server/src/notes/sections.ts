@@ -1,4 +1,4 @@
-import { proseOf, readMarkdown } from './markdown';
+import { type MarkdownOutline, proseOf, readMarkdown, withoutComments } from './markdown';
 import { splitTags } from './terms';
 import type { NoteFile, NoteSection } from './types';
 
@@ -26,13 +26,26 @@ function isBlank(line: string): boolean {
 /** Blank lines and `---`/`***` separators at a section's edges say nothing. */
 const EDGE = /^\s*(([-*_]\s*){3,})?$/;
 
-/** Lines `from`..`to` without blank lines and separators at either end, and the line it starts on. */
-function bodyOf(lines: readonly string[], from: number, to: number, fenced: Uint8Array): { text: string; line: number } {
+/** Lines `from`..`to` without blank lines and separators at either end: `start`..`end`. */
+function trimmedRange(lines: readonly string[], from: number, to: number, fenced: Uint8Array): { start: number; end: number } {
   let start = from;
   let end = to;
   while (start < end && !fenced[start] && EDGE.test(lines[start])) start++;
   while (end > start && !fenced[end - 1] && EDGE.test(lines[end - 1])) end--;
+  return { start, end };
+}
+
+/** Lines `from`..`to` without blank lines and separators at either end, and the line it starts on. */
+function bodyOf(lines: readonly string[], from: number, to: number, fenced: Uint8Array): { text: string; line: number } {
+  const { start, end } = trimmedRange(lines, from, to, fenced);
   return { text: lines.slice(start, end).join('\n'), line: start };
+}
+
+/** A notes file's sections, and what each says itself (see `parseNotes`). */
+export interface ParsedNotes {
+  sections: NoteSection[];
+  /** Per section: its prose (`proseOf` its body), or '' for a heading that only gathers its subsections. */
+  prose: string[];
 }
 
 /**
@@ -42,28 +55,45 @@ function bodyOf(lines: readonly string[], from: number, to: number, fenced: Uint
  * Sections whose body is empty are kept (they shape heading paths) but marked `empty`.
  */
 export function parseSections(file: NoteFile): NoteSection[] {
-  const { lines, fenced, headings, frontMatterEnd, frontMatterKeys } = readMarkdown(file.text, { frontMatter: true });
-  const fileTags = splitTags(frontMatterKeys);
+  return parseNotes(file).sections;
+}
+
+/** `parseSections`, with each section's prose told from its code by the parse of the whole file. */
+export function parseNotes(file: NoteFile): ParsedNotes {
+  const outline = readMarkdown(file.text, { frontMatter: true });
+  const { lines, fenced, headings, frontMatterEnd } = outline;
+  const fileTags = splitTags(outline.frontMatterKeys);
   const sections: NoteSection[] = [];
-  const base = { uri: file.uri, origin: file.origin, ...(file.language ? { language: file.language } : {}) };
+  const prose: string[] = [];
+  const join = lineJoiner(file.text, lines);
+  /** `from`..`to` holds the section's own text, `from`..`end` its body (more when it gathers its subsections). */
+  const add = (startLine: number, level: number, headingPath: string[], from: number, to: number, end: number) => {
+    const { start, end: bodyEnd } = trimmedRange(lines, from, end, fenced);
+    const body = join(start, bodyEnd);
+    const coversSubsections = end > to;
+    // One literal, not a spread of the file's fields: spreading into a new object is many times slower.
+    const section: NoteSection = {
+      uri: file.uri,
+      origin: file.origin,
+      startLine,
+      endLine: end,
+      level,
+      headingPath,
+      body,
+      bodyLine: start,
+      tags: tagsIn(lines, fenced, from, to),
+      fileTags,
+      // The text before the first heading is kept only when it has some, a tag comment included.
+      empty: level > 0 && withoutComments(body).trim() === '',
+      coversSubsections,
+    };
+    if (file.language) section.language = file.language;
+    sections.push(section);
+    prose.push(coversSubsections ? '' : proseIn(outline, from, start, bodyEnd, body));
+  };
 
   const firstHeading = headings[0]?.line ?? lines.length;
-  const preamble = bodyOf(lines, frontMatterEnd, firstHeading, fenced);
-  if (preamble.text) {
-    sections.push({
-      ...base,
-      startLine: frontMatterEnd,
-      endLine: firstHeading,
-      level: 0,
-      headingPath: [],
-      body: preamble.text,
-      bodyLine: preamble.line,
-      tags: tagsIn(lines, fenced, frontMatterEnd, firstHeading),
-      fileTags,
-      empty: false,
-      coversSubsections: false,
-    });
-  }
+  if (bodyOf(lines, frontMatterEnd, firstHeading, fenced).text) add(frontMatterEnd, 0, [], frontMatterEnd, firstHeading, firstHeading);
 
   const path: Array<{ level: number; text: string }> = [];
   headings.forEach((h, i) => {
@@ -75,25 +105,52 @@ export function parseSections(file: NoteFile): NoteSection[] {
     for (let l = h.contentStart; l < next && bare; l++) bare = isBlank(lines[l]);
     if (bare) {
       // Nothing of its own: the section shows its subsections instead.
-      const after = headings.slice(i + 1).find((x) => x.level <= h.level);
-      end = after?.line ?? lines.length;
+      let after = i + 1;
+      while (after < headings.length && headings[after].level > h.level) after++;
+      end = headings[after]?.line ?? lines.length;
     }
-    const body = bodyOf(lines, h.contentStart, end, fenced);
-    sections.push({
-      ...base,
-      startLine: h.line,
-      endLine: end,
-      level: h.level,
-      headingPath: path.map((p) => p.text),
-      body: body.text,
-      bodyLine: body.line,
-      tags: tagsIn(lines, fenced, h.contentStart, next),
-      fileTags,
-      empty: body.text.replace(/<!--[\s\S]*?-->/g, '').trim() === '',
-      coversSubsections: bare && end > next,
-    });
+    add(
+      h.line,
+      h.level,
+      path.map((p) => p.text),
+      h.contentStart,
+      next,
+      end,
+    );
   });
-  return sections;
+  return { sections, prose };
+}
+
+/**
+ * Lines `start`..`end` of a text joined by `\n`. When every line of the text ends in `\n`, that
+ * is a slice of the text, which V8 makes without copying: a gathering heading's body is most of
+ * its file.
+ */
+function lineJoiner(text: string, lines: readonly string[]): (start: number, end: number) => string {
+  if (text.includes('\r')) return (start, end) => lines.slice(start, end).join('\n');
+  const starts: number[] = [];
+  let at = 0;
+  for (const line of lines) {
+    starts.push(at);
+    at += line.length + 1;
+  }
+  return (start, end) => (start < end ? text.slice(starts[start], starts[end - 1] + lines[end - 1].length) : '');
+}
+
+/**
+ * The prose of a section's body, lines `start`..`end` of its file, which starts after lines
+ * `from`..`start` (blank lines and separators): `proseOf` the body, with the code lines known
+ * from the file's parse instead of a parse of the body. The two parses agree because a body
+ * starts where no block is open (after a heading, a separator, code or a blank line); where a
+ * dropped leading line is something else (`-*-` is a paragraph), the body is parsed on its own.
+ */
+function proseIn(outline: MarkdownOutline, from: number, start: number, end: number, body: string): string {
+  const { lines, code, separators } = outline;
+  for (let l = from; l < start; l++) if (!code[l] && lines[l].trim() !== '' && !separators.includes(l)) return proseOf(body);
+  if (!code.subarray(start, end).includes(1)) return withoutComments(body);
+  const kept: string[] = [];
+  for (let l = start; l < end; l++) if (!code[l]) kept.push(lines[l]);
+  return withoutComments(kept.join('\n'));
 }
 
 /**

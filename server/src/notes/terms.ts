@@ -209,34 +209,110 @@ export function termPattern(term: Term): RegExp {
  * word. `visit` also gets the word as written.
  */
 export function forEachToken(text: string, visit: (token: string, word: string) => void): void {
-  // A hand-written scan: this runs over every byte of every notes file.
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    if (!isWordCode(text.charCodeAt(i))) {
-      i++;
-      continue;
+  const words = new Words(text);
+  while (words.next()) {
+    const word = text.slice(words.start, words.end);
+    const lower = words.upper ? word.toLowerCase() : word;
+    visit(lower, word);
+    const marked = markedStart(text, words.start);
+    if (marked < words.start) visit(text.slice(marked, words.start) + lower, word);
+  }
+}
+
+/**
+ * The words of `forEachToken` as ranges of a text, one `next()` at a time, with whether each has
+ * a capital; makes no strings, for the index, which numbers tokens straight from the text.
+ */
+export class Words {
+  /** The current word: `text.slice(start, end)`, and whether it has an ASCII capital. */
+  start = 0;
+  end = 0;
+  upper = false;
+  /** `tokenHash` of the current word lower-cased, taken while scanning it. */
+  hash = 0;
+
+  constructor(public text = '') {}
+
+  /** Starts over on another text. */
+  reset(text: string): this {
+    this.text = text;
+    this.start = this.end = 0;
+    return this;
+  }
+
+  /** Moves to the next word; false when there is none. */
+  next(): boolean {
+    // A hand-written scan: this runs over every byte of every notes file.
+    const text = this.text;
+    const n = text.length;
+    let i = this.end;
+    while (i < n && !isWordCode(text.charCodeAt(i))) i++;
+    if (i >= n) {
+      this.start = this.end = n;
+      return false;
     }
     const start = i;
     let upper = false;
+    let hash = FNV_OFFSET;
     for (; i < n; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 45 && i + 1 < n && isWordCode(text.charCodeAt(i + 1))) continue;
-      if (!isWordCode(c)) break;
-      if (c >= 65 && c <= 90) upper = true;
+      let c = text.charCodeAt(i);
+      if (c !== 45 || i + 1 >= n || !isWordCode(text.charCodeAt(i + 1))) {
+        if (!isWordCode(c)) break;
+        if (c >= 65 && c <= 90) {
+          upper = true;
+          c += 32;
+        }
+      }
+      hash = Math.imul(hash ^ c, FNV_PRIME);
     }
-    const word = text.slice(start, i);
-    const lower = upper ? word.toLowerCase() : word;
-    visit(lower, word);
-    if (start >= 2 && text.charCodeAt(start - 1) === 45 && text.charCodeAt(start - 2) === 45) visit('--' + lower, word);
-    else if (start >= 1 && text.charCodeAt(start - 1) === 46) visit('.' + lower, word);
+    this.start = start;
+    this.end = i;
+    this.upper = upper;
+    this.hash = hash;
+    return true;
   }
+}
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
+/** FNV-1a over the UTF-16 codes of `text.slice(start, end)`, ASCII capitals lower-cased when `lower`: how the index's vocabulary files tokens. */
+export function tokenHash(text: string, start: number, end: number, lower: boolean): number {
+  let hash = FNV_OFFSET;
+  for (let i = start; i < end; i++) {
+    let c = text.charCodeAt(i);
+    if (lower && c >= 65 && c <= 90) c += 32;
+    hash = Math.imul(hash ^ c, FNV_PRIME);
+  }
+  return hash;
+}
+
+/** Where a word's marked token starts: before a `--` or `.` right before the word, else the word's own start. */
+export function markedStart(text: string, start: number): number {
+  if (start >= 2 && text.charCodeAt(start - 1) === 45 && text.charCodeAt(start - 2) === 45) return start - 2;
+  if (start >= 1 && text.charCodeAt(start - 1) === 46) return start - 1;
+  return start;
+}
+
+/** `CMD`, `EXPOSE`: two or more capitals or digits, starting with a capital. */
+export function isCapitalWord(text: string, start: number, end: number): boolean {
+  if (end - start < 2) return false;
+  const first = text.charCodeAt(start);
+  if (first < 65 || first > 90) return false;
+  for (let i = start + 1; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 65 && c <= 90) || (c >= 48 && c <= 57))) return false;
+  }
+  return true;
 }
 
 /** A-Z, a-z, 0-9 and `_`. */
 function isWordCode(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+  return c < 128 && WORD_CODES[c] === 1;
 }
+
+/** 1 for the codes of `isWordCode`: one load instead of four comparisons in the scan of every note. */
+const WORD_CODES = Uint8Array.from({ length: 128 }, (_, c) => Number((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95));
 
 /**
  * A pseudo-token the prose postings hold for every section whose prose has a template action
@@ -256,12 +332,20 @@ export function cjkChars(text: string): string[] {
   return text.match(CJK) ?? [];
 }
 
+/** Where `cjkChars(text)` are in `text`, in order, with no strings made. */
+export function forEachCjkChar(text: string, visit: (at: number) => void): void {
+  // The pattern finds them faster than a scan in script; it is global, so each test starts after the last.
+  CJK.lastIndex = 0;
+  while (CJK.test(text)) visit(CJK.lastIndex - 1);
+}
+
 /**
  * The split of tag lists: whitespace or commas, except that a `--flag` belongs to the key before
  * it (`docker:flag/COPY --from`).
  */
 export function splitTags(text: string): string[] {
   const tags: string[] = [];
+  if (!text) return tags;
   for (const raw of text.split(/[\s,]+/)) {
     const token = raw.replace(/^["'[]+|["'\]]+$/g, '');
     if (!token) continue;

@@ -260,6 +260,34 @@ describe('origins, languages, limits and caching', () => {
     assert.equal(index.lookup(['k8s:kind/Pod'], OPTIONS)[0].body, 'latest');
   });
 
+  test('once most postings entries are dead they are dropped and the tokens renumbered; lookups stay those of a fresh index', () => {
+    // 2,000 sections of 60 words each: over the 100,000 entries a compaction waits for.
+    const words = (n: number, salt: string) => Array.from({ length: 60 }, (_, w) => `w${(n * 7 + w) % 997}${salt}`).join(' ');
+    const big = (salt: string) => Array.from({ length: 2000 }, (_, i) => `# Topic ${i % 50}\n${words(i, salt)} hostPath\n`).join('');
+    const other = '# Pod\nmounts a hostPath volume\n## Service\nexposes pods, see `kubectl expose`\n';
+    const index = new NotesIndex();
+    index.setFile({ uri: 'file:///notes/other.md', text: other, origin: 'user' });
+    // A file prepared in steps across the compaction: its tokens were numbered before it, so it is tokenized again.
+    const late = index.setFileInSteps({ uri: 'file:///notes/late.md', text: big('late'), origin: 'user' });
+    late.next();
+    for (const salt of ['a', 'b', 'c', 'd']) index.setFile({ uri: 'file:///notes/big.md', text: big(salt), origin: 'user' });
+    for (const _step of late);
+    const fresh = indexOf({ 'other.md': other, 'big.md': big('d'), 'late.md': big('late') });
+    for (const key of [
+      'k8s:kind/Pod',
+      'k8s:kind/Service',
+      'k8s:field/hostPath',
+      'helm:values/w5d',
+      'helm:values/w5late',
+      'helm:values/w5a',
+      'docker:topic/kubectl',
+    ]) {
+      assert.deepEqual(index.rank([key], OPTIONS), fresh.rank([key], OPTIONS), key);
+    }
+    assert.equal(found(index, 'helm:values/w5a').length, 0);
+    assert.ok(found(index, 'helm:values/w5late').length > 0);
+  });
+
   test('ranking is deterministic whatever order files are set in', () => {
     const files = { 'b.md': '# Pod\nb\n', 'a.md': '# Pod\na\n', 'c.md': '# Pods\nc\n' };
     const forward = indexOf(files);

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { type NoteSection, parseSections } from '../../../server/src/notes';
-import { excerpt } from '../../../server/src/notes/sections';
+import { proseOf } from '../../../server/src/notes/markdown';
+import { excerpt, parseNotes } from '../../../server/src/notes/sections';
 
 const parse = (text: string): NoteSection[] => parseSections({ uri: 'file:///n/k8s.md', text, origin: 'user' });
 const paths = (text: string): string[] => parse(text).map((s) => s.headingPath.join(' › '));
@@ -192,5 +193,36 @@ describe('sectioning: bad input', () => {
     const fences = '```\n'.repeat(10000);
     assert.ok(parse(fences).length <= 1);
     assert.ok(Array.isArray(parse(`${'> '.repeat(5000)}# quoted\n${'- '.repeat(5000)}x\n`)));
+  });
+});
+
+describe('sectioning: prose', () => {
+  /** Each section's prose from the file's own parse, and `proseOf` its body parsed alone. */
+  const both = (text: string) => {
+    const { sections, prose } = parseNotes({ uri: 'file:///n/k8s.md', text, origin: 'user' });
+    return { prose, alone: sections.map((s) => (s.coversSubsections ? '' : proseOf(s.body))) };
+  };
+
+  test("a section's prose, told from its code by the file's parse, is its body's prose parsed alone", () => {
+    const texts = [
+      '# Shell\ntext `inline`\n```shell\n# kubectl get pods\n```\nafter\n<!-- keys: k8s:kind/Pod -->\n## Next\nmore\n',
+      '# H\n\n    indented code\n\ntext\n    lazy line\n- item\n\n      code in the item\n# H2\n    code right after a heading\n',
+      '# H\n---\n    code after a separator\n***\nprose\n~~~\nfenced\n~~~\n',
+      '---\nkeys: k8s:kind/Pod\n---\n    preamble code\npreamble prose\n# H\nx\n',
+      '# H\n> quote\n>     quoted code\n\t\ttabbed code\n# Unclosed\n```\n# not a heading\n',
+      '# CRLF\r\n```\r\ncode\r\n```\r\nprose\r\n',
+    ];
+    for (const text of texts) {
+      const { prose, alone } = both(text);
+      assert.deepEqual(prose, alone, JSON.stringify(text));
+    }
+    assert.deepEqual(both(texts[0]).prose[0], 'text `inline`\nafter\n ');
+  });
+
+  test('a body after a dropped line that is no separator (a paragraph "-*-") is parsed alone', () => {
+    // In the file "-*-" is a paragraph that the indented line continues; the body starts after it, where that line is code.
+    const { prose, alone } = both('# H\n-*-\n    code or not\nprose\n');
+    assert.deepEqual(prose, alone);
+    assert.equal(prose[0], 'prose');
   });
 });

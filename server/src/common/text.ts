@@ -77,3 +77,18 @@ export function closestMatch(word: string, candidates: Iterable<string>, maxDist
   }
   return best;
 }
+
+/** FNV-1a's offset basis and prime (32-bit), for a scan that hashes as it goes (notes' `Words`). */
+export const FNV_OFFSET = 0x811c9dc5 | 0;
+export const FNV_PRIME = 0x01000193;
+
+/** FNV-1a over the UTF-16 codes of `text.slice(start, end)`, ASCII capitals lower-cased when `lower`. */
+export function fnv1a(text: string, start = 0, end = text.length, lower = false): number {
+  let hash = FNV_OFFSET;
+  for (let i = start; i < end; i++) {
+    let c = text.charCodeAt(i);
+    if (lower && c >= 65 && c <= 90) c += 32;
+    hash = Math.imul(hash ^ c, FNV_PRIME);
+  }
+  return hash;
+}

@@ -2,7 +2,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node as YamlNode } from 'yaml';
 import type { Finding, Fix } from '../common';
 import type { Span } from '../gotmpl';
-import { basename, cutDeepFlowNesting, relativeUri, unlessNestedTooDeep } from '../common';
+import { basename, cutDeepFlowNesting, fnv1a, relativeUri, unlessNestedTooDeep } from '../common';
 import { language as kubernetes } from '../kubernetes';
 import { looksLikeKubernetes, type ServiceContext, type SourceDocument } from '../workspace';
 import { templateInfo } from './document';
@@ -76,7 +76,7 @@ export function kubernetesFindings(ctx: ServiceContext, src: SourceDocument): Fi
   if (!exp || !looksLikeKubernetes(exp.text)) return [];
   // The version is a hash of the rendered text, so a cache in the Kubernetes module keyed by
   // uri@version never serves a result computed from other values.
-  const synthetic = TextDocument.create(src.doc.uri, 'yaml', textHash(exp.text), exp.text);
+  const synthetic = TextDocument.create(src.doc.uri, 'yaml', fnv1a(exp.text) >>> 1, exp.text);
   const findings = kubernetes.diagnose(ctx, { doc: synthetic, kind: 'kubernetes' });
   if (findings.length === 0) return [];
   let valueLocal: Span[] | undefined;
@@ -232,13 +232,6 @@ function documentsHolding(exp: Expansion, marks: readonly Span[]): Span[] {
     if (marks.some((m) => m.end >= doc.start && (m.start < doc.end || (last && m.start === doc.end)))) spans.push(doc);
   }
   return spans;
-}
-
-/** FNV-1a over the text, as a non-negative 31-bit number. */
-function textHash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 1;
 }
 
 const overlaps = (a: Span, start: number, end: number) => start < a.end && a.start < Math.max(end, start + 1);

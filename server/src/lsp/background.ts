@@ -33,6 +33,15 @@ export class RequestActivity {
   }
 }
 
+/**
+ * A turn of the event loop, and more while a request is open: for background work written as an
+ * async loop (the notes), which waits as `inSlices` does.
+ */
+export async function idleTurn(activity: RequestActivity): Promise<void> {
+  do await new Promise((resolve) => setImmediate(resolve));
+  while (activity.busy);
+}
+
 export interface Background {
   /** Resolves when the job has finished or was cancelled; rejects with what a step threw. */
   readonly done: Promise<void>;

@@ -4,7 +4,7 @@ import type { NotesStatus } from '../../../shared/protocol';
 import { pathToUri, uriToPath } from '../common';
 import type { NoteFile, NotesIndex } from '../notes';
 import { listNoteFiles, loadBundledNotes, loadNoteFile, NOTE_FILE, notesPathState, noteStamp, type Reporter } from '../io';
-import { RequestActivity } from './background';
+import { idleTurn, RequestActivity } from './background';
 
 export interface NotesLog {
   info(message: string): void;
@@ -210,14 +210,8 @@ export class NotesSync {
   /** Indexes a note with a turn of the event loop before each step (a small note is one step). */
   private async indexInSteps(note: NoteFile): Promise<void> {
     const steps = this.index.setFileInSteps(note);
-    do await this.nextTurn();
+    do await idleTurn(this.activity);
     while (!steps.next().done);
-  }
-
-  /** A turn of the event loop, and more while a request is open, so requests are answered first. */
-  private async nextTurn(): Promise<void> {
-    do await new Promise((resolve) => setImmediate(resolve));
-    while (this.activity.busy);
   }
 
   private forgetUnder(file: string): void {

@@ -1,4 +1,4 @@
-import { tokenHash } from './terms';
+import { fnv1a } from '../common';
 
 /**
  * The index's storage: postings lists (token → file id, section, count) in growable Int32Arrays,
@@ -30,7 +30,7 @@ class IntList {
 /**
  * Token strings → dense numbers, shared by an index's postings tables. A token is looked up by its
  * range in the text it occurs in, so the millions of words in a notes folder are counted without a
- * string made for each: an open-addressing table of their `tokenHash`es, compared char by char. (A Map
+ * string made for each: an open-addressing table of their FNV-1a hashes, compared char by char. (A Map
  * needs the string first; slicing and hashing every word was a quarter of the indexing time.)
  */
 export class Vocabulary {
@@ -51,9 +51,9 @@ export class Vocabulary {
 
   /**
    * The number of `text.slice(start, end)`, its ASCII capitals lower-cased when `lower`, numbered
-   * when new. `hash` is its `tokenHash`, when the caller has it already.
+   * when new. `hash` is its `fnv1a`, when the caller has it already.
    */
-  idOf(text: string, start: number, end: number, lower: boolean, hash = tokenHash(text, start, end, lower)): number {
+  idOf(text: string, start: number, end: number, lower: boolean, hash = fnv1a(text, start, end, lower)): number {
     const mask = this.table.length - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const entry = this.table[slot];
@@ -64,7 +64,7 @@ export class Vocabulary {
 
   /** The token's number, if it has one. */
   find(token: string): number | undefined {
-    const hash = tokenHash(token, 0, token.length, false);
+    const hash = fnv1a(token);
     const mask = this.table.length - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const entry = this.table[slot];

@@ -1,3 +1,4 @@
+import { FNV_OFFSET, FNV_PRIME } from '../common';
 import { ALIAS_GROUPS, type AliasGroup, KUBERNETES_KINDS, TOPIC_TERMS } from './aliases';
 
 /**
@@ -228,7 +229,7 @@ export class Words {
   start = 0;
   end = 0;
   upper = false;
-  /** `tokenHash` of the current word lower-cased, taken while scanning it. */
+  /** `fnv1a` of the current word lower-cased (common/text.ts), taken while scanning it. */
   hash = 0;
 
   constructor(public text = '') {}
@@ -271,20 +272,6 @@ export class Words {
     this.hash = hash;
     return true;
   }
-}
-
-const FNV_OFFSET = 0x811c9dc5 | 0;
-const FNV_PRIME = 0x01000193;
-
-/** FNV-1a over the UTF-16 codes of `text.slice(start, end)`, ASCII capitals lower-cased when `lower`: how the index's vocabulary files tokens. */
-export function tokenHash(text: string, start: number, end: number, lower: boolean): number {
-  let hash = FNV_OFFSET;
-  for (let i = start; i < end; i++) {
-    let c = text.charCodeAt(i);
-    if (lower && c >= 65 && c <= 90) c += 32;
-    hash = Math.imul(hash ^ c, FNV_PRIME);
-  }
-  return hash;
 }
 
 /** Where a word's marked token starts: before a `--` or `.` right before the word, else the word's own start. */

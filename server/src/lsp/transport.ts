@@ -17,11 +17,16 @@ interface Transport {
 
 /**
  * The transport the command line names (`--stdio`, or `--node-ipc` as VS Code starts the server),
- * with every request's arrival and answer told to `activity`; undefined for the others (socket,
+ * with every request's arrival and answer told to `activity` (and, on stdio, every chunk of bytes
+ * read, see RequestActivity.bytesIn); undefined for the others (socket,
  * pipe), which vscode-languageserver sets up itself.
  */
 export function commandLineTransport(lifecycle: Lifecycle, activity: RequestActivity): Transport | undefined {
-  if (process.argv.includes('--stdio')) return watched(stdioTransport(lifecycle), activity);
+  if (process.argv.includes('--stdio')) {
+    const transport = stdioTransport(lifecycle);
+    process.stdin.on('data', () => activity.bytesIn());
+    return watched(transport, activity);
+  }
   if (process.argv.includes('--node-ipc')) return watched({ reader: new IPCMessageReader(process), writer: new IPCMessageWriter(process) }, activity);
   return undefined;
 }
@@ -58,7 +63,7 @@ function watched({ reader, writer }: Transport, activity: RequestActivity): Tran
       onPartialMessage: reader.onPartialMessage,
       listen: (callback) =>
         reader.listen((message) => {
-          if (isRequest(message)) activity.arrived();
+          activity.messageIn(isRequest(message));
           callback(message);
         }),
       dispose: () => reader.dispose(),

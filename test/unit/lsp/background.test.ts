@@ -54,7 +54,7 @@ test('no slice starts while a request is open, and the job goes on once it is an
   const clock = fakeClock();
   const activity = new RequestActivity(clock.now);
   let steps = 0;
-  activity.arrived();
+  activity.messageIn(true);
   const job = inSlices(
     () => {
       steps++;
@@ -73,11 +73,28 @@ test('no slice starts while a request is open, and the job goes on once it is an
 test('a request open for over a second stops holding the job back', async () => {
   const clock = fakeClock();
   const activity = new RequestActivity(clock.now);
-  activity.arrived();
+  activity.messageIn(true);
   assert.equal(activity.busy, true);
   clock.advance(1001);
   assert.equal(activity.busy, false);
   let ran = false;
   await inSlices(() => (ran = true), clock.now, activity).done;
   assert.ok(ran);
+});
+
+test('bytes not yet read as a message hold slices back until the message is read; a notification then frees them', () => {
+  const clock = fakeClock();
+  const activity = new RequestActivity(clock.now);
+  activity.bytesIn();
+  assert.equal(activity.busy, true);
+  activity.messageIn(false);
+  assert.equal(activity.busy, false);
+  activity.bytesIn();
+  activity.messageIn(true);
+  assert.equal(activity.busy, true, 'a request read from the bytes stays open');
+  activity.answered();
+  assert.equal(activity.busy, false);
+  activity.bytesIn();
+  clock.advance(1001);
+  assert.equal(activity.busy, false, 'a partial message never starves the job');
 });

@@ -14,7 +14,7 @@ test('bundled notes are indexed in steps that wait while a request is open', asy
   const index = new NotesIndex();
   const docker = pathToUri(repoPath('notes', 'en', 'docker.md'));
   const sync = new NotesSync(index, repoPath('notes'), { info: () => undefined, warn: () => undefined }, undefined, activity);
-  activity.arrived();
+  activity.messageIn(true);
   const loaded = sync.setRoots([]);
   await aWhile();
   assert.equal(index.has(docker), false, 'nothing is indexed while the request is open');

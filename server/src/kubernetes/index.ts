@@ -17,7 +17,7 @@ import { noteKeys } from './noteKeys';
 import { RULES } from './rules';
 export { targetVersion } from './schema';
 export { servesApi } from './served';
-import { indexStep } from './workspaceIndex';
+import { indexOffThread, indexStep } from './workspaceIndex';
 
 // `satisfies`, not a type annotation: Helm calls `diagnose` and relies on its answer being immediate.
 export const language = {
@@ -27,5 +27,6 @@ export const language = {
   complete,
   diagnose,
   indexStep,
+  indexOffThread,
   noteKeys,
 } satisfies LanguageModule;

@@ -1,6 +1,6 @@
 import { isMap } from 'yaml';
 import { yamlData } from '../common';
-import type { ServiceContext } from '../workspace';
+import type { OffThreadIndex, ServiceContext } from '../workspace';
 import { looksLikeKubernetes } from '../workspace';
 import { get, items, str } from './nodes';
 import { type KubeObject, parseManifests, type ParsedManifests } from './parse';
@@ -101,7 +101,7 @@ export function workspaceIndex(ctx: ServiceContext): WorkspaceIndex {
  */
 export function indexStep(ctx: ServiceContext, stop: () => boolean): boolean {
   const store = summaryStore(ctx);
-  if (store.queue.length === 0) store.queue = manifestFiles(ctx).filter((uri) => !upToDate(ctx, store, uri));
+  startPass(ctx, store);
   while (store.queue.length > 0) {
     if (stop()) return false;
     const uri = store.queue.pop() as string;
@@ -112,6 +112,45 @@ export function indexStep(ctx: ServiceContext, stop: () => boolean): boolean {
   // Files that changed while this pass ran are taken by the next one.
   return manifestFiles(ctx).every((uri) => upToDate(ctx, store, uri));
 }
+
+/** A pass takes the files whose summary is missing or out of date; one under way goes on. */
+function startPass(ctx: ServiceContext, store: SummaryStore): void {
+  if (store.queue.length === 0) store.queue = manifestFiles(ctx).filter((uri) => !upToDate(ctx, store, uri));
+}
+
+/** FileSummary as data that crosses threads: CRD schemas converted. */
+interface PlainSummary {
+  names: Array<[string, string]>;
+  pods: PodSummary[];
+  brokenKinds: Array<string | undefined>;
+  crds: Array<[string, JsonSchema | undefined]>;
+}
+
+/**
+ * Summaries of files that are not open, made on the editor's index worker. The pass stays in
+ * `store.queue` while the worker runs, so requests meanwhile rebuild the merged index as seldom as
+ * during an indexStep pass; indexStep then finds those files up to date.
+ */
+export const indexOffThread: OffThreadIndex = {
+  queue(ctx) {
+    const store = summaryStore(ctx);
+    startPass(ctx, store);
+    return store.queue.filter((uri) => !ctx.workspace.isOpen(uri));
+  },
+  summarise(text): PlainSummary {
+    const summary = summaryOfText(text, parseManifests);
+    return { ...summary, crds: [...summary.crds].map(([key, schema]) => [key, schema()]) };
+  },
+  accept(ctx, uri, stamp, data) {
+    const store = summaryStore(ctx);
+    // Never over a summary of a later text (the file was opened meanwhile and summarised here).
+    if ((store.entries.get(uri)?.stamp ?? -1) > stamp) return;
+    const plain = data as PlainSummary;
+    const crds = new Map(plain.crds.map(([key, schema]) => [key, () => schema]));
+    store.entries.set(uri, { stamp, summary: { names: plain.names, pods: plain.pods, brokenKinds: plain.brokenKinds, crds } });
+    store.stepped++;
+  },
+};
 
 interface SummaryEntry {
   /** workspace.fileStamp when it was made. */
@@ -158,9 +197,13 @@ function summariseInto(ctx: ServiceContext, store: SummaryStore, uri: string): S
   // Open documents (and every file of a command-line run) are parsed through the shared cache,
   // since diagnostics parse them too; a file summarised in the background is parsed once, not kept.
   const parse = !ctx.stepwiseIndex || ctx.workspace.isOpen(uri) ? (t: string) => parseCached(ctx, uri, t) : parseManifests;
-  const entry = { stamp, summary: text && looksLikeKubernetes(text) ? summarize(parse(text)) : NOTHING };
+  const entry = { stamp, summary: summaryOfText(text, parse) };
   store.entries.set(uri, entry);
   return entry;
+}
+
+function summaryOfText(text: string | undefined, parse: (text: string) => ParsedManifests): FileSummary {
+  return text && looksLikeKubernetes(text) ? summarize(parse(text)) : NOTHING;
 }
 
 function buildIndex(ctx: ServiceContext, store: SummaryStore): WorkspaceIndex {

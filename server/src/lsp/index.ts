@@ -8,3 +8,4 @@ export { commandLineTransport } from './transport';
 export { RequestActivity } from './background';
 export { bindHandlers } from './handlers';
 export { Session } from './session';
+export { isIndexWorker, serveIndexWorker } from './indexThread';

@@ -32,9 +32,10 @@ import { describeConfigProblems, nodeFileSystem, readProjectConfig, resolveNotes
 import { NotesIndex } from '../notes';
 import { diagnose, indexStep, usesWorkspaceIndex } from '../services';
 import { scanFoldersInSteps, type ServiceContext, Workspace } from '../workspace';
-import { type Background, inSlices, RequestActivity } from './background';
+import { inSlices, RequestActivity } from './background';
 import { DiagnosticsScheduler } from './diagnostics';
 import { logFailure } from './guard';
+import { IndexThread } from './indexThread';
 import { NotesSync } from './notesSync';
 
 /**
@@ -83,8 +84,9 @@ export class Session {
   private settingsChanged = false;
   /** The workspace folders have been scanned (the file list is known). */
   private scanned = false;
-  /** The workspace index being built between requests, if it is. */
-  private indexing: Background | undefined;
+  /** The workspace index pass under way, if one is. */
+  private indexing: Promise<void> | undefined;
+  private readonly indexThread: IndexThread;
 
   constructor(
     readonly connection: Connection,
@@ -93,7 +95,10 @@ export class Session {
     private readonly resources: Resources = createResources(() => undefined),
     /** The requests the transport has open: the scan and the index wait for them. */
     private readonly activity: RequestActivity = new RequestActivity(),
+    /** The script the workspace index worker runs (the server's bundle); absent: the index is built between requests only. */
+    indexWorkerScript?: string,
   ) {
+    this.indexThread = new IndexThread(indexWorkerScript, (m) => connection.console.warn(m));
     this.notesSync = new NotesSync(
       this.notes,
       bundledNotesDir,
@@ -203,21 +208,30 @@ export class Session {
   }
 
   /**
-   * Builds the workspace index between requests once a document that uses it is open (a Dockerfile
-   * session never reads the workspace's manifests). Requests meanwhile use what is ready; when it
-   * is complete, open documents are checked again.
+   * Builds the workspace index once a document that uses it is open (a Dockerfile session never
+   * reads the workspace's manifests): files on the index worker, then what is left (open
+   * documents, files changed meanwhile) between requests. Requests meanwhile use what is ready;
+   * when it is complete, open documents are checked again.
    */
   private indexWhenNeeded(): void {
     if (!this.scanned || this.indexing) return;
     const ctx = this.context();
     if (!this.documents.all().some((doc) => usesWorkspaceIndex(ctx, doc))) return;
     const started = performance.now();
-    const indexing = inSlices((stop) => indexStep(this.context(), stop), undefined, this.activity);
+    let onWorker = 0;
+    const indexing = this.indexThread
+      .summarise(() => this.context())
+      .then((summarised) => {
+        onWorker = summarised;
+        return inSlices((stop) => indexStep(this.context(), stop), undefined, this.activity).done;
+      });
     this.indexing = indexing;
-    indexing.done
+    indexing
       .then(() => {
         const ms = Math.round(performance.now() - started);
-        this.connection.console.info(`[container-notes] workspace index: ${this.workspace.files().length} files in ${ms} ms`);
+        this.connection.console.info(
+          `[container-notes] workspace index: ${this.workspace.files().length} files in ${ms} ms (${onWorker} summarised on the index worker)`,
+        );
         // Rules that waited for the whole index see it now.
         this.workspace.touch();
         this.revalidateAll();

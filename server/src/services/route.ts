@@ -94,3 +94,27 @@ export function usesWorkspaceIndex(ctx: ServiceContext, doc: TextDocument): bool
 export function indexStep(ctx: ServiceContext, stop: () => boolean): boolean {
   return LANGUAGES.every((l) => !l.enabled(ctx.settings) || !l.module.indexStep || l.module.indexStep(ctx, stop));
 }
+
+/** A file whose index summary another thread makes; `language` numbers its module in LANGUAGES, the same table in every thread. */
+export interface OffThreadJob {
+  language: number;
+  uri: string;
+  stamp: number;
+}
+
+/** Starts an index pass of every enabled module that can summarise files on another thread; its jobs for that thread. */
+export function offThreadIndexJobs(ctx: ServiceContext): OffThreadJob[] {
+  return LANGUAGES.flatMap((l, language) => {
+    const offThread = l.enabled(ctx.settings) ? l.module.indexOffThread : undefined;
+    return offThread ? offThread.queue(ctx).map((uri) => ({ language, uri, stamp: ctx.workspace.fileStamp(uri) })) : [];
+  });
+}
+
+/** On the other thread: the job's summary of the file's disk text (see OffThreadIndex.summarise). */
+export function summariseOffThread(job: OffThreadJob, text: string | undefined): unknown {
+  return LANGUAGES[job.language]?.module.indexOffThread?.summarise(text);
+}
+
+export function acceptOffThread(ctx: ServiceContext, job: OffThreadJob, summary: unknown): void {
+  LANGUAGES[job.language]?.module.indexOffThread?.accept(ctx, job.uri, job.stamp, summary);
+}

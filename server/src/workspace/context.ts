@@ -74,8 +74,26 @@ export interface LanguageModule {
   folding?(ctx: ServiceContext, src: SourceDocument): FoldingRange[];
   /** Builds the module's workspace index until `stop()` says so; true when it is complete (see ServiceContext.stepwiseIndex). */
   indexStep?(ctx: ServiceContext, stop: () => boolean): boolean;
+  /** The part of indexStep that needs nothing but files' disk texts, for another thread (see OffThreadIndex). */
+  indexOffThread?: OffThreadIndex;
   /** The forms of notes key the module's hovers produce, for tags in notes files (completion, hover, checks). */
   noteKeys?(ctx: ServiceContext): NoteKeyForm[];
+}
+
+/**
+ * A workspace index whose file summaries another thread can make (the editor's index worker), so
+ * that the thread answering requests spends no time parsing the workspace. `queue` starts a pass;
+ * the other thread reads each file it gives and `summarise`s the text; `accept` takes the results
+ * in; indexStep then finishes the pass on the main thread (open documents, files changed meanwhile,
+ * anything the other thread did not return).
+ */
+export interface OffThreadIndex {
+  /** Starts an index pass and gives the files of it whose summaries come from their disk texts alone. */
+  queue(ctx: ServiceContext): string[];
+  /** Pure: a file's disk text (undefined when unreadable) → its summary as structured-cloneable data. */
+  summarise(text: string | undefined): unknown;
+  /** Takes in a summary of the text the file had at `stamp` (its workspace.fileStamp when queued). */
+  accept(ctx: ServiceContext, uri: string, stamp: number, summary: unknown): void;
 }
 
 /** A key, or a step towards keys, as tag completion in a notes file offers it. */

@@ -3,22 +3,11 @@ import { test } from 'node:test';
 import * as services from '../../../server/src/services';
 import { workspaceIndex } from '../../../server/src/kubernetes/workspaceIndex';
 import { createFixture } from '../../support/fixture';
+import { configMapYaml, webDeployment } from '../../support/manifests';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 
-const deployment = `apiVersion: apps/v1
-kind: Deployment
-metadata: { name: web }
-spec:
-  selector: { matchLabels: { app: web } }
-  template:
-    metadata: { labels: { app: web } }
-    spec:
-      containers:
-        - name: web
-          image: example/web:1.0.0
-          envFrom: [{ configMapRef: { name: web-config } }]
-`;
-
-const configMap = (name: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata: { name: ${name} }\ndata: { A: b }\n`;
+const deployment = webDeployment('web-config');
+const configMap = configMapYaml;
 
 const missing = async (ctx: Parameters<typeof services.diagnose>[0], doc: Parameters<typeof services.diagnose>[1]) =>
   (await services.diagnose(ctx, doc)).filter((d) => d.code === 'k8s/missing-reference');
@@ -78,4 +67,77 @@ test('while a pass runs, the merged index is rebuilt every 200 summaries, then o
   seen.add(complete);
   assert.ok(seen.size <= 4, `${seen.size} merged indexes for 450 summaries`);
   assert.equal(complete.names.get('ConfigMap')?.size, 450);
+});
+
+const crd = `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata: { name: widgets.example.com }
+spec:
+  group: example.com
+  names: { kind: Widget, plural: widgets }
+  scope: Namespaced
+  versions:
+    - name: v1
+      served: true
+      storage: true
+      schema:
+        openAPIV3Schema:
+          type: object
+          properties: { spec: { type: object, properties: { size: { type: integer } } } }
+`;
+
+/** The editor's index worker, played in this thread: each job's disk text summarised and sent through a structured clone. */
+function indexOffThread(ctx: Parameters<typeof services.offThreadIndexJobs>[0], read: (uri: string) => string | undefined): number {
+  const jobs = services.offThreadIndexJobs(ctx);
+  for (const job of jobs) services.acceptOffThread(ctx, job, structuredClone(services.summariseOffThread(job, read(job.uri))));
+  return jobs.length;
+}
+
+test('summaries made on another thread give the index the main thread would build, and indexStep finds nothing left but open files', () => {
+  const files = new Map([
+    ['app.yaml', deployment],
+    ['other/config.yaml', configMap('web-config')],
+    ['crds/widget.yaml', crd],
+    ['notes.txt.yaml', 'just: text\n'],
+  ]);
+  const inThread = createFixture(files);
+  inThread.ctx.stepwiseIndex = true;
+  inThread.open('app.yaml');
+  while (!services.indexStep(inThread.ctx, () => false));
+
+  const offThread = createFixture(files);
+  offThread.ctx.stepwiseIndex = true;
+  offThread.open('app.yaml');
+  const disk = createFixture(files).ctx.workspace;
+  assert.equal(
+    indexOffThread(offThread.ctx, (uri) => disk.read(uri)),
+    3,
+    'every file but the open one goes to the other thread',
+  );
+  const readHere: string[] = [];
+  const fs = offThread.ctx.workspace.fs;
+  const readFile = fs.readFile.bind(fs);
+  fs.readFile = (uri) => (readHere.push(uri), readFile(uri));
+  while (!services.indexStep(offThread.ctx, () => false));
+  assert.deepEqual(readHere, [], 'the main thread reads no file the other thread summarised');
+
+  const [a, b] = [workspaceIndex(inThread.ctx), workspaceIndex(offThread.ctx)];
+  assert.deepEqual(b.names, a.names);
+  assert.deepEqual(b.pods, a.pods);
+  assert.deepEqual(b.brokenKinds, a.brokenKinds);
+  assert.ok(a.crdSchema('example.com/v1 Widget'));
+  assert.deepEqual(b.crdSchema('example.com/v1 Widget'), a.crdSchema('example.com/v1 Widget'));
+  assert.equal(b.complete, true);
+});
+
+test('a summary from another thread never replaces one of a later text', () => {
+  const fixture = createFixture(new Map([['other/config.yaml', configMap('old-name')]]));
+  fixture.ctx.stepwiseIndex = true;
+  const jobs = services.offThreadIndexJobs(fixture.ctx);
+  const late = services.summariseOffThread(jobs[0], configMap('old-name'));
+  // The file is opened, edited and summarised here before the other thread answers.
+  fixture.ctx.workspace.openDocument(TextDocument.create(jobs[0].uri, 'yaml', 2, configMap('new-name')));
+  while (!services.indexStep(fixture.ctx, () => false));
+  services.acceptOffThread(fixture.ctx, jobs[0], late);
+  assert.deepEqual([...(workspaceIndex(fixture.ctx).names.get('ConfigMap') ?? [])], ['new-name']);
 });

@@ -1,7 +1,7 @@
 // Type-checks every project (tsc -b, which also emits out/ for the tests) and bundles the client,
 // the server and the CLI with esbuild into dist/. `--watch` rebuilds the bundles on change.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, readFileSync } from 'node:fs';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -47,6 +47,22 @@ if (watch) {
   console.log('build: watching client, server and cli');
 } else {
   await Promise.all(entries.map((entry) => esbuild.build({ ...common, ...entry })));
+  for (const entry of entries) asciiOnly(entry.outfile);
   for (const bin of ['dist/server.js', 'dist/cli.js']) chmodSync(join(root, bin), 0o755);
   console.log(`build: dist/extension.js, dist/server.js, dist/cli.js in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/**
+ * esbuild escapes non-ASCII characters in strings but leaves them in regular expression literals
+ * and comments (a few in markdown-it, the Compose duration syntax, ours). One such character makes
+ * V8 hold the whole 3 MB bundle source as a two-byte string: 6 MB in every server process, and
+ * again in its index worker. Escaping them as \uXXXX keeps the meaning in regular expressions
+ * (with or without the u flag, a surrogate pair escaped is the same character) and in comments.
+ * A non-ASCII character right after a backslash would change meaning, so the build stops on one.
+ */
+function asciiOnly(file) {
+  const text = readFileSync(file, 'utf8');
+  if (/\\[^\x00-\x7f]/.test(text)) throw new Error(`${file}: a backslash before a non-ASCII character; escape it in the source`);
+  const ascii = text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  if (ascii !== text) writeFileSync(file, ascii);
 }

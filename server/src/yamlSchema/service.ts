@@ -17,6 +17,7 @@ import {
   type VersionedCache,
 } from '../common';
 import { yamlLanguageServer } from './engine';
+import { quickClone } from './quickClone';
 
 export type { JSONSchema, YAMLDocument };
 
@@ -90,7 +91,7 @@ function defineClasses() {
     override getYamlDocument(document: TextDocument, _options?: unknown, addRootObject = false): YAMLDocument {
       // An empty file is read as `{}` so the schema's top-level keys are offered, as the server does.
       if (addRootObject && !/\S/.test(document.getText())) return yls.parse(`{${document.getText()}}`, undefined, document);
-      return focusedParse(this.ctx, document, this.focus);
+      return withQuickClones(focusedParse(this.ctx, document, this.focus));
     }
   }
 
@@ -180,6 +181,18 @@ function focusedParse(ctx: SchemaContext, doc: TextDocument, focus: Focus | unde
   if (!parsed) {
     parsed = yamlLanguageServer().parse(blanked(doc.getText(), focus.blank), undefined, doc);
     parses.set(focus.key, parsed);
+  }
+  return parsed;
+}
+
+/**
+ * The parse with each yaml Document copied by quickClone: the completer copies the document it
+ * completes in on every request (SingleYAMLDocument.clone calls the yaml Document's `clone`).
+ */
+function withQuickClones(parsed: YAMLDocument): YAMLDocument {
+  for (const single of parsed.documents) {
+    const document = single.internalDocument;
+    if (!Object.hasOwn(document, 'clone')) Object.defineProperty(document, 'clone', { value: () => quickClone(document) });
   }
   return parsed;
 }

@@ -32,15 +32,45 @@ function focusableServices(file: ComposeFile): FocusableService[] {
   if (!document || !isMap(services)) return [];
   const text = file.doc.getText();
   const spans = services.items.map((pair) => spanOf(pair, text)).filter((s): s is [number, number] => s !== undefined);
-  const anchors = anchorUse(document);
+  // Which span holds an offset (-1: none); the spans follow each other in document order.
+  const spanAt = (at: number): number => {
+    let [low, high] = [0, spans.length - 1];
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if (at < spans[mid][0]) high = mid - 1;
+      else if (at > spans[mid][1]) low = mid + 1;
+      else return mid;
+    }
+    return -1;
+  };
+  // For each anchor, the spans that define it; for each alias, its span. Worked out once, so the
+  // check below costs the aliases of one service and of the top level, not every pair of services.
+  const { defined, used } = anchorUse(document);
+  const definedIn = new Map<string, Set<number>>();
+  for (const anchor of defined) {
+    const inSpans = definedIn.get(anchor.name) ?? new Set<number>();
+    inSpans.add(spanAt(anchor.at));
+    definedIn.set(anchor.name, inSpans);
+  }
+  const usesBySpan = new Map<number, Array<{ name: string }>>();
+  for (const alias of used) {
+    const span = spanAt(alias.at);
+    const uses = usesBySpan.get(span) ?? [];
+    uses.push(alias);
+    usesBySpan.set(span, uses);
+  }
+  const topLevelUses = usesBySpan.get(-1) ?? [];
   const focusable: FocusableService[] = [];
-  for (const span of spans) {
+  for (const [index, span] of spans.entries()) {
     const inside = (at: number) => span[0] <= at && at <= span[1];
     if (document.errors.some((e) => !inside(e.pos[0]) || !inside(e.pos[1]))) continue;
-    const blank = spans.filter((s) => s !== span);
-    const blanked = (at: number) => blank.some(([start, end]) => start <= at && at < end);
-    const defined = new Set(anchors.defined.filter((a) => blanked(a.at)).map((a) => a.name));
-    if (anchors.used.some((a) => !blanked(a.at) && defined.has(a.name))) continue;
+    // An alias the focused text keeps must not name an anchor only a blanked service defines.
+    const blankedAnchor = (alias: { name: string }) => [...(definedIn.get(alias.name) ?? [])].some((s) => s !== -1 && s !== index);
+    if ([...topLevelUses, ...(usesBySpan.get(index) ?? [])].some(blankedAnchor)) continue;
+    // The other services, and the comments between them, as two ranges: before and after this one.
+    const blank: Array<[number, number]> = [];
+    if (index > 0) blank.push([spans[0][0], span[0]]);
+    if (index < spans.length - 1) blank.push([span[1], spans[spans.length - 1][1]]);
     const lines: [number, number] = [file.doc.positionAt(span[0]).line + 1, file.doc.positionAt(span[1]).line];
     focusable.push({ lines, focus: { key: `services@${span[0]}`, blank } });
   }

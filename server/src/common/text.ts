@@ -92,3 +92,27 @@ export function fnv1a(text: string, start = 0, end = text.length, lower = false)
   }
   return hash;
 }
+
+/**
+ * What an edit changed: the lengths of the longest common prefix and suffix of two texts (the
+ * suffix not overlapping the prefix in either). Compared in halving chunks (each a native string
+ * comparison) before single characters: a character loop over a 1 MB manifest took 10–20 ms on
+ * every keystroke.
+ */
+export function changedSpan(before: string, after: string): { prefix: number; suffix: number } {
+  const shorter = Math.min(before.length, after.length);
+  let prefix = 0;
+  for (let step = 1 << 16; step >= 1; step >>= 1) {
+    while (prefix + step <= shorter && before.slice(prefix, prefix + step) === after.slice(prefix, prefix + step)) prefix += step;
+  }
+  const room = shorter - prefix;
+  let suffix = 0;
+  for (let step = 1 << 16; step >= 1; step >>= 1) {
+    while (
+      suffix + step <= room &&
+      before.slice(before.length - suffix - step, before.length - suffix) === after.slice(after.length - suffix - step, after.length - suffix)
+    )
+      suffix += step;
+  }
+  return { prefix, suffix };
+}

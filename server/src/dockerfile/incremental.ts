@@ -1,4 +1,5 @@
 import type { Instruction } from 'dockerfile-ast';
+import { changedSpan } from '../common';
 import { parseDockerfile } from './ast';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { assemble, type DockerfileModel, type Step, type VariableUse } from './model';
@@ -28,11 +29,7 @@ export function reparse(previous: DockerfileModel, doc: TextDocument): Dockerfil
   const after = doc.getText();
   if (after.length > before.length + 10_000 || after.length < before.length - 10_000) return undefined;
   // The changed span: [prefix, before.length - suffix) in the old text.
-  let prefix = 0;
-  const shorter = Math.min(before.length, after.length);
-  while (prefix < shorter && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (suffix < shorter - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+  const { prefix, suffix } = changedSpan(before, after);
   if (lineCount(before, prefix, before.length - suffix) !== lineCount(after, prefix, after.length - suffix)) return undefined;
   // Lines are counted in the old text itself: previous.doc is the editor's document object, which
   // TextDocument.update changes in place, so it may already hold the new text (found by `npm run fuzz`).

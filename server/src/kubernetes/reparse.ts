@@ -125,7 +125,7 @@ export function patchParse(oldText: string, parsed: ParsedManifests, text: strin
   const delta = newEnd - prefix - (oldEnd - prefix);
   const source = text.slice(start, end + delta);
   if (source.trim() !== source || source.length === 0 || source === '<<' || unsafe(source, found.inFlow) || /^[-?]( |$)/.test(source)) return undefined;
-  if (hasAlias(document)) return undefined;
+  if (hasAlias(document, oldText)) return undefined;
 
   scalar.value = parse(source);
   (scalar as Scalar & { source?: string }).source = source;
@@ -157,7 +157,9 @@ function scalarAround(document: Document.Parsed, from: number, to: number): { sc
   return undefined;
 }
 
-function hasAlias(document: Document.Parsed): boolean {
+/** Whether the document holds an alias; one without a `*` in its text (the one it was parsed from) holds none, and is not walked. */
+function hasAlias(document: Document.Parsed, text: string): boolean {
+  if (!text.slice(document.range[0], document.range[2]).includes('*')) return false;
   const stack: unknown[] = [document.contents];
   while (stack.length > 0) {
     const node = stack.pop();

@@ -56,6 +56,13 @@ test('structural edits are parsed afresh', () => {
   }
 });
 
+test('a scalar edit in a document with an alias is parsed afresh; a "*" that is no alias does not stop the patch', () => {
+  const withAlias = 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: a }\ndata:\n  x: &v one\n  y: *v\n  z: two\n';
+  assert.equal(patchParse(withAlias, parseManifests(withAlias), withAlias.replace('z: two', 'z: three')), undefined);
+  const star = 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: a }\ndata:\n  glob: "*.example.com"\n  z: two\n';
+  assert.ok(patchParse(star, parseManifests(star), star.replace('z: two', 'z: three')));
+});
+
 // Edits of every kind in a file of nine documents: only the pieces an edit touches are parsed again.
 const pieceEdits: Array<[string, string]> = [
   ['LOG_LEVEL: info', 'LOG_LEVEL: info\n  X: y'],

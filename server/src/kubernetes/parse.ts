@@ -130,8 +130,12 @@ function read(parsed: ParsedManifests, document: Document.Parsed, broken: boolea
 
 const NO_ALIASES: AliasTargets = new Map();
 
-/** Objects and duplicate keys again, for documents that parsed cleanly and were patched in place. */
-export function rescan(documents: Document.Parsed[]): ParsedManifests {
+/**
+ * Objects and duplicate keys again, for documents that parsed cleanly and were patched in place;
+ * given `duplicates` (a patch that changed no key and found no alias), only the objects.
+ */
+export function rescan(documents: Document.Parsed[], duplicates?: SyntaxProblem[]): ParsedManifests {
+  if (duplicates) return { documents, objects: documents.flatMap((d) => objectsOf(d, NO_ALIASES, false)), problems: duplicates, brokenKinds: [] };
   const problems: SyntaxProblem[] = [];
   const objects: KubeObject[] = [];
   for (const document of documents) {

@@ -130,24 +130,34 @@ export function patchParse(oldText: string, parsed: ParsedManifests, text: strin
   scalar.value = parse(source);
   (scalar as Scalar & { source?: string }).source = source;
   for (const d of parsed.documents) shift(d, oldEnd, delta);
-  return rescan(parsed.documents);
+  if (found.isKey) return rescan(parsed.documents);
+  // A value's edit leaves every key as it was: the duplicate keys, a clean document's only
+  // problems, stay; they move with the text (no walk of a large tree for them).
+  for (const p of parsed.problems) {
+    if (p.start < oldEnd) continue;
+    p.start += delta;
+    p.end += delta;
+  }
+  return rescan(parsed.documents, parsed.problems);
 }
 
-/** The scalar (key or value) whose value range holds [from, to], and whether it sits in a flow collection. */
-function scalarAround(document: Document.Parsed, from: number, to: number): { scalar: Scalar; inFlow: boolean } | undefined {
+/** The scalar (key or value) whose value range holds [from, to], whether it is a key, and whether it sits in a flow collection. */
+function scalarAround(document: Document.Parsed, from: number, to: number): { scalar: Scalar; isKey: boolean; inFlow: boolean } | undefined {
   let node: unknown = document.contents;
   let inFlow = false;
+  let isKey = false;
   for (let depth = 0; depth < 200; depth++) {
     const inside = (n: unknown) => {
       const r = (n as { range?: [number, number, number] } | null)?.range;
       return !!r && r[0] <= from && to <= r[1];
     };
-    if (isScalar(node)) return inside(node) ? { scalar: node, inFlow } : undefined;
+    if (isScalar(node)) return inside(node) ? { scalar: node, isKey, inFlow } : undefined;
     if (isCollection(node) && node.flow) inFlow = true;
     if (isMap(node)) {
       const pair = node.items.find((p) => inside(p.key) || inside(p.value));
       if (!pair) return undefined;
-      node = inside(pair.key) ? pair.key : pair.value;
+      isKey = inside(pair.key);
+      node = isKey ? pair.key : pair.value;
     } else if (isSeq(node)) {
       node = node.items.find(inside);
     } else {

@@ -63,6 +63,21 @@ test('a scalar edit in a document with an alias is parsed afresh; a "*" that is 
   assert.ok(patchParse(star, parseManifests(star), star.replace('z: two', 'z: three')));
 });
 
+test('duplicate keys after a patched value move with the text; a patched key is checked again', () => {
+  const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: a }\ndata:\n  a: 1\n  a: 2\n  b: short\n  c: 3\n  c: 4\n';
+  for (const [from, to] of [
+    ['b: short', 'b: a much longer value'],
+    ['b: short', 'b: s'],
+    ['b: short', 'c: short'],
+    ['  a: 2', '  d: 2'],
+  ]) {
+    const edited = text.replace(from, to);
+    const patched = patchParse(text, parseManifests(text), edited);
+    assert.ok(patched, to);
+    assert.deepEqual(patched.problems, parseManifests(edited).problems, to);
+  }
+});
+
 // Edits of every kind in a file of nine documents: only the pieces an edit touches are parsed again.
 const pieceEdits: Array<[string, string]> = [
   ['LOG_LEVEL: info', 'LOG_LEVEL: info\n  X: y'],

@@ -16,6 +16,9 @@ export class RequestActivity {
   private open = 0;
   private unread = false;
   private lastArrival = 0;
+  /** Background work waiting for the requests to be answered (see whenIdle). */
+  private waiting: Array<() => void> = [];
+  private starvationTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly clock: () => number = () => performance.now()) {}
 
@@ -33,18 +36,57 @@ export class RequestActivity {
   /** A message was read; a request stays open until `answered`. */
   messageIn(isRequest: boolean): void {
     this.unread = false;
-    if (!isRequest) return;
-    this.open++;
-    this.lastArrival = this.clock();
+    if (isRequest) {
+      this.open++;
+      this.lastArrival = this.clock();
+    }
+    this.releaseIfIdle();
   }
 
   answered(): void {
     if (this.open > 0) this.open--;
+    this.releaseIfIdle();
   }
 
   /** True while a request is open or a message is being read; after a second without a new one it stops counting, so background work never starves. */
   get busy(): boolean {
     return (this.open > 0 || this.unread) && this.clock() - this.lastArrival < 1000;
+  }
+
+  /**
+   * Calls `resume` on a turn of the event loop once nothing is `busy`. Background work waits here
+   * instead of polling `busy` on every turn: that kept the event loop spinning, a whole core, for
+   * as long as a request waited on something (the client's answer, a schema).
+   */
+  whenIdle(resume: () => void): void {
+    if (!this.busy) {
+      setImmediate(resume);
+      return;
+    }
+    this.waiting.push(resume);
+    this.armStarvationTimer();
+  }
+
+  private releaseIfIdle(): void {
+    if (this.waiting.length === 0 || this.busy) return;
+    const waiting = this.waiting;
+    this.waiting = [];
+    clearTimeout(this.starvationTimer);
+    this.starvationTimer = undefined;
+    for (const resume of waiting) setImmediate(resume);
+  }
+
+  /** `busy` ends by itself a second after the last arrival; nothing else would release the waiting then. */
+  private armStarvationTimer(): void {
+    if (this.starvationTimer) return;
+    const left = Math.max(1, 1000 - (this.clock() - this.lastArrival) + 1);
+    this.starvationTimer = setTimeout(() => {
+      this.starvationTimer = undefined;
+      this.releaseIfIdle();
+      if (this.waiting.length > 0) this.armStarvationTimer();
+    }, left);
+    // A timer for background work never keeps the process alive.
+    this.starvationTimer.unref();
   }
 }
 
@@ -52,9 +94,8 @@ export class RequestActivity {
  * A turn of the event loop, and more while a request is open: for background work written as an
  * async loop (the notes), which waits as `inSlices` does.
  */
-export async function idleTurn(activity: RequestActivity): Promise<void> {
-  do await new Promise((resolve) => setImmediate(resolve));
-  while (activity.busy);
+export function idleTurn(activity: RequestActivity): Promise<void> {
+  return new Promise((resolve) => activity.whenIdle(resolve));
 }
 
 export interface Background {
@@ -81,7 +122,7 @@ export function inSlices(step: (stop: () => boolean) => boolean, clock: () => nu
     handle = undefined;
     if (cancelled) return finish();
     if (activity?.busy) {
-      handle = setImmediate(slice);
+      activity.whenIdle(slice);
       return;
     }
     const end = clock() + SLICE_MS;

@@ -98,3 +98,22 @@ test('bytes not yet read as a message hold slices back until the message is read
   clock.advance(1001);
   assert.equal(activity.busy, false, 'a partial message never starves the job');
 });
+
+// Waiting is event-driven (no polling of `busy` on every turn), so the second after which a request
+// stops counting needs a timer of its own: without one a job waiting behind a request that is never
+// answered would never run.
+test('a job waiting behind a request that is never answered runs once that request stops counting', async () => {
+  const clock = fakeClock();
+  const activity = new RequestActivity(clock.now);
+  activity.messageIn(true);
+  let ran = false;
+  const job = inSlices(() => (ran = true), clock.now, activity);
+  await new Promise((resolve) => setImmediate(resolve));
+  assert.equal(ran, false);
+  clock.advance(1001);
+  // The server's connection keeps its process alive; here a timer does (the activity's is unref'd).
+  const alive = setTimeout(() => undefined, 5000);
+  await job.done;
+  clearTimeout(alive);
+  assert.ok(ran);
+});

@@ -29,30 +29,65 @@ interface Frame {
 
 export function parse(text: string): Template {
   const { actions, errors } = scan(text);
-  const nodes: TemplateNode[] = [];
-  const stack: Frame[] = [{ node: null, inElse: false }];
-  const top = () => stack[stack.length - 1];
-  const list = (): TemplateNode[] => {
-    const frame = top();
-    if (!frame.node) return nodes;
+  const tree = new TreeBuilder([], 0, errors);
+  for (const action of actions) tree.add(action);
+  tree.finish(text.length);
+  errors.sort(byStart);
+  return { text, nodes: tree.nodes, actions, errors };
+}
+
+/** Errors in source order; the sort is stable, so errors at one offset keep the order they were found in. */
+export const byStart = (a: ParseError, b: ParseError) => a.start - b.start;
+
+/**
+ * The tree built one action at a time. Between actions its state is the open blocks and where
+ * the text since the last action starts; at the top level (no block open) that is all, so a
+ * re-parse can start from the nodes before an edit and stop where the previous tree takes over.
+ */
+export class TreeBuilder {
+  private readonly stack: Frame[] = [{ node: null, inElse: false }];
+
+  constructor(
+    readonly nodes: TemplateNode[],
+    /** Where the text after the last action starts. */
+    private textStart: number,
+    /** Where the parse errors go (unsorted). */
+    private readonly errors: ParseError[],
+  ) {}
+
+  /** No block is open. */
+  get atTopLevel(): boolean {
+    return this.stack.length === 1;
+  }
+
+  private top(): Frame {
+    return this.stack[this.stack.length - 1];
+  }
+
+  private list(): TemplateNode[] {
+    const frame = this.top();
+    if (!frame.node) return this.nodes;
     if (frame.inElse && isBranch(frame.node)) return (frame.node.elseList ??= []);
     return frame.node.list;
-  };
-  const insideRange = () => {
+  }
+
+  private insideRange(): boolean {
+    const stack = this.stack;
     for (let i = stack.length - 1; i > 0; i--) {
       const n = stack[i].node;
       if (n?.type === 'range' && !stack[i].inElse) return true;
       if (n?.type === 'define' || n?.type === 'block') return false;
     }
     return false;
-  };
-  let textStart = 0;
-  for (const action of actions) {
-    if (action.start > textStart) list().push({ type: 'text', start: textStart, end: action.start });
-    textStart = action.end;
+  }
+
+  add(action: Action): void {
+    const { errors, stack } = this;
+    if (action.start > this.textStart) this.list().push({ type: 'text', start: this.textStart, end: action.start });
+    this.textStart = action.end;
     if (action.comment) {
-      list().push({ type: 'comment', start: action.start, end: action.end, action });
-      continue;
+      this.list().push({ type: 'comment', start: action.start, end: action.end, action });
+      return;
     }
     const tokens = action.tokens;
     const first = tokens[0];
@@ -70,12 +105,12 @@ export function parse(text: string): Template {
             end: first.end,
             message: `"${keyword}" needs a value to test, e.g. {{ ${keyword} .Values.enabled }}.`,
           });
-        list().push(node);
+        this.list().push(node);
         stack.push({ node, inElse: false });
         break;
       }
       case 'else': {
-        const frame = top();
+        const frame = this.top();
         const owner = frame.node;
         if (!isBranch(owner) || frame.inElse) {
           errors.push({
@@ -142,19 +177,20 @@ export function parse(text: string): Template {
         if (keyword === 'block') node.pipeline = pipelineAfter(named.bodyFrom);
         else if (tokens.length > 2)
           errors.push({ code: 'syntax', start: tokens[2].start, end: tokens[tokens.length - 1].end, message: '"define" takes only a name.' });
-        list().push(node);
+        this.list().push(node);
         stack.push({ node, inElse: false });
         break;
       }
       case 'template': {
         const named = namedHead(keyword, action, tokens, errors);
-        list().push({ type: 'template', ...named.head, pipeline: tokens.length > named.bodyFrom ? pipelineAfter(named.bodyFrom) : undefined });
+        this.list().push({ type: 'template', ...named.head, pipeline: tokens.length > named.bodyFrom ? pipelineAfter(named.bodyFrom) : undefined });
         break;
       }
       case 'break':
       case 'continue':
-        if (!insideRange()) errors.push({ code: 'syntax', start: action.start, end: action.end, message: `{{ ${keyword} }} only works inside a range block.` });
-        list().push({ type: keyword, start: action.start, end: action.end, action });
+        if (!this.insideRange())
+          errors.push({ code: 'syntax', start: action.start, end: action.end, message: `{{ ${keyword} }} only works inside a range block.` });
+        this.list().push({ type: keyword, start: action.start, end: action.end, action });
         break;
       default: {
         const pipeline = pipelineAfter(0);
@@ -166,25 +202,28 @@ export function parse(text: string): Template {
             message: 'This action is empty: put a value or a function call inside, or remove it.',
           });
         }
-        list().push({ type: 'action', start: action.start, end: action.end, action, pipeline });
+        this.list().push({ type: 'action', start: action.start, end: action.end, action, pipeline });
       }
     }
   }
-  if (text.length > textStart) list().push({ type: 'text', start: textStart, end: text.length });
-  for (let i = stack.length - 1; i > 0; i--) {
-    const node = stack[i].node;
-    if (!node) continue;
-    node.end = text.length;
-    if (isBranch(node) && node.chained) continue;
-    errors.push({
-      code: 'missing-end',
-      start: node.action.start,
-      end: node.action.end,
-      message: `This "${node.type}" is never closed: add {{ end }} where the block ends.`,
-    });
+
+  /** The text after the last action, and an error for every block left open. */
+  finish(textLength: number): void {
+    if (textLength > this.textStart) this.list().push({ type: 'text', start: this.textStart, end: textLength });
+    const stack = this.stack;
+    for (let i = stack.length - 1; i > 0; i--) {
+      const node = stack[i].node;
+      if (!node) continue;
+      node.end = textLength;
+      if (isBranch(node) && node.chained) continue;
+      this.errors.push({
+        code: 'missing-end',
+        start: node.action.start,
+        end: node.action.end,
+        message: `This "${node.type}" is never closed: add {{ end }} where the block ends.`,
+      });
+    }
   }
-  errors.sort((a, b) => a.start - b.start);
-  return { text, nodes, actions, errors };
 }
 
 /** The shared head of `define`, `block` and `template`: keyword, quoted name, where the pipeline starts. */

@@ -1,0 +1,69 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { actionAt, parse, type Span } from '../../../server/src/gotmpl';
+import { type Analysis, analyze, analyzeAt } from '../../../server/src/helm/analysis';
+import { repoPath } from '../../support/paths';
+import { seededRandom } from '../../support/random';
+
+function corpusTemplates(): string[] {
+  const out: string[] = [];
+  const visit = (dir: string) => {
+    for (const name of fs.readdirSync(dir).sort()) {
+      const p = path.join(dir, name);
+      if (fs.statSync(p).isDirectory()) visit(p);
+      else if (p.split(path.sep).includes('templates')) out.push(fs.readFileSync(p, 'utf8'));
+    }
+  };
+  visit(repoPath('test', 'corpus', 'helm', 'valid'));
+  return out;
+}
+
+/** An analysis as plain data: each usage with the scope of every segment (worked out when read). */
+function plain(analysis: Analysis, within: Span) {
+  const inside = (s: Span) => s.start >= within.start && s.end <= within.end;
+  return {
+    usages: analysis.usages.filter(inside).map((u) => ({
+      start: u.start,
+      end: u.end,
+      scope: u.scope,
+      guarded: u.guarded,
+      inDefine: u.inDefine,
+      segments: u.segments.map((s) => ({ segment: s.segment, scope: s.scope })),
+    })),
+    calls: analysis.calls.filter(inside),
+    refs: analysis.refs.filter(inside),
+  };
+}
+
+test('the analysis at an offset is the whole analysis of the action there', () => {
+  const random = seededRandom(4);
+  const texts = corpusTemplates();
+  // Half-typed variants too: a block left open, an else in the wrong place, an action cut short.
+  for (const text of corpusTemplates()) {
+    for (let i = 0; i < 5; i++) {
+      const at = Math.floor(random() * text.length);
+      texts.push(text.slice(0, at) + ['{{ if .Values.x }}', '{{ end }}', '{{ else }}', '{{ $v := .Values.y ', '{{ with .Values.z }}'][i] + text.slice(at));
+    }
+  }
+  let checked = 0;
+  for (const text of texts) {
+    const template = parse(text);
+    const whole = analyze(template);
+    for (const action of template.actions) {
+      for (let offset = action.start; offset <= action.end; offset++) {
+        const at = actionAt(template, offset);
+        if (!at) continue;
+        assert.deepEqual(plain(analyzeAt(template, offset), at), plain(whole, at), `offset ${offset} of ${JSON.stringify(text.slice(at.start, at.end))}`);
+        checked++;
+      }
+    }
+  }
+  assert.ok(checked > 10_000, `${checked} offsets`);
+});
+
+test('nothing is analysed outside actions', () => {
+  const template = parse('a: {{ .Values.a }}\nb: c\n');
+  assert.deepEqual(analyzeAt(template, template.text.indexOf('b:')), { usages: [], calls: [], refs: [] });
+});

@@ -49,7 +49,7 @@ export function analysisOf(ctx: ServiceContext, uri: string): { template: Templa
 export function segmentAt(analysis: Analysis, offset: number): { usage: ExprUsage; ref: SegmentRef } | undefined {
   for (const usage of analysis.usages) {
     if (offset < usage.start || offset > usage.end) continue;
-    const ref = usage.segments.find((s) => offset >= s.segment.start && offset <= s.segment.end);
+    const ref = usage.segmentAt(offset);
     if (ref) return { usage, ref };
   }
   return undefined;

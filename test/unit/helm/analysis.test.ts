@@ -51,6 +51,19 @@ test('the analysis at an offset is the whole analysis of the action there', () =
   for (const text of texts) {
     const template = parse(text);
     const whole = analyze(template);
+    // Read one segment at a time from an analysis whose segments were never all made.
+    const unread = analyze(template).usages;
+    const plainRef = (ref: { segment: Span; scope: unknown } | undefined) => ref && { segment: ref.segment, scope: ref.scope };
+    for (const [i, usage] of whole.usages.entries()) {
+      for (let length = 0; length <= usage.segments.length + 1; length++) {
+        const reaching = usage.segments.find((s) => s.scope.kind === 'values' && s.scope.path.length === length);
+        assert.equal(unread[i].valuesSegment(length), reaching?.segment, `valuesSegment(${length}) of ${JSON.stringify(text.slice(usage.start, usage.end))}`);
+      }
+      for (let offset = usage.start; offset <= usage.end; offset++) {
+        const under = usage.segments.find((s) => offset >= s.segment.start && offset <= s.segment.end);
+        assert.deepEqual(plainRef(unread[i].segmentAt(offset)), plainRef(under), `segmentAt(${offset})`);
+      }
+    }
     for (const action of template.actions) {
       for (let offset = action.start; offset <= action.end; offset++) {
         const at = actionAt(template, offset);

@@ -121,12 +121,6 @@ function scanAction(text: string, open: number, trimLeft: boolean, inner: number
   // Token errors are kept apart until we know how far a half-typed action reaches.
   const errors: ParseError[] = [];
   let pos = inner;
-  // Returns the token's end for `pos = push(…)`: a closure that assigned `pos` itself would make
-  // `pos` a captured variable, kept in the closure's context instead of a register (about 5 %).
-  const push = (type: TokenType, start: number, end: number, value = text.slice(start, end)) => {
-    tokens.push({ type, start, end, value });
-    return end;
-  };
   while (pos < text.length) {
     const code = text.charCodeAt(pos);
     if (isSpaceCode(code)) {
@@ -172,7 +166,7 @@ function scanAction(text: string, open: number, trimLeft: boolean, inner: number
       }
       if (!closed) value += text.slice(run, i);
       if (!closed) errors.push({ code: 'syntax', start: pos, end: i, message: 'This string is never closed: add the closing double quote.' });
-      pos = push('string', pos, i, value);
+      pos = push(tokens, text, 'string', pos, i, value);
       continue;
     }
     if (c === '`') {
@@ -180,9 +174,9 @@ function scanAction(text: string, open: number, trimLeft: boolean, inner: number
       if (close < 0) {
         const end = find.lineEnd(pos);
         errors.push({ code: 'syntax', start: pos, end, message: 'This raw string is never closed: add the closing backtick.' });
-        pos = push('rawString', pos, end, text.slice(pos + 1, end));
+        pos = push(tokens, text, 'rawString', pos, end, text.slice(pos + 1, end));
       } else {
-        pos = push('rawString', pos, close + 1, text.slice(pos + 1, close));
+        pos = push(tokens, text, 'rawString', pos, close + 1, text.slice(pos + 1, close));
       }
       continue;
     }
@@ -190,10 +184,10 @@ function scanAction(text: string, open: number, trimLeft: boolean, inner: number
       const m = /'(?:\\.[^'\n]*|[^'\\\n])'/y;
       m.lastIndex = pos;
       const hit = m.exec(text);
-      if (hit) pos = push('char', pos, pos + hit[0].length);
+      if (hit) pos = push(tokens, text, 'char', pos, pos + hit[0].length);
       else {
         errors.push({ code: 'syntax', start: pos, end: pos + 1, message: "A character constant is written like 'a'; use double quotes for strings." });
-        pos = push('invalid', pos, pos + 1);
+        pos = push(tokens, text, 'invalid', pos, pos + 1);
       }
       continue;
     }
@@ -201,46 +195,59 @@ function scanAction(text: string, open: number, trimLeft: boolean, inner: number
       const i = identEnd(text, pos + 1);
       const last = tokens.length > 0 ? tokens[tokens.length - 1] : undefined;
       const adjacentToOperand = !!last && last.end === pos && (last.type === 'field' || last.type === 'variable' || last.type === 'rparen');
-      if (i > pos + 1 || adjacentToOperand) pos = push('field', pos, i, text.slice(pos + 1, i));
-      else pos = push('dot', pos, pos + 1);
+      if (i > pos + 1 || adjacentToOperand) pos = push(tokens, text, 'field', pos, i, text.slice(pos + 1, i));
+      else pos = push(tokens, text, 'dot', pos, pos + 1);
       continue;
     }
     if (c === '$') {
-      pos = push('variable', pos, identEnd(text, pos + 1));
+      pos = push(tokens, text, 'variable', pos, identEnd(text, pos + 1));
       continue;
     }
     if (isIdentStart(code)) {
       const i = identEnd(text, pos + 1);
       const word = text.slice(pos, i);
-      pos = push(KEYWORDS.has(word) ? 'keyword' : word === 'true' || word === 'false' ? 'bool' : word === 'nil' ? 'nil' : 'identifier', pos, i);
+      pos = push(tokens, text, KEYWORDS.has(word) ? 'keyword' : word === 'true' || word === 'false' ? 'bool' : word === 'nil' ? 'nil' : 'identifier', pos, i);
       continue;
     }
     if (isDigit(code) || c === '+' || c === '-' || c === '.') {
       NUMBER.lastIndex = pos;
       const hit = NUMBER.exec(text);
       if (hit && hit[0].length > 0 && /[0-9]/.test(hit[0])) {
-        pos = push('number', pos, pos + hit[0].length);
+        pos = push(tokens, text, 'number', pos, pos + hit[0].length);
         continue;
       }
     }
-    if (c === '(') pos = push('lparen', pos, pos + 1);
-    else if (c === ')') pos = push('rparen', pos, pos + 1);
-    else if (c === '|') pos = push('pipe', pos, pos + 1);
-    else if (c === ',') pos = push('comma', pos, pos + 1);
-    else if (c === ':' && text[pos + 1] === '=') pos = push('declare', pos, pos + 2);
-    else if (c === '=') pos = push('assign', pos, pos + 1);
+    if (c === '(') pos = push(tokens, text, 'lparen', pos, pos + 1);
+    else if (c === ')') pos = push(tokens, text, 'rparen', pos, pos + 1);
+    else if (c === '|') pos = push(tokens, text, 'pipe', pos, pos + 1);
+    else if (c === ',') pos = push(tokens, text, 'comma', pos, pos + 1);
+    else if (c === ':' && text[pos + 1] === '=') pos = push(tokens, text, 'declare', pos, pos + 2);
+    else if (c === '=') pos = push(tokens, text, 'assign', pos, pos + 1);
     else {
       errors.push({ code: 'syntax', start: pos, end: pos + 1, message: `Unexpected character "${c}" in an action.` });
-      pos = push('invalid', pos, pos + 1);
+      pos = push(tokens, text, 'invalid', pos, pos + 1);
     }
   }
   // No `}}` before the next `{{` or the end: the action is half-typed. It ends at the end of its
   // first line so that the rest of the file still parses as text.
   const stop = Math.min(pos, find.lineEnd(open));
-  const kept = tokens.filter((t) => t.end <= stop);
-  actionErrors.push(...errors.filter((e) => e.start < stop));
+  // Tokens end in order, so the ones past the line are the last ones.
+  let kept = tokens.length;
+  while (kept > 0 && tokens[kept - 1].end > stop) kept--;
+  tokens.length = kept;
+  for (const e of errors) if (e.start < stop) actionErrors.push(e);
   actionErrors.push({ code: 'unclosed-action', start: open, end: stop, message: 'This action is never closed: add }}.' });
-  return { start: open, end: stop, innerStart: inner, innerEnd: stop, trimLeft, trimRight: false, closed: false, tokens: kept, comment: false };
+  return { start: open, end: stop, innerStart: inner, innerEnd: stop, trimLeft, trimRight: false, closed: false, tokens, comment: false };
+}
+
+/**
+ * Adds a token and returns its end, for `pos = push(…)`: a function of the scan's own (a closure
+ * per action) would be one more allocation per action, and one that assigned `pos` itself would
+ * keep `pos` in a context instead of a register.
+ */
+function push(tokens: Token[], text: string, type: TokenType, start: number, end: number, value = text.slice(start, end)): number {
+  tokens.push({ type, start, end, value });
+  return end;
 }
 
 function unescape(c: string): string {

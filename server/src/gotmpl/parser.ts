@@ -92,12 +92,11 @@ export class TreeBuilder {
     const tokens = action.tokens;
     const first = tokens[0];
     const keyword = first?.type === 'keyword' ? first.value : undefined;
-    const pipelineAfter = (from: number) => parsePipeline(tokens, from, action.innerEnd, errors, 0, false).pipeline;
     switch (keyword) {
       case 'if':
       case 'with':
       case 'range': {
-        const node = branch(keyword, action, first, pipelineAfter(1), false);
+        const node = branch(keyword, action, first, pipelineOf(action, 1, errors), false);
         if (node.pipeline.commands.length === 0)
           errors.push({
             code: 'syntax',
@@ -128,7 +127,7 @@ export class TreeBuilder {
         frame.inElse = true;
         const second = tokens[1];
         if (second?.type === 'keyword' && (second.value === 'if' || second.value === 'with')) {
-          const node = branch(second.value, action, second, pipelineAfter(2), true);
+          const node = branch(second.value, action, second, pipelineOf(action, 2, errors), true);
           owner.elseList.push(node);
           stack.push({ node, inElse: false });
         } else if (tokens.length > 1) {
@@ -174,7 +173,7 @@ export class TreeBuilder {
             message: '"define" is only allowed at the top level of a file: move it out of this block.',
           });
         const node: DefineNode = { type: keyword, ...named.head, list: [] };
-        if (keyword === 'block') node.pipeline = pipelineAfter(named.bodyFrom);
+        if (keyword === 'block') node.pipeline = pipelineOf(action, named.bodyFrom, errors);
         else if (tokens.length > 2)
           errors.push({ code: 'syntax', start: tokens[2].start, end: tokens[tokens.length - 1].end, message: '"define" takes only a name.' });
         this.list().push(node);
@@ -183,7 +182,11 @@ export class TreeBuilder {
       }
       case 'template': {
         const named = namedHead(keyword, action, tokens, errors);
-        this.list().push({ type: 'template', ...named.head, pipeline: tokens.length > named.bodyFrom ? pipelineAfter(named.bodyFrom) : undefined });
+        this.list().push({
+          type: 'template',
+          ...named.head,
+          pipeline: tokens.length > named.bodyFrom ? pipelineOf(action, named.bodyFrom, errors) : undefined,
+        });
         break;
       }
       case 'break':
@@ -193,7 +196,7 @@ export class TreeBuilder {
         this.list().push({ type: keyword, start: action.start, end: action.end, action });
         break;
       default: {
-        const pipeline = pipelineAfter(0);
+        const pipeline = pipelineOf(action, 0, errors);
         if (pipeline.commands.length === 0 && pipeline.variables.length === 0 && action.closed) {
           errors.push({
             code: 'syntax',
@@ -259,6 +262,11 @@ function branch(type: 'if' | 'with' | 'range', action: Action, keyword: Token, p
   return { type, start: action.start, end: action.end, action, keyword: { start: keyword.start, end: keyword.end }, pipeline, list: [], chained };
 }
 
+/** The pipeline of an action's tokens from `from` on. */
+function pipelineOf(action: Action, from: number, errors: ParseError[]): PipelineNode {
+  return parsePipeline(action.tokens, from, action.innerEnd, errors, 0, false).pipeline;
+}
+
 /** A field chain glued to the previous token (`.a.b`, `$x.a`, `(f).a`). */
 function adjacentFields(tokens: readonly Token[], i: number, after: number): { path: FieldSegment[]; next: number } {
   const path: FieldSegment[] = [];
@@ -286,7 +294,7 @@ function parsePipeline(
   let i = from;
   const variables: DeclaredVariable[] = [];
   let assign = false;
-  const declEnd = (() => {
+  if (tokens[i]?.type === 'variable') {
     let j = i;
     const found: DeclaredVariable[] = [];
     while (j < tokens.length && tokens[j].type === 'variable') {
@@ -295,14 +303,12 @@ function parsePipeline(
       if (tokens[j]?.type === 'comma' && found.length < 2) j++;
       else break;
     }
-    if (found.length > 0 && (tokens[j]?.type === 'declare' || tokens[j]?.type === 'assign')) {
+    if (tokens[j]?.type === 'declare' || tokens[j]?.type === 'assign') {
       variables.push(...found);
       assign = tokens[j].type === 'assign';
-      return j + 1;
+      i = j + 1;
     }
-    return i;
-  })();
-  i = declEnd;
+  }
   const start = tokens[from]?.start ?? endOffset;
   const commands: CommandNode[] = [];
   let expectCommand = variables.length > 0;

@@ -1,24 +1,8 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { test } from 'node:test';
 import { parse, reparse, type Template, walk } from '../../../server/src/gotmpl';
-import { repoPath } from '../../support/paths';
+import { corpusTemplates } from '../../support/helmCorpus';
 import { seededRandom } from '../../support/random';
-
-/** The templates of the valid chart corpus: real shapes (defines, else-if chains, ranges, comments). */
-function corpusTemplates(): string[] {
-  const out: string[] = [];
-  const visit = (dir: string) => {
-    for (const name of fs.readdirSync(dir).sort()) {
-      const p = path.join(dir, name);
-      if (fs.statSync(p).isDirectory()) visit(p);
-      else if (p.split(path.sep).includes('templates')) out.push(fs.readFileSync(p, 'utf8'));
-    }
-  };
-  visit(repoPath('test', 'corpus', 'helm', 'valid'));
-  return out;
-}
 
 /** What an edit may insert: delimiters, keywords, quotes and the lexer's look-ahead cases (an open raw string, a char constant running past `}}`). */
 const INSERTS = [

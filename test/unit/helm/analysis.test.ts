@@ -1,24 +1,9 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { test } from 'node:test';
 import { actionAt, parse, type Span } from '../../../server/src/gotmpl';
 import { type Analysis, analyze, analyzeAt } from '../../../server/src/helm/analysis';
-import { repoPath } from '../../support/paths';
+import { corpusTemplates } from '../../support/helmCorpus';
 import { seededRandom } from '../../support/random';
-
-function corpusTemplates(): string[] {
-  const out: string[] = [];
-  const visit = (dir: string) => {
-    for (const name of fs.readdirSync(dir).sort()) {
-      const p = path.join(dir, name);
-      if (fs.statSync(p).isDirectory()) visit(p);
-      else if (p.split(path.sep).includes('templates')) out.push(fs.readFileSync(p, 'utf8'));
-    }
-  };
-  visit(repoPath('test', 'corpus', 'helm', 'valid'));
-  return out;
-}
 
 /** An analysis as plain data: each usage with the scope of every segment (worked out when read). */
 function plain(analysis: Analysis, within: Span) {

@@ -1,4 +1,17 @@
-import type { Action, BranchNode, DefineNode, ExprNode, FieldSegment, ParenNode, ParseError, PipelineNode, Span, Template, TemplateNode } from './ast';
+import type {
+  Action,
+  BranchNode,
+  DefineNode,
+  ExprNode,
+  FieldSegment,
+  ParenNode,
+  ParseError,
+  PipelineNode,
+  Span,
+  Template,
+  TemplateCallNode,
+  TemplateNode,
+} from './ast';
 import { resumeAfter, scanner } from './lexer';
 import { byStart, TreeBuilder } from './parser';
 
@@ -181,6 +194,15 @@ function movedNode(root: TemplateNode, d: number, moved: ReadonlyMap<Action, Act
     return to;
   };
   const action = (a: Action): Action => moved.get(a) as Action;
+  // The head `define`, `block` and `template` share, as the parser spreads it (one shape, so the spread stays fast).
+  const namedHead = (n: DefineNode | TemplateCallNode) => ({
+    start: n.start + d,
+    end: n.end + d,
+    action: action(n.action),
+    keyword: movedSpan(n.keyword, d),
+    name: n.name,
+    nameSpan: movedSpan(n.nameSpan, d),
+  });
   const node = (n: TemplateNode): TemplateNode => {
     const start = n.start + d;
     const end = n.end + d;
@@ -194,28 +216,10 @@ function movedNode(root: TemplateNode, d: number, moved: ReadonlyMap<Action, Act
       case 'action':
         return { type: n.type, start, end, action: action(n.action), pipeline: movedPipeline(n.pipeline, d) };
       case 'template':
-        return {
-          type: n.type,
-          start,
-          end,
-          action: action(n.action),
-          keyword: movedSpan(n.keyword, d),
-          name: n.name,
-          nameSpan: movedSpan(n.nameSpan, d),
-          pipeline: n.pipeline && movedPipeline(n.pipeline, d),
-        };
+        return { type: n.type, ...namedHead(n), pipeline: n.pipeline && movedPipeline(n.pipeline, d) };
       case 'define':
       case 'block': {
-        const copy: DefineNode = {
-          type: n.type,
-          start,
-          end,
-          action: action(n.action),
-          keyword: movedSpan(n.keyword, d),
-          name: n.name,
-          nameSpan: movedSpan(n.nameSpan, d),
-          list: list(n.list),
-        };
+        const copy: DefineNode = { type: n.type, ...namedHead(n), list: list(n.list) };
         if (n.pipeline) copy.pipeline = movedPipeline(n.pipeline, d);
         if (n.endAction) copy.endAction = action(n.endAction);
         return copy;

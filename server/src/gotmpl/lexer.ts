@@ -128,14 +128,24 @@ function scanAction(text: string, open: number, trimLeft: boolean, inner: number
       while (isSpaceCode(text.charCodeAt(pos))) pos++;
       if (text[pos] === '-' && text.startsWith('}}', pos + 1)) {
         actionErrors.push(...errors);
-        return { start: open, end: pos + 3, innerStart: inner, innerEnd: spaceStart, trimLeft, trimRight: true, closed: true, tokens, comment: false };
+        return {
+          start: open,
+          end: pos + 3,
+          innerStart: inner,
+          innerEnd: spaceStart,
+          trimLeft,
+          trimRight: true,
+          closed: true,
+          tokens: fitted(tokens),
+          comment: false,
+        };
       }
       continue;
     }
     const c = text[pos];
     if (c === '}' && text[pos + 1] === '}') {
       actionErrors.push(...errors);
-      return { start: open, end: pos + 2, innerStart: inner, innerEnd: pos, trimLeft, trimRight: false, closed: true, tokens, comment: false };
+      return { start: open, end: pos + 2, innerStart: inner, innerEnd: pos, trimLeft, trimRight: false, closed: true, tokens: fitted(tokens), comment: false };
     }
     if (c === '{' && text[pos + 1] === '{') {
       // An empty action opened again and again (`{{{{{{…`) is one half-typed action, as Go's
@@ -237,7 +247,7 @@ function scanAction(text: string, open: number, trimLeft: boolean, inner: number
   tokens.length = kept;
   for (const e of errors) if (e.start < stop) actionErrors.push(e);
   actionErrors.push({ code: 'unclosed-action', start: open, end: stop, message: 'This action is never closed: add }}.' });
-  return { start: open, end: stop, innerStart: inner, innerEnd: stop, trimLeft, trimRight: false, closed: false, tokens, comment: false };
+  return { start: open, end: stop, innerStart: inner, innerEnd: stop, trimLeft, trimRight: false, closed: false, tokens: fitted(tokens), comment: false };
 }
 
 /**
@@ -248,6 +258,16 @@ function scanAction(text: string, open: number, trimLeft: boolean, inner: number
 function push(tokens: Token[], text: string, type: TokenType, start: number, end: number, value = text.slice(start, end)): number {
   tokens.push({ type, start, end, value });
   return end;
+}
+
+/**
+ * An array of exactly its length. An array filled by `push` keeps room for sixteen or more
+ * elements, and the tree keeps every one of them for as long as the text is open: copied to its
+ * size, a 1 MB template's tree is about a third smaller, and the garbage collector, which copies
+ * what survives, has that much less to copy.
+ */
+export function fitted<T>(items: T[]): T[] {
+  return items.length === 0 ? items : items.slice();
 }
 
 function unescape(c: string): string {

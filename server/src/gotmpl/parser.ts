@@ -12,7 +12,7 @@ import type {
   TemplateNode,
   Token,
 } from './ast';
-import { scan } from './lexer';
+import { fitted, scan } from './lexer';
 
 /**
  * Builds the tree from the scanned actions with an explicit stack (no recursion over nesting, so
@@ -276,7 +276,7 @@ function adjacentFields(tokens: readonly Token[], i: number, after: number): { p
     end = tokens[i].end;
     i++;
   }
-  return { path, next: i };
+  return { path: fitted(path), next: i };
 }
 
 /**
@@ -340,7 +340,7 @@ function parsePipeline(
     errors.push({ code: 'syntax', start: last?.start ?? start, end: last?.end ?? endOffset, message: 'Give the variable a value after ":=".' });
   }
   const end = commands.length ? commands[commands.length - 1].end : i > from ? tokens[i - 1].end : start;
-  return { pipeline: { type: 'pipeline', start, end, variables, assign, commands }, next: i };
+  return { pipeline: { type: 'pipeline', start, end, variables, assign, commands: fitted(commands) }, next: i };
 }
 
 function parseCommand(tokens: readonly Token[], from: number, errors: ParseError[], depth: number): { command: CommandNode; next: number } {
@@ -408,5 +408,5 @@ function parseCommand(tokens: readonly Token[], from: number, errors: ParseError
   }
   const start = tokens[from]?.start ?? 0;
   const end = args.length ? args[args.length - 1].end : start;
-  return { command: { type: 'command', start, end, args }, next: i };
+  return { command: { type: 'command', start, end, args: fitted(args) }, next: i };
 }

@@ -94,19 +94,21 @@ function joinErrors(previous: Template, end: number, scanErrors: ParseError[], p
  */
 function keptPrefix(previous: Template, changedLine: number): { nodes: number; actions: number; end: number } {
   const { nodes, actions, text } = previous;
-  let kept = { nodes: 0, actions: 0, end: 0 };
-  let a = 0;
+  let keptNodes = 0;
+  let keptActions = 0;
+  let end = 0;
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i];
     if (node.type === 'text') continue;
     if (node.end > changedLine || !complete(node)) break;
-    while (a < actions.length && actions[a].start < node.end) {
-      if (!readsOnlyItsLine(text, actions[a])) return kept;
-      a++;
-    }
-    kept = { nodes: i + 1, actions: a, end: node.end };
+    let a = keptActions;
+    while (a < actions.length && actions[a].start < node.end && readsOnlyItsLine(text, actions[a])) a++;
+    if (a < actions.length && actions[a].start < node.end) break;
+    keptNodes = i + 1;
+    keptActions = a;
+    end = node.end;
   }
-  return kept;
+  return { nodes: keptNodes, actions: keptActions, end };
 }
 
 function complete(node: TemplateNode): boolean {

@@ -12,6 +12,7 @@ import type {
   TemplateCallNode,
   TemplateNode,
 } from './ast';
+import { changedSpan } from '../common';
 import { resumeAfter, scanner } from './lexer';
 import { byStart, TreeBuilder } from './parser';
 
@@ -33,7 +34,7 @@ import { byStart, TreeBuilder } from './parser';
 export function reparse(previous: Template, text: string): Template {
   const old = previous.text;
   if (old === text) return previous;
-  const { from, same } = changedSpan(old, text);
+  const { prefix: from, suffix: same } = changedSpan(old, text);
   const delta = text.length - old.length;
   // The edit replaced old [from, old.length - same) with new [from, text.length - same).
   const changedLine = old.lastIndexOf('\n', from - 1) + 1;
@@ -63,22 +64,6 @@ export function reparse(previous: Template, text: string): Template {
   }
   tree.finish(text.length);
   return { text, nodes, actions, errors: joinErrors(previous, kept.end, scanErrors, parseErrors, []) };
-}
-
-/** Texts are compared this many characters at a time (a string comparison) before one at a time. */
-const BLOCK = 256;
-
-/** How long the texts' common start (`from`) and, after it, their common end (`same`) are. */
-function changedSpan(old: string, text: string): { from: number; same: number } {
-  const limit = Math.min(old.length, text.length);
-  let from = 0;
-  while (from + BLOCK <= limit && old.slice(from, from + BLOCK) === text.slice(from, from + BLOCK)) from += BLOCK;
-  while (from < limit && old.charCodeAt(from) === text.charCodeAt(from)) from++;
-  let same = 0;
-  while (same + BLOCK <= limit - from && old.slice(old.length - same - BLOCK, old.length - same) === text.slice(text.length - same - BLOCK, text.length - same))
-    same += BLOCK;
-  while (same < limit - from && old.charCodeAt(old.length - 1 - same) === text.charCodeAt(text.length - 1 - same)) same++;
-  return { from, same };
 }
 
 /** The previous errors before `end`, then the new ones in source order (scan errors first at one offset, as `parse` has them), then `rest`. */

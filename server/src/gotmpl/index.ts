@@ -4,5 +4,6 @@
  * explicit stack, so deep nesting and very long files are safe. Offsets are UTF-16 indices.
  */
 export * from './ast';
+export { reparse } from './incremental';
 export { parse } from './parser';
 export { actionAt, expressions, inElseBranch, nodePath, walk } from './walk';

@@ -8,10 +8,18 @@ import type { Action, ParseError, Token, TokenType } from './ast';
 
 const KEYWORDS = new Set(['if', 'else', 'end', 'range', 'with', 'define', 'template', 'block', 'break', 'continue']);
 
-const isSpace = (c: string) => c === ' ' || c === '\t' || c === '\r' || c === '\n';
-// Compared by character code: these run for every character of every action.
-const isIdentStart = (c: string) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c === '_' || c > '\u007f';
-const isIdentPart = (c: string) => isIdentStart(c) || (c >= '0' && c <= '9');
+// By character code (NaN past the end is none of them): these run for every character of every
+// action, and comparing one-character strings cost twice as much.
+const isSpaceCode = (c: number) => c === 32 || c === 9 || c === 13 || c === 10;
+const isIdentStart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c > 0x7f;
+const isIdentPart = (c: number) => isIdentStart(c) || (c >= 48 && c <= 57);
+const isDigit = (c: number) => c >= 48 && c <= 57;
+/** Where the run of identifier characters from `from` ends. */
+function identEnd(text: string, from: number): number {
+  let i = from;
+  while (isIdentPart(text.charCodeAt(i))) i++;
+  return i;
+}
 
 const NUMBER =
   /[+-]?(?:0[xX][0-9a-fA-F_]+(?:\.[0-9a-fA-F_]*)?(?:[pP][+-]?\d+)?|0[bB][01_]+|0[oO][0-7_]+|(?:\d[\d_]*(?:\.[\d_]*)?|\.\d[\d_]*)(?:[eE][+-]?\d+)?)i?/y;
@@ -52,24 +60,35 @@ export interface Scan {
 export function scan(text: string): Scan {
   const actions: Action[] = [];
   const errors: ParseError[] = [];
-  const find: Finders = { commentEnd: finder(text, '*/'), backtick: finder(text, '`'), lineEnd: lineEnds(text) };
-  let pos = 0;
-  while (pos < text.length) {
-    const open = text.indexOf('{{', pos);
-    if (open < 0) break;
-    const trimLeft = text[open + 2] === '-' && isSpace(text[open + 3] ?? '');
-    let inner = open + (trimLeft ? 3 : 2);
-    let probe = inner;
-    while (probe < text.length && isSpace(text[probe])) probe++;
-    const action =
-      text.startsWith('/*', probe) && (probe === inner || trimLeft)
-        ? scanComment(text, open, trimLeft, probe, find, errors)
-        : scanAction(text, open, trimLeft, inner, find, errors);
-    actions.push(action);
-    inner = action.end;
-    pos = Math.max(inner, open + 2);
-  }
+  const next = scanner(text);
+  for (let action = next(0, errors); action; action = next(resumeAfter(action), errors)) actions.push(action);
   return { actions, errors };
+}
+
+/** Where the scan looks for the next action after `action`. */
+export function resumeAfter(action: Action): number {
+  return Math.max(action.end, action.start + 2);
+}
+
+/**
+ * The scan one action at a time: the first action at or after `pos`, or undefined when none is
+ * left; its errors go to `errors`. What it finds depends on the text from `pos` on only, which is
+ * what lets a re-parse take the actions after an edit from the previous scan.
+ */
+export function scanner(text: string): (pos: number, errors: ParseError[]) => Action | undefined {
+  const find: Finders = { commentEnd: finder(text, '*/'), backtick: finder(text, '`'), lineEnd: lineEnds(text) };
+  return (pos, errors) => {
+    if (pos >= text.length) return undefined;
+    const open = text.indexOf('{{', pos);
+    if (open < 0) return undefined;
+    const trimLeft = text[open + 2] === '-' && isSpaceCode(text.charCodeAt(open + 3));
+    const inner = open + (trimLeft ? 3 : 2);
+    let probe = inner;
+    while (isSpaceCode(text.charCodeAt(probe))) probe++;
+    return text.startsWith('/*', probe) && (probe === inner || trimLeft)
+      ? scanComment(text, open, trimLeft, probe, find, errors)
+      : scanAction(text, open, trimLeft, inner, find, errors);
+  };
 }
 
 function scanComment(text: string, open: number, trimLeft: boolean, commentStart: number, find: Finders, errors: ParseError[]): Action {
@@ -102,26 +121,31 @@ function scanAction(text: string, open: number, trimLeft: boolean, inner: number
   // Token errors are kept apart until we know how far a half-typed action reaches.
   const errors: ParseError[] = [];
   let pos = inner;
-  // Returns the token's end for `pos = push(…)`: a closure that assigned `pos` itself would make
-  // `pos` a captured variable, kept in the closure's context instead of a register (about 5 %).
-  const push = (type: TokenType, start: number, end: number, value = text.slice(start, end)) => {
-    tokens.push({ type, start, end, value });
-    return end;
-  };
   while (pos < text.length) {
-    const c = text[pos];
-    if (isSpace(c)) {
+    const code = text.charCodeAt(pos);
+    if (isSpaceCode(code)) {
       const spaceStart = pos;
-      while (pos < text.length && isSpace(text[pos])) pos++;
+      while (isSpaceCode(text.charCodeAt(pos))) pos++;
       if (text[pos] === '-' && text.startsWith('}}', pos + 1)) {
         actionErrors.push(...errors);
-        return { start: open, end: pos + 3, innerStart: inner, innerEnd: spaceStart, trimLeft, trimRight: true, closed: true, tokens, comment: false };
+        return {
+          start: open,
+          end: pos + 3,
+          innerStart: inner,
+          innerEnd: spaceStart,
+          trimLeft,
+          trimRight: true,
+          closed: true,
+          tokens: fitted(tokens),
+          comment: false,
+        };
       }
       continue;
     }
+    const c = text[pos];
     if (c === '}' && text[pos + 1] === '}') {
       actionErrors.push(...errors);
-      return { start: open, end: pos + 2, innerStart: inner, innerEnd: pos, trimLeft, trimRight: false, closed: true, tokens, comment: false };
+      return { start: open, end: pos + 2, innerStart: inner, innerEnd: pos, trimLeft, trimRight: false, closed: true, tokens: fitted(tokens), comment: false };
     }
     if (c === '{' && text[pos + 1] === '{') {
       // An empty action opened again and again (`{{{{{{…`) is one half-typed action, as Go's
@@ -131,23 +155,28 @@ function scanAction(text: string, open: number, trimLeft: boolean, inner: number
     }
     if (c === '"') {
       let i = pos + 1;
+      // The value is sliced from the text in runs between escapes, not built a character at a time.
       let value = '';
+      let run = i;
       let closed = false;
       while (i < text.length && text[i] !== '\n') {
         if (text[i] === '\\' && i + 1 < text.length) {
-          value += unescape(text[i + 1]);
+          value += text.slice(run, i) + unescape(text[i + 1]);
           i += 2;
+          run = i;
           continue;
         }
         if (text[i] === '"') {
+          value += text.slice(run, i);
           closed = true;
           i++;
           break;
         }
-        value += text[i++];
+        i++;
       }
+      if (!closed) value += text.slice(run, i);
       if (!closed) errors.push({ code: 'syntax', start: pos, end: i, message: 'This string is never closed: add the closing double quote.' });
-      pos = push('string', pos, i, value);
+      pos = push(tokens, text, 'string', pos, i, value);
       continue;
     }
     if (c === '`') {
@@ -155,9 +184,9 @@ function scanAction(text: string, open: number, trimLeft: boolean, inner: number
       if (close < 0) {
         const end = find.lineEnd(pos);
         errors.push({ code: 'syntax', start: pos, end, message: 'This raw string is never closed: add the closing backtick.' });
-        pos = push('rawString', pos, end, text.slice(pos + 1, end));
+        pos = push(tokens, text, 'rawString', pos, end, text.slice(pos + 1, end));
       } else {
-        pos = push('rawString', pos, close + 1, text.slice(pos + 1, close));
+        pos = push(tokens, text, 'rawString', pos, close + 1, text.slice(pos + 1, close));
       }
       continue;
     }
@@ -165,61 +194,80 @@ function scanAction(text: string, open: number, trimLeft: boolean, inner: number
       const m = /'(?:\\.[^'\n]*|[^'\\\n])'/y;
       m.lastIndex = pos;
       const hit = m.exec(text);
-      if (hit) pos = push('char', pos, pos + hit[0].length);
+      if (hit) pos = push(tokens, text, 'char', pos, pos + hit[0].length);
       else {
         errors.push({ code: 'syntax', start: pos, end: pos + 1, message: "A character constant is written like 'a'; use double quotes for strings." });
-        pos = push('invalid', pos, pos + 1);
+        pos = push(tokens, text, 'invalid', pos, pos + 1);
       }
       continue;
     }
-    if (c === '.' && !/[0-9]/.test(text[pos + 1] ?? '')) {
-      let i = pos + 1;
-      while (i < text.length && isIdentPart(text[i])) i++;
-      const adjacentToOperand =
-        tokens.length > 0 && tokens[tokens.length - 1].end === pos && ['field', 'variable', 'rparen'].includes(tokens[tokens.length - 1].type);
-      if (i > pos + 1 || adjacentToOperand) pos = push('field', pos, i, text.slice(pos + 1, i));
-      else pos = push('dot', pos, pos + 1);
+    if (c === '.' && !isDigit(text.charCodeAt(pos + 1))) {
+      const i = identEnd(text, pos + 1);
+      const last = tokens.length > 0 ? tokens[tokens.length - 1] : undefined;
+      const adjacentToOperand = !!last && last.end === pos && (last.type === 'field' || last.type === 'variable' || last.type === 'rparen');
+      if (i > pos + 1 || adjacentToOperand) pos = push(tokens, text, 'field', pos, i, text.slice(pos + 1, i));
+      else pos = push(tokens, text, 'dot', pos, pos + 1);
       continue;
     }
     if (c === '$') {
-      let i = pos + 1;
-      while (i < text.length && isIdentPart(text[i])) i++;
-      pos = push('variable', pos, i);
+      pos = push(tokens, text, 'variable', pos, identEnd(text, pos + 1));
       continue;
     }
-    if (isIdentStart(c)) {
-      let i = pos + 1;
-      while (i < text.length && isIdentPart(text[i])) i++;
+    if (isIdentStart(code)) {
+      const i = identEnd(text, pos + 1);
       const word = text.slice(pos, i);
-      pos = push(KEYWORDS.has(word) ? 'keyword' : word === 'true' || word === 'false' ? 'bool' : word === 'nil' ? 'nil' : 'identifier', pos, i);
+      pos = push(tokens, text, KEYWORDS.has(word) ? 'keyword' : word === 'true' || word === 'false' ? 'bool' : word === 'nil' ? 'nil' : 'identifier', pos, i);
       continue;
     }
-    if (/[0-9+\-.]/.test(c)) {
+    if (isDigit(code) || c === '+' || c === '-' || c === '.') {
       NUMBER.lastIndex = pos;
       const hit = NUMBER.exec(text);
       if (hit && hit[0].length > 0 && /[0-9]/.test(hit[0])) {
-        pos = push('number', pos, pos + hit[0].length);
+        pos = push(tokens, text, 'number', pos, pos + hit[0].length);
         continue;
       }
     }
-    if (c === '(') pos = push('lparen', pos, pos + 1);
-    else if (c === ')') pos = push('rparen', pos, pos + 1);
-    else if (c === '|') pos = push('pipe', pos, pos + 1);
-    else if (c === ',') pos = push('comma', pos, pos + 1);
-    else if (c === ':' && text[pos + 1] === '=') pos = push('declare', pos, pos + 2);
-    else if (c === '=') pos = push('assign', pos, pos + 1);
+    if (c === '(') pos = push(tokens, text, 'lparen', pos, pos + 1);
+    else if (c === ')') pos = push(tokens, text, 'rparen', pos, pos + 1);
+    else if (c === '|') pos = push(tokens, text, 'pipe', pos, pos + 1);
+    else if (c === ',') pos = push(tokens, text, 'comma', pos, pos + 1);
+    else if (c === ':' && text[pos + 1] === '=') pos = push(tokens, text, 'declare', pos, pos + 2);
+    else if (c === '=') pos = push(tokens, text, 'assign', pos, pos + 1);
     else {
       errors.push({ code: 'syntax', start: pos, end: pos + 1, message: `Unexpected character "${c}" in an action.` });
-      pos = push('invalid', pos, pos + 1);
+      pos = push(tokens, text, 'invalid', pos, pos + 1);
     }
   }
   // No `}}` before the next `{{` or the end: the action is half-typed. It ends at the end of its
   // first line so that the rest of the file still parses as text.
   const stop = Math.min(pos, find.lineEnd(open));
-  const kept = tokens.filter((t) => t.end <= stop);
-  actionErrors.push(...errors.filter((e) => e.start < stop));
+  // Tokens end in order, so the ones past the line are the last ones.
+  let kept = tokens.length;
+  while (kept > 0 && tokens[kept - 1].end > stop) kept--;
+  tokens.length = kept;
+  for (const e of errors) if (e.start < stop) actionErrors.push(e);
   actionErrors.push({ code: 'unclosed-action', start: open, end: stop, message: 'This action is never closed: add }}.' });
-  return { start: open, end: stop, innerStart: inner, innerEnd: stop, trimLeft, trimRight: false, closed: false, tokens: kept, comment: false };
+  return { start: open, end: stop, innerStart: inner, innerEnd: stop, trimLeft, trimRight: false, closed: false, tokens: fitted(tokens), comment: false };
+}
+
+/**
+ * Adds a token and returns its end, for `pos = push(…)`: a function of the scan's own (a closure
+ * per action) would be one more allocation per action, and one that assigned `pos` itself would
+ * keep `pos` in a context instead of a register.
+ */
+function push(tokens: Token[], text: string, type: TokenType, start: number, end: number, value = text.slice(start, end)): number {
+  tokens.push({ type, start, end, value });
+  return end;
+}
+
+/**
+ * An array of exactly its length. An array filled by `push` keeps room for sixteen or more
+ * elements, and the tree keeps every one of them for as long as the text is open: copied to its
+ * size, a 1 MB template's tree is about a third smaller, and the garbage collector, which copies
+ * what survives, has that much less to copy.
+ */
+export function fitted<T>(items: T[]): T[] {
+  return items.length === 0 ? items : items.slice();
 }
 
 function unescape(c: string): string {

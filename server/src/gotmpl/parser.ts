@@ -12,7 +12,7 @@ import type {
   TemplateNode,
   Token,
 } from './ast';
-import { scan } from './lexer';
+import { fitted, scan } from './lexer';
 
 /**
  * Builds the tree from the scanned actions with an explicit stack (no recursion over nesting, so
@@ -29,40 +29,74 @@ interface Frame {
 
 export function parse(text: string): Template {
   const { actions, errors } = scan(text);
-  const nodes: TemplateNode[] = [];
-  const stack: Frame[] = [{ node: null, inElse: false }];
-  const top = () => stack[stack.length - 1];
-  const list = (): TemplateNode[] => {
-    const frame = top();
-    if (!frame.node) return nodes;
+  const tree = new TreeBuilder([], 0, errors);
+  for (const action of actions) tree.add(action);
+  tree.finish(text.length);
+  errors.sort(byStart);
+  return { text, nodes: tree.nodes, actions, errors };
+}
+
+/** Errors in source order; the sort is stable, so errors at one offset keep the order they were found in. */
+export const byStart = (a: ParseError, b: ParseError) => a.start - b.start;
+
+/**
+ * The tree built one action at a time. Between actions its state is the open blocks and where
+ * the text since the last action starts; at the top level (no block open) that is all, so a
+ * re-parse can start from the nodes before an edit and stop where the previous tree takes over.
+ */
+export class TreeBuilder {
+  private readonly stack: Frame[] = [{ node: null, inElse: false }];
+
+  constructor(
+    readonly nodes: TemplateNode[],
+    /** Where the text after the last action starts. */
+    private textStart: number,
+    /** Where the parse errors go (unsorted). */
+    private readonly errors: ParseError[],
+  ) {}
+
+  /** No block is open. */
+  get atTopLevel(): boolean {
+    return this.stack.length === 1;
+  }
+
+  private top(): Frame {
+    return this.stack[this.stack.length - 1];
+  }
+
+  private list(): TemplateNode[] {
+    const frame = this.top();
+    if (!frame.node) return this.nodes;
     if (frame.inElse && isBranch(frame.node)) return (frame.node.elseList ??= []);
     return frame.node.list;
-  };
-  const insideRange = () => {
+  }
+
+  private insideRange(): boolean {
+    const stack = this.stack;
     for (let i = stack.length - 1; i > 0; i--) {
       const n = stack[i].node;
       if (n?.type === 'range' && !stack[i].inElse) return true;
       if (n?.type === 'define' || n?.type === 'block') return false;
     }
     return false;
-  };
-  let textStart = 0;
-  for (const action of actions) {
-    if (action.start > textStart) list().push({ type: 'text', start: textStart, end: action.start });
-    textStart = action.end;
+  }
+
+  add(action: Action): void {
+    const { errors, stack } = this;
+    if (action.start > this.textStart) this.list().push({ type: 'text', start: this.textStart, end: action.start });
+    this.textStart = action.end;
     if (action.comment) {
-      list().push({ type: 'comment', start: action.start, end: action.end, action });
-      continue;
+      this.list().push({ type: 'comment', start: action.start, end: action.end, action });
+      return;
     }
     const tokens = action.tokens;
     const first = tokens[0];
     const keyword = first?.type === 'keyword' ? first.value : undefined;
-    const pipelineAfter = (from: number) => parsePipeline(tokens, from, action.innerEnd, errors, 0, false).pipeline;
     switch (keyword) {
       case 'if':
       case 'with':
       case 'range': {
-        const node = branch(keyword, action, first, pipelineAfter(1), false);
+        const node = branch(keyword, action, first, pipelineOf(action, 1, errors), false);
         if (node.pipeline.commands.length === 0)
           errors.push({
             code: 'syntax',
@@ -70,12 +104,12 @@ export function parse(text: string): Template {
             end: first.end,
             message: `"${keyword}" needs a value to test, e.g. {{ ${keyword} .Values.enabled }}.`,
           });
-        list().push(node);
+        this.list().push(node);
         stack.push({ node, inElse: false });
         break;
       }
       case 'else': {
-        const frame = top();
+        const frame = this.top();
         const owner = frame.node;
         if (!isBranch(owner) || frame.inElse) {
           errors.push({
@@ -93,7 +127,7 @@ export function parse(text: string): Template {
         frame.inElse = true;
         const second = tokens[1];
         if (second?.type === 'keyword' && (second.value === 'if' || second.value === 'with')) {
-          const node = branch(second.value, action, second, pipelineAfter(2), true);
+          const node = branch(second.value, action, second, pipelineOf(action, 2, errors), true);
           owner.elseList.push(node);
           stack.push({ node, inElse: false });
         } else if (tokens.length > 1) {
@@ -139,25 +173,30 @@ export function parse(text: string): Template {
             message: '"define" is only allowed at the top level of a file: move it out of this block.',
           });
         const node: DefineNode = { type: keyword, ...named.head, list: [] };
-        if (keyword === 'block') node.pipeline = pipelineAfter(named.bodyFrom);
+        if (keyword === 'block') node.pipeline = pipelineOf(action, named.bodyFrom, errors);
         else if (tokens.length > 2)
           errors.push({ code: 'syntax', start: tokens[2].start, end: tokens[tokens.length - 1].end, message: '"define" takes only a name.' });
-        list().push(node);
+        this.list().push(node);
         stack.push({ node, inElse: false });
         break;
       }
       case 'template': {
         const named = namedHead(keyword, action, tokens, errors);
-        list().push({ type: 'template', ...named.head, pipeline: tokens.length > named.bodyFrom ? pipelineAfter(named.bodyFrom) : undefined });
+        this.list().push({
+          type: 'template',
+          ...named.head,
+          pipeline: tokens.length > named.bodyFrom ? pipelineOf(action, named.bodyFrom, errors) : undefined,
+        });
         break;
       }
       case 'break':
       case 'continue':
-        if (!insideRange()) errors.push({ code: 'syntax', start: action.start, end: action.end, message: `{{ ${keyword} }} only works inside a range block.` });
-        list().push({ type: keyword, start: action.start, end: action.end, action });
+        if (!this.insideRange())
+          errors.push({ code: 'syntax', start: action.start, end: action.end, message: `{{ ${keyword} }} only works inside a range block.` });
+        this.list().push({ type: keyword, start: action.start, end: action.end, action });
         break;
       default: {
-        const pipeline = pipelineAfter(0);
+        const pipeline = pipelineOf(action, 0, errors);
         if (pipeline.commands.length === 0 && pipeline.variables.length === 0 && action.closed) {
           errors.push({
             code: 'syntax',
@@ -166,25 +205,28 @@ export function parse(text: string): Template {
             message: 'This action is empty: put a value or a function call inside, or remove it.',
           });
         }
-        list().push({ type: 'action', start: action.start, end: action.end, action, pipeline });
+        this.list().push({ type: 'action', start: action.start, end: action.end, action, pipeline });
       }
     }
   }
-  if (text.length > textStart) list().push({ type: 'text', start: textStart, end: text.length });
-  for (let i = stack.length - 1; i > 0; i--) {
-    const node = stack[i].node;
-    if (!node) continue;
-    node.end = text.length;
-    if (isBranch(node) && node.chained) continue;
-    errors.push({
-      code: 'missing-end',
-      start: node.action.start,
-      end: node.action.end,
-      message: `This "${node.type}" is never closed: add {{ end }} where the block ends.`,
-    });
+
+  /** The text after the last action, and an error for every block left open. */
+  finish(textLength: number): void {
+    if (textLength > this.textStart) this.list().push({ type: 'text', start: this.textStart, end: textLength });
+    const stack = this.stack;
+    for (let i = stack.length - 1; i > 0; i--) {
+      const node = stack[i].node;
+      if (!node) continue;
+      node.end = textLength;
+      if (isBranch(node) && node.chained) continue;
+      this.errors.push({
+        code: 'missing-end',
+        start: node.action.start,
+        end: node.action.end,
+        message: `This "${node.type}" is never closed: add {{ end }} where the block ends.`,
+      });
+    }
   }
-  errors.sort((a, b) => a.start - b.start);
-  return { text, nodes, actions, errors };
 }
 
 /** The shared head of `define`, `block` and `template`: keyword, quoted name, where the pipeline starts. */
@@ -220,6 +262,11 @@ function branch(type: 'if' | 'with' | 'range', action: Action, keyword: Token, p
   return { type, start: action.start, end: action.end, action, keyword: { start: keyword.start, end: keyword.end }, pipeline, list: [], chained };
 }
 
+/** The pipeline of an action's tokens from `from` on. */
+function pipelineOf(action: Action, from: number, errors: ParseError[]): PipelineNode {
+  return parsePipeline(action.tokens, from, action.innerEnd, errors, 0, false).pipeline;
+}
+
 /** A field chain glued to the previous token (`.a.b`, `$x.a`, `(f).a`). */
 function adjacentFields(tokens: readonly Token[], i: number, after: number): { path: FieldSegment[]; next: number } {
   const path: FieldSegment[] = [];
@@ -229,7 +276,7 @@ function adjacentFields(tokens: readonly Token[], i: number, after: number): { p
     end = tokens[i].end;
     i++;
   }
-  return { path, next: i };
+  return { path: fitted(path), next: i };
 }
 
 /**
@@ -247,7 +294,7 @@ function parsePipeline(
   let i = from;
   const variables: DeclaredVariable[] = [];
   let assign = false;
-  const declEnd = (() => {
+  if (tokens[i]?.type === 'variable') {
     let j = i;
     const found: DeclaredVariable[] = [];
     while (j < tokens.length && tokens[j].type === 'variable') {
@@ -256,14 +303,12 @@ function parsePipeline(
       if (tokens[j]?.type === 'comma' && found.length < 2) j++;
       else break;
     }
-    if (found.length > 0 && (tokens[j]?.type === 'declare' || tokens[j]?.type === 'assign')) {
+    if (tokens[j]?.type === 'declare' || tokens[j]?.type === 'assign') {
       variables.push(...found);
       assign = tokens[j].type === 'assign';
-      return j + 1;
+      i = j + 1;
     }
-    return i;
-  })();
-  i = declEnd;
+  }
   const start = tokens[from]?.start ?? endOffset;
   const commands: CommandNode[] = [];
   let expectCommand = variables.length > 0;
@@ -295,7 +340,7 @@ function parsePipeline(
     errors.push({ code: 'syntax', start: last?.start ?? start, end: last?.end ?? endOffset, message: 'Give the variable a value after ":=".' });
   }
   const end = commands.length ? commands[commands.length - 1].end : i > from ? tokens[i - 1].end : start;
-  return { pipeline: { type: 'pipeline', start, end, variables, assign, commands }, next: i };
+  return { pipeline: { type: 'pipeline', start, end, variables, assign, commands: fitted(commands) }, next: i };
 }
 
 function parseCommand(tokens: readonly Token[], from: number, errors: ParseError[], depth: number): { command: CommandNode; next: number } {
@@ -363,5 +408,5 @@ function parseCommand(tokens: readonly Token[], from: number, errors: ParseError
   }
   const start = tokens[from]?.start ?? 0;
   const end = args.length ? args[args.length - 1].end : start;
-  return { command: { type: 'command', start, end, args }, next: i };
+  return { command: { type: 'command', start, end, args: fitted(args) }, next: i };
 }

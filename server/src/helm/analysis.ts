@@ -1,4 +1,4 @@
-import { type CommandNode, expressions, type FieldSegment, type PipelineNode, type Template, type TemplateNode } from '../gotmpl';
+import { actionAt, expressions, type FieldSegment, inElseBranch, nodePath, type PipelineNode, type Template, type TemplateNode } from '../gotmpl';
 import { applyPath, bindAction, coveredByGuard, enterBody, type Env, resolveExpr, rootEnv, type Scope } from './scope';
 
 /**
@@ -62,6 +62,10 @@ export interface ExprUsage {
   end: number;
   /** Each field segment with what the chain up to it refers to. */
   readonly segments: readonly SegmentRef[];
+  /** The segment under `offset` (its end counts, for half-typed input), found without making the others. */
+  segmentAt(offset: number): SegmentRef | undefined;
+  /** The segment where the chain reaches a `.Values` path of `length` names, if it does. */
+  valuesSegment(length: number): FieldSegment | undefined;
   /** What the whole expression refers to. */
   scope: Scope;
   guarded: boolean;
@@ -75,6 +79,7 @@ export interface ExprUsage {
  */
 class Usage implements ExprUsage {
   private made: SegmentRef[] | undefined;
+  private names: readonly string[] | undefined;
 
   constructor(
     readonly start: number,
@@ -87,11 +92,40 @@ class Usage implements ExprUsage {
   ) {}
 
   get segments(): readonly SegmentRef[] {
-    if (!this.made) {
-      const names = this.path.map((s) => s.name);
-      this.made = this.path.map((segment, i) => new LazySegment(segment, this.base, names, i));
-    }
+    this.made ??= this.path.map((_, i) => this.segment(i));
     return this.made;
+  }
+
+  /*
+   * A chain of a few hundred thousand segments (generated text) is read one segment at a time by
+   * hover and the rules: making every segment for that was most of their time.
+   */
+
+  segmentAt(offset: number): SegmentRef | undefined {
+    // The segments follow each other, so the first that ends at or after `offset` is the only candidate.
+    const path = this.path;
+    let lo = 0;
+    let hi = path.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (path[mid].end < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < path.length && path[lo].start <= offset ? this.segment(lo) : undefined;
+  }
+
+  valuesSegment(length: number): FieldSegment | undefined {
+    // Each segment adds one name to the path, so only one index can reach `length`: after the
+    // root's `Values`, or after a values path of its own.
+    const base = this.base;
+    const index = base.kind === 'root' && this.path[0]?.name === 'Values' ? length : base.kind === 'values' ? length - base.path.length - 1 : -1;
+    return index >= 0 && index < this.path.length ? this.path[index] : undefined;
+  }
+
+  private segment(index: number): SegmentRef {
+    if (this.made) return this.made[index];
+    this.names ??= this.path.map((s) => s.name);
+    return new LazySegment(this.path[index], this.base, this.names, index);
   }
 }
 
@@ -128,39 +162,98 @@ export function analyze(template: Template): Analysis {
     }
   };
   const visitNode = (node: TemplateNode, env: Env, depth: number, inside: string | undefined) => {
-    switch (node.type) {
-      case 'action':
-        visitPipeline(node.pipeline, env, false, inside, result);
-        return;
-      case 'template':
-        if (node.name) result.refs.push({ keyword: 'template', name: node.name, start: node.nameSpan.start, end: node.nameSpan.end, inside });
-        if (node.pipeline) visitPipeline(node.pipeline, env, false, inside, result);
-        return;
-      case 'if':
-      case 'with':
-      case 'range':
-        visitPipeline(node.pipeline, env, true, inside, result);
-        if (depth >= MAX_DEPTH) return;
-        visitList(node.list, enterBody(node, env, false), depth + 1, inside);
-        if (node.elseList) visitList(node.elseList, enterBody(node, env, true), depth + 1, inside);
-        return;
-      case 'define':
-      case 'block':
-        if (node.pipeline) visitPipeline(node.pipeline, env, false, inside, result);
-        if (depth >= MAX_DEPTH) return;
-        visitList(node.list, enterBody(node, env, false), depth + 1, node.name || inside);
-        return;
-      default:
-        return;
-    }
+    visitHead(node, env, inside, result);
+    if (depth >= MAX_DEPTH) return;
+    for (const body of bodies(node, env, inside)) visitList(body.list, body.env, depth + 1, body.inside);
   };
   visitList(template.nodes, rootEnv(), 0, undefined);
   return result;
 }
 
+/**
+ * The part of `analyze(template)` about the action that holds `offset`: the same usages, calls
+ * and references there, found by walking down to that action alone. A hover needs no more, and
+ * analysing a whole 2,000-line template on every keystroke was a third of a hover's time.
+ */
+export function analyzeAt(template: Template, offset: number): Analysis {
+  const result: Analysis = { usages: [], calls: [], refs: [] };
+  const action = actionAt(template, offset);
+  if (!action) return result;
+  let env = rootEnv();
+  let inside: string | undefined;
+  let list: readonly TemplateNode[] = template.nodes;
+  // Walk down to a place strictly inside the action: its edges may touch a neighbour (an action
+  // left open ends where the next `{{ else }}` starts).
+  const probe = action.start + 1;
+  const path = nodePath(template, probe);
+  for (const [depth, node] of path.entries()) {
+    if (depth > MAX_DEPTH) break;
+    for (const sibling of list) {
+      if (sibling === node) break;
+      bindAction(sibling, env);
+    }
+    if ('action' in node && node.action === action) {
+      visitHead(node, env, inside, result);
+      break;
+    }
+    const inElse = inElseBranch(node, probe);
+    const body = bodies(node, env, inside).find((b) => b.inElse === inElse);
+    if (!body) break;
+    ({ env, inside, list } = body);
+  }
+  return result;
+}
+
+/** What a node's own action refers to: its pipeline, and the name of a template it calls. */
+function visitHead(node: TemplateNode, env: Env, inside: string | undefined, result: Analysis): void {
+  switch (node.type) {
+    case 'action':
+      visitPipeline(node.pipeline, env, false, inside, result);
+      return;
+    case 'template':
+      if (node.name) result.refs.push({ keyword: 'template', name: node.name, start: node.nameSpan.start, end: node.nameSpan.end, inside });
+      if (node.pipeline) visitPipeline(node.pipeline, env, false, inside, result);
+      return;
+    case 'if':
+    case 'with':
+    case 'range':
+      visitPipeline(node.pipeline, env, true, inside, result);
+      return;
+    case 'define':
+    case 'block':
+      if (node.pipeline) visitPipeline(node.pipeline, env, false, inside, result);
+      return;
+    default:
+      return;
+  }
+}
+
+/** A block's bodies (its list, then its else branch) with what holds inside each. */
+function bodies(
+  node: TemplateNode,
+  env: Env,
+  inside: string | undefined,
+): Array<{ list: readonly TemplateNode[]; env: Env; inside: string | undefined; inElse: boolean }> {
+  switch (node.type) {
+    case 'if':
+    case 'with':
+    case 'range': {
+      const out = [{ list: node.list, env: enterBody(node, env, false), inside, inElse: false }];
+      if (node.elseList) out.push({ list: node.elseList, env: enterBody(node, env, true), inside, inElse: true });
+      return out;
+    }
+    case 'define':
+    case 'block':
+      return [{ list: node.list, env: enterBody(node, env, false), inside: node.name || inside, inElse: false }];
+    default:
+      return [];
+  }
+}
+
 function visitPipeline(pipeline: PipelineNode, env: Env, isCondition: boolean, inside: string | undefined, result: Analysis): void {
   const all = expressions(pipeline);
-  const guardedByFunction = all.some((e) => e.type === 'identifier' && GUARD_FUNCTIONS.has(e.name));
+  let guardedByFunction = false;
+  for (const e of all) if (e.type === 'identifier' && GUARD_FUNCTIONS.has(e.name)) guardedByFunction = true;
   for (const e of all) {
     if (e.type !== 'field' && e.type !== 'variable') continue;
     const base: Scope = e.type === 'field' ? env.dot : (env.vars.get(e.name) ?? { kind: 'unknown' });
@@ -176,18 +269,22 @@ function visitCommands(pipeline: PipelineNode, inside: string | undefined, resul
   const work: PipelineNode[] = [pipeline];
   while (work.length) {
     const p = work.pop() as PipelineNode;
-    p.commands.forEach((command: CommandNode, index) => {
-      command.args.forEach((arg, position) => {
+    // Plain loops: callbacks here were an allocation per command of every action.
+    for (let index = 0; index < p.commands.length; index++) {
+      const args = p.commands[index].args;
+      for (let position = 0; position < args.length; position++) {
+        const arg = args[position];
         if (arg.type === 'identifier') {
-          const argCount = position === 0 ? command.args.length - 1 + (index > 0 ? 1 : 0) : 0;
+          const argCount = position === 0 ? args.length - 1 + (index > 0 ? 1 : 0) : 0;
           result.calls.push({ name: arg.name, start: arg.start, end: arg.end, argCount });
         } else if (arg.type === 'paren') work.push(arg.pipeline);
         else if (arg.type === 'chain') work.push(arg.operand.pipeline);
-      });
-      const [head, name] = command.args;
+      }
+      const head = args[0];
+      const name = args[1];
       if (head?.type === 'identifier' && head.name === 'include' && name?.type === 'string') {
         result.refs.push({ keyword: 'include', name: name.value, start: name.start, end: name.end, inside });
       }
-    });
+    }
   }
 }

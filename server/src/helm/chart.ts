@@ -1,6 +1,6 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node as YamlNode, type Pair, parseDocument, type Scalar, type YAMLMap } from 'yaml';
 import { basename, cutDeepFlowNesting, dirname, joinUri, NESTED_TOO_DEEP, relativeUri, unlessNestedTooDeep } from '../common';
-import { parse, type Template, walk } from '../gotmpl';
+import { parse, reparse, type Template, walk } from '../gotmpl';
 import type { Analysis } from './analysis';
 import { archiveMember, findChartRoot, type ServiceContext } from '../workspace';
 
@@ -78,6 +78,8 @@ function textOf(ctx: ServiceContext, uri: string): string | undefined {
 export interface Parsed {
   text: string;
   template?: Template;
+  /** The tree of the file's previous text, until this text's tree is made from it (see `treeOf`). */
+  previous?: Template;
   /** Filled in by document.ts when a feature needs it (the chart index does not). */
   analysis?: Analysis;
   yaml?: YamlFile;
@@ -94,18 +96,27 @@ export function parsed(ctx: ServiceContext, uri: string, text: string): Parsed {
   const all = ctx.cache.get('helm-parsed', '', 0, () => new Map<string, Parsed>());
   let entry = all.get(uri);
   if (!entry || entry.text !== text) {
-    entry = { text };
+    const previous = entry?.template ?? entry?.previous;
+    entry = previous ? { text, previous } : { text };
     all.set(uri, entry);
   }
   return entry;
+}
+
+/** The entry's template tree, made once: re-parsed from the previous text's tree after an edit, which scans only what the edit touched. */
+export function treeOf(entry: Parsed): Template {
+  if (!entry.template) {
+    entry.template = entry.previous ? reparse(entry.previous, entry.text) : parse(entry.text);
+    entry.previous = undefined;
+  }
+  return entry.template;
 }
 
 /** A file's template tree only (the chart index needs no analysis of every file). */
 export function templateOf(ctx: ServiceContext, uri: string): Template | undefined {
   const text = ctx.workspace.read(uri);
   if (text === undefined) return undefined;
-  const entry = parsed(ctx, uri, text);
-  return (entry.template ??= parse(text));
+  return treeOf(parsed(ctx, uri, text));
 }
 
 export function yamlFileOf(ctx: ServiceContext, uri: string): YamlFile | undefined {

@@ -1,28 +1,42 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Location } from 'vscode-languageserver-types';
 import { lineStarts, positionInText } from '../common';
-import { parse, type Template } from '../gotmpl';
+import type { Template } from '../gotmpl';
 import type { ServiceContext, SourceDocument } from '../workspace';
 import { type Analysis, analyze, type ExprUsage, type SegmentRef } from './analysis';
-import { type ChartModel, chartOf, parsed } from './chart';
+import { type ChartModel, chartOf, parsed, treeOf } from './chart';
 
 /** A template document with its chart, parse tree and analysis, each computed once per version. */
 export interface TemplateInfo {
   chart: ChartModel | undefined;
   template: Template;
-  analysis: Analysis;
+  readonly analysis: Analysis;
 }
 
-/** A document's template tree and analysis, each computed once per text. */
-export function templateAnalysis(ctx: ServiceContext, doc: TextDocument): { template: Template; analysis: Analysis } {
+/**
+ * A document's template tree and analysis, each computed once per text, the analysis when first
+ * read: completion and hover need only the part of it at the cursor (`analyzeAt`).
+ */
+export function templateAnalysis(ctx: ServiceContext, doc: TextDocument): { template: Template; readonly analysis: Analysis } {
   const entry = parsed(ctx, doc.uri, doc.getText());
-  const template = (entry.template ??= parse(entry.text));
-  const analysis = (entry.analysis ??= analyze(template));
-  return { template, analysis };
+  const template = treeOf(entry);
+  return {
+    template,
+    get analysis() {
+      return (entry.analysis ??= analyze(template));
+    },
+  };
 }
 
 export function templateInfo(ctx: ServiceContext, src: SourceDocument): TemplateInfo {
-  return { chart: chartOf(ctx, src.doc.uri), ...templateAnalysis(ctx, src.doc) };
+  const found = templateAnalysis(ctx, src.doc);
+  return {
+    chart: chartOf(ctx, src.doc.uri),
+    template: found.template,
+    get analysis() {
+      return found.analysis;
+    },
+  };
 }
 
 /** The analysis of any template file of the workspace (for references across templates). */
@@ -35,7 +49,7 @@ export function analysisOf(ctx: ServiceContext, uri: string): { template: Templa
 export function segmentAt(analysis: Analysis, offset: number): { usage: ExprUsage; ref: SegmentRef } | undefined {
   for (const usage of analysis.usages) {
     if (offset < usage.start || offset > usage.end) continue;
-    const ref = usage.segments.find((s) => offset >= s.segment.start && offset <= s.segment.end);
+    const ref = usage.segmentAt(offset);
     if (ref) return { usage, ref };
   }
   return undefined;

@@ -146,7 +146,7 @@ type Out = Piece & { action?: Span };
 
 /** Offsets for every piece, and the markers turned into synthetic spans. */
 function place(rendered: readonly Out[], state: State): Expansion {
-  const { out, index } = withDocumentBreaks(rendered);
+  const { out, index, text: joined } = withDocumentBreaks(rendered);
   const pieces: Placed[] = [];
   const starts: number[] = [];
   let offset = 0;
@@ -160,8 +160,9 @@ function place(rendered: readonly Out[], state: State): Expansion {
     offset = end;
   }
   starts.push(offset);
-  const text = pieces.map((p) => p.text).join('');
-  const span = (m: Marker): Span => ({ start: starts[index[m.from]], end: starts[index[m.to]] });
+  const text = joined ?? pieces.map((p) => p.text).join('');
+  const at = (i: number) => starts[index ? index[i] : i];
+  const span = (m: Marker): Span => ({ start: at(m.from), end: at(m.to) });
   return {
     text,
     pieces,
@@ -174,15 +175,16 @@ function place(rendered: readonly Out[], state: State): Expansion {
 /**
  * Helm splits its output into documents at every `---` that starts a line, whatever follows it
  * (`---# comment` after a `-}}` trimmed the line break); YAML needs the break, so it is put back.
- * `index` maps each old piece index to its new one.
+ * `index` maps each old piece index to its new one; without a cut there is none, and `text` is their text.
  */
-function withDocumentBreaks(rendered: readonly Out[]): { out: Out[]; index: number[] } {
+function withDocumentBreaks(rendered: readonly Out[]): { out: readonly Out[]; index?: number[]; text?: string } {
   const text = rendered.map((p) => p.text).join('');
   const cuts: number[] = [];
   const marker = /^---(?=[^\s-])/gm;
   for (let m = marker.exec(text); m; m = marker.exec(text)) cuts.push(m.index + 3);
+  // Nothing to cut (the usual case): the pieces, their indexes and their text stay as they are.
+  if (cuts.length === 0) return { out: rendered, text };
   const index = rendered.map((_, i) => i).concat(rendered.length);
-  if (cuts.length === 0) return { out: [...rendered], index };
   const out: Out[] = [];
   let offset = 0;
   let c = 0;
@@ -285,7 +287,8 @@ function emitText(state: State, node: Span, mode: Mode, out: Piece[]): void {
 const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
 
 function evaluated(state: State, pipeline: PipelineNode, env: Env): { value: unknown; reads: Reads } {
-  return withReads(state.hooks, () => evaluatePipeline({ ...pipeline, variables: [] }, env, state.hooks));
+  // The value only: evaluatePipeline reads the commands, never the variables an action declares.
+  return withReads(state.hooks, () => evaluatePipeline(pipeline, env, state.hooks));
 }
 
 function renderAction(state: State, node: ActionNode, env: Env, mode: Mode, out: Piece[]): void {

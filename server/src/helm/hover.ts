@@ -4,6 +4,7 @@ import { actionAt } from '../gotmpl';
 import type { Answer, HoverTarget, ServiceContext, SourceDocument } from '../workspace';
 import { describe, describePath, factsMarkdown, type SchemaFacts } from '../yamlSchema';
 import { type ChartModel, chartOf, keyPathAt, namedTemplates, yamlFileOf } from './chart';
+import { analyzeAt } from './analysis';
 import { chartValue } from './complete';
 import { dotted, segmentAt, templateInfo } from './document';
 import { ANY, envAt } from './scope';
@@ -49,8 +50,9 @@ function templateHover(ctx: ServiceContext, src: SourceDocument, pos: Position):
   const token = action.tokens.find((t) => offset >= t.start && offset < t.end) ?? action.tokens.find((t) => offset === t.end);
   if (!token) return null;
   const range = rangeOf(doc, token.start, token.end);
-
-  const ref = info.analysis.refs.find((r) => offset >= r.start && offset <= r.end);
+  // Only the action under the cursor is analysed: the whole template's analysis is the diagnostics' to make.
+  const here = analyzeAt(info.template, offset);
+  const ref = here.refs.find((r) => offset >= r.start && offset <= r.end);
   if (ref) {
     const defs = info.chart ? (namedTemplates(ctx, info.chart).get(ref.name) ?? []) : [];
     const body = defs.length
@@ -76,7 +78,7 @@ function templateHover(ctx: ServiceContext, src: SourceDocument, pos: Position):
       : null;
   }
   if (token.type === 'dot') return dotHover(info, offset, range);
-  const hit = segmentAt(info.analysis, offset);
+  const hit = segmentAt(here, offset);
   if (!hit) return token.type === 'variable' ? variableHover(ctx, info, token.value, offset, range) : null;
   const segRange = rangeOf(doc, hit.ref.segment.start, hit.ref.segment.end);
   const scope = hit.ref.scope;

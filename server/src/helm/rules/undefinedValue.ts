@@ -30,7 +30,7 @@ function check(file: TemplateFile): Finding[] {
     if (!judged.has(key)) judged.set(key, judge(ctx, chart, path));
     const judgement = judged.get(key);
     if (!judgement) continue;
-    const segment = usage.segments.find((s) => s.scope.kind === 'values' && s.scope.path.length === judgement.first + 1)?.segment;
+    const segment = usage.valuesSegment(judgement.first + 1);
     findings.push(finding(meta, rangeOf(file.doc, segment?.start ?? usage.start, usage.end), judgement.message));
   }
   return findings;

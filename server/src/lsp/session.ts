@@ -69,6 +69,8 @@ export class Session {
       publish: (uri, version, diagnostics) => void this.connection.sendDiagnostics({ uri, version, diagnostics }),
     },
     () => !this.pullDiagnostics,
+    undefined,
+    (resume) => this.activity.whenIdle(resume),
   );
   /** What the editor said it supports beyond LSP (initializationOptions.features). */
   private features: ClientFeatures = {};

@@ -4,7 +4,7 @@ import type { Diagnostic } from 'vscode-languageserver/node';
 import { CHEAP_RUN_MS, DiagnosticsScheduler, delayAfterEdit } from '../../../server/src/lsp/diagnostics';
 
 /** One open document whose runs cost `costMs` on a clock that moves only inside a run. */
-function harness(options: { costMs?: number; async?: boolean } = {}) {
+function harness(options: { costMs?: number; async?: boolean; whenIdle?: (resume: () => void) => void } = {}) {
   let now = 0;
   const state = {
     version: 1 as number | undefined,
@@ -29,6 +29,7 @@ function harness(options: { costMs?: number; async?: boolean } = {}) {
     },
     () => true,
     () => now,
+    options.whenIdle,
   );
   return { scheduler, state };
 }
@@ -111,4 +112,23 @@ test('a closed document is neither computed nor published', async () => {
   await turns();
   assert.deepEqual(state.computed, []);
   assert.equal(scheduler.current('a'), undefined);
+});
+
+test("a due run waits while a request is open, and a newer edit takes the waiting run's place", async () => {
+  const held: Array<() => void> = [];
+  const { scheduler, state } = harness({ whenIdle: (resume) => held.push(resume) });
+  scheduler.opened('a');
+  await turns();
+  assert.deepEqual(state.computed, [], 'nothing runs while the request is open');
+  state.version = 2;
+  scheduler.changed('a');
+  await turns();
+  // The request is answered: both waiting runs resume; only the newer edit's computes.
+  for (const resume of held.splice(0)) resume();
+  await turns();
+  assert.deepEqual(state.computed, [2]);
+  assert.deepEqual(
+    state.published.map((p) => p.version),
+    [2],
+  );
 });

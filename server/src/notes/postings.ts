@@ -37,6 +37,13 @@ export class Vocabulary {
   private tokens: string[] = [];
   /** By token number: its hash. */
   private hashes = new Int32Array(1024);
+  /**
+   * The tokens' UTF-16 codes end to end, token `id`'s from `starts[id]` to `starts[id + 1]`: every
+   * word is compared with its token, and a typed array reads faster than the token's string (often
+   * a slice of a notes file).
+   */
+  private chars = new Uint16Array(8192);
+  private starts = new Int32Array(1025);
   /** By hash, linear probing: a token number plus one, 0 for an empty slot; at most half full. */
   private table = new Int32Array(4096);
 
@@ -58,7 +65,7 @@ export class Vocabulary {
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const entry = this.table[slot];
       if (entry === 0) return this.add(slot, hash, text, start, end, lower);
-      if (this.hashes[entry - 1] === hash && sameText(this.tokens[entry - 1], text, start, end, lower)) return entry - 1;
+      if (this.hashes[entry - 1] === hash && this.holds(entry - 1, text, start, end, lower)) return entry - 1;
     }
   }
 
@@ -76,32 +83,56 @@ export class Vocabulary {
   /** Forgets the tokens `used` does not mark and numbers the rest densely again; returns old → new number (-1 for a forgotten one). */
   renumber(used: Uint8Array): Int32Array {
     const mapping = new Int32Array(this.tokens.length).fill(-1);
-    const tokens: string[] = [];
-    const hashes = new Int32Array(this.hashes.length);
+    const kept: string[] = [];
+    const hashes: number[] = [];
     this.tokens.forEach((token, id) => {
       if (!used[id]) return;
-      mapping[id] = tokens.length;
-      hashes[tokens.length] = this.hashes[id];
-      tokens.push(token);
+      mapping[id] = kept.length;
+      kept.push(token);
+      hashes.push(this.hashes[id]);
     });
-    this.tokens = tokens;
-    this.hashes = hashes;
+    this.tokens = [];
+    this.starts[0] = 0;
+    kept.forEach((token, id) => this.append(token, hashes[id]));
     this.rehash(this.table.length);
     return mapping;
   }
 
-  private add(slot: number, hash: number, text: string, start: number, end: number, lower: boolean): number {
-    const id = this.tokens.length;
-    const token = text.slice(start, end);
-    this.tokens.push(lower ? token.toLowerCase() : token);
-    if (id === this.hashes.length) {
-      const grown = new Int32Array(id * 2);
-      grown.set(this.hashes);
-      this.hashes = grown;
+  /** Whether token `id` is `text.slice(start, end)` (ASCII capitals lower-cased when `lower`). */
+  private holds(id: number, text: string, start: number, end: number, lower: boolean): boolean {
+    const chars = this.chars;
+    const from = this.starts[id];
+    if (this.starts[id + 1] - from !== end - start) return false;
+    for (let i = start, at = from; i < end; i++, at++) {
+      let c = text.charCodeAt(i);
+      if (lower && c >= 65 && c <= 90) c += 32;
+      if (c !== chars[at]) return false;
     }
-    this.hashes[id] = hash;
+    return true;
+  }
+
+  private add(slot: number, hash: number, text: string, start: number, end: number, lower: boolean): number {
+    const token = text.slice(start, end);
+    const id = this.append(lower ? token.toLowerCase() : token, hash);
     this.table[slot] = id + 1;
     if (this.tokens.length * 2 > this.table.length) this.rehash(this.table.length * 2);
+    return id;
+  }
+
+  /** Gives `token` the next number, without entering it in the hash table. */
+  private append(token: string, hash: number): number {
+    const id = this.tokens.length;
+    this.tokens.push(token);
+    if (id + 1 >= this.hashes.length) {
+      this.hashes = grown(this.hashes, this.hashes.length * 2);
+      this.starts = grown(this.starts, this.starts.length * 2);
+    }
+    this.hashes[id] = hash;
+    const from = this.starts[id];
+    const to = from + token.length;
+    if (to > this.chars.length) this.chars = grown(this.chars, Math.max(to, this.chars.length * 2));
+    for (let i = 0; i < token.length; i++) this.chars[from + i] = token.charCodeAt(i);
+    this.starts[id + 1] = to;
     return id;
   }
 
@@ -117,14 +148,11 @@ export class Vocabulary {
   }
 }
 
-function sameText(token: string, text: string, start: number, end: number, lower: boolean): boolean {
-  if (token.length !== end - start) return false;
-  for (let i = start; i < end; i++) {
-    let c = text.charCodeAt(i);
-    if (lower && c >= 65 && c <= 90) c += 32;
-    if (c !== token.charCodeAt(i - start)) return false;
-  }
-  return true;
+/** A copy of a typed array in a larger one. */
+function grown<T extends Int32Array | Uint16Array>(array: T, size: number): T {
+  const copy = new (array.constructor as new (size: number) => T)(size);
+  copy.set(array);
+  return copy;
 }
 
 /**

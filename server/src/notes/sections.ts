@@ -1,4 +1,4 @@
-import { type MarkdownOutline, proseOf, readMarkdown, withoutComments } from './markdown';
+import { type MarkdownOutline, maySeparate, proseOf, readMarkdown, withoutComments } from './markdown';
 import { splitTags } from './terms';
 import type { NoteFile, NoteSection } from './types';
 
@@ -159,6 +159,7 @@ function proseIn(outline: MarkdownOutline, from: number, start: number, end: num
  * prose matches `pattern`, starting at its own line. A section without separators is returned whole.
  */
 export function excerpt(section: NoteSection, pattern: RegExp): NoteSection {
+  if (!maySeparate(section.body)) return section;
   const { lines, fenced, separators } = readMarkdown(section.body);
   const parts: Array<{ from: number; to: number }> = [];
   let from = 0;

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { type NoteSection, parseSections } from '../../../server/src/notes';
-import { proseOf } from '../../../server/src/notes/markdown';
+import { maySeparate, proseOf, readMarkdown } from '../../../server/src/notes/markdown';
 import { excerpt, parseNotes } from '../../../server/src/notes/sections';
 
 const parse = (text: string): NoteSection[] => parseSections({ uri: 'file:///n/k8s.md', text, origin: 'user' });
@@ -224,5 +224,31 @@ describe('sectioning: prose', () => {
     const { prose, alone } = both('# H\n-*-\n    code or not\nprose\n');
     assert.deepEqual(prose, alone);
     assert.equal(prose[0], 'prose');
+  });
+});
+
+describe('sectioning: excerpts', () => {
+  test('a body the separator check passes over has no separator the parser finds', () => {
+    const indents = ['', ' ', '   ', '    ', '\t', '> ', '- ', '1. ', ' \t'];
+    const marks = ['---', '***', '___', '- - -', '* * *', '_ _ _', '-', '--', '==', '-\t-\t-', '---  ', '--- x', '***\t', '-_-', '- -', '+++'];
+    const before = ['', 'para\n', '# H\n', '\n', 'a\nb\n', '```\n', '| a | b |\n'];
+    let separated = 0;
+    for (const indent of indents)
+      for (const mark of marks)
+        for (const lead of before) {
+          const body = `${lead}${indent}${mark}\nafter`;
+          if (readMarkdown(body).separators.length === 0) continue;
+          separated++;
+          assert.ok(maySeparate(body), JSON.stringify(body));
+        }
+    assert.ok(separated > 100);
+    assert.equal(maySeparate('text\n- item\n* star\n_emphasis_\n== not a break'), false);
+  });
+
+  test('a body without separators is its own excerpt; with one, the part that matches', () => {
+    const [plain] = parse('# H\nhostPath here\n- a list\n');
+    assert.equal(excerpt(plain, /hostPath/g), plain);
+    const [parts] = parse('# H\nfirst\n\n - - -\nhostPath here\n');
+    assert.equal(excerpt(parts, /hostPath/g).body, 'hostPath here');
   });
 });

@@ -241,7 +241,9 @@ export class Postings<F extends { readonly id: number }> {
   /** The count of a token in one section (0 when absent), with the token's list looked up once. */
   counter(token: string): (file: { readonly id: number }, section: number) => number {
     const list = this.list(token);
-    return list ? (file, section) => countIn(list, file.id, section) : () => 0;
+    if (!list) return () => 0;
+    const counts = new Counts(list);
+    return (file, section) => counts.of(file.id, section);
   }
 
   /**
@@ -257,7 +259,8 @@ export class Postings<F extends { readonly id: number }> {
     }
     if (lists.length === 0) return;
     lists.sort((a, b) => a.length - b.length);
-    const [driver, ...others] = lists;
+    const [driver, ...rest] = lists;
+    const others = rest.map((list) => new Counts(list));
     const data = driver.data;
     let id = -1;
     let file: F | undefined;
@@ -269,7 +272,7 @@ export class Postings<F extends { readonly id: number }> {
       }
       if (!file) continue;
       const section = data[i + 1];
-      if (others.every((o) => countIn(o, id, section) > 0)) visit(file, section);
+      if (others.every((o) => o.of(id, section) > 0)) visit(file, section);
     }
   }
 
@@ -305,18 +308,43 @@ export function compact(vocabulary: Vocabulary, tables: ReadonlyArray<Postings<{
   for (const table of tables) table.renumber(mapping);
 }
 
-/** Binary search of (file id, section) in a triples list; the count, or 0 when absent. */
-function countIn(list: IntList, id: number, section: number): number {
-  const data = list.data;
-  let lo = 0;
-  let hi = list.length / 3 - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const at = mid * 3;
-    const d = data[at] - id || data[at + 1] - section;
-    if (d === 0) return data[at + 2];
-    if (d < 0) lo = mid + 1;
-    else hi = mid - 1;
+/**
+ * The counts of (file id, section) pairs in a triples list. A search starts where the last one
+ * ended: a lookup asks mostly in list order (the sections of a heading match, the driver of
+ * `forSectionsWithAll`), so each is a short gallop forward over nearby entries instead of a
+ * binary search of the whole list, whose every step is a cache miss in a common word's list.
+ */
+class Counts {
+  /** Where the last search ended, in triples. */
+  private at = 0;
+
+  constructor(private readonly list: IntList) {}
+
+  /** The count of the pair, or 0 when absent. */
+  of(id: number, section: number): number {
+    const data = this.list.data;
+    const n = this.list.length / 3;
+    // The first triple not before the pair lies in lo..hi (hi when every one in between is before it).
+    let lo = 0;
+    let hi = Math.min(this.at, n);
+    if (this.at < n && before(data, this.at, id, section)) {
+      let bound = 1;
+      while (this.at + bound < n && before(data, this.at + bound, id, section)) bound *= 2;
+      lo = this.at + (bound >> 1) + 1;
+      hi = Math.min(this.at + bound, n);
+    }
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (before(data, mid, id, section)) lo = mid + 1;
+      else hi = mid;
+    }
+    this.at = lo;
+    return lo < n && data[lo * 3] === id && data[lo * 3 + 1] === section ? data[lo * 3 + 2] : 0;
   }
-  return 0;
+}
+
+/** Whether triple `t` of a list is before (file id, section). */
+function before(data: Int32Array, t: number, id: number, section: number): boolean {
+  const at = t * 3;
+  return data[at] < id || (data[at] === id && data[at + 1] < section);
 }

@@ -62,6 +62,8 @@ const ENOUGH = 8;
 const MORE = 3;
 
 const UPPER_WORD = /^[A-Z][A-Z0-9]+$/;
+/** CJK ideographs only (the ranges of `cjkChars`). */
+const IDEOGRAPHS = /^[\u3400-\u9fff\uf900-\ufaff]+$/;
 /** A name with a dot between two word characters: `spec.selector`, `Release.Name`. */
 const DOTTED = /\w\.\w/;
 /** A term that is one token (a word, maybe hyphenated, maybe marked with `--` or `.`), so its counts are in the postings. */
@@ -286,16 +288,16 @@ class Candidates {
   readonly all: Candidate[] = [];
   /** Sections in the key's domain matched by a tag, a heading or a parent. */
   strong = 0;
-  private readonly byFile = new Map<RankedFile, Map<number, Candidate>>();
+  /** By section object: a map per file cost more than the rest of an offer, as a common word's matches are spread over most files. */
+  private readonly bySection = new Map<NoteSection, Candidate>();
 
   /** Proposes a match of a section; the best match per section wins (`betterMatch`). */
   offer(candidate: Candidate): void {
-    let sections = this.byFile.get(candidate.file);
-    if (!sections) this.byFile.set(candidate.file, (sections = new Map()));
-    const current = sections.get(candidate.section);
+    const section = candidate.file.sections[candidate.section];
+    const current = this.bySection.get(section);
     const wasStrong = current !== undefined && isStrong(current);
     if (!current) {
-      sections.set(candidate.section, candidate);
+      this.bySection.set(section, candidate);
       this.all.push(candidate);
     } else if (betterMatch(candidate, current)) {
       Object.assign(current, candidate);
@@ -336,6 +338,10 @@ interface TermInfo {
   hasCjk: boolean;
   /** The term's whole-word pattern, compiled on first use. */
   pattern: () => RegExp;
+  /** Whether a text holds the term (as `pattern` finds it). */
+  foundIn: (text: string) => boolean;
+  /** How many times a text holds the term (as `pattern` finds it: matches do not overlap). */
+  countIn: (text: string) => number;
   /** How often a section's prose names the term (see `mentionCounter`), with its postings lists looked up once. */
   mentions: (f: RankedFile, section: number) => number;
 }
@@ -351,7 +357,18 @@ function termInfo(term: Term, tables: RankingTables): TermInfo {
     compiled.lastIndex = 0;
     return compiled;
   };
-  return { term, tokens, plain, chars, hasCjk: chars.length > 0, pattern, mentions: mentionCounter(term, plain, tokens, tables) };
+  const { text } = term;
+  // A term of CJK ideographs only (镜像分层) is what its pattern finds as written: they have no case and
+  // make no word boundary. Such terms are looked for in many headings, and `indexOf` is several times faster.
+  const literal = IDEOGRAPHS.test(text);
+  const foundIn = literal ? (t: string) => t.includes(text) : (t: string) => pattern().test(t);
+  const countIn = (t: string) => {
+    let count = 0;
+    if (literal) for (let at = t.indexOf(text); at >= 0; at = t.indexOf(text, at + text.length)) count++;
+    else for (const p = pattern(); p.test(t);) count++; // Global: each test starts after the last match.
+    return count;
+  };
+  return { term, tokens, plain, chars, hasCjk: chars.length > 0, pattern, foundIn, countIn, mentions: mentionCounter(term, plain, tokens, tables) };
 }
 
 /**
@@ -386,11 +403,10 @@ function matchHeadings(info: TermInfo, own: readonly TermInfo[], tables: Ranking
     if (siblings.length && siblings.some(named(f.headings[i])) && !kin.some(named(f.headings[i]))) return;
     let length = term.text.length;
     if (!exact) {
-      const pattern = info.pattern();
       if (fixedLength) {
-        if (!pattern.test(f.headings[i])) return;
+        if (!info.foundIn(f.headings[i])) return;
       } else {
-        const m = pattern.exec(f.headings[i]);
+        const m = info.pattern().exec(f.headings[i]);
         if (!m) return;
         length = m[0].length;
       }
@@ -472,11 +488,8 @@ function matchBodies(info: TermInfo, domain: number, tables: RankingTables, want
     probe.otherDomain = otherDomain(domain, file.domains[section]);
     if (best.accepts(probe)) best.add({ ...probe });
   };
-  // Counted with test (the pattern is global, so each test starts after the last match): no arrays.
   const scan = (f: RankedFile, i: number) => {
-    const pattern = info.pattern();
-    let count = 0;
-    while (pattern.test(f.prose[i])) count++;
+    const count = info.countIn(f.prose[i]);
     if (count > 0) add(f, i, count);
   };
   if (info.hasCjk) tables.bodyChars.forSectionsWithAll(info.chars, wanted, scan);

@@ -2,7 +2,7 @@ import { fileSectionDomains } from './domains';
 import { compact, type FileEntries, Postings, Vocabulary } from './postings';
 import { admits, compareFiles, hoverNotes, type RankedFile, type RankingTables, rankSections, type RankOptions } from './ranking';
 import { parseNotes } from './sections';
-import { forEachCjkChar, isCapitalWord, markedStart, TEMPLATE_ACTION, type Term, termPattern, Words } from './terms';
+import { forEachCjkChar, isCapitalWord, TEMPLATE_ACTION, type Term, termPattern, Words } from './terms';
 import type { HoverNotes, LookupOptions, NoteFile, NoteSection, RankedSection } from './types';
 
 const MAX_CACHED_LOOKUPS = 2000;
@@ -259,9 +259,8 @@ function countTokens(
 ): void {
   const { text } = words;
   while (words.next()) {
-    const { start, end, upper } = words;
+    const { start, end, upper, marked } = words;
     postings.count(entries, vocabulary.idOf(text, start, end, upper, words.hash), section);
-    const marked = markedStart(text, start);
     if (marked < start) postings.count(entries, vocabulary.idOf(text, marked, end, upper), section);
     if (capitals && upper && isCapitalWord(text, start, end)) capitals.postings.count(capitals.entries, vocabulary.idOf(text, start, end, false), section);
   }

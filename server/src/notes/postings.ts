@@ -204,12 +204,13 @@ export class Postings<F extends { readonly id: number }> {
 
   /** Files a file's entries under its id; returns how many there were. */
   add(file: F, entries: FileEntries): number {
+    const lists = this.lists;
+    // Grown one by one to the vocabulary's size, so the array stays dense (an index far past its end would make it a slow dictionary).
+    while (lists.length < this.vocabulary.size) lists.push(undefined);
     for (let i = 0; i < entries.length; i += 3) {
       const token = entries[i];
-      // Grown one by one, so the array stays dense (an index far past its end would make it a slow dictionary).
-      while (this.lists.length <= token) this.lists.push(undefined);
-      let list = this.lists[token];
-      if (!list) this.lists[token] = list = new IntList();
+      let list = lists[token];
+      if (!list) lists[token] = list = new IntList();
       list.push3(file.id, entries[i + 1], entries[i + 2]);
     }
     return entries.length / 3;

@@ -89,7 +89,7 @@ export function parseNotes(file: NoteFile): ParsedNotes {
     };
     if (file.language) section.language = file.language;
     sections.push(section);
-    prose.push(coversSubsections ? '' : proseIn(outline, from, start, bodyEnd, body));
+    prose.push(coversSubsections ? '' : proseIn(outline, join, from, start, bodyEnd, body));
   };
 
   const firstHeading = headings[0]?.line ?? lines.length;
@@ -143,13 +143,21 @@ function lineJoiner(text: string, lines: readonly string[]): (start: number, end
  * from the file's parse instead of a parse of the body. The two parses agree because a body
  * starts where no block is open (after a heading, a separator, code or a blank line); where a
  * dropped leading line is something else (`-*-` is a paragraph), the body is parsed on its own.
+ * `join` joins lines of the file (`lineJoiner`).
  */
-function proseIn(outline: MarkdownOutline, from: number, start: number, end: number, body: string): string {
+function proseIn(outline: MarkdownOutline, join: (start: number, end: number) => string, from: number, start: number, end: number, body: string): string {
   const { lines, code, separators } = outline;
   for (let l = from; l < start; l++) if (!code[l] && lines[l].trim() !== '' && !separators.includes(l)) return proseOf(body);
   if (!code.subarray(start, end).includes(1)) return withoutComments(body);
+  // The lines outside code, first to last: most often code only ends the body (or opens it), and
+  // then the prose is one run of the file's lines, a slice of its text.
+  let first = start;
+  while (first < end && code[first]) first++;
+  let last = end;
+  while (last > first && code[last - 1]) last--;
+  if (!code.subarray(first, last).includes(1)) return withoutComments(join(first, last));
   const kept: string[] = [];
-  for (let l = start; l < end; l++) if (!code[l]) kept.push(lines[l]);
+  for (let l = first; l < last; l++) if (!code[l]) kept.push(lines[l]);
   return withoutComments(kept.join('\n'));
 }
 

@@ -215,20 +215,22 @@ export function forEachToken(text: string, visit: (token: string, word: string) 
     const word = text.slice(words.start, words.end);
     const lower = words.upper ? word.toLowerCase() : word;
     visit(lower, word);
-    const marked = markedStart(text, words.start);
-    if (marked < words.start) visit(text.slice(marked, words.start) + lower, word);
+    if (words.marked < words.start) visit(text.slice(words.marked, words.start) + lower, word);
   }
 }
 
 /**
  * The words of `forEachToken` as ranges of a text, one `next()` at a time, with whether each has
- * a capital; makes no strings, for the index, which numbers tokens straight from the text.
+ * a capital and where its marked token starts; makes no strings, for the index, which numbers
+ * tokens straight from the text.
  */
 export class Words {
   /** The current word: `text.slice(start, end)`, and whether it has an ASCII capital. */
   start = 0;
   end = 0;
   upper = false;
+  /** Where the current word's marked token starts: before a `--` or `.` right before it; else `start`. */
+  marked = 0;
   /** `fnv1a` of the current word lower-cased (common/text.ts), taken while scanning it. */
   hash = 0;
 
@@ -270,12 +272,13 @@ export class Words {
     this.end = i;
     this.upper = upper;
     this.hash = hash;
+    this.marked = markedStart(text, start);
     return true;
   }
 }
 
 /** Where a word's marked token starts: before a `--` or `.` right before the word, else the word's own start. */
-export function markedStart(text: string, start: number): number {
+function markedStart(text: string, start: number): number {
   if (start >= 2 && text.charCodeAt(start - 1) === 45 && text.charCodeAt(start - 2) === 45) return start - 2;
   if (start >= 1 && text.charCodeAt(start - 1) === 46) return start - 1;
   return start;

@@ -211,12 +211,14 @@ describe('sectioning: prose', () => {
       '---\nkeys: k8s:kind/Pod\n---\n    preamble code\npreamble prose\n# H\nx\n',
       '# H\n> quote\n>     quoted code\n\t\ttabbed code\n# Unclosed\n```\n# not a heading\n',
       '# CRLF\r\n```\r\ncode\r\n```\r\nprose\r\n',
+      '# Code at both ends\n```\ncode\n```\nprose one\n<!-- c -->\nprose two\n~~~\nlast\n~~~\n# Middle\ntext\n```\ncode\n```\nmore text\n# Only code\n```\nx\n```\n',
     ];
     for (const text of texts) {
       const { prose, alone } = both(text);
       assert.deepEqual(prose, alone, JSON.stringify(text));
     }
     assert.deepEqual(both(texts[0]).prose[0], 'text `inline`\nafter\n ');
+    assert.deepEqual(both(texts[6]).prose, ['prose one\n \nprose two', 'text\nmore text', '']);
   });
 
   test('a body after a dropped line that is no separator (a paragraph "-*-") is parsed alone', () => {

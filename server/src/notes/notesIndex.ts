@@ -1,6 +1,19 @@
 import { fileSectionDomains } from './domains';
 import { compact, type FileEntries, Postings, Vocabulary } from './postings';
-import { admits, compareFiles, hoverNotes, type RankedFile, type RankingTables, rankSections, type RankOptions } from './ranking';
+import {
+  admits,
+  compareFiles,
+  DOMAIN,
+  FACTS,
+  GATHERS,
+  HEADING_LENGTH,
+  hoverNotes,
+  type RankedFile,
+  type RankingTables,
+  rankSections,
+  type RankOptions,
+  START_LINE,
+} from './ranking';
 import { parseNotes } from './sections';
 import { forEachCjkChar, isCapitalWord, TEMPLATE_ACTION, type Term, termPattern, Words } from './terms';
 import type { HoverNotes, LookupOptions, NoteFile, NoteSection, RankedSection } from './types';
@@ -43,6 +56,8 @@ export class NotesIndex {
   /** Indexed files by id; removed ones leave a hole until the postings are compacted. */
   private readonly byId: Array<IndexedFile | undefined> = [];
   private nextId = 0;
+  /** The next file's `firstSection`. */
+  private nextSection = 0;
   private liveEntries = 0;
   private deadEntries = 0;
   private readonly vocabulary = new Vocabulary();
@@ -173,12 +188,11 @@ export class NotesIndex {
   private *index(file: NoteFile): Generator<void, PreparedFile, void> {
     const { sections, prose } = parseNotes(file);
     const { vocabulary, numbering } = this;
-    const domains = new Uint8Array(sections.length);
+    const facts = new Int32Array(sections.length * FACTS);
+    const firstSection = this.nextSection;
+    this.nextSection += sections.length;
     const sectionDomain = fileSectionDomains(file.uri);
     const headings: string[] = [];
-    const headingLengths: number[] = [];
-    const startLines: number[] = [];
-    const gathers: number[] = [];
     const headingTokens: FileEntries = [];
     const headingChars: FileEntries = [];
     const bodyTokens: FileEntries = [];
@@ -193,12 +207,13 @@ export class NotesIndex {
     for (; i < sections.length; i++) {
       if (i > 0 && i % STEP_SECTIONS === 0) yield;
       const section = sections[i];
-      domains[i] = sectionDomain(section.tags, section.fileTags, section.headingPath);
       const heading = (section.headingPath[section.headingPath.length - 1] ?? '').trim();
       headings.push(heading);
-      headingLengths.push(Math.max(1, heading.replace(/[\s.:：。]+$/, '').length));
-      startLines.push(section.startLine);
-      gathers.push(section.coversSubsections ? 1 : 0);
+      const at = i * FACTS;
+      facts[at + HEADING_LENGTH] = Math.max(1, heading.replace(/[\s.:：。]+$/, '').length);
+      facts[at + START_LINE] = section.startLine;
+      facts[at + GATHERS] = section.coversSubsections ? 1 : 0;
+      facts[at + DOMAIN] = sectionDomain(section.tags, section.fileTags, section.headingPath);
       if (section.empty) continue;
       text = heading;
       countTokens(vocabulary, words.reset(text), i, this.headings, headingTokens);
@@ -212,7 +227,7 @@ export class NotesIndex {
       for (const tag of section.tags) tags.push(vocabulary.id(tag.toLowerCase()), i, 0);
       for (const tag of section.fileTags) tags.push(vocabulary.id(tag.toLowerCase()), i, 1);
     }
-    const entry: IndexedFile = { id: -1, file, sections, prose, headings, headingLengths, startLines, gathers, domains, rank: 0, entries: 0 };
+    const entry: IndexedFile = { id: -1, file, sections, prose, headings, facts, firstSection, rank: 0, entries: 0 };
     return { entry, numbering, headingTokens, headingChars, bodyTokens, bodyChars, capitalTokens, tags };
   }
 

@@ -82,17 +82,28 @@ export interface RankedFile {
   readonly sections: readonly NoteSection[];
   /** Per section: its prose (the body without code and HTML comments), for counting phrases. */
   readonly prose: readonly string[];
-  /** Per section: its own heading, trimmed, and that heading's length without trailing punctuation. */
+  /** Per section: its own heading, trimmed. */
   readonly headings: readonly string[];
-  readonly headingLengths: readonly number[];
-  /** Per section: its start line, and 1 when it gathers its subsections. */
-  readonly startLines: readonly number[];
-  readonly gathers: readonly number[];
-  /** Per section: its domain bits (`domains.ts`). */
-  readonly domains: Uint8Array;
+  /**
+   * Per section, `FACTS` numbers from `section * FACTS` (at `HEADING_LENGTH`, `START_LINE`,
+   * `GATHERS` and `DOMAIN`): one array, so checking a candidate reads one object of its file.
+   */
+  readonly facts: Int32Array;
+  /** The number of the file's first section among all the index ever numbered (section `i`'s is `firstSection + i`). */
+  readonly firstSection: number;
   /** The file's place in `compareFiles` order, the tie-break of equal scores; the index sets it before each ranking. */
   readonly rank: number;
 }
+
+/** How many numbers `RankedFile.facts` holds per section. */
+export const FACTS = 4;
+/** A section's own heading's length without trailing punctuation (at least 1). */
+export const HEADING_LENGTH = 0;
+export const START_LINE = 1;
+/** 1 when the section gathers its subsections. */
+export const GATHERS = 2;
+/** The section's domain bits (`domains.ts`). */
+export const DOMAIN = 3;
 
 /** The index's postings and compiled patterns, as ranking reads them. */
 export interface RankingTables {
@@ -159,7 +170,17 @@ export function rankSections(keys: readonly string[], tables: RankingTables, opt
     const own = terms.filter((t) => !t.term.alias);
     thingTerms.push(...own);
     const offer = (tier: Tier) => (f: RankedFile, section: number, score: number, reason: MatchReason, matched: string) =>
-      candidates.offer({ file: f, section, tier, fallback: false, score, reason, key, matched, otherDomain: otherDomain(domain, f.domains[section]) });
+      candidates.offer({
+        file: f,
+        section,
+        tier,
+        fallback: false,
+        score,
+        reason,
+        key,
+        matched,
+        otherDomain: otherDomain(domain, f.facts[section * FACTS + DOMAIN]),
+      });
     matchTags(query.tags, tables, admitted, offer(1));
     for (const info of terms) matchHeadings(info, own, tables, userNotes, offer(2));
     for (const info of terms) bodySearches.push({ key, domain, info });
@@ -182,7 +203,7 @@ export function rankSections(keys: readonly string[], tables: RankingTables, opt
         reason: reason === 'tag' || reason === 'file tag' ? 'parent tag' : 'parent heading',
         key,
         matched,
-        otherDomain: otherDomain(domain, f.domains[section]),
+        otherDomain: otherDomain(domain, f.facts[section * FACTS + DOMAIN]),
       });
     matchTags(query.tags, tables, admitted, offer);
     for (const info of terms) matchHeadings(info, own, tables, userNotes, offer);
@@ -200,7 +221,7 @@ export function rankSections(keys: readonly string[], tables: RankingTables, opt
           reason,
           key,
           matched,
-          otherDomain: otherDomain(domain, f.domains[section]),
+          otherDomain: otherDomain(domain, f.facts[section * FACTS + DOMAIN]),
           pattern,
         }),
       );
@@ -268,7 +289,7 @@ function compareCandidates(a: Candidate, b: Candidate): number {
     originOrder(a.file.file) - originOrder(b.file.file) ||
     b.score - a.score ||
     a.file.rank - b.file.rank ||
-    a.file.startLines[a.section] - b.file.startLines[b.section]
+    a.file.facts[a.section * FACTS + START_LINE] - b.file.facts[b.section * FACTS + START_LINE]
   );
 }
 
@@ -288,12 +309,12 @@ class Candidates {
   readonly all: Candidate[] = [];
   /** Sections in the key's domain matched by a tag, a heading or a parent. */
   strong = 0;
-  /** By section object: a map per file cost more than the rest of an offer, as a common word's matches are spread over most files. */
-  private readonly bySection = new Map<NoteSection, Candidate>();
+  /** By section number (`RankedFile.firstSection`): a map per file cost more than the rest of an offer, as a common word's matches are spread over most files. */
+  private readonly bySection = new Map<number, Candidate>();
 
   /** Proposes a match of a section; the best match per section wins (`betterMatch`). */
   offer(candidate: Candidate): void {
-    const section = candidate.file.sections[candidate.section];
+    const section = candidate.file.firstSection + candidate.section;
     const current = this.bySection.get(section);
     const wasStrong = current !== undefined && isStrong(current);
     if (!current) {
@@ -361,7 +382,10 @@ function termInfo(term: Term, tables: RankingTables): TermInfo {
   // A term of CJK ideographs only (镜像分层) is what its pattern finds as written: they have no case and
   // make no word boundary. Such terms are looked for in many headings, and `indexOf` is several times faster.
   const literal = IDEOGRAPHS.test(text);
-  const foundIn = literal ? (t: string) => t.includes(text) : (t: string) => pattern().test(t);
+  // A case-sensitive term without spaces (`FROM`) is in every text its pattern matches, as written:
+  // most headings with the word have it in lower case ("from"), and `includes` tells them apart first.
+  const written = term.caseSensitive && !/\s/.test(text);
+  const foundIn = literal ? (t: string) => t.includes(text) : written ? (t: string) => t.includes(text) && pattern().test(t) : (t: string) => pattern().test(t);
   const countIn = (t: string) => {
     let count = 0;
     if (literal) for (let at = t.indexOf(text); at >= 0; at = t.indexOf(text, at + text.length)) count++;
@@ -411,11 +435,11 @@ function matchHeadings(info: TermInfo, own: readonly TermInfo[], tables: Ranking
         length = m[0].length;
       }
     }
-    const coverage = Math.round((weights.coverage * length) / f.headingLengths[i]);
+    const coverage = Math.round((weights.coverage * length) / f.facts[i * FACTS + HEADING_LENGTH]);
     let mentions = 0;
     for (const o of own) mentions += o.mentions(f, i);
     const evidence = Math.min(weights.evidence, EVIDENCE_PER_MENTION * mentions);
-    const gathering = f.gathers[i] ? GATHERING_PENALTY : 0;
+    const gathering = f.facts[i * FACTS + GATHERS] ? GATHERING_PENALTY : 0;
     offer(f, i, base + coverage + evidence - gathering, reason, term.text);
   };
   if (info.tokens.length)
@@ -485,7 +509,7 @@ function matchBodies(info: TermInfo, domain: number, tables: RankingTables, want
     probe.file = file;
     probe.section = section;
     probe.count = Math.min(cap, count);
-    probe.otherDomain = otherDomain(domain, file.domains[section]);
+    probe.otherDomain = otherDomain(domain, file.facts[section * FACTS + DOMAIN]);
     if (best.accepts(probe)) best.add({ ...probe });
   };
   const scan = (f: RankedFile, i: number) => {

@@ -39,7 +39,7 @@ interface PreparedFile {
 interface IndexedFile extends RankedFile {
   /** Increases with every file that enters the postings, so postings stay in file-id order. */
   id: number;
-  /** Set once per generation by `rankFiles`. */
+  /** Set by `rankFiles` once a file entered anew; a file changed in place keeps its predecessor's. */
   rank: number;
   /** How many postings entries the file added (counted as dead once it is removed). */
   entries: number;
@@ -116,7 +116,10 @@ export class NotesIndex {
     if (prepared.numbering !== this.numbering) prepared = finish(this.index(file));
     this.commit(prepared);
     this.files.set(file.uri, prepared.entry);
-    this.changed();
+    // A file changed in place keeps its place in `compareFiles` order (by origin and URI).
+    const inPlace = old !== undefined && old.file.origin === file.origin;
+    if (inPlace) prepared.entry.rank = old.rank;
+    this.changed(!inPlace);
   }
 
   removeFile(uri: string): void {
@@ -124,7 +127,8 @@ export class NotesIndex {
     if (!old) return;
     this.unindex(old);
     this.files.delete(uri);
-    this.changed();
+    // The others keep their order: ranks are only compared.
+    this.changed(false);
   }
 
   /** The sections a hover with these keys shows (at most `maxSections`), best first. */
@@ -169,7 +173,7 @@ export class NotesIndex {
     return pattern;
   }
 
-  /** Numbers the files in `compareFiles` order, the tie-break of equal scores; once per generation. */
+  /** Numbers the files in `compareFiles` order, the tie-break of equal scores, when a file entered it anew. */
   private rankFiles(): void {
     if (this.ranksValid) return;
     const files = [...this.files.values()];
@@ -178,10 +182,11 @@ export class NotesIndex {
     this.ranksValid = true;
   }
 
-  private changed(): void {
+  /** After a change of the files; `reordered` when one entered `compareFiles` order anew. */
+  private changed(reordered: boolean): void {
     this.gen++;
     this.lookups.clear();
-    this.ranksValid = false;
+    if (reordered) this.ranksValid = false;
   }
 
   /** Tokenizes a file's sections, yielding every few hundred sections; `commit` adds the result to the postings. */

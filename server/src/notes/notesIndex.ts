@@ -207,6 +207,7 @@ export class NotesIndex {
     let i = 0;
     let text = '';
     const words = new Words();
+    const capitals = { postings: this.capitals, entries: capitalTokens };
     const countHeadingChar = (at: number) => this.headingChars.count(headingChars, vocabulary.idOf(text, at, at + 1, false), i);
     const countProseChar = (at: number) => this.bodyChars.count(bodyChars, vocabulary.idOf(text, at, at + 1, false), i);
     for (; i < sections.length; i++) {
@@ -224,7 +225,7 @@ export class NotesIndex {
       countTokens(vocabulary, words.reset(text), i, this.headings, headingTokens);
       forEachCjkChar(text, countHeadingChar);
       text = prose[i];
-      countTokens(vocabulary, words.reset(text), i, this.bodies, bodyTokens, { postings: this.capitals, entries: capitalTokens });
+      countTokens(vocabulary, words.reset(text), i, this.bodies, bodyTokens, capitals);
       if (text.includes(TEMPLATE_ACTION)) this.bodies.count(bodyTokens, vocabulary.id(TEMPLATE_ACTION), i);
       // Prose mentions count in the user's notes only (bundled ones match by their tags), CJK ones too.
       if (file.origin === 'user') forEachCjkChar(text, countProseChar);

@@ -18,6 +18,17 @@ function tagsIn(lines: readonly string[], fenced: Uint8Array, from: number, to: 
   return tags;
 }
 
+/**
+ * Whether a body is only blanks and HTML comments. Text before its first comment settles it
+ * without rewriting the body: a heading that gathers its subsections has most of its file as body.
+ */
+function saysNothing(body: string): boolean {
+  const comment = body.indexOf('<!--');
+  if (comment < 0) return body.trim() === '';
+  if (body.slice(0, comment).trim() !== '') return false;
+  return withoutComments(body).trim() === '';
+}
+
 function isBlank(line: string): boolean {
   const text = line.trim();
   return text === '' || (text.startsWith('<!--') && text.endsWith('-->'));
@@ -84,7 +95,7 @@ export function parseNotes(file: NoteFile): ParsedNotes {
       tags: tagsIn(lines, fenced, from, to),
       fileTags,
       // The text before the first heading is kept only when it has some, a tag comment included.
-      empty: level > 0 && withoutComments(body).trim() === '',
+      empty: level > 0 && saysNothing(body),
       coversSubsections,
     };
     if (file.language) section.language = file.language;

@@ -145,6 +145,19 @@ describe('sectioning: ranges, bodies, front matter and tags', () => {
     assert.equal(s[1].empty, false);
   });
 
+  test('a body of blanks and HTML comments only is empty; any text besides them is not', () => {
+    const bodies: Array<[string, boolean]> = [
+      ['<!-- keys: k8s:kind/Pod -->', true],
+      ['<!-- one -->\n\n  <!-- two\nlines -->  ', true],
+      ['<!-- a --> text', false],
+      ['text <!-- a -->', false],
+      ['<!-- unclosed\ncomment', false],
+      ['<!-- a -->\n<!-- b', false],
+      ['  \n\t', true],
+    ];
+    for (const [body, empty] of bodies) assert.equal(parse(`## H\n${body}\n## Next\nx\n`)[0].empty, empty, JSON.stringify(body));
+  });
+
   test('YAML front matter is skipped and its keys tag every section', () => {
     const text = '---\ntitle: k8s\nkeys: k8s:kind/Pod, k8s:topic/labels\n---\n# Pod\nshared network\n# Labels\nkey rules\n';
     const s = parse(text);

@@ -91,7 +91,7 @@ export interface RankedFile {
   readonly facts: Int32Array;
   /** The number of the file's first section among all the index ever numbered (section `i`'s is `firstSection + i`). */
   readonly firstSection: number;
-  /** The file's place in `compareFiles` order, the tie-break of equal scores; the index sets it before each ranking. */
+  /** The file's place in `compareFiles` order, the tie-break of equal scores (only compared); the index sets it before a ranking. */
   readonly rank: number;
 }
 
@@ -104,6 +104,11 @@ export const START_LINE = 1;
 export const GATHERS = 2;
 /** The section's domain bits (`domains.ts`). */
 export const DOMAIN = 3;
+
+/** One of a section's `facts`. */
+function fact(f: RankedFile, section: number, which: number): number {
+  return f.facts[section * FACTS + which];
+}
 
 /** The index's postings and compiled patterns, as ranking reads them. */
 export interface RankingTables {
@@ -179,7 +184,7 @@ export function rankSections(keys: readonly string[], tables: RankingTables, opt
         reason,
         key,
         matched,
-        otherDomain: otherDomain(domain, f.facts[section * FACTS + DOMAIN]),
+        otherDomain: otherDomain(domain, fact(f, section, DOMAIN)),
       });
     matchTags(query.tags, tables, admitted, offer(1));
     for (const info of terms) matchHeadings(info, own, tables, userNotes, offer(2));
@@ -203,7 +208,7 @@ export function rankSections(keys: readonly string[], tables: RankingTables, opt
         reason: reason === 'tag' || reason === 'file tag' ? 'parent tag' : 'parent heading',
         key,
         matched,
-        otherDomain: otherDomain(domain, f.facts[section * FACTS + DOMAIN]),
+        otherDomain: otherDomain(domain, fact(f, section, DOMAIN)),
       });
     matchTags(query.tags, tables, admitted, offer);
     for (const info of terms) matchHeadings(info, own, tables, userNotes, offer);
@@ -221,7 +226,7 @@ export function rankSections(keys: readonly string[], tables: RankingTables, opt
           reason,
           key,
           matched,
-          otherDomain: otherDomain(domain, f.facts[section * FACTS + DOMAIN]),
+          otherDomain: otherDomain(domain, fact(f, section, DOMAIN)),
           pattern,
         }),
       );
@@ -289,7 +294,7 @@ function compareCandidates(a: Candidate, b: Candidate): number {
     originOrder(a.file.file) - originOrder(b.file.file) ||
     b.score - a.score ||
     a.file.rank - b.file.rank ||
-    a.file.facts[a.section * FACTS + START_LINE] - b.file.facts[b.section * FACTS + START_LINE]
+    fact(a.file, a.section, START_LINE) - fact(b.file, b.section, START_LINE)
   );
 }
 
@@ -435,11 +440,11 @@ function matchHeadings(info: TermInfo, own: readonly TermInfo[], tables: Ranking
         length = m[0].length;
       }
     }
-    const coverage = Math.round((weights.coverage * length) / f.facts[i * FACTS + HEADING_LENGTH]);
+    const coverage = Math.round((weights.coverage * length) / fact(f, i, HEADING_LENGTH));
     let mentions = 0;
     for (const o of own) mentions += o.mentions(f, i);
     const evidence = Math.min(weights.evidence, EVIDENCE_PER_MENTION * mentions);
-    const gathering = f.facts[i * FACTS + GATHERS] ? GATHERING_PENALTY : 0;
+    const gathering = fact(f, i, GATHERS) ? GATHERING_PENALTY : 0;
     offer(f, i, base + coverage + evidence - gathering, reason, term.text);
   };
   if (info.tokens.length)
@@ -509,7 +514,7 @@ function matchBodies(info: TermInfo, domain: number, tables: RankingTables, want
     probe.file = file;
     probe.section = section;
     probe.count = Math.min(cap, count);
-    probe.otherDomain = otherDomain(domain, file.facts[section * FACTS + DOMAIN]);
+    probe.otherDomain = otherDomain(domain, fact(file, section, DOMAIN));
     if (best.accepts(probe)) best.add({ ...probe });
   };
   const scan = (f: RankedFile, i: number) => {

@@ -198,9 +198,12 @@ export function termPattern(term: Term): RegExp {
     .trim()
     .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
     .replace(/\s+/g, '\\s+');
-  const head = WORD_CHAR.test(term.text.trim()[0] ?? '') ? '(?<![A-Za-z0-9_]-?)' : '';
   const tail = WORD_CHAR.test(term.text.trim().slice(-1)) ? '(?!-?[A-Za-z0-9_])' : '';
-  return new RegExp(head + escaped + tail, term.caseSensitive ? 'g' : 'gi');
+  // Not after a word: checked behind the term's first word instead of before it (the same test, as
+  // that word has just matched), so the pattern starts with text the engine can look for quickly.
+  const first = /^[A-Za-z0-9_]+/.exec(escaped)?.[0];
+  const head = first ? `${first}(?<![A-Za-z0-9_]-?${first})` : '';
+  return new RegExp(head + escaped.slice(first?.length ?? 0) + tail, term.caseSensitive ? 'g' : 'gi');
 }
 
 /**

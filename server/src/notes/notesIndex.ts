@@ -1,5 +1,5 @@
 import { fileSectionDomains } from './domains';
-import { compact, type FileEntries, Postings, Vocabulary } from './postings';
+import { compact, type FileEntries, Postings, Triples, Vocabulary } from './postings';
 import {
   admits,
   compareFiles,
@@ -19,6 +19,8 @@ import { forEachCjkChar, isCapitalWord, TEMPLATE_ACTION, type Term, termPattern,
 import type { HoverNotes, LookupOptions, NoteFile, NoteSection, RankedSection } from './types';
 
 const MAX_CACHED_LOOKUPS = 2000;
+/** Entries with room for more numbers than this (a huge file's) are not kept for reuse. */
+const MAX_SPARE_ENTRIES = 1 << 18;
 /** `setFileInSteps` yields after this many sections. */
 const STEP_SECTIONS = 200;
 
@@ -79,6 +81,8 @@ export class NotesIndex {
     capitals: this.capitals,
     pattern: (term) => this.pattern(term),
   };
+  /** Entries filed already, for the next file to count in (`FileEntries`). */
+  private readonly spareEntries: FileEntries[] = [];
   private readonly lookups = new Map<string, RankedSection[]>();
   private readonly patterns = new Map<string, RegExp>();
   private ranksValid = false;
@@ -198,12 +202,12 @@ export class NotesIndex {
     this.nextSection += sections.length;
     const sectionDomain = fileSectionDomains(file.uri);
     const headings: string[] = [];
-    const headingTokens: FileEntries = [];
-    const headingChars: FileEntries = [];
-    const bodyTokens: FileEntries = [];
-    const bodyChars: FileEntries = [];
-    const capitalTokens: FileEntries = [];
-    const tags: FileEntries = [];
+    const headingTokens = this.entries();
+    const headingChars = this.entries();
+    const bodyTokens = this.entries();
+    const bodyChars = this.entries();
+    const capitalTokens = this.entries();
+    const tags = this.entries();
     let i = 0;
     let text = '';
     const words = new Words();
@@ -230,8 +234,8 @@ export class NotesIndex {
       // Prose mentions count in the user's notes only (bundled ones match by their tags), CJK ones too.
       if (file.origin === 'user') forEachCjkChar(text, countProseChar);
       // For tags the "count" says where the tag is: 0 in the section, 1 in the front matter.
-      for (const tag of section.tags) tags.push(vocabulary.id(tag.toLowerCase()), i, 0);
-      for (const tag of section.fileTags) tags.push(vocabulary.id(tag.toLowerCase()), i, 1);
+      for (const tag of section.tags) tags.push3(vocabulary.id(tag.toLowerCase()), i, 0);
+      for (const tag of section.fileTags) tags.push3(vocabulary.id(tag.toLowerCase()), i, 1);
     }
     const entry: IndexedFile = { id: -1, file, sections, prose, headings, facts, firstSection, rank: 0, entries: 0 };
     return { entry, numbering, headingTokens, headingChars, bodyTokens, bodyChars, capitalTokens, tags };
@@ -250,6 +254,17 @@ export class NotesIndex {
       this.capitals.add(entry, prepared.capitalTokens) +
       this.tags.add(entry, prepared.tags);
     this.liveEntries += entry.entries;
+    for (const entries of [prepared.headingTokens, prepared.headingChars, prepared.bodyTokens, prepared.bodyChars, prepared.capitalTokens, prepared.tags]) {
+      // A huge file's are let go rather than kept for good.
+      if (entries.data.length > MAX_SPARE_ENTRIES) continue;
+      entries.length = 0;
+      this.spareEntries.push(entries);
+    }
+  }
+
+  /** Empty entries for a file being indexed: filed ones again, or new ones (each file in steps takes its own). */
+  private entries(): FileEntries {
+    return this.spareEntries.pop() ?? new Triples();
   }
 
   /** Forgets a file; once most postings entries are dead, they are dropped in one pass. */

@@ -8,7 +8,7 @@ import { fnv1a } from '../common';
  */
 
 /** A growable Int32Array of triples. */
-class IntList {
+export class Triples {
   data = new Int32Array(6);
   length = 0;
 
@@ -157,10 +157,10 @@ function grown<T extends Int32Array | Uint16Array>(array: T, size: number): T {
 
 /**
  * One file's entries for one postings table before they are filed: (token number, section,
- * count) triples, in section order. A plain array: it lives briefly, and growing a typed array
- * allocates outside the heap every time.
+ * count) triples, in section order. The index reuses them from file to file (`NotesIndex`), so
+ * they seldom grow, and the millions of entries of a notes folder make no garbage.
  */
-export type FileEntries = number[];
+export type FileEntries = Triples;
 
 /**
  * token → flat (file id, section, count) triples, ordered by file id and section: files get
@@ -170,7 +170,7 @@ export type FileEntries = number[];
  */
 export class Postings<F extends { readonly id: number }> {
   /** By token number. */
-  private lists: Array<IntList | undefined> = [];
+  private lists: Array<Triples | undefined> = [];
   /** By token number: where its triple for the section counted last is in that file's entries (see `count`). */
   private slots = new Int32Array(1024);
 
@@ -191,14 +191,12 @@ export class Postings<F extends { readonly id: number }> {
       this.slots = grown;
     }
     const at = this.slots[token];
-    if (at < entries.length && entries[at] === token && entries[at + 1] === section) {
-      entries[at + 2]++;
+    const data = entries.data;
+    if (at < entries.length && data[at] === token && data[at + 1] === section) {
+      data[at + 2]++;
     } else {
-      const end = entries.length;
-      this.slots[token] = end;
-      entries[end] = token;
-      entries[end + 1] = section;
-      entries[end + 2] = 1;
+      this.slots[token] = entries.length;
+      entries.push3(token, section, 1);
     }
   }
 
@@ -207,16 +205,17 @@ export class Postings<F extends { readonly id: number }> {
     const lists = this.lists;
     // Grown one by one to the vocabulary's size, so the array stays dense (an index far past its end would make it a slow dictionary).
     while (lists.length < this.vocabulary.size) lists.push(undefined);
+    const data = entries.data;
     for (let i = 0; i < entries.length; i += 3) {
-      const token = entries[i];
+      const token = data[i];
       let list = lists[token];
-      if (!list) lists[token] = list = new IntList();
-      list.push3(file.id, entries[i + 1], entries[i + 2]);
+      if (!list) lists[token] = list = new Triples();
+      list.push3(file.id, data[i + 1], data[i + 2]);
     }
     return entries.length / 3;
   }
 
-  private list(token: string): IntList | undefined {
+  private list(token: string): Triples | undefined {
     const id = this.vocabulary.find(token);
     return id === undefined ? undefined : this.lists[id];
   }
@@ -252,7 +251,7 @@ export class Postings<F extends { readonly id: number }> {
    * rarest token, so a phrase with one common word checks only a few sections.
    */
   forSectionsWithAll(tokens: readonly string[], wanted: (f: F) => boolean, visit: (f: F, section: number) => void): void {
-    const lists: IntList[] = [];
+    const lists: Triples[] = [];
     for (const token of new Set(tokens)) {
       const list = this.list(token);
       if (!list) return;
@@ -281,7 +280,7 @@ export class Postings<F extends { readonly id: number }> {
   compact(used: Uint8Array): void {
     this.lists.forEach((list, token) => {
       if (!list) return;
-      const kept = new IntList();
+      const kept = new Triples();
       for (let i = 0; i < list.length; i += 3) if (this.files[list.data[i]]) kept.push3(list.data[i], list.data[i + 1], list.data[i + 2]);
       this.lists[token] = kept.length ? kept : undefined;
       if (kept.length) used[token] = 1;
@@ -290,7 +289,7 @@ export class Postings<F extends { readonly id: number }> {
 
   /** Moves the lists to the tokens' new numbers (`Vocabulary.renumber`). */
   renumber(mapping: Int32Array): void {
-    const lists: Array<IntList | undefined> = [];
+    const lists: Array<Triples | undefined> = [];
     this.lists.forEach((list, token) => {
       if (!list) return;
       while (lists.length < mapping[token]) lists.push(undefined);
@@ -319,7 +318,7 @@ class Counts {
   /** Where the last search ended, in triples. */
   private at = 0;
 
-  constructor(private readonly list: IntList) {}
+  constructor(private readonly list: Triples) {}
 
   /** The count of the pair, or 0 when absent. */
   of(id: number, section: number): number {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { fnv1a } from '../../../server/src/common';
-import { Postings, Vocabulary } from '../../../server/src/notes/postings';
+import { Postings, Triples, Vocabulary } from '../../../server/src/notes/postings';
 
 /**
  * The postings' storage. The vocabulary numbers words by their range in a text and tells them apart by hash and then char
@@ -65,8 +65,10 @@ describe('notes postings', () => {
     const files: Array<{ id: number } | undefined> = [];
     const table = new Postings(files, vocabulary);
     const expected = new Map<string, number>();
+    // One file's entries after another's, in the same triples, as the index reuses them.
+    const entries = new Triples();
     for (let id = 0; id < 3; id++) {
-      const entries: number[] = [];
+      entries.length = 0;
       for (let section = 0; section < 300; section++) {
         for (let n = 0; n < (section * 7 + id) % 4; n++) table.count(entries, vocabulary.id('a'), section);
         if (section % 37 === id) table.count(entries, vocabulary.id('b'), section);
@@ -74,7 +76,7 @@ describe('notes postings', () => {
       const file = { id };
       files[id] = file;
       table.add(file, entries);
-      for (let i = 0; i < entries.length; i += 3) expected.set(`${entries[i]} ${id} ${entries[i + 1]}`, entries[i + 2]);
+      for (let i = 0; i < entries.length; i += 3) expected.set(`${entries.data[i]} ${id} ${entries.data[i + 1]}`, entries.data[i + 2]);
     }
     files[1] = undefined;
     return { table, vocabulary, expected };

@@ -186,6 +186,17 @@ function withoutCode(text: string): string {
   return code.includes(1) ? lines.filter((_, i) => !code[i]).join('\n') : text;
 }
 
+/**
+ * Whether some Markdown may hold a separator (`MarkdownOutline.separators`): a thematic break or a
+ * setext underline is a line of `-`, `*` or `_` and spaces or tabs, so most section bodies hold
+ * none and need no parse to be cut into parts.
+ */
+export function maySeparate(text: string): boolean {
+  return MAY_SEPARATE.test(text);
+}
+
+const MAY_SEPARATE = /^[ \t]*[-*_][-*_ \t]*$/m;
+
 /** Which lines of some Markdown are fenced code (fence lines included). */
 export function fencedLines(lines: readonly string[]): Uint8Array {
   return readMarkdown(lines.join('\n')).fenced;

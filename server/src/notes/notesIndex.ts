@@ -1,11 +1,26 @@
 import { fileSectionDomains } from './domains';
-import { compact, type FileEntries, Postings, Vocabulary } from './postings';
-import { admits, compareFiles, hoverNotes, type RankedFile, type RankingTables, rankSections, type RankOptions } from './ranking';
+import { compact, type FileEntries, Postings, Triples, Vocabulary } from './postings';
+import {
+  admits,
+  compareFiles,
+  DOMAIN,
+  FACTS,
+  GATHERS,
+  HEADING_LENGTH,
+  hoverNotes,
+  type RankedFile,
+  type RankingTables,
+  rankSections,
+  type RankOptions,
+  START_LINE,
+} from './ranking';
 import { parseNotes } from './sections';
-import { forEachCjkChar, isCapitalWord, markedStart, TEMPLATE_ACTION, type Term, termPattern, Words } from './terms';
+import { forEachCjkChar, isCapitalWord, TEMPLATE_ACTION, type Term, termPattern, Words } from './terms';
 import type { HoverNotes, LookupOptions, NoteFile, NoteSection, RankedSection } from './types';
 
 const MAX_CACHED_LOOKUPS = 2000;
+/** Entries with room for more numbers than this (a huge file's) are not kept for reuse. */
+const MAX_SPARE_ENTRIES = 1 << 18;
 /** `setFileInSteps` yields after this many sections. */
 const STEP_SECTIONS = 200;
 
@@ -26,7 +41,7 @@ interface PreparedFile {
 interface IndexedFile extends RankedFile {
   /** Increases with every file that enters the postings, so postings stay in file-id order. */
   id: number;
-  /** Set once per generation by `rankFiles`. */
+  /** Set by `rankFiles` once a file entered anew; a file changed in place keeps its predecessor's. */
   rank: number;
   /** How many postings entries the file added (counted as dead once it is removed). */
   entries: number;
@@ -43,6 +58,8 @@ export class NotesIndex {
   /** Indexed files by id; removed ones leave a hole until the postings are compacted. */
   private readonly byId: Array<IndexedFile | undefined> = [];
   private nextId = 0;
+  /** The next file's `firstSection`. */
+  private nextSection = 0;
   private liveEntries = 0;
   private deadEntries = 0;
   private readonly vocabulary = new Vocabulary();
@@ -64,6 +81,8 @@ export class NotesIndex {
     capitals: this.capitals,
     pattern: (term) => this.pattern(term),
   };
+  /** Entries filed already, for the next file to count in (`FileEntries`). */
+  private readonly spareEntries: FileEntries[] = [];
   private readonly lookups = new Map<string, RankedSection[]>();
   private readonly patterns = new Map<string, RegExp>();
   private ranksValid = false;
@@ -101,7 +120,10 @@ export class NotesIndex {
     if (prepared.numbering !== this.numbering) prepared = finish(this.index(file));
     this.commit(prepared);
     this.files.set(file.uri, prepared.entry);
-    this.changed();
+    // A file changed in place keeps its place in `compareFiles` order (by origin and URI).
+    const inPlace = old !== undefined && old.file.origin === file.origin;
+    if (inPlace) prepared.entry.rank = old.rank;
+    this.changed(!inPlace);
   }
 
   removeFile(uri: string): void {
@@ -109,7 +131,8 @@ export class NotesIndex {
     if (!old) return;
     this.unindex(old);
     this.files.delete(uri);
-    this.changed();
+    // The others keep their order: ranks are only compared.
+    this.changed(false);
   }
 
   /** The sections a hover with these keys shows (at most `maxSections`), best first. */
@@ -154,7 +177,7 @@ export class NotesIndex {
     return pattern;
   }
 
-  /** Numbers the files in `compareFiles` order, the tie-break of equal scores; once per generation. */
+  /** Numbers the files in `compareFiles` order, the tie-break of equal scores, when a file entered it anew. */
   private rankFiles(): void {
     if (this.ranksValid) return;
     const files = [...this.files.values()];
@@ -163,56 +186,58 @@ export class NotesIndex {
     this.ranksValid = true;
   }
 
-  private changed(): void {
+  /** After a change of the files; `reordered` when one entered `compareFiles` order anew. */
+  private changed(reordered: boolean): void {
     this.gen++;
     this.lookups.clear();
-    this.ranksValid = false;
+    if (reordered) this.ranksValid = false;
   }
 
   /** Tokenizes a file's sections, yielding every few hundred sections; `commit` adds the result to the postings. */
   private *index(file: NoteFile): Generator<void, PreparedFile, void> {
     const { sections, prose } = parseNotes(file);
     const { vocabulary, numbering } = this;
-    const domains = new Uint8Array(sections.length);
+    const facts = new Int32Array(sections.length * FACTS);
+    const firstSection = this.nextSection;
+    this.nextSection += sections.length;
     const sectionDomain = fileSectionDomains(file.uri);
     const headings: string[] = [];
-    const headingLengths: number[] = [];
-    const startLines: number[] = [];
-    const gathers: number[] = [];
-    const headingTokens: FileEntries = [];
-    const headingChars: FileEntries = [];
-    const bodyTokens: FileEntries = [];
-    const bodyChars: FileEntries = [];
-    const capitalTokens: FileEntries = [];
-    const tags: FileEntries = [];
+    const headingTokens = this.entries();
+    const headingChars = this.entries();
+    const bodyTokens = this.entries();
+    const bodyChars = this.entries();
+    const capitalTokens = this.entries();
+    const tags = this.entries();
     let i = 0;
     let text = '';
     const words = new Words();
+    const capitals = { postings: this.capitals, entries: capitalTokens };
     const countHeadingChar = (at: number) => this.headingChars.count(headingChars, vocabulary.idOf(text, at, at + 1, false), i);
     const countProseChar = (at: number) => this.bodyChars.count(bodyChars, vocabulary.idOf(text, at, at + 1, false), i);
     for (; i < sections.length; i++) {
       if (i > 0 && i % STEP_SECTIONS === 0) yield;
       const section = sections[i];
-      domains[i] = sectionDomain(section.tags, section.fileTags, section.headingPath);
       const heading = (section.headingPath[section.headingPath.length - 1] ?? '').trim();
       headings.push(heading);
-      headingLengths.push(Math.max(1, heading.replace(/[\s.:：。]+$/, '').length));
-      startLines.push(section.startLine);
-      gathers.push(section.coversSubsections ? 1 : 0);
+      const at = i * FACTS;
+      facts[at + HEADING_LENGTH] = Math.max(1, heading.replace(/[\s.:：。]+$/, '').length);
+      facts[at + START_LINE] = section.startLine;
+      facts[at + GATHERS] = section.coversSubsections ? 1 : 0;
+      facts[at + DOMAIN] = sectionDomain(section.tags, section.fileTags, section.headingPath);
       if (section.empty) continue;
       text = heading;
       countTokens(vocabulary, words.reset(text), i, this.headings, headingTokens);
       forEachCjkChar(text, countHeadingChar);
       text = prose[i];
-      countTokens(vocabulary, words.reset(text), i, this.bodies, bodyTokens, { postings: this.capitals, entries: capitalTokens });
+      countTokens(vocabulary, words.reset(text), i, this.bodies, bodyTokens, capitals);
       if (text.includes(TEMPLATE_ACTION)) this.bodies.count(bodyTokens, vocabulary.id(TEMPLATE_ACTION), i);
       // Prose mentions count in the user's notes only (bundled ones match by their tags), CJK ones too.
       if (file.origin === 'user') forEachCjkChar(text, countProseChar);
       // For tags the "count" says where the tag is: 0 in the section, 1 in the front matter.
-      for (const tag of section.tags) tags.push(vocabulary.id(tag.toLowerCase()), i, 0);
-      for (const tag of section.fileTags) tags.push(vocabulary.id(tag.toLowerCase()), i, 1);
+      for (const tag of section.tags) tags.push3(vocabulary.id(tag.toLowerCase()), i, 0);
+      for (const tag of section.fileTags) tags.push3(vocabulary.id(tag.toLowerCase()), i, 1);
     }
-    const entry: IndexedFile = { id: -1, file, sections, prose, headings, headingLengths, startLines, gathers, domains, rank: 0, entries: 0 };
+    const entry: IndexedFile = { id: -1, file, sections, prose, headings, facts, firstSection, rank: 0, entries: 0 };
     return { entry, numbering, headingTokens, headingChars, bodyTokens, bodyChars, capitalTokens, tags };
   }
 
@@ -229,6 +254,17 @@ export class NotesIndex {
       this.capitals.add(entry, prepared.capitalTokens) +
       this.tags.add(entry, prepared.tags);
     this.liveEntries += entry.entries;
+    for (const entries of [prepared.headingTokens, prepared.headingChars, prepared.bodyTokens, prepared.bodyChars, prepared.capitalTokens, prepared.tags]) {
+      // A huge file's are let go rather than kept for good.
+      if (entries.data.length > MAX_SPARE_ENTRIES) continue;
+      entries.length = 0;
+      this.spareEntries.push(entries);
+    }
+  }
+
+  /** Empty entries for a file being indexed: filed ones again, or new ones (each file in steps takes its own). */
+  private entries(): FileEntries {
+    return this.spareEntries.pop() ?? new Triples();
   }
 
   /** Forgets a file; once most postings entries are dead, they are dropped in one pass. */
@@ -259,9 +295,8 @@ function countTokens(
 ): void {
   const { text } = words;
   while (words.next()) {
-    const { start, end, upper } = words;
+    const { start, end, upper, marked } = words;
     postings.count(entries, vocabulary.idOf(text, start, end, upper, words.hash), section);
-    const marked = markedStart(text, start);
     if (marked < start) postings.count(entries, vocabulary.idOf(text, marked, end, upper), section);
     if (capitals && upper && isCapitalWord(text, start, end)) capitals.postings.count(capitals.entries, vocabulary.idOf(text, start, end, false), section);
   }

@@ -8,7 +8,7 @@ import { fnv1a } from '../common';
  */
 
 /** A growable Int32Array of triples. */
-class IntList {
+export class Triples {
   data = new Int32Array(6);
   length = 0;
 
@@ -37,6 +37,13 @@ export class Vocabulary {
   private tokens: string[] = [];
   /** By token number: its hash. */
   private hashes = new Int32Array(1024);
+  /**
+   * The tokens' UTF-16 codes end to end, token `id`'s from `starts[id]` to `starts[id + 1]`: every
+   * word is compared with its token, and a typed array reads faster than the token's string (often
+   * a slice of a notes file).
+   */
+  private chars = new Uint16Array(8192);
+  private starts = new Int32Array(1025);
   /** By hash, linear probing: a token number plus one, 0 for an empty slot; at most half full. */
   private table = new Int32Array(4096);
 
@@ -58,7 +65,7 @@ export class Vocabulary {
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const entry = this.table[slot];
       if (entry === 0) return this.add(slot, hash, text, start, end, lower);
-      if (this.hashes[entry - 1] === hash && sameText(this.tokens[entry - 1], text, start, end, lower)) return entry - 1;
+      if (this.hashes[entry - 1] === hash && this.holds(entry - 1, text, start, end, lower)) return entry - 1;
     }
   }
 
@@ -76,32 +83,56 @@ export class Vocabulary {
   /** Forgets the tokens `used` does not mark and numbers the rest densely again; returns old → new number (-1 for a forgotten one). */
   renumber(used: Uint8Array): Int32Array {
     const mapping = new Int32Array(this.tokens.length).fill(-1);
-    const tokens: string[] = [];
-    const hashes = new Int32Array(this.hashes.length);
+    const kept: string[] = [];
+    const hashes: number[] = [];
     this.tokens.forEach((token, id) => {
       if (!used[id]) return;
-      mapping[id] = tokens.length;
-      hashes[tokens.length] = this.hashes[id];
-      tokens.push(token);
+      mapping[id] = kept.length;
+      kept.push(token);
+      hashes.push(this.hashes[id]);
     });
-    this.tokens = tokens;
-    this.hashes = hashes;
+    this.tokens = [];
+    this.starts[0] = 0;
+    kept.forEach((token, id) => this.append(token, hashes[id]));
     this.rehash(this.table.length);
     return mapping;
   }
 
-  private add(slot: number, hash: number, text: string, start: number, end: number, lower: boolean): number {
-    const id = this.tokens.length;
-    const token = text.slice(start, end);
-    this.tokens.push(lower ? token.toLowerCase() : token);
-    if (id === this.hashes.length) {
-      const grown = new Int32Array(id * 2);
-      grown.set(this.hashes);
-      this.hashes = grown;
+  /** Whether token `id` is `text.slice(start, end)` (ASCII capitals lower-cased when `lower`). */
+  private holds(id: number, text: string, start: number, end: number, lower: boolean): boolean {
+    const chars = this.chars;
+    const from = this.starts[id];
+    if (this.starts[id + 1] - from !== end - start) return false;
+    for (let i = start, at = from; i < end; i++, at++) {
+      let c = text.charCodeAt(i);
+      if (lower && c >= 65 && c <= 90) c += 32;
+      if (c !== chars[at]) return false;
     }
-    this.hashes[id] = hash;
+    return true;
+  }
+
+  private add(slot: number, hash: number, text: string, start: number, end: number, lower: boolean): number {
+    const token = text.slice(start, end);
+    const id = this.append(lower ? token.toLowerCase() : token, hash);
     this.table[slot] = id + 1;
     if (this.tokens.length * 2 > this.table.length) this.rehash(this.table.length * 2);
+    return id;
+  }
+
+  /** Gives `token` the next number, without entering it in the hash table. */
+  private append(token: string, hash: number): number {
+    const id = this.tokens.length;
+    this.tokens.push(token);
+    if (id + 1 >= this.hashes.length) {
+      this.hashes = grown(this.hashes, this.hashes.length * 2);
+      this.starts = grown(this.starts, this.starts.length * 2);
+    }
+    this.hashes[id] = hash;
+    const from = this.starts[id];
+    const to = from + token.length;
+    if (to > this.chars.length) this.chars = grown(this.chars, Math.max(to, this.chars.length * 2));
+    for (let i = 0; i < token.length; i++) this.chars[from + i] = token.charCodeAt(i);
+    this.starts[id + 1] = to;
     return id;
   }
 
@@ -117,22 +148,19 @@ export class Vocabulary {
   }
 }
 
-function sameText(token: string, text: string, start: number, end: number, lower: boolean): boolean {
-  if (token.length !== end - start) return false;
-  for (let i = start; i < end; i++) {
-    let c = text.charCodeAt(i);
-    if (lower && c >= 65 && c <= 90) c += 32;
-    if (c !== token.charCodeAt(i - start)) return false;
-  }
-  return true;
+/** A copy of a typed array in a larger one. */
+function grown<T extends Int32Array | Uint16Array>(array: T, size: number): T {
+  const copy = new (array.constructor as new (size: number) => T)(size);
+  copy.set(array);
+  return copy;
 }
 
 /**
  * One file's entries for one postings table before they are filed: (token number, section,
- * count) triples, in section order. A plain array: it lives briefly, and growing a typed array
- * allocates outside the heap every time.
+ * count) triples, in section order. The index reuses them from file to file (`NotesIndex`), so
+ * they seldom grow, and the millions of entries of a notes folder make no garbage.
  */
-export type FileEntries = number[];
+export type FileEntries = Triples;
 
 /**
  * token → flat (file id, section, count) triples, ordered by file id and section: files get
@@ -142,7 +170,7 @@ export type FileEntries = number[];
  */
 export class Postings<F extends { readonly id: number }> {
   /** By token number. */
-  private lists: Array<IntList | undefined> = [];
+  private lists: Array<Triples | undefined> = [];
   /** By token number: where its triple for the section counted last is in that file's entries (see `count`). */
   private slots = new Int32Array(1024);
 
@@ -163,31 +191,31 @@ export class Postings<F extends { readonly id: number }> {
       this.slots = grown;
     }
     const at = this.slots[token];
-    if (at < entries.length && entries[at] === token && entries[at + 1] === section) {
-      entries[at + 2]++;
+    const data = entries.data;
+    if (at < entries.length && data[at] === token && data[at + 1] === section) {
+      data[at + 2]++;
     } else {
-      const end = entries.length;
-      this.slots[token] = end;
-      entries[end] = token;
-      entries[end + 1] = section;
-      entries[end + 2] = 1;
+      this.slots[token] = entries.length;
+      entries.push3(token, section, 1);
     }
   }
 
   /** Files a file's entries under its id; returns how many there were. */
   add(file: F, entries: FileEntries): number {
+    const lists = this.lists;
+    // Grown one by one to the vocabulary's size, so the array stays dense (an index far past its end would make it a slow dictionary).
+    while (lists.length < this.vocabulary.size) lists.push(undefined);
+    const data = entries.data;
     for (let i = 0; i < entries.length; i += 3) {
-      const token = entries[i];
-      // Grown one by one, so the array stays dense (an index far past its end would make it a slow dictionary).
-      while (this.lists.length <= token) this.lists.push(undefined);
-      let list = this.lists[token];
-      if (!list) this.lists[token] = list = new IntList();
-      list.push3(file.id, entries[i + 1], entries[i + 2]);
+      const token = data[i];
+      let list = lists[token];
+      if (!list) lists[token] = list = new Triples();
+      list.push3(file.id, data[i + 1], data[i + 2]);
     }
     return entries.length / 3;
   }
 
-  private list(token: string): IntList | undefined {
+  private list(token: string): Triples | undefined {
     const id = this.vocabulary.find(token);
     return id === undefined ? undefined : this.lists[id];
   }
@@ -213,7 +241,9 @@ export class Postings<F extends { readonly id: number }> {
   /** The count of a token in one section (0 when absent), with the token's list looked up once. */
   counter(token: string): (file: { readonly id: number }, section: number) => number {
     const list = this.list(token);
-    return list ? (file, section) => countIn(list, file.id, section) : () => 0;
+    if (!list) return () => 0;
+    const counts = new Counts(list);
+    return (file, section) => counts.of(file.id, section);
   }
 
   /**
@@ -221,7 +251,7 @@ export class Postings<F extends { readonly id: number }> {
    * rarest token, so a phrase with one common word checks only a few sections.
    */
   forSectionsWithAll(tokens: readonly string[], wanted: (f: F) => boolean, visit: (f: F, section: number) => void): void {
-    const lists: IntList[] = [];
+    const lists: Triples[] = [];
     for (const token of new Set(tokens)) {
       const list = this.list(token);
       if (!list) return;
@@ -229,7 +259,8 @@ export class Postings<F extends { readonly id: number }> {
     }
     if (lists.length === 0) return;
     lists.sort((a, b) => a.length - b.length);
-    const [driver, ...others] = lists;
+    const [driver, ...rest] = lists;
+    const others = rest.map((list) => new Counts(list));
     const data = driver.data;
     let id = -1;
     let file: F | undefined;
@@ -241,7 +272,7 @@ export class Postings<F extends { readonly id: number }> {
       }
       if (!file) continue;
       const section = data[i + 1];
-      if (others.every((o) => countIn(o, id, section) > 0)) visit(file, section);
+      if (others.every((o) => o.of(id, section) > 0)) visit(file, section);
     }
   }
 
@@ -249,7 +280,7 @@ export class Postings<F extends { readonly id: number }> {
   compact(used: Uint8Array): void {
     this.lists.forEach((list, token) => {
       if (!list) return;
-      const kept = new IntList();
+      const kept = new Triples();
       for (let i = 0; i < list.length; i += 3) if (this.files[list.data[i]]) kept.push3(list.data[i], list.data[i + 1], list.data[i + 2]);
       this.lists[token] = kept.length ? kept : undefined;
       if (kept.length) used[token] = 1;
@@ -258,7 +289,7 @@ export class Postings<F extends { readonly id: number }> {
 
   /** Moves the lists to the tokens' new numbers (`Vocabulary.renumber`). */
   renumber(mapping: Int32Array): void {
-    const lists: Array<IntList | undefined> = [];
+    const lists: Array<Triples | undefined> = [];
     this.lists.forEach((list, token) => {
       if (!list) return;
       while (lists.length < mapping[token]) lists.push(undefined);
@@ -277,18 +308,43 @@ export function compact(vocabulary: Vocabulary, tables: ReadonlyArray<Postings<{
   for (const table of tables) table.renumber(mapping);
 }
 
-/** Binary search of (file id, section) in a triples list; the count, or 0 when absent. */
-function countIn(list: IntList, id: number, section: number): number {
-  const data = list.data;
-  let lo = 0;
-  let hi = list.length / 3 - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const at = mid * 3;
-    const d = data[at] - id || data[at + 1] - section;
-    if (d === 0) return data[at + 2];
-    if (d < 0) lo = mid + 1;
-    else hi = mid - 1;
+/**
+ * The counts of (file id, section) pairs in a triples list. A search starts where the last one
+ * ended: a lookup asks mostly in list order (the sections of a heading match, the driver of
+ * `forSectionsWithAll`), so each is a short gallop forward over nearby entries instead of a
+ * binary search of the whole list, whose every step is a cache miss in a common word's list.
+ */
+class Counts {
+  /** Where the last search ended, in triples. */
+  private at = 0;
+
+  constructor(private readonly list: Triples) {}
+
+  /** The count of the pair, or 0 when absent. */
+  of(id: number, section: number): number {
+    const data = this.list.data;
+    const n = this.list.length / 3;
+    // The first triple not before the pair lies in lo..hi (hi when every one in between is before it).
+    let lo = 0;
+    let hi = Math.min(this.at, n);
+    if (this.at < n && before(data, this.at, id, section)) {
+      let bound = 1;
+      while (this.at + bound < n && before(data, this.at + bound, id, section)) bound *= 2;
+      lo = this.at + (bound >> 1) + 1;
+      hi = Math.min(this.at + bound, n);
+    }
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (before(data, mid, id, section)) lo = mid + 1;
+      else hi = mid;
+    }
+    this.at = lo;
+    return lo < n && data[lo * 3] === id && data[lo * 3 + 1] === section ? data[lo * 3 + 2] : 0;
   }
-  return 0;
+}
+
+/** Whether triple `t` of a list is before (file id, section). */
+function before(data: Int32Array, t: number, id: number, section: number): boolean {
+  const at = t * 3;
+  return data[at] < id || (data[at] === id && data[at + 1] < section);
 }

@@ -62,6 +62,8 @@ const ENOUGH = 8;
 const MORE = 3;
 
 const UPPER_WORD = /^[A-Z][A-Z0-9]+$/;
+/** CJK ideographs only (the ranges of `cjkChars`). */
+const IDEOGRAPHS = /^[\u3400-\u9fff\uf900-\ufaff]+$/;
 /** A name with a dot between two word characters: `spec.selector`, `Release.Name`. */
 const DOTTED = /\w\.\w/;
 /** A term that is one token (a word, maybe hyphenated, maybe marked with `--` or `.`), so its counts are in the postings. */
@@ -80,16 +82,32 @@ export interface RankedFile {
   readonly sections: readonly NoteSection[];
   /** Per section: its prose (the body without code and HTML comments), for counting phrases. */
   readonly prose: readonly string[];
-  /** Per section: its own heading, trimmed, and that heading's length without trailing punctuation. */
+  /** Per section: its own heading, trimmed. */
   readonly headings: readonly string[];
-  readonly headingLengths: readonly number[];
-  /** Per section: its start line, and 1 when it gathers its subsections. */
-  readonly startLines: readonly number[];
-  readonly gathers: readonly number[];
-  /** Per section: its domain bits (`domains.ts`). */
-  readonly domains: Uint8Array;
-  /** The file's place in `compareFiles` order, the tie-break of equal scores; the index sets it before each ranking. */
+  /**
+   * Per section, `FACTS` numbers from `section * FACTS` (at `HEADING_LENGTH`, `START_LINE`,
+   * `GATHERS` and `DOMAIN`): one array, so checking a candidate reads one object of its file.
+   */
+  readonly facts: Int32Array;
+  /** The number of the file's first section among all the index ever numbered (section `i`'s is `firstSection + i`). */
+  readonly firstSection: number;
+  /** The file's place in `compareFiles` order, the tie-break of equal scores (only compared); the index sets it before a ranking. */
   readonly rank: number;
+}
+
+/** How many numbers `RankedFile.facts` holds per section. */
+export const FACTS = 4;
+/** A section's own heading's length without trailing punctuation (at least 1). */
+export const HEADING_LENGTH = 0;
+export const START_LINE = 1;
+/** 1 when the section gathers its subsections. */
+export const GATHERS = 2;
+/** The section's domain bits (`domains.ts`). */
+export const DOMAIN = 3;
+
+/** One of a section's `facts`. */
+function fact(f: RankedFile, section: number, which: number): number {
+  return f.facts[section * FACTS + which];
 }
 
 /** The index's postings and compiled patterns, as ranking reads them. */
@@ -157,7 +175,17 @@ export function rankSections(keys: readonly string[], tables: RankingTables, opt
     const own = terms.filter((t) => !t.term.alias);
     thingTerms.push(...own);
     const offer = (tier: Tier) => (f: RankedFile, section: number, score: number, reason: MatchReason, matched: string) =>
-      candidates.offer({ file: f, section, tier, fallback: false, score, reason, key, matched, otherDomain: otherDomain(domain, f.domains[section]) });
+      candidates.offer({
+        file: f,
+        section,
+        tier,
+        fallback: false,
+        score,
+        reason,
+        key,
+        matched,
+        otherDomain: otherDomain(domain, fact(f, section, DOMAIN)),
+      });
     matchTags(query.tags, tables, admitted, offer(1));
     for (const info of terms) matchHeadings(info, own, tables, userNotes, offer(2));
     for (const info of terms) bodySearches.push({ key, domain, info });
@@ -180,7 +208,7 @@ export function rankSections(keys: readonly string[], tables: RankingTables, opt
         reason: reason === 'tag' || reason === 'file tag' ? 'parent tag' : 'parent heading',
         key,
         matched,
-        otherDomain: otherDomain(domain, f.domains[section]),
+        otherDomain: otherDomain(domain, fact(f, section, DOMAIN)),
       });
     matchTags(query.tags, tables, admitted, offer);
     for (const info of terms) matchHeadings(info, own, tables, userNotes, offer);
@@ -198,7 +226,7 @@ export function rankSections(keys: readonly string[], tables: RankingTables, opt
           reason,
           key,
           matched,
-          otherDomain: otherDomain(domain, f.domains[section]),
+          otherDomain: otherDomain(domain, fact(f, section, DOMAIN)),
           pattern,
         }),
       );
@@ -266,7 +294,7 @@ function compareCandidates(a: Candidate, b: Candidate): number {
     originOrder(a.file.file) - originOrder(b.file.file) ||
     b.score - a.score ||
     a.file.rank - b.file.rank ||
-    a.file.startLines[a.section] - b.file.startLines[b.section]
+    fact(a.file, a.section, START_LINE) - fact(b.file, b.section, START_LINE)
   );
 }
 
@@ -286,16 +314,16 @@ class Candidates {
   readonly all: Candidate[] = [];
   /** Sections in the key's domain matched by a tag, a heading or a parent. */
   strong = 0;
-  private readonly byFile = new Map<RankedFile, Map<number, Candidate>>();
+  /** By section number (`RankedFile.firstSection`): a map per file cost more than the rest of an offer, as a common word's matches are spread over most files. */
+  private readonly bySection = new Map<number, Candidate>();
 
   /** Proposes a match of a section; the best match per section wins (`betterMatch`). */
   offer(candidate: Candidate): void {
-    let sections = this.byFile.get(candidate.file);
-    if (!sections) this.byFile.set(candidate.file, (sections = new Map()));
-    const current = sections.get(candidate.section);
+    const section = candidate.file.firstSection + candidate.section;
+    const current = this.bySection.get(section);
     const wasStrong = current !== undefined && isStrong(current);
     if (!current) {
-      sections.set(candidate.section, candidate);
+      this.bySection.set(section, candidate);
       this.all.push(candidate);
     } else if (betterMatch(candidate, current)) {
       Object.assign(current, candidate);
@@ -336,6 +364,10 @@ interface TermInfo {
   hasCjk: boolean;
   /** The term's whole-word pattern, compiled on first use. */
   pattern: () => RegExp;
+  /** Whether a text holds the term (as `pattern` finds it). */
+  foundIn: (text: string) => boolean;
+  /** How many times a text holds the term (as `pattern` finds it: matches do not overlap). */
+  countIn: (text: string) => number;
   /** How often a section's prose names the term (see `mentionCounter`), with its postings lists looked up once. */
   mentions: (f: RankedFile, section: number) => number;
 }
@@ -351,7 +383,21 @@ function termInfo(term: Term, tables: RankingTables): TermInfo {
     compiled.lastIndex = 0;
     return compiled;
   };
-  return { term, tokens, plain, chars, hasCjk: chars.length > 0, pattern, mentions: mentionCounter(term, plain, tokens, tables) };
+  const { text } = term;
+  // A term of CJK ideographs only (镜像分层) is what its pattern finds as written: they have no case and
+  // make no word boundary. Such terms are looked for in many headings, and `indexOf` is several times faster.
+  const literal = IDEOGRAPHS.test(text);
+  // A case-sensitive term without spaces (`FROM`) is in every text its pattern matches, as written:
+  // most headings with the word have it in lower case ("from"), and `includes` tells them apart first.
+  const written = term.caseSensitive && !/\s/.test(text);
+  const foundIn = literal ? (t: string) => t.includes(text) : written ? (t: string) => t.includes(text) && pattern().test(t) : (t: string) => pattern().test(t);
+  const countIn = (t: string) => {
+    let count = 0;
+    if (literal) for (let at = t.indexOf(text); at >= 0; at = t.indexOf(text, at + text.length)) count++;
+    else for (const p = pattern(); p.test(t);) count++; // Global: each test starts after the last match.
+    return count;
+  };
+  return { term, tokens, plain, chars, hasCjk: chars.length > 0, pattern, foundIn, countIn, mentions: mentionCounter(term, plain, tokens, tables) };
 }
 
 /**
@@ -386,20 +432,19 @@ function matchHeadings(info: TermInfo, own: readonly TermInfo[], tables: Ranking
     if (siblings.length && siblings.some(named(f.headings[i])) && !kin.some(named(f.headings[i]))) return;
     let length = term.text.length;
     if (!exact) {
-      const pattern = info.pattern();
       if (fixedLength) {
-        if (!pattern.test(f.headings[i])) return;
+        if (!info.foundIn(f.headings[i])) return;
       } else {
-        const m = pattern.exec(f.headings[i]);
+        const m = info.pattern().exec(f.headings[i]);
         if (!m) return;
         length = m[0].length;
       }
     }
-    const coverage = Math.round((weights.coverage * length) / f.headingLengths[i]);
+    const coverage = Math.round((weights.coverage * length) / fact(f, i, HEADING_LENGTH));
     let mentions = 0;
     for (const o of own) mentions += o.mentions(f, i);
     const evidence = Math.min(weights.evidence, EVIDENCE_PER_MENTION * mentions);
-    const gathering = f.gathers[i] ? GATHERING_PENALTY : 0;
+    const gathering = fact(f, i, GATHERS) ? GATHERING_PENALTY : 0;
     offer(f, i, base + coverage + evidence - gathering, reason, term.text);
   };
   if (info.tokens.length)
@@ -469,14 +514,11 @@ function matchBodies(info: TermInfo, domain: number, tables: RankingTables, want
     probe.file = file;
     probe.section = section;
     probe.count = Math.min(cap, count);
-    probe.otherDomain = otherDomain(domain, file.domains[section]);
+    probe.otherDomain = otherDomain(domain, fact(file, section, DOMAIN));
     if (best.accepts(probe)) best.add({ ...probe });
   };
-  // Counted with test (the pattern is global, so each test starts after the last match): no arrays.
   const scan = (f: RankedFile, i: number) => {
-    const pattern = info.pattern();
-    let count = 0;
-    while (pattern.test(f.prose[i])) count++;
+    const count = info.countIn(f.prose[i]);
     if (count > 0) add(f, i, count);
   };
   if (info.hasCjk) tables.bodyChars.forSectionsWithAll(info.chars, wanted, scan);

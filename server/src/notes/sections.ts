@@ -1,4 +1,4 @@
-import { type MarkdownOutline, proseOf, readMarkdown, withoutComments } from './markdown';
+import { type MarkdownOutline, maySeparate, proseOf, readMarkdown, withoutComments } from './markdown';
 import { splitTags } from './terms';
 import type { NoteFile, NoteSection } from './types';
 
@@ -16,6 +16,17 @@ function tagsIn(lines: readonly string[], fenced: Uint8Array, from: number, to: 
   const tags: string[] = [];
   for (const m of text.matchAll(TAG_COMMENT)) tags.push(...splitTags(m[1]));
   return tags;
+}
+
+/**
+ * Whether a body is only blanks and HTML comments. Text before its first comment settles it
+ * without rewriting the body: a heading that gathers its subsections has most of its file as body.
+ */
+function saysNothing(body: string): boolean {
+  const comment = body.indexOf('<!--');
+  if (comment < 0) return body.trim() === '';
+  if (body.slice(0, comment).trim() !== '') return false;
+  return withoutComments(body).trim() === '';
 }
 
 function isBlank(line: string): boolean {
@@ -84,12 +95,12 @@ export function parseNotes(file: NoteFile): ParsedNotes {
       tags: tagsIn(lines, fenced, from, to),
       fileTags,
       // The text before the first heading is kept only when it has some, a tag comment included.
-      empty: level > 0 && withoutComments(body).trim() === '',
+      empty: level > 0 && saysNothing(body),
       coversSubsections,
     };
     if (file.language) section.language = file.language;
     sections.push(section);
-    prose.push(coversSubsections ? '' : proseIn(outline, from, start, bodyEnd, body));
+    prose.push(coversSubsections ? '' : proseIn(outline, join, from, start, bodyEnd, body));
   };
 
   const firstHeading = headings[0]?.line ?? lines.length;
@@ -143,13 +154,21 @@ function lineJoiner(text: string, lines: readonly string[]): (start: number, end
  * from the file's parse instead of a parse of the body. The two parses agree because a body
  * starts where no block is open (after a heading, a separator, code or a blank line); where a
  * dropped leading line is something else (`-*-` is a paragraph), the body is parsed on its own.
+ * `join` joins lines of the file (`lineJoiner`).
  */
-function proseIn(outline: MarkdownOutline, from: number, start: number, end: number, body: string): string {
+function proseIn(outline: MarkdownOutline, join: (start: number, end: number) => string, from: number, start: number, end: number, body: string): string {
   const { lines, code, separators } = outline;
   for (let l = from; l < start; l++) if (!code[l] && lines[l].trim() !== '' && !separators.includes(l)) return proseOf(body);
   if (!code.subarray(start, end).includes(1)) return withoutComments(body);
+  // The lines outside code, first to last: most often code only ends the body (or opens it), and
+  // then the prose is one run of the file's lines, a slice of its text.
+  let first = start;
+  while (first < end && code[first]) first++;
+  let last = end;
+  while (last > first && code[last - 1]) last--;
+  if (!code.subarray(first, last).includes(1)) return withoutComments(join(first, last));
   const kept: string[] = [];
-  for (let l = start; l < end; l++) if (!code[l]) kept.push(lines[l]);
+  for (let l = first; l < last; l++) if (!code[l]) kept.push(lines[l]);
   return withoutComments(kept.join('\n'));
 }
 
@@ -159,6 +178,7 @@ function proseIn(outline: MarkdownOutline, from: number, start: number, end: num
  * prose matches `pattern`, starting at its own line. A section without separators is returned whole.
  */
 export function excerpt(section: NoteSection, pattern: RegExp): NoteSection {
+  if (!maySeparate(section.body)) return section;
   const { lines, fenced, separators } = readMarkdown(section.body);
   const parts: Array<{ from: number; to: number }> = [];
   let from = 0;

@@ -297,6 +297,47 @@ describe('origins, languages, limits and caching', () => {
     assert.deepEqual(bodies(forward), ['a', 'b', 'c']);
   });
 
+  test('after files change in place, are removed or change origin, rankings are those of a fresh index', () => {
+    // Equal matches everywhere, so the files' order decides; each step writes other text (an unchanged file is no change).
+    type Origin = 'user' | 'bundled';
+    const note = (name: string, edit: number, origin: Origin): NoteFile => ({
+      uri: `file:///notes/${name}.md`,
+      text: `# Pod ${name}\n<!-- keys: k8s:kind/Pod -->\npods\n\nedit ${edit}\n`,
+      origin,
+      ...(origin === 'bundled' ? { language: 'en' as const } : {}),
+    });
+    const index = new NotesIndex();
+    const files = new Map<string, NoteFile>();
+    let edits = 0;
+    const step = (name: string, origin: Origin = 'user') => {
+      const file = note(name, edits++, origin);
+      index.setFile(file);
+      files.set(name, file);
+    };
+    const expectFresh = (label: string) => {
+      const fresh = new NotesIndex();
+      for (const file of [...files.values()].reverse()) fresh.setFile(file);
+      const order = (i: NotesIndex) => i.rank(['k8s:kind/Pod'], { ...OPTIONS, includeBundled: true }).map((r) => `${r.section.uri} ${r.score}`);
+      assert.deepEqual(order(index), order(fresh), label);
+      assert.equal(order(index).length, files.size);
+    };
+    for (const name of ['c', 'a', 'd', 'b']) step(name);
+    expectFresh('set');
+    step('c');
+    step('a');
+    step('d');
+    expectFresh('changed in place');
+    index.removeFile('file:///notes/a.md');
+    files.delete('a');
+    expectFresh('removed');
+    step('b', 'bundled');
+    step('aa');
+    expectFresh('origin changed, added between');
+    step('c', 'bundled');
+    step('d');
+    expectFresh('origin changed, changed in place');
+  });
+
   test('sections() lists user sections before bundled ones, in file order', () => {
     const index = new NotesIndex();
     index.setFile({ uri: 'file:///b/en/x.md', text: '# B\nb\n', origin: 'bundled', language: 'en' });

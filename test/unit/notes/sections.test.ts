@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { type NoteSection, parseSections } from '../../../server/src/notes';
-import { proseOf } from '../../../server/src/notes/markdown';
+import { maySeparate, proseOf, readMarkdown } from '../../../server/src/notes/markdown';
 import { excerpt, parseNotes } from '../../../server/src/notes/sections';
 
 const parse = (text: string): NoteSection[] => parseSections({ uri: 'file:///n/k8s.md', text, origin: 'user' });
@@ -145,6 +145,19 @@ describe('sectioning: ranges, bodies, front matter and tags', () => {
     assert.equal(s[1].empty, false);
   });
 
+  test('a body of blanks and HTML comments only is empty; any text besides them is not', () => {
+    const bodies: Array<[string, boolean]> = [
+      ['<!-- keys: k8s:kind/Pod -->', true],
+      ['<!-- one -->\n\n  <!-- two\nlines -->  ', true],
+      ['<!-- a --> text', false],
+      ['text <!-- a -->', false],
+      ['<!-- unclosed\ncomment', false],
+      ['<!-- a -->\n<!-- b', false],
+      ['  \n\t', true],
+    ];
+    for (const [body, empty] of bodies) assert.equal(parse(`## H\n${body}\n## Next\nx\n`)[0].empty, empty, JSON.stringify(body));
+  });
+
   test('YAML front matter is skipped and its keys tag every section', () => {
     const text = '---\ntitle: k8s\nkeys: k8s:kind/Pod, k8s:topic/labels\n---\n# Pod\nshared network\n# Labels\nkey rules\n';
     const s = parse(text);
@@ -211,12 +224,14 @@ describe('sectioning: prose', () => {
       '---\nkeys: k8s:kind/Pod\n---\n    preamble code\npreamble prose\n# H\nx\n',
       '# H\n> quote\n>     quoted code\n\t\ttabbed code\n# Unclosed\n```\n# not a heading\n',
       '# CRLF\r\n```\r\ncode\r\n```\r\nprose\r\n',
+      '# Code at both ends\n```\ncode\n```\nprose one\n<!-- c -->\nprose two\n~~~\nlast\n~~~\n# Middle\ntext\n```\ncode\n```\nmore text\n# Only code\n```\nx\n```\n',
     ];
     for (const text of texts) {
       const { prose, alone } = both(text);
       assert.deepEqual(prose, alone, JSON.stringify(text));
     }
     assert.deepEqual(both(texts[0]).prose[0], 'text `inline`\nafter\n ');
+    assert.deepEqual(both(texts[6]).prose, ['prose one\n \nprose two', 'text\nmore text', '']);
   });
 
   test('a body after a dropped line that is no separator (a paragraph "-*-") is parsed alone', () => {
@@ -224,5 +239,31 @@ describe('sectioning: prose', () => {
     const { prose, alone } = both('# H\n-*-\n    code or not\nprose\n');
     assert.deepEqual(prose, alone);
     assert.equal(prose[0], 'prose');
+  });
+});
+
+describe('sectioning: excerpts', () => {
+  test('a body the separator check passes over has no separator the parser finds', () => {
+    const indents = ['', ' ', '   ', '    ', '\t', '> ', '- ', '1. ', ' \t'];
+    const marks = ['---', '***', '___', '- - -', '* * *', '_ _ _', '-', '--', '==', '-\t-\t-', '---  ', '--- x', '***\t', '-_-', '- -', '+++'];
+    const before = ['', 'para\n', '# H\n', '\n', 'a\nb\n', '```\n', '| a | b |\n'];
+    let separated = 0;
+    for (const indent of indents)
+      for (const mark of marks)
+        for (const lead of before) {
+          const body = `${lead}${indent}${mark}\nafter`;
+          if (readMarkdown(body).separators.length === 0) continue;
+          separated++;
+          assert.ok(maySeparate(body), JSON.stringify(body));
+        }
+    assert.ok(separated > 100);
+    assert.equal(maySeparate('text\n- item\n* star\n_emphasis_\n== not a break'), false);
+  });
+
+  test('a body without separators is its own excerpt; with one, the part that matches', () => {
+    const [plain] = parse('# H\nhostPath here\n- a list\n');
+    assert.equal(excerpt(plain, /hostPath/g), plain);
+    const [parts] = parse('# H\nfirst\n\n - - -\nhostPath here\n');
+    assert.equal(excerpt(parts, /hostPath/g).body, 'hostPath here');
   });
 });

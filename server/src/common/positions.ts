@@ -43,6 +43,21 @@ export function lineStarts(text: string): number[] {
   return starts;
 }
 
+/**
+ * The first index in [0, length) at which `reached` holds, or `length`; `reached` must be false up
+ * to some index and true from there on (the lower bound of a sorted list).
+ */
+export function firstIndexWhere(length: number, reached: (index: number) => boolean): number {
+  let lo = 0;
+  let hi = length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (reached(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
 export function positionInText(starts: readonly number[], offset: number): Position {
   let lo = 0;
   let hi = starts.length - 1;

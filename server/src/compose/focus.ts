@@ -1,4 +1,5 @@
 import { type Document, isAlias, isMap, isNode, type Pair, visit } from 'yaml';
+import { firstIndexWhere } from '../common';
 import type { ServiceContext } from '../workspace';
 import type { Focus } from '../yamlSchema';
 import { get, type ComposeFile } from './model';
@@ -34,14 +35,8 @@ function focusableServices(file: ComposeFile): FocusableService[] {
   const spans = services.items.map((pair) => spanOf(pair, text)).filter((s): s is [number, number] => s !== undefined);
   // Which span holds an offset (-1: none); the spans follow each other in document order.
   const spanAt = (at: number): number => {
-    let [low, high] = [0, spans.length - 1];
-    while (low <= high) {
-      const mid = (low + high) >> 1;
-      if (at < spans[mid][0]) high = mid - 1;
-      else if (at > spans[mid][1]) low = mid + 1;
-      else return mid;
-    }
-    return -1;
+    const index = firstIndexWhere(spans.length, (i) => spans[i][1] >= at);
+    return index < spans.length && spans[index][0] <= at ? index : -1;
   };
   // For each anchor, the spans that define it; for each alias, its span. Worked out once, so the
   // check below costs the aliases of one service and of the top level, not every pair of services.

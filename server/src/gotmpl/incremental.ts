@@ -12,7 +12,7 @@ import type {
   TemplateCallNode,
   TemplateNode,
 } from './ast';
-import { changedSpan } from '../common';
+import { changedSpan, firstIndexWhere } from '../common';
 import { resumeAfter, scanner } from './lexer';
 import { byStart, TreeBuilder } from './parser';
 
@@ -120,13 +120,7 @@ function readsOnlyItsLine(text: string, action: Action): boolean {
  */
 function resumeAfterNodeEnding(previous: Template, offset: number): number | undefined {
   const nodes = previous.nodes;
-  let lo = 0;
-  let hi = nodes.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (nodes[mid].end < offset) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstIndexWhere(nodes.length, (i) => nodes[i].end >= offset);
   // A text node and the node before it can share an end only when the text is empty, which makes no node.
   const node = nodes[lo];
   return node && node.end === offset && node.type !== 'text' && complete(node) ? lo + 1 : undefined;
@@ -134,14 +128,7 @@ function resumeAfterNodeEnding(previous: Template, offset: number): number | und
 
 /** The index of the first action starting at or after `offset`. */
 function firstStartingAt(actions: readonly Action[], offset: number): number {
-  let lo = 0;
-  let hi = actions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (actions[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstIndexWhere(actions.length, (i) => actions[i].start >= offset);
 }
 
 /*

@@ -1,3 +1,4 @@
+import { firstIndexWhere } from '../common';
 import { actionAt, expressions, type FieldSegment, inElseBranch, nodePath, type PipelineNode, type Template, type TemplateNode } from '../gotmpl';
 import { applyPath, bindAction, coveredByGuard, enterBody, type Env, resolveExpr, rootEnv, type Scope } from './scope';
 
@@ -104,13 +105,7 @@ class Usage implements ExprUsage {
   segmentAt(offset: number): SegmentRef | undefined {
     // The segments follow each other, so the first that ends at or after `offset` is the only candidate.
     const path = this.path;
-    let lo = 0;
-    let hi = path.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (path[mid].end < offset) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstIndexWhere(path.length, (i) => path[i].end >= offset);
     return lo < path.length && path[lo].start <= offset ? this.segment(lo) : undefined;
   }
 

@@ -1,8 +1,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node as YamlNode } from 'yaml';
-import type { Finding, Fix } from '../common';
 import type { Span } from '../gotmpl';
-import { basename, cutDeepFlowNesting, fnv1a, relativeUri, unlessNestedTooDeep } from '../common';
+import { basename, cutDeepFlowNesting, type Finding, firstIndexWhere, type Fix, fnv1a, relativeUri, unlessNestedTooDeep } from '../common';
 import { language as kubernetes } from '../kubernetes';
 import { looksLikeKubernetes, type ServiceContext, type SourceDocument } from '../workspace';
 import { templateInfo } from './document';
@@ -172,13 +171,7 @@ function leaves(paths: readonly string[]): string[] {
 
 /** The pieces a synthetic span touches (a zero-length span touches the piece it sits in). */
 function piecesIn(pieces: readonly Placed[], start: number, end: number): Placed[] {
-  let lo = 0;
-  let hi = pieces.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (pieces[mid].end <= start && pieces[mid].end < end) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstIndexWhere(pieces.length, (i) => pieces[i].end > start || pieces[i].end >= end);
   const out: Placed[] = [];
   for (let i = lo; i < pieces.length && pieces[i].start <= Math.max(start, end - 1); i++) {
     const p = pieces[i];

@@ -130,7 +130,8 @@ export function patchParse(oldText: string, parsed: ParsedManifests, text: strin
   scalar.value = parse(source);
   (scalar as Scalar & { source?: string }).source = source;
   for (const d of parsed.documents) shift(d, oldEnd, delta);
-  if (found.isKey) return rescan(parsed.documents);
+  // Another document of the piece (after a `...` end marker) was not looked at for aliases.
+  if (found.isKey || parsed.documents.length > 1) return rescan(parsed.documents);
   // A value's edit leaves every key as it was: the duplicate keys, a clean document's only
   // problems, stay; they move with the text (no walk of a large tree for them).
   for (const p of parsed.problems) {

@@ -59,6 +59,13 @@ test('structural edits are parsed afresh', () => {
 test('a scalar edit in a document with an alias is parsed afresh; a "*" that is no alias does not stop the patch', () => {
   const withAlias = 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: a }\ndata:\n  x: &v one\n  y: *v\n  z: two\n';
   assert.equal(patchParse(withAlias, parseManifests(withAlias), withAlias.replace('z: two', 'z: three')), undefined);
+  // A value edit in the first document of a piece whose second (after `...`) uses an alias.
+  const twoDocuments =
+    'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: a }\ndata: { z: two }\n...\napiVersion: v1\nkind: ConfigMap\nmetadata: { name: b }\ndata:\n  x: &v one\n  y: *v\n';
+  const edited = twoDocuments.replace('z: two', 'z: three');
+  const patched = patchParse(twoDocuments, parseManifests(twoDocuments), edited);
+  assert.ok(patched);
+  assert.equal(patched.objects[1].aliases.size, parseManifests(edited).objects[1].aliases.size, 'the other document keeps its aliases');
   const star = 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: a }\ndata:\n  glob: "*.example.com"\n  z: two\n';
   assert.ok(patchParse(star, parseManifests(star), star.replace('z: two', 'z: three')));
 });

@@ -1,4 +1,5 @@
 import { CompletionItemKind, type CompletionItem, type Position } from 'vscode-languageserver-types';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServiceContext, SourceDocument } from '../workspace';
 import { complete as schemaCompletion } from '../yamlSchema';
 import { offsetOf } from '../common';
@@ -25,13 +26,20 @@ const indentOf = (line: string) => /^\s*/.exec(line)?.[0].length ?? 0;
  * is a parent; a list dash left of it (`- target: 80` above a deeper line) only moves the
  * indentation, as list positions are not part of the path.
  */
-function lineContext(text: string, pos: Position): LineContext {
-  const lines = text.split(/\r?\n/);
-  const line = (lines[pos.line] ?? '').slice(0, pos.character);
+function lineContext(doc: TextDocument, pos: Position): LineContext {
+  const text = doc.getText();
+  const lineStart = (n: number) => doc.offsetAt({ line: n, character: 0 });
+  const lineAt = (n: number) => text.slice(lineStart(n), lineStart(n + 1)).replace(/\r?\n$|\r$/, '');
+  const line = lineAt(pos.line).slice(0, pos.character);
   let indent = indentOf(line);
   const parents: string[] = [];
   for (let i = pos.line - 1; i >= 0 && indent > 0; i--) {
-    const above = lines[i];
+    // A line indented at least as far can be neither a parent nor move the indentation: skipped
+    // without being cut out, as the walk up from a service crosses every service above it.
+    let at = lineStart(i);
+    while (text[at] === ' ' || text[at] === '\t') at++;
+    if (at - lineStart(i) >= indent) continue;
+    const above = lineAt(i);
     if (!above.trim() || above.trim().startsWith('#')) continue;
     const m = KEY_LINE.exec(above);
     if (m && m[1].length < indent) {
@@ -54,7 +62,7 @@ function item(label: string, detail: string, kind: CompletionItemKind): Completi
 
 /** Names that fit the cursor: services in depends_on, links and extends; networks, volumes, secrets, configs; build stages. */
 function namesAt(ctx: ServiceContext, src: SourceDocument, pos: Position): CompletionItem[] {
-  const { parents, key, listItem } = lineContext(src.doc.getText(), pos);
+  const { parents, key, listItem } = lineContext(src.doc, pos);
   if (parents[0] !== 'services' || parents.length < 2) return [];
   const file = composeFile(ctx, src.doc);
   const serviceName = parents[1];

@@ -25,4 +25,4 @@ export { NotesIndex } from './notesIndex';
 export { parseSections } from './sections';
 export { fencedLines } from './markdown';
 export { matchingTags, queryFor, splitTags } from './terms';
-export { renderBody, renderMore, renderSection, renderSectionMemo, renderSections, shortenReference, sourceLabel } from './render';
+export { renderBody, renderMore, renderSection, renderSectionMemo, renderSections, shortenReference, shortenReferenceMemo, sourceLabel } from './render';

@@ -394,6 +394,28 @@ function firstSentences(text: string, maxChars: number): string | undefined {
   return end < 0 || end >= text.trimEnd().length ? undefined : text.slice(0, end);
 }
 
+/** How many shortened references a session keeps: the reference texts of the places hovered lately. */
+const SHORTENED_KEPT = 256;
+
+/**
+ * `shortenReference` with a memo of its own, for a session to keep: hovering the same place again
+ * (or another place with the same reference) reuses the text instead of parsing its Markdown again.
+ * It holds at most SHORTENED_KEPT texts, dropping the oldest.
+ */
+export function shortenReferenceMemo(): typeof shortenReference {
+  const shortened = new Map<string, string>();
+  return (markdown, maxLines) => {
+    const key = `${maxLines}\u0000${markdown}`;
+    let text = shortened.get(key);
+    if (text === undefined) {
+      text = shortenReference(markdown, maxLines);
+      if (shortened.size >= SHORTENED_KEPT) shortened.delete(shortened.keys().next().value as string);
+      shortened.set(key, text);
+    }
+    return text;
+  };
+}
+
 /**
  * A hover's reference part made short: "More info: <URL>" becomes a "more" link, and while the
  * part is longer than `maxLines` display lines, its longest paragraph of prose keeps only its

@@ -1,7 +1,7 @@
 import type { Hover, Position, Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeSpan, containsPosition, findSuppressions, lineText, sanitizeMarkdown } from '../common';
-import { type HoverNotes, type LookupOptions, type NoteSection, renderMore, renderSectionMemo, renderSections, shortenReference } from '../notes';
+import { type HoverNotes, type LookupOptions, type NoteSection, renderMore, renderSectionMemo, renderSections, shortenReferenceMemo } from '../notes';
 import type { ServiceContext } from '../workspace';
 import { addNoteLink } from './addNoteLink';
 import { diagnosticsAt } from './diagnose';
@@ -47,8 +47,9 @@ const REFERENCE_LINES = 6;
 /** Reference text first, then the notes sections; under them a line of links to more sections. */
 function compose(parts: HoverParts, ctx: ServiceContext): string {
   const out: string[] = [];
-  if (parts.reference) out.push(shortenReference(parts.reference.trim(), REFERENCE_LINES));
-  // The session keeps the rendered sections (its cache starts afresh when the settings change).
+  // The session keeps the shortened references and the rendered sections (its cache starts afresh when the settings change).
+  const shorten = ctx.cache.get('references-shortened', '', 0, shortenReferenceMemo);
+  if (parts.reference) out.push(shorten(parts.reference.trim(), REFERENCE_LINES));
   const renderOne = ctx.cache.get('notes-rendered', '', 0, renderSectionMemo);
   const shown = parts.notes.shown.map((r) => r.section);
   const notes = [renderSections(shown, { maxLines: ctx.settings.hover.maxSectionLines }, renderOne), renderMore(parts.notes.more.map((r) => r.section))];

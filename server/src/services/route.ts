@@ -54,8 +54,9 @@ const LONE_CARRIAGE_RETURN = /\r(?!\n)/;
  */
 function withoutLoneCarriageReturns(ctx: ServiceContext, doc: TextDocument): TextDocument {
   const text = doc.getText();
-  // Asked on every request: a scan that allocates nothing, and a copy only for the rare text that needs one.
-  if (!LONE_CARRIAGE_RETURN.test(text)) return doc;
+  // Asked on every request: the scan is kept per text (an unchanged document hands back the same
+  // string, so the check is a comparison of references), and a copy made only for the rare text that needs one.
+  if (!ctx.cache.get('lone-carriage-return', doc.uri, text, () => LONE_CARRIAGE_RETURN.test(text))) return doc;
   return ctx.cache.get('line-feeds', doc.uri, text, () => TextDocument.create(doc.uri, doc.languageId, doc.version, withLineFeeds(text)));
 }
 

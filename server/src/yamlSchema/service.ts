@@ -16,7 +16,8 @@ import {
   unlessNestedTooDeep,
   type VersionedCache,
 } from '../common';
-import { yamlLanguageServer } from './engine';
+import { yamlLanguageServer, type YamlLanguageServer } from './engine';
+import { keyCompletion, matches, type PropertyText } from './keys';
 import { quickClone } from './quickClone';
 
 export type { JSONSchema, YAMLDocument };
@@ -274,11 +275,55 @@ function indentationOf(ctx: SchemaContext, doc: TextDocument): string {
  */
 export async function complete(ctx: SchemaContext, source: SchemaSource, doc: TextDocument, pos: Position, focus?: Focus): Promise<CompletionItem[]> {
   const service = serviceFor(ctx, source);
+  const resolved = await service?.resolved;
+  if (!service || !resolved) return [];
+  const completer = completerFor(ctx, service, doc, focus);
+  return (
+    (resolved.errors.length === 0 && keysFromSchema(ctx, doc, resolved.schema, completer, indentationOf(ctx, doc), pos)) ||
+    (await completeBy(completer, doc, pos))
+  );
+}
+
+/** yaml-language-server's completer alone: what `complete` answers too, where its keys come from the schema directly. */
+export async function completeWithLibrary(
+  ctx: SchemaContext,
+  source: SchemaSource,
+  doc: TextDocument,
+  pos: Position,
+  focus?: Focus,
+): Promise<CompletionItem[]> {
+  const service = serviceFor(ctx, source);
   if (!service || !(await service.resolved)) return [];
+  return completeBy(completerFor(ctx, service, doc, focus), doc, pos);
+}
+
+type Completer = InstanceType<YamlLanguageServer['YamlCompletion']>;
+
+function completerFor(ctx: SchemaContext, service: FixedSchemaService, doc: TextDocument, focus: Focus | undefined): Completer {
   const completer = new (yamlLanguageServer().YamlCompletion)(service, {}, new (yamlClasses().SessionDocuments)(ctx, focus));
   completer.configure({ completion: true, indentation: indentationOf(ctx, doc) }, undefined);
+  return completer;
+}
+
+async function completeBy(completer: Completer, doc: TextDocument, pos: Position): Promise<CompletionItem[]> {
   const list = await unlessTheLibraryFails(() => completer.doComplete(doc, pos, false), undefined);
   return list?.items ?? [];
+}
+
+/** The completer's answer on a key of a block mapping, from the schema alone where that is sure to be the same (keys.ts). */
+function keysFromSchema(
+  ctx: SchemaContext,
+  doc: TextDocument,
+  schema: JSONSchema,
+  completer: object,
+  indentation: string,
+  pos: Position,
+): CompletionItem[] | undefined {
+  const parsed = parseYaml(ctx, doc);
+  if (parsed.documents.length !== 1 || readingProblems.has(parsed)) return undefined;
+  const single = parsed.documents[0];
+  const errorOffsets = single.errors.flatMap((e) => [e.location.start, e.location.end]);
+  return keyCompletion(doc, single.internalDocument, errorOffsets, schema, completer as PropertyText, indentation, doc.offsetAt(pos));
 }
 
 type SingleDocument = YAMLDocument['documents'][number];
@@ -377,15 +422,6 @@ function memberSchemas(schema: JSONSchema, key: string): JSONSchema[] {
     if (!property && typeof s.additionalProperties === 'object') found.push(s.additionalProperties);
   }
   return found;
-}
-
-/** Whether a schema's pattern matches; a pattern JavaScript cannot read matches nothing. */
-function matches(pattern: string, key: string): boolean {
-  try {
-    return new RegExp(pattern, 'u').test(key);
-  } catch {
-    return false;
-  }
 }
 
 /**

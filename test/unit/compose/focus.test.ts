@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Position } from 'vscode-languageserver-types';
 import { offsetOf } from '../../../server/src/common';
 import { focusAt } from '../../../server/src/compose/focus';
 import { composeFile } from '../../../server/src/compose/model';
 import { COMPOSE_SCHEMA } from '../../../server/src/compose/schema';
 import { complete, type JSONSchema } from '../../../server/src/yamlSchema';
+import { keyPositionsOf, SEVERAL_SERVICES } from '../../support/composeText';
 import { createFixture, testResources } from '../../support/fixture';
 
 // yaml-language-server's completer is handed one service instead of the whole Compose file
@@ -13,83 +13,21 @@ import { createFixture, testResources } from '../../support/fixture';
 // in files of several services: keys inside a service, at the top level, in nested mappings
 // (healthcheck, deploy.resources.limits), half-typed lines, comments, anchors and merge keys.
 
-const SERVICES = `x-common: &common
-  restart: unless-stopped
-  logging:
-    driver: json-file
-  networks: [back]
-
-name: shop
-services:
-  web:
-    <<: *common
-    image: registry.example.com/shop/web:1.0.0
-    # Waits for the database to accept connections.
-    depends_on:
-      db:
-        condition: service_healthy
-      cache:
-        condition: service_started
-    healthcheck:
-      test: ["CMD", "wget", "-qO-", "http://localhost:8080/healthz"]
-      interval: 15s
-
-      retries: 5
-    deploy:
-      resources:
-        limits:
-          cpus: "0.50"
-          memory: 256M
-        reservations: {}
-    ports:
-      - "80:80"
-      - target: 443
-        published: 8443
-    environment:
-      LOG_LEVEL: info
-  db:
-    <<: *common
-    image: postgres:16.4
-    healthcheck:
-      test: ["CMD-SHELL", "pg_isready -U shop"]
-      interval: 10s
-    volumes:
-      - db-data:/var/lib/postgresql/data
-  cache:
-    image: redis:7.4-alpine
-    command: ["redis-server", "--appendonly", "yes"]
-networks:
-  back:
-    internal: true
-volumes:
-  db-data: {}
-`;
-
 /** The same file while a key is being typed inside a service (a YAML error inside that service). */
-const TYPING = SERVICES.replace('      retries: 5\n', '      retries: 5\n      sta\n');
+const TYPING = SEVERAL_SERVICES.replace('      retries: 5\n', '      retries: 5\n      sta\n');
 
 /** A service that defines an anchor another service merges: the other service cannot go without it. */
-const SHARED_ANCHOR = SERVICES.replace('  db:\n    <<: *common\n', '  db: &db\n    <<: *common\n').replace('  cache:\n', '  replica:\n    <<: *db\n  cache:\n');
-
-/** Positions on every line: its start, its indentation, inside and after its first word, and its end. */
-function positionsOf(text: string): Position[] {
-  const positions: Position[] = [];
-  text.split('\n').forEach((line, n) => {
-    const indent = /^\s*/.exec(line)?.[0].length ?? 0;
-    const word = /^\s*(?:-\s+)?[\w.-]*/.exec(line)?.[0].length ?? indent;
-    for (const character of new Set([0, indent, Math.min(indent + 1, line.length), word, line.indexOf(':') + 2, line.length])) {
-      if (character >= 0 && character <= line.length) positions.push({ line: n, character });
-    }
-  });
-  return positions;
-}
+const SHARED_ANCHOR = SEVERAL_SERVICES.replace('  db:\n    <<: *common\n', '  db: &db\n    <<: *common\n').replace(
+  '  cache:\n',
+  '  replica:\n    <<: *db\n  cache:\n',
+);
 
 async function compare(text: string): Promise<number> {
   const fixture = createFixture(new Map([['compose.yaml', text]]));
   const doc = fixture.open('compose.yaml');
   const file = composeFile(fixture.ctx, doc);
   let focused = 0;
-  for (const pos of positionsOf(text)) {
+  for (const pos of keyPositionsOf(text)) {
     const offset = offsetOf(doc, pos);
     const focus = focusAt(fixture.ctx, file, offset);
     if (!focus) continue;
@@ -105,7 +43,7 @@ async function compare(text: string): Promise<number> {
 }
 
 test('completion inside one service gives what the whole file gives', async () => {
-  assert.ok((await compare(SERVICES)) > 100, 'most positions inside services are focused');
+  assert.ok((await compare(SEVERAL_SERVICES)) > 100, 'most positions inside services are focused');
 });
 
 test('while a key is typed inside a service, that service still answers as the whole file does', async () => {
@@ -121,17 +59,17 @@ test('a service that merges an anchor of another service keeps the whole file, a
 });
 
 test('outside a service body (the top level, a service key, another section) the whole file is read', () => {
-  const fixture = createFixture(new Map([['compose.yaml', SERVICES]]));
+  const fixture = createFixture(new Map([['compose.yaml', SEVERAL_SERVICES]]));
   const doc = fixture.open('compose.yaml');
   const file = composeFile(fixture.ctx, doc);
-  const lines = SERVICES.split('\n');
+  const lines = SEVERAL_SERVICES.split('\n');
   for (const line of ['name: shop', '  web:', '  back:', 'x-common: &common', '  restart: unless-stopped']) {
     assert.equal(focusAt(fixture.ctx, file, offsetOf(doc, { line: lines.indexOf(line), character: 2 })), undefined, line);
   }
 });
 
 test('a YAML error in another service keeps the whole file', () => {
-  const broken = SERVICES.replace('"--appendonly", "yes"]', '"--appendonly", "yes"');
+  const broken = SEVERAL_SERVICES.replace('"--appendonly", "yes"]', '"--appendonly", "yes"');
   const fixture = createFixture(new Map([['compose.yaml', broken]]));
   const doc = fixture.open('compose.yaml');
   const inWeb = offsetOf(doc, { line: broken.split('\n').indexOf('    healthcheck:'), character: 6 });

@@ -9,6 +9,7 @@ import {
   renderSectionMemo,
   renderSections,
   shortenReference,
+  shortenReferenceMemo,
   sourceLabel,
 } from '../../../server/src/notes';
 
@@ -186,5 +187,19 @@ describe('shortening the reference part', () => {
     );
     const table = `| file | value |\n| --- | --- |\n${'| values.yaml | `x` |\n'.repeat(8)}`.trim();
     assert.equal(shortenReference(table, 6), table);
+  });
+
+  test("a session's memo gives shortenReference's text for each reference and limit, also after more references than it keeps", () => {
+    const shorten = shortenReferenceMemo();
+    const references = Array.from(
+      { length: 300 },
+      (_, i) => `**field${i}** · \`string\`\n\n${'A sentence about the field that goes on. '.repeat(i % 7)}<b>${i}</b>`,
+    );
+    for (const round of [0, 1]) {
+      for (const [i, reference] of references.entries()) {
+        const lines = 3 + ((i + round) % 4);
+        assert.equal(shorten(reference, lines), shortenReference(reference, lines), `reference ${i}, round ${round}`);
+      }
+    }
   });
 });

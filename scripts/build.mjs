@@ -1,6 +1,7 @@
 // Type-checks every project (tsc -b, which also emits out/ for the tests) and bundles the client,
 // the server and the CLI with esbuild into dist/. `--watch` rebuilds the bundles on change.
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,18 +39,27 @@ const common = {
 
 const entries = [
   { entryPoints: [join(root, 'client/src/extension.ts')], outfile: join(root, 'dist/extension.js'), external: ['vscode'] },
-  { entryPoints: [join(root, 'server/src/server.ts')], outfile: join(root, 'dist/server.js') },
+  { entryPoints: [join(root, 'server/src/server.ts')], outfile: join(root, 'dist/server-main.js') },
   { entryPoints: [join(root, 'server/src/cli.ts')], outfile: join(root, 'dist/cli.js') },
 ];
 
+/** The server's entry point; it runs dist/server-main.js. */
+const START = { entryPoints: [join(root, 'server/src/start.ts')], outfile: join(root, 'dist/server.js') };
+
 if (watch) {
-  for (const entry of entries) await (await esbuild.context({ ...common, ...entry })).watch();
+  for (const entry of [...entries, START]) await (await esbuild.context({ ...common, ...entry })).watch();
   console.log('build: watching client, server and cli');
 } else {
   await Promise.all(entries.map((entry) => esbuild.build({ ...common, ...entry })));
   for (const entry of entries) asciiOnly(entry.outfile);
+  // The entry point names the server bundle's code cache by the bundle's hash (server/src/start.ts).
+  const serverMain = createHash('sha256')
+    .update(readFileSync(join(root, 'dist/server-main.js')))
+    .digest('hex');
+  await esbuild.build({ ...common, ...START, define: { ...common.define, SERVER_MAIN_SHA256: JSON.stringify(serverMain) } });
+  asciiOnly(START.outfile);
   for (const bin of ['dist/server.js', 'dist/cli.js']) chmodSync(join(root, bin), 0o755);
-  console.log(`build: dist/extension.js, dist/server.js, dist/cli.js in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`build: dist/extension.js, dist/server.js (server-main.js), dist/cli.js in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
 /**

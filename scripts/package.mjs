@@ -19,7 +19,7 @@ const MAX_VSIX_BYTES = 4_000_000;
 const outIndex = process.argv.indexOf('--out');
 const out = outIndex > 0 ? resolve(process.argv[outIndex + 1]) : join(root, `${pkg.name}-${pkg.version}.vsix`);
 
-for (const bundle of ['dist/extension.js', 'dist/server.js', 'dist/cli.js']) {
+for (const bundle of ['dist/extension.js', 'dist/server.js', 'dist/server-main.js', 'dist/cli.js']) {
   if (!existsSync(join(root, bundle))) {
     console.error(`package: ${bundle} is missing; run \`npm run build\` first`);
     process.exit(1);

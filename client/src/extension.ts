@@ -100,8 +100,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Contai
   // vscode-languageclient ≥ 10 needs a LogOutputChannel.
   const output = vscode.window.createOutputChannel('Container Notes', { log: true });
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  // V8's code cache of the server goes in the extension's own storage, private to the user (server/src/start.ts).
+  const args = [`--compile-cache=${path.join(context.globalStorageUri.fsPath, 'code-cache')}`];
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: SERVER_EXEC_ARGV } },
+    run: { module: serverModule, transport: TransportKind.ipc, args, options: { execArgv: SERVER_EXEC_ARGV } },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {

@@ -1,7 +1,7 @@
-#!/usr/bin/env node
 /**
- * Container Notes language server. Transport comes from the command line: `--stdio` for any LSP
- * editor, `--node-ipc` when VS Code starts it. The same file is the workspace index worker's script.
+ * Container Notes language server (dist/server-main.js, run by the entry point start.ts). Transport
+ * comes from the command line: `--stdio` for any LSP editor, `--node-ipc` when VS Code starts it.
+ * The same file is the workspace index worker's script.
  * This file only wires.
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';

@@ -27,7 +27,7 @@ test('npm run package: the .vsix holds the bundles and data files, not sources o
       .filter((name) => name.startsWith('extension/'))
       .map((name) => name.slice('extension/'.length));
 
-    for (const required of ['package.json', 'dist/extension.js', 'dist/server.js', 'dist/cli.js']) {
+    for (const required of ['package.json', 'dist/extension.js', 'dist/server.js', 'dist/server-main.js', 'dist/cli.js']) {
       assert.ok(inside.includes(required), `${required} is missing from the .vsix`);
     }
     assert.ok(
@@ -58,7 +58,7 @@ test('npm run package: the .vsix holds the bundles and data files, not sources o
 // One non-ASCII character makes V8 keep a bundle's whole source as a two-byte string (6 MB for
 // the server, in each process and in its index worker); the build escapes them (scripts/build.mjs).
 test('the bundles are ASCII-only', () => {
-  for (const bundle of ['dist/extension.js', 'dist/server.js', 'dist/cli.js']) {
+  for (const bundle of ['dist/extension.js', 'dist/server.js', 'dist/server-main.js', 'dist/cli.js']) {
     const text = fs.readFileSync(repoPath(...bundle.split('/')), 'utf8');
     const at = text.search(/[^\x00-\x7f]/);
     assert.equal(at, -1, `${bundle}: non-ASCII at ${at}: ${JSON.stringify(text.slice(at - 40, at + 10))}`);

@@ -80,8 +80,7 @@ function cases({ LspClient }, schemaUri) {
 
 /** One server, one file: every figure of the table. */
 async function measure(bench, c, ours, root, codeCache) {
-  // Ours as the VS Code client starts it: with a folder for V8's code cache (server/src/start.ts).
-  const client = ours ? new bench.LspClient(undefined, ['--stdio', `--compile-cache=${codeCache}`]) : c.peer();
+  const client = ours ? bench.ourServer(codeCache) : c.peer();
   await client.start({ rootUri: root, settings: {} });
   if (!ours) c.configurePeer(client);
   const uri = `${root}/${c.file}`;

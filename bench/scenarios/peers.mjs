@@ -78,10 +78,15 @@ function cases({ LspClient }, schemaUri) {
   ];
 }
 
+/** What VS Code says it takes in a completion list: both servers get the same client. */
+const VS_CODE_COMPLETION = {
+  completion: { completionList: { itemDefaults: ['commitCharacters', 'editRange', 'insertTextFormat', 'insertTextMode', 'data'] } },
+};
+
 /** One server, one file: every figure of the table. */
 async function measure(bench, c, ours, root, codeCache) {
   const client = ours ? bench.ourServer(codeCache) : c.peer();
-  await client.start({ rootUri: root, settings: {} });
+  await client.start({ rootUri: root, settings: {}, textDocumentCapabilities: VS_CODE_COMPLETION });
   if (!ours) c.configurePeer(client);
   const uri = `${root}/${c.file}`;
   // Ours publishes with the document's version; the peers without: wait for the next publish.

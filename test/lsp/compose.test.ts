@@ -62,3 +62,28 @@ describe('compose over stdio', () => {
     );
   });
 });
+
+// VS Code takes a completion list's default edit range; the schema's keys then carry the range once.
+test('a client that takes list defaults gets the service keys with one shared edit range', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cn-compose-'));
+  const uri = pathToFileURL(path.join(dir, 'compose.yaml')).toString();
+  const client = new LspClient();
+  try {
+    await client.start({
+      rootUri: pathToFileURL(dir).toString(),
+      textDocumentCapabilities: { completion: { completionList: { itemDefaults: ['commitCharacters', 'editRange', 'insertTextFormat', 'data'] } } },
+    });
+    client.open(uri, 'dockercompose', 'services:\n  web:\n    image: nginx:1.27\n    ports: ["8080:80"]\n', 1);
+    const completion = await client.request<{
+      itemDefaults?: { editRange?: unknown };
+      items: Array<{ label: string; textEdit?: unknown; textEditText?: string }>;
+    }>('textDocument/completion', { textDocument: { uri }, position: { line: 3, character: 4 } });
+    assert.deepEqual(completion.itemDefaults?.editRange, { start: { line: 3, character: 4 }, end: { line: 3, character: 9 } });
+    const healthcheck = completion.items.find((i) => i.label === 'healthcheck');
+    assert.equal(healthcheck?.textEdit, undefined);
+    assert.equal(healthcheck?.textEditText, 'healthcheck:\n  ');
+  } finally {
+    await client.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

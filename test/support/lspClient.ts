@@ -207,6 +207,8 @@ export class LspClient {
       initializationOptions?: object;
       /** Client features (initializationOptions.features). */
       features?: unknown;
+      /** More textDocument capabilities, e.g. VS Code's completion list defaults. */
+      textDocumentCapabilities?: object;
     } = {},
   ): Promise<any> {
     this.configuration = options.settings ?? {};
@@ -221,6 +223,7 @@ export class LspClient {
           hover: { contentFormat: ['markdown'] },
           publishDiagnostics: {},
           ...(options.pullDiagnostics ? { diagnostic: { dynamicRegistration: false } } : {}),
+          ...options.textDocumentCapabilities,
         },
       },
       // Other servers (bench peers) take their own options here.

@@ -13,6 +13,7 @@ import { LIST_SECTIONS, NOTE_AT_CURSOR, NOTES_READY, RELOAD_NOTES, type RequestP
 import { insideDocument } from '../common';
 import * as services from '../services';
 import { CAPABILITIES } from './capabilities';
+import { completionForClient } from './completionWire';
 import type { ServiceContext } from '../workspace';
 import { cancelled, guard, logFailure, yieldUnlessCancelled } from './guard';
 import { REFUSED, refused } from './lifecycle';
@@ -78,7 +79,11 @@ export function bindHandlers(connection: Connection, session: Session, version: 
   session.documents.onDidClose((e) => session.documentClosed(e.document.uri));
 
   connection.onHover(onDocument('textDocument/hover', null, (ctx, doc, p) => services.hover(ctx, doc, p.position)));
-  connection.onCompletion(onDocument('textDocument/completion', null, (ctx, doc, p) => services.complete(ctx, doc, p.position)));
+  connection.onCompletion(
+    onDocument('textDocument/completion', null, async (ctx, doc, p) =>
+      completionForClient(await services.complete(ctx, doc, p.position), session.takesCompletionEditRange),
+    ),
+  );
   connection.onDefinition(onDocument('textDocument/definition', [], (ctx, doc, p) => services.definition(ctx, doc, p.position)));
   connection.onReferences(onDocument('textDocument/references', [], (ctx, doc, p) => services.references(ctx, doc, p.position, p.context.includeDeclaration)));
   connection.onPrepareRename(onDocument('textDocument/prepareRename', null, (ctx, doc, p) => services.prepareRename(ctx, doc, p.position)));

@@ -1,3 +1,4 @@
+import { takesEditRangeDefault } from './completionWire';
 import * as os from 'node:os';
 import {
   type Connection,
@@ -79,6 +80,7 @@ export class Session {
   private readonly started: Promise<void>;
   private markStarted: () => void = () => undefined;
   private relativePatterns = false;
+  private completionEditRange = false;
   /** The notes roots were handed to the sync at least once (the first load includes the bundled notes). */
   private notesRootsSet = false;
   private notesWatcher: Promise<Disposable | undefined> = Promise.resolve(undefined);
@@ -135,6 +137,11 @@ export class Session {
     return this.pullDiagnostics;
   }
 
+  /** Whether the client takes a completion list's default edit range (completionWire.ts). */
+  get takesCompletionEditRange(): boolean {
+    return this.completionEditRange;
+  }
+
   initialize(params: InitializeParams): void {
     const init = (params.initializationOptions ?? {}) as { settings?: unknown; locale?: string; features?: ClientFeatures; trustedWorkspace?: unknown };
     // Only a client that says so (VS Code's workspace trust) lets project configs reach outside the project.
@@ -146,6 +153,7 @@ export class Session {
     this.configurationPull = !!params.capabilities.workspace?.configuration;
     this.pullDiagnostics = !!params.capabilities.textDocument?.diagnostic;
     this.relativePatterns = !!params.capabilities.workspace?.didChangeWatchedFiles?.relativePatternSupport;
+    this.completionEditRange = takesEditRangeDefault(params.capabilities);
     this.folders = folderUris(params.workspaceFolders, params.rootUri);
     this.workspace = new Workspace(nodeFileSystem(), this.folders);
     this.loadProjectConfigs();

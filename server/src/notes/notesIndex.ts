@@ -214,13 +214,12 @@ export class NotesIndex {
     const capitals = { postings: this.capitals, entries: capitalTokens };
     const countHeadingChar = (at: number) => this.headingChars.count(headingChars, vocabulary.idOf(text, at, at + 1, false), i);
     const countProseChar = (at: number) => this.bodyChars.count(bodyChars, vocabulary.idOf(text, at, at + 1, false), i);
-    // Per step, the texts of its sections with content ('' for the others), counted in one scan each.
+    // Per step, the headings of its sections with content ('' for the others), counted in one scan.
     const stepHeadings: string[] = [];
-    const stepProse: string[] = [];
     for (let from = 0; from < sections.length; from += STEP_SECTIONS) {
       if (from > 0) yield;
       const to = Math.min(sections.length, from + STEP_SECTIONS);
-      stepHeadings.length = stepProse.length = 0;
+      stepHeadings.length = 0;
       for (i = from; i < to; i++) {
         const section = sections[i];
         const heading = (section.headingPath[section.headingPath.length - 1] ?? '').trim();
@@ -231,11 +230,12 @@ export class NotesIndex {
         facts[at + GATHERS] = section.coversSubsections ? 1 : 0;
         facts[at + DOMAIN] = sectionDomain(section.tags, section.fileTags, section.headingPath);
         stepHeadings.push(section.empty ? '' : heading);
-        stepProse.push(section.empty ? '' : prose[i]);
         if (section.empty) continue;
         text = heading;
         forEachCjkChar(text, countHeadingChar);
         text = prose[i];
+        // Prose is long enough to be scanned alone, and joining it would copy the notes.
+        countTokens(vocabulary, words, [text], i, this.bodies, bodyTokens, capitals);
         if (text.includes(TEMPLATE_ACTION)) this.bodies.count(bodyTokens, vocabulary.id(TEMPLATE_ACTION), i);
         // Prose mentions count in the user's notes only (bundled ones match by their tags), CJK ones too.
         if (file.origin === 'user') forEachCjkChar(text, countProseChar);
@@ -244,7 +244,6 @@ export class NotesIndex {
         for (const tag of section.fileTags) tags.push3(vocabulary.id(tag.toLowerCase()), i, 1);
       }
       countTokens(vocabulary, words, stepHeadings, from, this.headings, headingTokens);
-      countTokens(vocabulary, words, stepProse, from, this.bodies, bodyTokens, capitals);
     }
     const entry: IndexedFile = { id: -1, file, sections, prose, headings, facts, firstSection, rank: 0, entries: 0 };
     return { entry, numbering, headingTokens, headingChars, bodyTokens, bodyChars, capitalTokens, tags };
@@ -294,7 +293,7 @@ export class NotesIndex {
  * numbered straight from the text (capitals lower-cased on the way), so no string is made per
  * word; and their capital words as written in `capitals`, when given. The texts are scanned as
  * one, joined by line ends (no token spans one, nor does one mark the word after it): a scan of
- * each section's text, most of them short headings, made indexing a notes folder a third slower.
+ * each short heading alone made indexing a notes folder a third slower.
  */
 function countTokens(
   vocabulary: Vocabulary,

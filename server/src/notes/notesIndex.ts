@@ -214,28 +214,36 @@ export class NotesIndex {
     const capitals = { postings: this.capitals, entries: capitalTokens };
     const countHeadingChar = (at: number) => this.headingChars.count(headingChars, vocabulary.idOf(text, at, at + 1, false), i);
     const countProseChar = (at: number) => this.bodyChars.count(bodyChars, vocabulary.idOf(text, at, at + 1, false), i);
-    for (; i < sections.length; i++) {
-      if (i > 0 && i % STEP_SECTIONS === 0) yield;
-      const section = sections[i];
-      const heading = (section.headingPath[section.headingPath.length - 1] ?? '').trim();
-      headings.push(heading);
-      const at = i * FACTS;
-      facts[at + HEADING_LENGTH] = Math.max(1, heading.replace(/[\s.:：。]+$/, '').length);
-      facts[at + START_LINE] = section.startLine;
-      facts[at + GATHERS] = section.coversSubsections ? 1 : 0;
-      facts[at + DOMAIN] = sectionDomain(section.tags, section.fileTags, section.headingPath);
-      if (section.empty) continue;
-      text = heading;
-      countTokens(vocabulary, words.reset(text), i, this.headings, headingTokens);
-      forEachCjkChar(text, countHeadingChar);
-      text = prose[i];
-      countTokens(vocabulary, words.reset(text), i, this.bodies, bodyTokens, capitals);
-      if (text.includes(TEMPLATE_ACTION)) this.bodies.count(bodyTokens, vocabulary.id(TEMPLATE_ACTION), i);
-      // Prose mentions count in the user's notes only (bundled ones match by their tags), CJK ones too.
-      if (file.origin === 'user') forEachCjkChar(text, countProseChar);
-      // For tags the "count" says where the tag is: 0 in the section, 1 in the front matter.
-      for (const tag of section.tags) tags.push3(vocabulary.id(tag.toLowerCase()), i, 0);
-      for (const tag of section.fileTags) tags.push3(vocabulary.id(tag.toLowerCase()), i, 1);
+    // Per step, the headings of its sections with content ('' for the others), counted in one scan.
+    const stepHeadings: string[] = [];
+    for (let from = 0; from < sections.length; from += STEP_SECTIONS) {
+      if (from > 0) yield;
+      const to = Math.min(sections.length, from + STEP_SECTIONS);
+      stepHeadings.length = 0;
+      for (i = from; i < to; i++) {
+        const section = sections[i];
+        const heading = (section.headingPath[section.headingPath.length - 1] ?? '').trim();
+        headings.push(heading);
+        const at = i * FACTS;
+        facts[at + HEADING_LENGTH] = Math.max(1, heading.replace(/[\s.:：。]+$/, '').length);
+        facts[at + START_LINE] = section.startLine;
+        facts[at + GATHERS] = section.coversSubsections ? 1 : 0;
+        facts[at + DOMAIN] = sectionDomain(section.tags, section.fileTags, section.headingPath);
+        stepHeadings.push(section.empty ? '' : heading);
+        if (section.empty) continue;
+        text = heading;
+        forEachCjkChar(text, countHeadingChar);
+        text = prose[i];
+        // Prose is long enough to be scanned alone, and joining it would copy the notes.
+        countTokens(vocabulary, words, [text], i, this.bodies, bodyTokens, capitals);
+        if (text.includes(TEMPLATE_ACTION)) this.bodies.count(bodyTokens, vocabulary.id(TEMPLATE_ACTION), i);
+        // Prose mentions count in the user's notes only (bundled ones match by their tags), CJK ones too.
+        if (file.origin === 'user') forEachCjkChar(text, countProseChar);
+        // For tags the "count" says where the tag is: 0 in the section, 1 in the front matter.
+        for (const tag of section.tags) tags.push3(vocabulary.id(tag.toLowerCase()), i, 0);
+        for (const tag of section.fileTags) tags.push3(vocabulary.id(tag.toLowerCase()), i, 1);
+      }
+      countTokens(vocabulary, words, stepHeadings, from, this.headings, headingTokens);
     }
     const entry: IndexedFile = { id: -1, file, sections, prose, headings, facts, firstSection, rank: 0, entries: 0 };
     return { entry, numbering, headingTokens, headingChars, bodyTokens, bodyChars, capitalTokens, tags };
@@ -281,21 +289,29 @@ export class NotesIndex {
 }
 
 /**
- * Counts `forEachToken`'s tokens of a text in a section, numbered straight from the text (capitals
- * lower-cased on the way), so no string is made per word; and its capital words as written in
- * `capitals`, when given.
+ * Counts `forEachToken`'s tokens of some sections' texts (section `first + k`'s is `texts[k]`),
+ * numbered straight from the text (capitals lower-cased on the way), so no string is made per
+ * word; and their capital words as written in `capitals`, when given. The texts are scanned as
+ * one, joined by line ends (no token spans one, nor does one mark the word after it): a scan of
+ * each short heading alone made indexing a notes folder a third slower.
  */
 function countTokens(
   vocabulary: Vocabulary,
   words: Words,
-  section: number,
+  texts: readonly string[],
+  first: number,
   postings: Postings<IndexedFile>,
   entries: FileEntries,
   capitals?: { postings: Postings<IndexedFile>; entries: FileEntries },
 ): void {
-  const { text } = words;
+  const text = texts.join('\n');
+  words.reset(text);
+  let k = 0;
+  let sectionEnd = texts.length > 0 ? texts[0].length : 0;
   while (words.next()) {
     const { start, end, upper, marked } = words;
+    while (start > sectionEnd) sectionEnd += texts[++k].length + 1;
+    const section = first + k;
     postings.count(entries, vocabulary.idOf(text, start, end, upper, words.hash), section);
     if (marked < start) postings.count(entries, vocabulary.idOf(text, marked, end, upper), section);
     if (capitals && upper && isCapitalWord(text, start, end)) capitals.postings.count(capitals.entries, vocabulary.idOf(text, start, end, false), section);

@@ -418,3 +418,35 @@ describe('notes index equals a brute-force ranking', () => {
     for (const tier of ['1', '2', '3', '3 fallback', '4', '2 other domain']) assert.ok(tiers.has(tier), tier);
   });
 });
+
+describe('notes index counts the words of each section apart', () => {
+  // The index counts the headings (and the prose) of up to a few hundred sections in one scan of
+  // their texts joined: a word, a hyphenated word or a marked one (`--from`, `.Values`) must not
+  // run from one section's text into the next, and a word must be counted in its own section.
+  const pieces = ['--', '-', '.', 'from', 'file', 'Values', 'CMD', 'EXPOSE', 'image', '镜像', ' ', ' ', '`'];
+  let x = 7;
+  const rnd = () => (x = (x * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+  const text = () => Array.from({ length: 1 + Math.floor(rnd() * 6) }, () => pieces[Math.floor(rnd() * pieces.length)]).join('');
+  const files: NoteFile[] = Array.from({ length: 6 }, (_, n) => {
+    const parts: string[] = [];
+    // More sections than a step of the index (200), some with nothing but a heading.
+    for (let s = 0; s < 260; s++) parts.push(`## ${text()}`, '', ...(rnd() < 0.8 ? [text(), ''] : []));
+    return { uri: `file:///edges/note-${n}.md`, text: parts.join('\n'), origin: 'user' as const };
+  });
+  const keys = [
+    'docker:flag/COPY --from',
+    'k8s:field/from-file',
+    'helm:builtin/.Values',
+    'docker:instruction/CMD',
+    'docker:instruction/EXPOSE',
+    'docker:topic/image',
+  ];
+
+  test('as a scan of each section alone finds them', () => {
+    const index = new NotesIndex();
+    for (const f of files) index.setFile(f);
+    const scanned = files.map(scan);
+    const options: Options = { includeBundled: false, language: 'en' };
+    for (const key of keys) assert.deepEqual(index.rank([key], options), bruteRank(scanned, [key], options), key);
+  });
+});

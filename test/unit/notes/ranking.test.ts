@@ -11,7 +11,7 @@ describe('ranking: best of a stream', () => {
   };
 
   test('keeps the `limit` best in order, whatever the order of the stream and across many cut-backs', () => {
-    for (const n of [0, 3, 50, 399, 400, 401, 5000]) {
+    for (const n of [0, 3, 50, 99, 100, 101, 399, 400, 401, 5000]) {
       const items = stream(n, n + 1);
       const expected = [...items].sort(byValue).slice(0, 50);
       for (const order of [items, [...items].reverse(), [...items].sort(byValue), [...items].sort(byValue).reverse()]) {

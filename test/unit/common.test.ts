@@ -8,7 +8,9 @@ import {
   defaultSettings,
   describeSize,
   findSuppressions,
+  lineRange,
   lineStarts,
+  lineText,
   mergeSettings,
   positionInText,
   VersionedCache,
@@ -114,6 +116,14 @@ describe('text helpers', () => {
     assert.equal(closestMatch('contaner', ['container']), 'container');
     assert.equal(closestMatch('contanr', ['container'], 1), undefined, 'two edits exceed a limit of one');
     assert.equal(closestMatch('Replicas', ['replicas'], 0), 'replicas', 'case alone is no edit');
+  });
+  test('lineRange and lineText end a line at its LF, CRLF or lone CR, and the last line at the end', () => {
+    const doc = TextDocument.create('file:///x', 'plaintext', 1, 'ab\r\ncd\ref\ngh');
+    assert.deepEqual(
+      [0, 1, 2, 3, 4].map((line) => lineText(doc, line)),
+      ['ab', 'cd', 'ef', 'gh', ''],
+    );
+    assert.deepEqual(lineRange(doc, 3), { start: { line: 3, character: 0 }, end: { line: 3, character: 2 } });
   });
   test('positionInText maps offsets with UTF-16 columns', () => {
     const text = '中文\nab';

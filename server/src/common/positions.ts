@@ -18,8 +18,10 @@ export function offsetOf(doc: TextDocument, pos: Position): number {
 export function lineRange(doc: TextDocument, line: number): Range {
   const start = doc.offsetAt({ line, character: 0 });
   const text = doc.getText();
-  let end = start;
-  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+  // Found by the regular-expression engine, not a loop here: a generated line can be a megabyte long.
+  const lineBreak = /[\r\n]/g;
+  lineBreak.lastIndex = start;
+  const end = lineBreak.exec(text)?.index ?? text.length;
   return rangeOf(doc, start, end);
 }
 

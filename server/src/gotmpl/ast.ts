@@ -52,6 +52,16 @@ export interface FieldSegment extends Span {
   name: string;
 }
 
+/**
+ * A `field` token carries its name twice, as `value` like every token and as `name`, so that it is
+ * also the segment a path holds: the parser puts the tokens themselves in its paths. A chain of a
+ * few hundred thousand fields (generated text) then keeps one object per segment instead of two,
+ * and the garbage collector, which copies what survives, has a third less of the tree to copy.
+ */
+export interface FieldToken extends Token, FieldSegment {
+  type: 'field';
+}
+
 /** `.a.b` (a field of dot). */
 export interface FieldNode extends Span {
   type: 'field';

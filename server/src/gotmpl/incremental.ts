@@ -4,6 +4,7 @@ import type {
   DefineNode,
   ExprNode,
   FieldSegment,
+  FieldToken,
   ParenNode,
   ParseError,
   PipelineNode,
@@ -11,6 +12,7 @@ import type {
   Template,
   TemplateCallNode,
   TemplateNode,
+  Token,
 } from './ast';
 import { changedSpan, firstIndexWhere } from '../common';
 import { resumeAfter, scanner } from './lexer';
@@ -146,15 +148,37 @@ function movedAction(a: Action, d: number, moved: Map<Action, Action>): Action {
     trimLeft: a.trimLeft,
     trimRight: a.trimRight,
     closed: a.closed,
-    tokens: a.tokens.map((t) => ({ type: t.type, start: t.start + d, end: t.end + d, value: t.value })),
+    tokens: a.tokens.map((t) => movedToken(t, d)),
     comment: a.comment,
   };
   moved.set(a, copy);
   return copy;
 }
 
+function movedToken(t: Token, d: number): Token {
+  if (t.type !== 'field') return { type: t.type, start: t.start + d, end: t.end + d, value: t.value };
+  const field = t as FieldToken;
+  const copy: FieldToken = { type: 'field', start: field.start + d, end: field.end + d, value: field.value, name: field.name };
+  return copy;
+}
+
+/**
+ * The tokens of an action before and after the move, index for index: a path is a run of the
+ * action's field tokens (see FieldToken), so its moved copy is the same run of the moved tokens.
+ */
+interface MovedTokens {
+  from: readonly Token[];
+  to: readonly Token[];
+}
+
+function movedPath(path: readonly FieldSegment[], tokens: MovedTokens): FieldSegment[] {
+  if (path.length === 0) return [];
+  const { from, to } = tokens;
+  const first = firstIndexWhere(from.length, (i) => from[i].start >= path[0].start);
+  return to.slice(first, first + path.length) as FieldToken[];
+}
+
 const movedSpan = (s: Span, d: number): Span => ({ start: s.start + d, end: s.end + d });
-const movedSegment = (s: FieldSegment, d: number): FieldSegment => ({ start: s.start + d, end: s.end + d, name: s.name });
 
 /**
  * A top-level node with every offset moved by `d`, its actions taken from `moved`. The lists are
@@ -168,6 +192,8 @@ function movedNode(root: TemplateNode, d: number, moved: ReadonlyMap<Action, Act
     return to;
   };
   const action = (a: Action): Action => moved.get(a) as Action;
+  // A node's pipeline is made of its own action's tokens.
+  const tokens = (a: Action): MovedTokens => ({ from: a.tokens, to: action(a).tokens });
   // The head `define`, `block` and `template` share, as the parser spreads it (one shape, so the spread stays fast).
   const namedHead = (n: DefineNode | TemplateCallNode) => ({
     start: n.start + d,
@@ -188,13 +214,13 @@ function movedNode(root: TemplateNode, d: number, moved: ReadonlyMap<Action, Act
       case 'continue':
         return { type: n.type, start, end, action: action(n.action) } as TemplateNode;
       case 'action':
-        return { type: n.type, start, end, action: action(n.action), pipeline: movedPipeline(n.pipeline, d) };
+        return { type: n.type, start, end, action: action(n.action), pipeline: movedPipeline(n.pipeline, d, tokens(n.action)) };
       case 'template':
-        return { type: n.type, ...namedHead(n), pipeline: n.pipeline && movedPipeline(n.pipeline, d) };
+        return { type: n.type, ...namedHead(n), pipeline: n.pipeline && movedPipeline(n.pipeline, d, tokens(n.action)) };
       case 'define':
       case 'block': {
         const copy: DefineNode = { type: n.type, ...namedHead(n), list: list(n.list) };
-        if (n.pipeline) copy.pipeline = movedPipeline(n.pipeline, d);
+        if (n.pipeline) copy.pipeline = movedPipeline(n.pipeline, d, tokens(n.action));
         if (n.endAction) copy.endAction = action(n.endAction);
         return copy;
       }
@@ -205,7 +231,7 @@ function movedNode(root: TemplateNode, d: number, moved: ReadonlyMap<Action, Act
           end,
           action: action(n.action),
           keyword: movedSpan(n.keyword, d),
-          pipeline: movedPipeline(n.pipeline, d),
+          pipeline: movedPipeline(n.pipeline, d, tokens(n.action)),
           list: list(n.list),
           chained: n.chained,
         };
@@ -225,29 +251,29 @@ function movedNode(root: TemplateNode, d: number, moved: ReadonlyMap<Action, Act
 }
 
 /** Pipelines nest only as deep as the parser allows parentheses (MAX_PAREN_DEPTH), so recursion is safe here. */
-function movedPipeline(p: PipelineNode, d: number): PipelineNode {
+function movedPipeline(p: PipelineNode, d: number, tokens: MovedTokens): PipelineNode {
   return {
     type: 'pipeline',
     start: p.start + d,
     end: p.end + d,
     variables: p.variables.map((v) => ({ name: v.name, start: v.start + d, end: v.end + d })),
     assign: p.assign,
-    commands: p.commands.map((c) => ({ type: 'command', start: c.start + d, end: c.end + d, args: c.args.map((e) => movedExpr(e, d)) })),
+    commands: p.commands.map((c) => ({ type: 'command', start: c.start + d, end: c.end + d, args: c.args.map((e) => movedExpr(e, d, tokens)) })),
   };
 }
 
-function movedExpr(e: ExprNode, d: number): ExprNode {
+function movedExpr(e: ExprNode, d: number, tokens: MovedTokens): ExprNode {
   const start = e.start + d;
   const end = e.end + d;
   switch (e.type) {
     case 'field':
-      return { type: e.type, start, end, path: e.path.map((s) => movedSegment(s, d)) };
+      return { type: e.type, start, end, path: movedPath(e.path, tokens) };
     case 'variable':
-      return { type: e.type, start, end, name: e.name, nameEnd: e.nameEnd + d, path: e.path.map((s) => movedSegment(s, d)) };
+      return { type: e.type, start, end, name: e.name, nameEnd: e.nameEnd + d, path: movedPath(e.path, tokens) };
     case 'chain':
-      return { type: e.type, start, end, operand: movedExpr(e.operand, d) as ParenNode, path: e.path.map((s) => movedSegment(s, d)) };
+      return { type: e.type, start, end, operand: movedExpr(e.operand, d, tokens) as ParenNode, path: movedPath(e.path, tokens) };
     case 'paren':
-      return { type: e.type, start, end, pipeline: movedPipeline(e.pipeline, d), closed: e.closed };
+      return { type: e.type, start, end, pipeline: movedPipeline(e.pipeline, d, tokens), closed: e.closed };
     case 'dot':
       return { type: e.type, start, end };
     case 'identifier':

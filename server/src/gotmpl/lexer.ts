@@ -1,4 +1,4 @@
-import type { Action, ParseError, Token, TokenType } from './ast';
+import type { Action, FieldToken, ParseError, Token, TokenType } from './ast';
 
 /**
  * Splits a template into actions (`{{ … }}`) and tokenizes each one. Linear in the text: every
@@ -45,11 +45,16 @@ function lineEnds(text: string): (from: number) => number {
   };
 }
 
-/** Memoised searches shared by one scan, so a long line or many unterminated actions stay linear. */
+/**
+ * Memoised searches shared by one scan, so a long line or many unterminated actions stay linear;
+ * and the field names met so far, so that a name read again is the string kept the first time
+ * (a template reads `.Values` and a few dozen names over and over: its tree keeps each name once).
+ */
 interface Finders {
   commentEnd: (from: number) => number;
   backtick: (from: number) => number;
   lineEnd: (from: number) => number;
+  names: Map<string, string>;
 }
 
 export interface Scan {
@@ -76,7 +81,7 @@ export function resumeAfter(action: Action): number {
  * what lets a re-parse take the actions after an edit from the previous scan.
  */
 export function scanner(text: string): (pos: number, errors: ParseError[]) => Action | undefined {
-  const find: Finders = { commentEnd: finder(text, '*/'), backtick: finder(text, '`'), lineEnd: lineEnds(text) };
+  const find: Finders = { commentEnd: finder(text, '*/'), backtick: finder(text, '`'), lineEnd: lineEnds(text), names: new Map() };
   return (pos, errors) => {
     if (pos >= text.length) return undefined;
     const open = text.indexOf('{{', pos);
@@ -205,8 +210,14 @@ function scanAction(text: string, open: number, trimLeft: boolean, inner: number
       const i = identEnd(text, pos + 1);
       const last = tokens.length > 0 ? tokens[tokens.length - 1] : undefined;
       const adjacentToOperand = !!last && last.end === pos && (last.type === 'field' || last.type === 'variable' || last.type === 'rparen');
-      if (i > pos + 1 || adjacentToOperand) pos = push(tokens, text, 'field', pos, i, text.slice(pos + 1, i));
-      else pos = push(tokens, text, 'dot', pos, pos + 1);
+      if (i > pos + 1 || adjacentToOperand) {
+        const read = text.slice(pos + 1, i);
+        let name = find.names.get(read);
+        if (name === undefined) find.names.set(read, (name = read));
+        const field: FieldToken = { type: 'field', start: pos, end: i, value: name, name };
+        tokens.push(field);
+        pos = i;
+      } else pos = push(tokens, text, 'dot', pos, pos + 1);
       continue;
     }
     if (c === '$') {

@@ -6,6 +6,7 @@ import type {
   DefineNode,
   ExprNode,
   FieldSegment,
+  FieldToken,
   ParseError,
   PipelineNode,
   Template,
@@ -267,16 +268,18 @@ function pipelineOf(action: Action, from: number, errors: ParseError[]): Pipelin
   return parsePipeline(action.tokens, from, action.innerEnd, errors, 0, false).pipeline;
 }
 
-/** A field chain glued to the previous token (`.a.b`, `$x.a`, `(f).a`). */
-function adjacentFields(tokens: readonly Token[], i: number, after: number): { path: FieldSegment[]; next: number } {
-  const path: FieldSegment[] = [];
+/**
+ * A field chain glued to the previous token (`.a.b`, `$x.a`, `(f).a`). Its segments are the field
+ * tokens themselves (see FieldToken), so the path is one slice of the tokens.
+ */
+function adjacentFields(tokens: readonly Token[], from: number, after: number): { path: FieldSegment[]; next: number } {
+  let i = from;
   let end = after;
   while (i < tokens.length && tokens[i].type === 'field' && tokens[i].start === end) {
-    path.push({ start: tokens[i].start, end: tokens[i].end, name: tokens[i].value });
     end = tokens[i].end;
     i++;
   }
-  return { path: fitted(path), next: i };
+  return { path: tokens.slice(from, i) as FieldToken[], next: i };
 }
 
 /**

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parse, reparse, type Template, walk } from '../../../server/src/gotmpl';
+import { expressions, parse, reparse, type Template, walk } from '../../../server/src/gotmpl';
 import { corpusTemplates } from '../../support/helmCorpus';
 import { seededRandom } from '../../support/random';
 
@@ -47,6 +47,17 @@ function assertSharesActions(t: Template): void {
   });
 }
 
+/** Every segment of a path is a field token of the template's actions, as the parser makes it (see FieldToken). */
+function assertSegmentsAreTokens(t: Template): void {
+  const tokens = new Set(t.actions.flatMap((a) => a.tokens));
+  walk(t.nodes, (node) => {
+    const pipeline = 'pipeline' in node ? node.pipeline : undefined;
+    for (const e of pipeline ? expressions(pipeline) : []) {
+      for (const segment of 'path' in e ? e.path : []) assert.ok(tokens.has(segment as never), `the segment "${segment.name}" at ${segment.start} is a token`);
+    }
+  });
+}
+
 test('re-parsing after random edits of real templates gives exactly a fresh parse', () => {
   const templates = corpusTemplates();
   assert.ok(templates.length >= 10, 'the corpus has templates');
@@ -65,6 +76,7 @@ test('re-parsing after random edits of real templates gives exactly a fresh pars
       tree = reparse(tree, text);
       assert.deepEqual(tree, parse(text), `round ${round}, step ${step}: ${JSON.stringify(inserted)} at ${at}, ${removed} removed`);
       assertSharesActions(tree);
+      assertSegmentsAreTokens(tree);
       edits++;
     }
   }

@@ -21,13 +21,15 @@ function check(file: TemplateFile): Finding[] {
   const { ctx, chart, analysis } = file;
   if (!chart || chart.type === 'library') return [];
   const findings: Finding[] = [];
-  // A template reads the same paths many times: each path is judged once.
+  // A template reads the same paths many times: each path is judged once. Its dotted form is the
+  // key, as the names of a values path are field names, which never hold a dot; the message shows
+  // it too, so a generated path of a few hundred thousand names is joined once.
   const judged = new Map<string, Judgement | undefined>();
   for (const usage of analysis.usages) {
     if (usage.guarded || usage.scope.kind !== 'values' || usage.scope.path.length === 0) continue;
     const path = usage.scope.path;
-    const key = path.join('\u0000');
-    if (!judged.has(key)) judged.set(key, judge(ctx, chart, path));
+    const key = dotted(path);
+    if (!judged.has(key)) judged.set(key, judge(ctx, chart, path, key));
     const judgement = judged.get(key);
     if (!judgement) continue;
     const segment = usage.valuesSegment(judgement.first + 1);
@@ -42,7 +44,8 @@ interface Judgement {
   message: string;
 }
 
-function judge(ctx: ServiceContext, chart: ChartModel, path: readonly string[]): Judgement | undefined {
+/** `shown` is the path's dotted form. */
+function judge(ctx: ServiceContext, chart: ChartModel, path: readonly string[], shown: string): Judgement | undefined {
   if (definedness(ctx, chart, path) !== 'undefined') return undefined;
   let first = path.length - 1;
   for (let n = 1; n < path.length; n++) {
@@ -58,7 +61,7 @@ function judge(ctx: ServiceContext, chart: ChartModel, path: readonly string[]):
   const noValues = chart.valuesFiles.length === 0 ? ' This chart has no values.yaml: create one next to Chart.yaml.' : '';
   return {
     first,
-    message: `.Values.${dotted(path)} is not set in any values file.${guess ? ` Did you mean "${guess}"?` : ''} Add a default to values.yaml or guard it with default or if.${noValues}`,
+    message: `.Values.${shown} is not set in any values file.${guess ? ` Did you mean "${guess}"?` : ''} Add a default to values.yaml or guard it with default or if.${noValues}`,
   };
 }
 

@@ -78,9 +78,12 @@ function cases({ LspClient }, schemaUri) {
   ];
 }
 
-/** What VS Code says it takes in a completion list: both servers get the same client. */
+/** What VS Code says it takes in a completion list and resolves later (vscode-languageclient 9): both servers get the same client. */
 const VS_CODE_COMPLETION = {
-  completion: { completionList: { itemDefaults: ['commitCharacters', 'editRange', 'insertTextFormat', 'insertTextMode', 'data'] } },
+  completion: {
+    completionItem: { resolveSupport: { properties: ['documentation', 'detail', 'additionalTextEdits'] } },
+    completionList: { itemDefaults: ['commitCharacters', 'editRange', 'insertTextFormat', 'insertTextMode', 'data'] },
+  },
 };
 
 /** One server, one file: every figure of the table. */

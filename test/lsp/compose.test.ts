@@ -63,15 +63,21 @@ describe('compose over stdio', () => {
   });
 });
 
-// VS Code takes a completion list's default edit range; the schema's keys then carry the range once.
-test('a client that takes list defaults gets the service keys with one shared edit range', async () => {
+// VS Code takes a completion list's default edit range and resolves documentation: the schema's
+// keys then carry the range once and no documentation until an item is resolved.
+test('a client like VS Code gets the service keys with one shared edit range, and their documentation on resolve', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cn-compose-'));
   const uri = pathToFileURL(path.join(dir, 'compose.yaml')).toString();
   const client = new LspClient();
   try {
     await client.start({
       rootUri: pathToFileURL(dir).toString(),
-      textDocumentCapabilities: { completion: { completionList: { itemDefaults: ['commitCharacters', 'editRange', 'insertTextFormat', 'data'] } } },
+      textDocumentCapabilities: {
+        completion: {
+          completionItem: { resolveSupport: { properties: ['documentation', 'detail', 'additionalTextEdits'] } },
+          completionList: { itemDefaults: ['commitCharacters', 'editRange', 'insertTextFormat', 'data'] },
+        },
+      },
     });
     client.open(uri, 'dockercompose', 'services:\n  web:\n    image: nginx:1.27\n    ports: ["8080:80"]\n', 1);
     const completion = await client.request<{
@@ -82,6 +88,8 @@ test('a client that takes list defaults gets the service keys with one shared ed
     const healthcheck = completion.items.find((i) => i.label === 'healthcheck');
     assert.equal(healthcheck?.textEdit, undefined);
     assert.equal(healthcheck?.textEditText, 'healthcheck:\n  ');
+    const resolved = await client.request<{ documentation?: string }>('completionItem/resolve', healthcheck);
+    assert.match(resolved.documentation ?? '', /health check/);
   } finally {
     await client.stop();
     fs.rmSync(dir, { recursive: true, force: true });

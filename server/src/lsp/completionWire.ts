@@ -1,29 +1,55 @@
-import type { ClientCapabilities, CompletionItem, CompletionList, Range } from 'vscode-languageserver/node';
+import type { ClientCapabilities, CompletionItem, CompletionList, MarkupContent, Range } from 'vscode-languageserver/node';
 
 /**
- * A completion list as sent to one client, in the shortest form it reads the same way. A list of
- * schema keys is 90 items of which each repeats the range it replaces and its text twice; over
- * stdio that was about 26 KB per request, most of a request's time once the answer itself cost
- * 0.06 ms. Two things are dropped:
+ * Completion lists as sent to one client, in the shortest form it reads the same way. A list of
+ * schema keys is 90 items of which each repeats the range it replaces, its text twice and its
+ * documentation; over stdio that was about 26 KB per request, and writing it most of a request's
+ * time once the answer itself cost 0.06 ms. Three things are left out:
  * - `insertText` where the item has a `textEdit`: the client ignores it then (LSP 3.17, CompletionItem);
  * - the `textEdit` range of every item, when all items replace the same range and the client takes
  *   list defaults (`completionList.itemDefaults` with `editRange`): the list carries it once and
- *   each item only its `textEditText`.
+ *   each item only its `textEditText`;
+ * - the documentation, when the client resolves it lazily (`completionItem.resolveSupport` with
+ *   `documentation`): each item carries the number of its list and its place, and
+ *   `completionItem/resolve` gives the documentation of the latest list's items.
  */
-export function completionForClient(list: CompletionList, takesEditRange: boolean): CompletionList {
-  const items = list.items.map(withoutIgnoredInsertText);
-  const range = takesEditRange ? sharedRange(items) : undefined;
-  if (!range) return { ...list, items };
-  return {
-    ...list,
-    itemDefaults: { ...list.itemDefaults, editRange: range },
-    items: items.map(({ textEdit, ...item }) => ({ ...item, textEditText: (textEdit as { newText: string }).newText })),
-  };
-}
+export class CompletionWire {
+  readonly takesEditRange: boolean;
+  readonly resolvesDocumentation: boolean;
+  private latest = { list: 0, documentation: [] as Array<string | MarkupContent | undefined> };
 
-/** Whether a client takes a list's default edit range (VS Code does). */
-export function takesEditRangeDefault(capabilities: ClientCapabilities): boolean {
-  return !!capabilities.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange');
+  constructor(capabilities: ClientCapabilities) {
+    const completion = capabilities.textDocument?.completion;
+    this.takesEditRange = !!completion?.completionList?.itemDefaults?.includes('editRange');
+    this.resolvesDocumentation = !!completion?.completionItem?.resolveSupport?.properties.includes('documentation');
+  }
+
+  /** The list in the form this client takes. */
+  send(list: CompletionList): CompletionList {
+    let items = list.items.map(withoutIgnoredInsertText);
+    if (this.resolvesDocumentation && items.some((i) => i.documentation !== undefined) && items.every((i) => i.data === undefined)) {
+      const id = this.latest.list + 1;
+      this.latest = { list: id, documentation: items.map((i) => i.documentation) };
+      items = items.map(({ documentation: _later, ...item }, place) => ({ ...item, data: [id, place] }));
+    }
+    const range = this.takesEditRange ? sharedRange(items) : undefined;
+    if (!range) return { ...list, items };
+    return {
+      ...list,
+      itemDefaults: { ...list.itemDefaults, editRange: range },
+      items: items.map(({ textEdit, ...item }) => ({ ...item, textEditText: (textEdit as { newText: string }).newText })),
+    };
+  }
+
+  /** An item of the latest list with its documentation back; an item of an older list as it came. */
+  resolve(item: CompletionItem): CompletionItem {
+    // Whatever the client sends back is read defensively: a malformed item is answered as it came.
+    const data: unknown = typeof item === 'object' && item !== null ? item.data : undefined;
+    const [list, place] = Array.isArray(data) ? (data as unknown[]) : [];
+    if (list !== this.latest.list || typeof place !== 'number') return item;
+    const documentation = this.latest.documentation[place];
+    return documentation === undefined ? item : { ...item, documentation };
+  }
 }
 
 function withoutIgnoredInsertText(item: CompletionItem): CompletionItem {

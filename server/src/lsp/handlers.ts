@@ -13,7 +13,6 @@ import { LIST_SECTIONS, NOTE_AT_CURSOR, NOTES_READY, RELOAD_NOTES, type RequestP
 import { insideDocument } from '../common';
 import * as services from '../services';
 import { CAPABILITIES } from './capabilities';
-import { completionForClient } from './completionWire';
 import type { ServiceContext } from '../workspace';
 import { cancelled, guard, logFailure, yieldUnlessCancelled } from './guard';
 import { REFUSED, refused } from './lifecycle';
@@ -55,6 +54,7 @@ export function bindHandlers(connection: Connection, session: Session, version: 
   connection.onInitialize((params): InitializeResult => {
     session.initialize(params);
     const capabilities = { ...CAPABILITIES };
+    capabilities.completionProvider = { ...CAPABILITIES.completionProvider, resolveProvider: session.completion.resolvesDocumentation };
     if (session.pullsDiagnostics) capabilities.diagnosticProvider = { interFileDependencies: true, workspaceDiagnostics: false };
     return { capabilities, serverInfo: { name: 'container-notes', version } };
   });
@@ -80,10 +80,10 @@ export function bindHandlers(connection: Connection, session: Session, version: 
 
   connection.onHover(onDocument('textDocument/hover', null, (ctx, doc, p) => services.hover(ctx, doc, p.position)));
   connection.onCompletion(
-    onDocument('textDocument/completion', null, async (ctx, doc, p) =>
-      completionForClient(await services.complete(ctx, doc, p.position), session.takesCompletionEditRange),
-    ),
+    onDocument('textDocument/completion', null, async (ctx, doc, p) => session.completion.send(await services.complete(ctx, doc, p.position))),
   );
+  // The documentation a list left out for a client that resolves it (completionWire.ts).
+  connection.onCompletionResolve((item) => session.completion.resolve(item));
   connection.onDefinition(onDocument('textDocument/definition', [], (ctx, doc, p) => services.definition(ctx, doc, p.position)));
   connection.onReferences(onDocument('textDocument/references', [], (ctx, doc, p) => services.references(ctx, doc, p.position, p.context.includeDeclaration)));
   connection.onPrepareRename(onDocument('textDocument/prepareRename', null, (ctx, doc, p) => services.prepareRename(ctx, doc, p.position)));

@@ -1,4 +1,4 @@
-import { takesEditRangeDefault } from './completionWire';
+import { CompletionWire } from './completionWire';
 import * as os from 'node:os';
 import {
   type Connection,
@@ -80,7 +80,7 @@ export class Session {
   private readonly started: Promise<void>;
   private markStarted: () => void = () => undefined;
   private relativePatterns = false;
-  private completionEditRange = false;
+  private completionWire = new CompletionWire({});
   /** The notes roots were handed to the sync at least once (the first load includes the bundled notes). */
   private notesRootsSet = false;
   private notesWatcher: Promise<Disposable | undefined> = Promise.resolve(undefined);
@@ -137,9 +137,9 @@ export class Session {
     return this.pullDiagnostics;
   }
 
-  /** Whether the client takes a completion list's default edit range (completionWire.ts). */
-  get takesCompletionEditRange(): boolean {
-    return this.completionEditRange;
+  /** How completion lists go to this client (completionWire.ts). */
+  get completion(): CompletionWire {
+    return this.completionWire;
   }
 
   initialize(params: InitializeParams): void {
@@ -153,7 +153,7 @@ export class Session {
     this.configurationPull = !!params.capabilities.workspace?.configuration;
     this.pullDiagnostics = !!params.capabilities.textDocument?.diagnostic;
     this.relativePatterns = !!params.capabilities.workspace?.didChangeWatchedFiles?.relativePatternSupport;
-    this.completionEditRange = takesEditRangeDefault(params.capabilities);
+    this.completionWire = new CompletionWire(params.capabilities);
     this.folders = folderUris(params.workspaceFolders, params.rootUri);
     this.workspace = new Workspace(nodeFileSystem(), this.folders);
     this.loadProjectConfigs();

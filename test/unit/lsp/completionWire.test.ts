@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { CompletionItem, CompletionList } from 'vscode-languageserver/node';
-import { completionForClient, takesEditRangeDefault } from '../../../server/src/lsp/completionWire';
+import type { ClientCapabilities, CompletionItem, CompletionList } from 'vscode-languageserver/node';
+import { CompletionWire } from '../../../server/src/lsp/completionWire';
 
 const range = (line: number, start: number, end: number) => ({ start: { line, character: start }, end: { line, character: end } });
 const key = (label: string, r = range(3, 4, 9)): CompletionItem => ({
@@ -14,9 +14,12 @@ const key = (label: string, r = range(3, 4, 9)): CompletionItem => ({
 });
 const list = (items: CompletionItem[]): CompletionList => ({ isIncomplete: false, items });
 
+const EDIT_RANGE: ClientCapabilities = { textDocument: { completion: { completionList: { itemDefaults: ['commitCharacters', 'editRange'] } } } };
+const RESOLVES: ClientCapabilities = { textDocument: { completion: { completionItem: { resolveSupport: { properties: ['documentation', 'detail'] } } } } };
+
 test('insertText is dropped where a textEdit makes the client ignore it, and kept elsewhere', () => {
   const name: CompletionItem = { label: 'db', insertText: 'db', sortText: '0db' };
-  const sent = completionForClient(list([key('image'), name]), false);
+  const sent = new CompletionWire({}).send(list([key('image'), name]));
   assert.deepEqual(sent.items, [
     { label: 'image', kind: 10, insertTextFormat: 2, documentation: 'About image.', textEdit: { range: range(3, 4, 9), newText: 'image: ' } },
     name,
@@ -25,7 +28,7 @@ test('insertText is dropped where a textEdit makes the client ignore it, and kep
 });
 
 test('a client that takes list defaults gets the one shared range once and each item its text', () => {
-  const sent = completionForClient(list([key('image'), key('ports')]), true);
+  const sent = new CompletionWire(EDIT_RANGE).send(list([key('image'), key('ports')]));
   assert.deepEqual(sent.itemDefaults, { editRange: range(3, 4, 9) });
   assert.deepEqual(sent.items, [
     { label: 'image', kind: 10, insertTextFormat: 2, documentation: 'About image.', textEditText: 'image: ' },
@@ -40,7 +43,7 @@ test('items with different ranges, without an edit, or with an insert/replace ed
     [key('image'), { label: 'db' }],
     [key('image'), insertReplace],
   ]) {
-    const sent = completionForClient(list(items), true);
+    const sent = new CompletionWire(EDIT_RANGE).send(list(items));
     assert.equal(sent.itemDefaults, undefined);
     assert.deepEqual(
       sent.items.map((i) => i.textEdit),
@@ -49,8 +52,27 @@ test('items with different ranges, without an edit, or with an insert/replace ed
   }
 });
 
-test("the client's capability is read from completion.completionList.itemDefaults", () => {
-  assert.equal(takesEditRangeDefault({ textDocument: { completion: { completionList: { itemDefaults: ['commitCharacters', 'editRange'] } } } }), true);
-  assert.equal(takesEditRangeDefault({ textDocument: { completion: { completionList: { itemDefaults: ['data'] } } } }), false);
-  assert.equal(takesEditRangeDefault({}), false);
+test('a client that resolves documentation gets it on resolve, for the latest list only', () => {
+  const wire = new CompletionWire(RESOLVES);
+  assert.equal(wire.resolvesDocumentation, true);
+  const first = wire.send(list([key('image'), { label: 'db' }]));
+  assert.deepEqual(
+    first.items.map((i) => i.documentation),
+    [undefined, undefined],
+  );
+  assert.deepEqual(wire.resolve(first.items[0]).documentation, 'About image.');
+  assert.equal(wire.resolve(first.items[1]).documentation, undefined);
+  const second = wire.send(list([key('ports')]));
+  assert.equal(wire.resolve(first.items[0]).documentation, undefined, 'an item of an older list is answered as it came');
+  assert.equal(wire.resolve(second.items[0]).documentation, 'About ports.');
+  for (const malformed of [null, {}, { label: 'x', data: 'y' }, { label: 'x', data: [second.items[0].data, 'z'] }]) {
+    assert.deepEqual(wire.resolve(malformed as CompletionItem), malformed);
+  }
+});
+
+test('documentation stays in the items for a client that does not resolve it, and for items that carry data of their own', () => {
+  assert.equal(new CompletionWire({}).send(list([key('image')])).items[0].documentation, 'About image.');
+  const own = { ...key('image'), data: { mine: 1 } };
+  assert.deepEqual(new CompletionWire(RESOLVES).send(list([own])).items[0].data, { mine: 1 });
+  assert.equal(new CompletionWire(RESOLVES).send(list([own])).items[0].documentation, 'About image.');
 });

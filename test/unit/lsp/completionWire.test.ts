@@ -3,6 +3,9 @@ import { test } from 'node:test';
 import type { ClientCapabilities, CompletionItem, CompletionList } from 'vscode-languageserver/node';
 import { CompletionWire } from '../../../server/src/lsp/completionWire';
 
+/** What the client reads: the list as JSON (a field set to undefined is not sent). */
+const wire = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
 const range = (line: number, start: number, end: number) => ({ start: { line, character: start }, end: { line, character: end } });
 const key = (label: string, r = range(3, 4, 9)): CompletionItem => ({
   label,
@@ -19,7 +22,7 @@ const RESOLVES: ClientCapabilities = { textDocument: { completion: { completionI
 
 test('insertText is dropped where a textEdit makes the client ignore it, and kept elsewhere', () => {
   const name: CompletionItem = { label: 'db', insertText: 'db', sortText: '0db' };
-  const sent = new CompletionWire({}).send(list([key('image'), name]));
+  const sent = wire(new CompletionWire({}).send(list([key('image'), name])));
   assert.deepEqual(sent.items, [
     { label: 'image', kind: 10, insertTextFormat: 2, documentation: 'About image.', textEdit: { range: range(3, 4, 9), newText: 'image: ' } },
     name,
@@ -28,7 +31,7 @@ test('insertText is dropped where a textEdit makes the client ignore it, and kep
 });
 
 test('a client that takes list defaults gets the one shared range once and each item its text', () => {
-  const sent = new CompletionWire(EDIT_RANGE).send(list([key('image'), key('ports')]));
+  const sent = wire(new CompletionWire(EDIT_RANGE).send(list([key('image'), key('ports')])));
   assert.deepEqual(sent.itemDefaults, { editRange: range(3, 4, 9) });
   assert.deepEqual(sent.items, [
     { label: 'image', kind: 10, insertTextFormat: 2, documentation: 'About image.', textEditText: 'image: ' },
@@ -43,30 +46,30 @@ test('items with different ranges, without an edit, or with an insert/replace ed
     [key('image'), { label: 'db' }],
     [key('image'), insertReplace],
   ]) {
-    const sent = new CompletionWire(EDIT_RANGE).send(list(items));
+    const sent = wire(new CompletionWire(EDIT_RANGE).send(list(items)));
     assert.equal(sent.itemDefaults, undefined);
     assert.deepEqual(
       sent.items.map((i) => i.textEdit),
-      items.map((i) => i.textEdit),
+      wire(items).map((i) => i.textEdit),
     );
   }
 });
 
 test('a client that resolves documentation gets it on resolve, for the latest list only', () => {
-  const wire = new CompletionWire(RESOLVES);
-  assert.equal(wire.resolvesDocumentation, true);
-  const first = wire.send(list([key('image'), { label: 'db' }]));
+  const lists = new CompletionWire(RESOLVES);
+  assert.equal(lists.resolvesDocumentation, true);
+  const first = wire(lists.send(list([key('image'), { label: 'db' }])));
   assert.deepEqual(
     first.items.map((i) => i.documentation),
     [undefined, undefined],
   );
-  assert.deepEqual(wire.resolve(first.items[0]).documentation, 'About image.');
-  assert.equal(wire.resolve(first.items[1]).documentation, undefined);
-  const second = wire.send(list([key('ports')]));
-  assert.equal(wire.resolve(first.items[0]).documentation, undefined, 'an item of an older list is answered as it came');
-  assert.equal(wire.resolve(second.items[0]).documentation, 'About ports.');
+  assert.deepEqual(lists.resolve(first.items[0]).documentation, 'About image.');
+  assert.equal(lists.resolve(first.items[1]).documentation, undefined);
+  const second = wire(lists.send(list([key('ports')])));
+  assert.equal(lists.resolve(first.items[0]).documentation, undefined, 'an item of an older list is answered as it came');
+  assert.equal(lists.resolve(second.items[0]).documentation, 'About ports.');
   for (const malformed of [null, {}, { label: 'x', data: 'y' }, { label: 'x', data: [second.items[0].data, 'z'] }]) {
-    assert.deepEqual(wire.resolve(malformed as CompletionItem), malformed);
+    assert.deepEqual(lists.resolve(malformed as CompletionItem), malformed);
   }
 });
 

@@ -39,6 +39,19 @@ test('a client that takes list defaults gets the one shared range once and each 
   ]);
 });
 
+test('an insert text format all items share goes once in the defaults, for a client that takes it', () => {
+  const takes: ClientCapabilities = { textDocument: { completion: { completionList: { itemDefaults: ['editRange', 'insertTextFormat'] } } } };
+  const sent = wire(new CompletionWire(takes).send(list([key('image'), key('ports')])));
+  assert.deepEqual(sent.itemDefaults, { editRange: range(3, 4, 9), insertTextFormat: 2 });
+  assert.deepEqual(sent.items[0], { label: 'image', kind: 10, documentation: 'About image.', textEditText: 'image: ' });
+  const mixed = wire(new CompletionWire(takes).send(list([key('image'), { label: 'db', insertTextFormat: 1 }])));
+  assert.equal(mixed.itemDefaults, undefined);
+  assert.deepEqual(
+    mixed.items.map((i) => i.insertTextFormat),
+    [2, 1],
+  );
+});
+
 test('items with different ranges, without an edit, or with an insert/replace edit keep their own edits', () => {
   const insertReplace: CompletionItem = { label: 'x', textEdit: { newText: 'x', insert: range(3, 4, 5), replace: range(3, 4, 9) } };
   for (const items of [

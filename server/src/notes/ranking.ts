@@ -1,7 +1,7 @@
 import { keyDomain, otherDomain } from './domains';
 import type { Postings } from './postings';
 import { excerpt } from './sections';
-import { asciiTokens, cjkChars, matchingTags, queryFor, TEMPLATE_ACTION, type Term } from './terms';
+import { asciiTokens, cjkChars, MAX_TAG_SEGMENTS, matchingTags, queryFor, TEMPLATE_ACTION, type Term } from './terms';
 import type { HoverNotes, LookupOptions, MatchReason, NoteFile, NoteSection, RankedSection, Tier } from './types';
 
 /**
@@ -345,7 +345,7 @@ function isStrong(c: Candidate): boolean {
 function matchTags(tags: readonly string[], tables: RankingTables, admitted: (f: RankedFile) => boolean, offer: Offer): void {
   tags.forEach((tag, i) => {
     // The key itself beats any path end; a longer path end beats a shorter one.
-    const specificity = i === 0 ? 50 : Math.min(40, tag.split('.').length);
+    const specificity = i === 0 ? 50 : Math.min(MAX_TAG_SEGMENTS, tag.split('.').length);
     tables.tags.forEach(tag, admitted, (f, section, fromFile) => {
       offer(f, section, (fromFile ? SCORE.fileTag : SCORE.tag) + specificity, fromFile ? 'file tag' : 'tag', tag);
     });

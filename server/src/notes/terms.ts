@@ -48,6 +48,13 @@ export function parseKey(key: string): ParsedKey {
 /** Kinds whose paths are dotted and may be tagged by their end (`k8s:field/hostPath`). */
 const DOTTED_KINDS = new Set(['k8s:field', 'k8s:value', 'helm:values', 'compose:field']);
 
+/**
+ * The most names a path end that tags a key may have: ranking tells longer ends apart up to it.
+ * Without a bound, a generated `.Values` path of 30,000 names made as many tags, of 15,000 names
+ * each on average, and its hover took a minute.
+ */
+export const MAX_TAG_SEGMENTS = 40;
+
 /** The tags that match `key`: equal to it, or naming the end of its dotted path. */
 export function matchingTags(key: string): string[] {
   const { namespace, kind, path } = parseKey(key);
@@ -55,7 +62,7 @@ export function matchingTags(key: string): string[] {
   const prefix = `${namespace}:${kind}/`;
   if (DOTTED_KINDS.has(`${namespace}:${kind}`)) {
     const segments = path.split('.');
-    for (let i = 1; i < segments.length; i++) {
+    for (let i = Math.max(1, segments.length - MAX_TAG_SEGMENTS); i < segments.length; i++) {
       const end = segments.slice(i).join('.');
       if (end) tags.push((prefix + end).toLowerCase());
     }
@@ -163,6 +170,12 @@ function kinds(parsed: ParsedKey): { others: string[]; own: string[] } {
   return { others: KUBERNETES_KINDS.filter((other) => other !== kind).flatMap((other) => ownVariants(other)), own: ownVariants(kind) };
 }
 
+/**
+ * The longest term looked for: longer is no word or phrase of a note, only a generated key (a
+ * `.Values` path of thousands of names), and looking for it costs as much as it is long.
+ */
+const MAX_TERM_LENGTH = 200;
+
 /** Everything to look for when the cursor asks for `key`. */
 export function queryFor(key: string): KeyQuery {
   const parsed = parseKey(key);
@@ -171,7 +184,9 @@ export function queryFor(key: string): KeyQuery {
   // A kind-qualified field's own word in a heading about another kind is that kind's field: the
   // "Resources" of "Ingress Resources" is no container's `resources`.
   const fieldOf = kind.others.length ? { siblings: kind.others, kin: kind.own } : {};
-  const own = ownTerms(key, parsed).map((t) => ({ ...t, ...fieldOf }));
+  const own = ownTerms(key, parsed)
+    .filter((t) => t.text.length <= MAX_TERM_LENGTH)
+    .map((t) => ({ ...t, ...fieldOf }));
   const seen = new Set(own.map((t) => (t.caseSensitive ? t.text : t.text.toLowerCase())));
   const aliases: Term[] = [];
   for (const group of ALIAS_GROUPS) {

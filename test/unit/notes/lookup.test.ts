@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { type LookupOptions, matchingTags, type NoteFile, NotesIndex, queryFor } from '../../../server/src/notes';
+import { MAX_TAG_SEGMENTS } from '../../../server/src/notes/terms';
 import { SEED_STYLE_DOCKER, SEED_STYLE_K8S } from './fixtures';
 
 const OPTIONS: LookupOptions = { maxSections: 2, includeBundled: false, language: 'en' };
@@ -28,6 +29,25 @@ describe('tags', () => {
     assert.ok(matchingTags('k8s:value/Service.spec.type=NodePort').includes('k8s:value/type=nodeport'));
     assert.deepEqual(matchingTags('docker:instruction/CMD'), ['docker:instruction/cmd']);
     assert.deepEqual(matchingTags('helm:builtin/.Release.Name'), ['helm:builtin/.release.name']);
+  });
+
+  test('a generated key of thousands of names makes a bounded query', () => {
+    const names = Array.from({ length: 5000 }, (_, i) => `k${i % 10}`);
+    const key = `helm:values/${names.join('.')}`;
+    const tags = matchingTags(key);
+    // The key itself, then its ends of up to MAX_TAG_SEGMENTS names, longest first.
+    assert.equal(tags.length, MAX_TAG_SEGMENTS + 1);
+    assert.equal(tags[1], `helm:values/${names.slice(-MAX_TAG_SEGMENTS).join('.')}`);
+    assert.equal(tags.at(-1), 'helm:values/k9');
+    // No phrase that long is in a note: the key's own terms are left out, not searched for.
+    assert.deepEqual(
+      queryFor(key).terms.filter((t) => !t.alias),
+      [],
+    );
+    assert.deepEqual(
+      queryFor('helm:values/image.tag').terms.map((t) => t.text),
+      ['.Values.image.tag', 'image.tag'],
+    );
   });
 
   test('tagged sections come first; the exact key beats a path end, a section tag beats a file tag', () => {

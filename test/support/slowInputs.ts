@@ -69,3 +69,18 @@ export function slowInputFiles(input: SlowInput, n = input.reportedN): Map<strin
   if (input.place.startsWith('chart/')) files.set('chart/Chart.yaml', SLOW_INPUT_CHART);
   return files;
 }
+
+/**
+ * Positions far into a reproducer's text, where a request reads everything before them: the last
+ * letter or digit of its middle line and of its last line with one (the last name of a long
+ * chain, the innermost of nested blocks, a value read on every line before).
+ */
+export function farPositions(text: string): Array<{ line: number; character: number }> {
+  const lines = text.split('\n');
+  let lastWithName = lines.length - 1;
+  while (lastWithName > 0 && !/[A-Za-z0-9]/.test(lines[lastWithName])) lastWithName--;
+  return [...new Set([Math.floor(lastWithName / 2), lastWithName])].map((line) => ({
+    line,
+    character: Math.max(0, lines[line].search(/[A-Za-z0-9][^A-Za-z0-9]*$/)),
+  }));
+}

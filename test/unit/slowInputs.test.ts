@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { MAX_DIAGNOSTICS, TOO_MANY_PROBLEMS } from '../../server/src/common';
 import * as services from '../../server/src/services';
 import { createFixture } from '../support/fixture';
-import { SLOW_INPUT_CHART, SLOW_INPUTS, slowInputFiles } from '../support/slowInputs';
+import { farPositions, SLOW_INPUT_CHART, SLOW_INPUTS, slowInputFiles } from '../support/slowInputs';
 
 // The inputs an adversarial run found slow (test/repro/slow-*), at the size each was reported
 // with: every request completes and the diagnostics stay within the cap. How fast they complete,
@@ -16,9 +16,19 @@ describe('inputs once found slow', () => {
       const diagnostics = await services.diagnose(fixture.ctx, doc);
       assert.ok(diagnostics.length <= MAX_DIAGNOSTICS + 1, `${diagnostics.length} diagnostics`);
       if (diagnostics.length > MAX_DIAGNOSTICS) assert.equal(diagnostics[MAX_DIAGNOSTICS].code, TOO_MANY_PROBLEMS);
+      for (const { message } of diagnostics) assert.ok(String(message).length <= 1000, `a message of ${String(message).length} characters`);
       for (const { position } of input.requests) {
         await services.hover(fixture.ctx, doc, position);
         await services.complete(fixture.ctx, doc, position);
+      }
+      // Far in, a request reads all that comes before: a hover there looked notes up by a key of
+      // 20,000 names (a minute), and references made the path of every segment (out of memory).
+      for (const position of farPositions(doc.getText())) {
+        const hover = await services.hover(fixture.ctx, doc, position);
+        assert.ok(JSON.stringify(hover).length <= 5000, `a hover of ${JSON.stringify(hover).length} characters at ${JSON.stringify(position)}`);
+        await services.complete(fixture.ctx, doc, position);
+        services.definition(fixture.ctx, doc, position);
+        services.references(fixture.ctx, doc, position, true);
       }
       services.folding(fixture.ctx, doc);
       services.symbols(fixture.ctx, doc);

@@ -1,6 +1,6 @@
 import { firstIndexWhere } from '../common';
 import { actionAt, expressions, type FieldSegment, inElseBranch, nodePath, type PipelineNode, type Template, type TemplateNode } from '../gotmpl';
-import { applyPath, bindAction, coveredByGuard, enterBody, type Env, resolveExpr, rootEnv, type Scope } from './scope';
+import { applyPath, bindAction, coveredByGuard, enterBody, type Env, MAX_DEPTH, resolveExpr, rootEnv, type Scope } from './scope';
 
 /**
  * One pass over a template that records what every expression refers to: `.Values` paths,
@@ -27,9 +27,6 @@ const GUARD_FUNCTIONS = new Set([
   'get',
   'pluck',
 ]);
-
-/** Blocks nested deeper than this are not analysed (pathological input, never real charts). */
-const MAX_DEPTH = 500;
 
 export interface SegmentRef {
   segment: FieldSegment;
@@ -65,8 +62,8 @@ export interface ExprUsage {
   readonly segments: readonly SegmentRef[];
   /** The segment under `offset` (its end counts, for half-typed input), found without making the others. */
   segmentAt(offset: number): SegmentRef | undefined;
-  /** The segment where the chain reaches a `.Values` path of `length` names, if it does. */
-  valuesSegment(length: number): FieldSegment | undefined;
+  /** The segment where the chain reaches a `.Values` path of `length` names, if it does (found without making the others). */
+  valuesSegment(length: number): SegmentRef | undefined;
   /** What the whole expression refers to. */
   scope: Scope;
   guarded: boolean;
@@ -109,12 +106,12 @@ class Usage implements ExprUsage {
     return lo < path.length && path[lo].start <= offset ? this.segment(lo) : undefined;
   }
 
-  valuesSegment(length: number): FieldSegment | undefined {
+  valuesSegment(length: number): SegmentRef | undefined {
     // Each segment adds one name to the path, so only one index can reach `length`: after the
     // root's `Values`, or after a values path of its own.
     const base = this.base;
     const index = base.kind === 'root' && this.path[0]?.name === 'Values' ? length : base.kind === 'values' ? length - base.path.length - 1 : -1;
-    return index >= 0 && index < this.path.length ? this.path[index] : undefined;
+    return index >= 0 && index < this.path.length ? this.segment(index) : undefined;
   }
 
   private segment(index: number): SegmentRef {

@@ -55,13 +55,35 @@ export function segmentAt(analysis: Analysis, offset: number): { usage: ExprUsag
   return undefined;
 }
 
-/** A location from offsets into a text that may not be open. */
-export function locationIn(uri: string, text: string, start: number, end: number): Location {
-  const starts = lineStarts(text);
-  return { uri, range: { start: positionInText(starts, start), end: positionInText(starts, end) } };
+/**
+ * Locations from offsets into a text that may not be open. Its lines are counted once, however
+ * many locations are asked for: references to a value read on each of 4,000 lines counted the
+ * lines of the template 4,000 times.
+ */
+export function locator(uri: string, text: string): (start: number, end: number) => Location {
+  let starts: number[] | undefined;
+  return (start, end) => {
+    starts ??= lineStarts(text);
+    return { uri, range: { start: positionInText(starts, start), end: positionInText(starts, end) } };
+  };
 }
 
-/** `a.b.c`, the dotted form of a values path used in keys and messages. */
+/** `a.b.c`, the dotted form of a values path used in keys. */
 export function dotted(path: readonly string[]): string {
   return path.join('.');
+}
+
+/** The most names of a values path a hover or a message shows. */
+const SHOWN_NAMES = 12;
+/** The most characters of a values path a hover or a message shows. */
+const SHOWN_CHARACTERS = 200;
+
+/**
+ * A values path as a hover or a message shows it: a path of thousands of names (generated, or a
+ * paste gone wrong) keeps its first and last few, so that a hover or a problem is not a megabyte.
+ */
+export function shownPath(path: readonly string[]): string {
+  const half = SHOWN_NAMES / 2;
+  const text = path.length <= SHOWN_NAMES ? dotted(path) : `${dotted(path.slice(0, half))}.…${dotted(path.slice(-half))}`;
+  return text.length <= SHOWN_CHARACTERS ? text : `${text.slice(0, SHOWN_CHARACTERS - 1)}…`;
 }

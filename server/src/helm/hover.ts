@@ -6,7 +6,7 @@ import { describe, describePath, factsMarkdown, type SchemaFacts } from '../yaml
 import { type ChartModel, chartOf, keyPathAt, namedTemplates, yamlFileOf } from './chart';
 import { analyzeAt } from './analysis';
 import { chartValue } from './complete';
-import { dotted, segmentAt, templateInfo } from './document';
+import { dotted, segmentAt, shownPath, templateInfo } from './document';
 import { ANY, envAt } from './scope';
 import { BUILTINS, builtinMarkdown, builtinObject, FUNCTION_GROUPS, FUNCTIONS, functionMarkdown, KEYWORDS } from './reference';
 import { valuesMarkdown } from './values';
@@ -86,10 +86,10 @@ function templateHover(ctx: ServiceContext, src: SourceDocument, pos: Position):
     if (scope.path.length === 0) return builtinTarget('.Values', info.chart, segRange, ['helm:values']);
     const any = scope.path.indexOf(ANY);
     if (any >= 0) {
-      const list = dotted(scope.path.slice(0, any));
+      const list = scope.path.slice(0, any);
       const field = scope.path.slice(any + 1);
-      const what = field.length ? `\`${dotted(field)}\` of each item of` : 'Each item of';
-      return { range: segRange, keys: [`helm:values/${list}`, 'helm:values'], reference: `${what} \`.Values.${list}\` (set by \`range\`).` };
+      const what = field.length ? `\`${shownPath(field)}\` of each item of` : 'Each item of';
+      return { range: segRange, keys: [`helm:values/${dotted(list)}`, 'helm:values'], reference: `${what} \`.Values.${shownPath(list)}\` (set by \`range\`).` };
     }
     const target: HoverTarget = {
       range: segRange,
@@ -122,7 +122,7 @@ function variableHover(
     return {
       range,
       keys: [`helm:values/${dotted(scope.path)}`, 'helm:values', 'helm:keyword/$'],
-      reference: `\`${name}\` holds \`.Values.${dotted(scope.path)}\`\n\n${valuesMarkdown(ctx, info.chart, scope.path)}`,
+      reference: `\`${name}\` holds \`.Values.${shownPath(scope.path)}\`\n\n${valuesMarkdown(ctx, info.chart, scope.path)}`,
     };
   }
   if (scope.kind === 'values') {
@@ -130,7 +130,7 @@ function variableHover(
     return {
       range,
       keys: [`helm:values/${dotted(scope.path.slice(0, any))}`, 'helm:values', 'helm:keyword/$'],
-      reference: `\`${name}\` holds each item of \`.Values.${dotted(scope.path.slice(0, any))}\` in turn.`,
+      reference: `\`${name}\` holds each item of \`.Values.${shownPath(scope.path.slice(0, any))}\` in turn.`,
     };
   }
   return { range, keys: variableKeys, reference: `\`${name}\`: a template variable.` };
@@ -148,8 +148,8 @@ function dotHover(info: ReturnType<typeof templateInfo>, offset: number, range: 
         : 'the root context (`.Values`, `.Release`, `.Chart`…)'
       : dot.kind === 'values'
         ? any >= 0
-          ? `each item of \`.Values.${dotted(dot.path.slice(0, any))}\` in turn (set by \`range\`)`
-          : `\`.Values${dot.path.length ? '.' + dotted(dot.path) : ''}\` (set by \`with\`)`
+          ? `each item of \`.Values.${shownPath(dot.path.slice(0, any))}\` in turn (set by \`range\`)`
+          : `\`.Values${dot.path.length ? '.' + shownPath(dot.path) : ''}\` (set by \`with\`)`
         : dot.kind === 'builtin'
           ? `\`${dot.path}\``
           : 'the current context, set by `with`, `range` or the caller of a template';

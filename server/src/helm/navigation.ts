@@ -3,7 +3,7 @@ import { offsetOf, rangeOf } from '../common';
 import { type TemplateNode, walk } from '../gotmpl';
 import { archiveMember, type ServiceContext, type SourceDocument } from '../workspace';
 import { type ChartModel, chartOf, chartTree, keyPathAt, mapPair, namedTemplates, topChart, yamlFileOf } from './chart';
-import { analysisOf, dotted, locationIn, segmentAt, templateInfo } from './document';
+import { analysisOf, dotted, locator, segmentAt, templateInfo } from './document';
 import { BUILTINS } from './reference';
 import { lookupValue } from './values';
 
@@ -24,7 +24,7 @@ export function definition(ctx: ServiceContext, src: SourceDocument, pos: Positi
       .filter((d) => !archiveMember(d.uri))
       .map((d) => {
         const text = ctx.workspace.read(d.uri) ?? '';
-        return locationIn(d.uri, text, d.nameStart, d.nameEnd);
+        return locator(d.uri, text)(d.nameStart, d.nameEnd);
       });
   }
   const hit = segmentAt(info.analysis, offset);
@@ -34,7 +34,7 @@ export function definition(ctx: ServiceContext, src: SourceDocument, pos: Positi
   if (scope.kind === 'builtin' && scope.path.startsWith('.Chart.') && info.chart.chart) {
     const key = BUILTINS.get(scope.path)?.chartKey;
     const pair = key ? mapPair(info.chart.chart.doc.contents, key) : undefined;
-    if (pair?.key.range) return [locationIn(info.chart.chartUri, info.chart.chart.text, pair.key.range[0], pair.key.range[1])];
+    if (pair?.key.range) return [locator(info.chart.chartUri, info.chart.chart.text)(pair.key.range[0], pair.key.range[1])];
   }
   return [];
 }
@@ -44,7 +44,7 @@ function valueLocations(ctx: ServiceContext, chart: ChartModel, path: readonly s
     .filter((h) => h.pair?.key.range && !archiveMember(h.source.file.uri))
     .map((h) => {
       const range = h.pair?.key.range as [number, number, number];
-      return locationIn(h.source.file.uri, h.source.file.text, range[0], range[1]);
+      return locator(h.source.file.uri, h.source.file.text)(range[0], range[1]);
     });
 }
 
@@ -68,9 +68,13 @@ export function references(ctx: ServiceContext, src: SourceDocument, pos: Positi
   for (const uri of chart.templates) {
     const found = analysisOf(ctx, uri);
     if (!found) continue;
+    const locationOf = locator(uri, found.template.text);
     for (const usage of found.analysis.usages) {
-      for (const s of usage.segments) {
-        if (s.scope.kind === 'values' && dotted(s.scope.path) === key) out.push(locationIn(uri, found.template.text, s.segment.start, s.segment.end));
+      // Only the segment where a chain reaches a path of this length can name it: making every
+      // segment's path made a generated chain of 300,000 names run out of memory.
+      const reaching = usage.valuesSegment(path.length);
+      if (reaching?.scope.kind === 'values' && dotted(reaching.scope.path) === key) {
+        out.push(locationOf(reaching.segment.start, reaching.segment.end));
       }
     }
   }
@@ -143,16 +147,16 @@ export function rename(ctx: ServiceContext, src: SourceDocument, pos: Position, 
   const chart = chartOf(ctx, src.doc.uri);
   if (!at || !chart) return null;
   const changes: Record<string, TextEdit[]> = {};
-  const edit = (uri: string, text: string, start: number, end: number) => {
-    (changes[uri] ??= []).push({ range: locationIn(uri, text, start + 1, end - 1).range, newText: newName });
-  };
   for (const c of chartTree(ctx, topChart(ctx, chart)).filter((c) => !c.packed)) {
     for (const uri of c.templates) {
       const found = analysisOf(ctx, uri);
       if (!found) continue;
-      for (const r of found.analysis.refs) if (r.name === at.name) edit(uri, found.template.text, r.start, r.end);
+      const locationOf = locator(uri, found.template.text);
+      // The range is inside the quotes.
+      const edit = (start: number, end: number) => (changes[uri] ??= []).push({ range: locationOf(start + 1, end - 1).range, newText: newName });
+      for (const r of found.analysis.refs) if (r.name === at.name) edit(r.start, r.end);
       walk(found.template.nodes, (node) => {
-        if ((node.type === 'define' || node.type === 'block') && node.name === at.name) edit(uri, found.template.text, node.nameSpan.start, node.nameSpan.end);
+        if ((node.type === 'define' || node.type === 'block') && node.name === at.name) edit(node.nameSpan.start, node.nameSpan.end);
       });
     }
   }

@@ -150,17 +150,26 @@ export function enterBody(node: TemplateNode, env: Env, inElse: boolean): Env {
   }
 }
 
+/**
+ * Blocks nested deeper than this are not analysed (pathological input, never real charts): inside
+ * a `with` the next `.Values` is a field of its value, so the paths grow with the depth, and
+ * thousands of nested blocks would cost the square of their number.
+ */
+export const MAX_DEPTH = 500;
+
 /** The environment at an offset: walks down the enclosing blocks, binding variables on the way. */
 export function envAt(template: Template, offset: number): Env {
   let env = rootEnv();
   let list: readonly TemplateNode[] = template.nodes;
-  for (const node of nodePath(template, offset)) {
+  for (const [depth, node] of nodePath(template, offset).entries()) {
     for (const sibling of list) {
       if (sibling === node || sibling.start >= offset) break;
       bindAction(sibling, env);
     }
     const insideBody = node.type !== 'action' && node.type !== 'text' && node.type !== 'comment' && 'action' in node && offset >= node.action.end;
     if (!insideBody) break;
+    // Deeper than the analysis goes, nothing is known of `.` (as no usage there is analysed).
+    if (depth >= MAX_DEPTH) return { dot: UNKNOWN, vars: new Map([['$', ROOT]]), ownsVars: true, inDefine: env.inDefine, guards: undefined };
     const inElse = inElseBranch(node, offset);
     env = enterBody(node, env, inElse);
     list = inElse && (node.type === 'if' || node.type === 'with' || node.type === 'range') ? (node.elseList ?? []) : 'list' in node ? node.list : [];

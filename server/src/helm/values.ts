@@ -2,7 +2,7 @@ import { isMap, isScalar, isSeq, type Node as YamlNode, type Pair, type Scalar, 
 import { basename, codeSpan, sanitizeMarkdown } from '../common';
 import type { ServiceContext } from '../workspace';
 import { type ChartModel, deref, mapEntries, mapPair, unreadableDependencies, type ValuesSource, valueSources } from './chart';
-import { dotted } from './document';
+import { shownPath } from './document';
 import { ANY } from './scope';
 
 /**
@@ -178,7 +178,7 @@ export function commentOf(hit: ValueHit): string | undefined {
 /** The value of a path in each values file (the chart's own values.yaml first), then its comment. */
 export function valuesMarkdown(ctx: ServiceContext, chart: ChartModel, path: readonly string[]): string {
   const hits = lookupValue(ctx, chart, path);
-  const lines = [`\`\`\`helm\n.Values.${dotted(path)}\n\`\`\``];
+  const lines = [`\`\`\`helm\n.Values.${shownPath(path)}\n\`\`\``];
   if (hits.length === 0) {
     lines.push('Not set in any values file of this chart.');
     return lines.join('\n\n');

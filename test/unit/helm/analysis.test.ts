@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { actionAt, parse, type Span } from '../../../server/src/gotmpl';
 import { type Analysis, analyze, analyzeAt } from '../../../server/src/helm/analysis';
+import { envAt, MAX_DEPTH } from '../../../server/src/helm/scope';
 import { corpusTemplates } from '../../support/helmCorpus';
 import { seededRandom } from '../../support/random';
 
@@ -42,7 +43,11 @@ test('the analysis at an offset is the whole analysis of the action there', () =
     for (const [i, usage] of whole.usages.entries()) {
       for (let length = 0; length <= usage.segments.length + 1; length++) {
         const reaching = usage.segments.find((s) => s.scope.kind === 'values' && s.scope.path.length === length);
-        assert.equal(unread[i].valuesSegment(length), reaching?.segment, `valuesSegment(${length}) of ${JSON.stringify(text.slice(usage.start, usage.end))}`);
+        assert.deepEqual(
+          plainRef(unread[i].valuesSegment(length)),
+          plainRef(reaching),
+          `valuesSegment(${length}) of ${JSON.stringify(text.slice(usage.start, usage.end))}`,
+        );
       }
       for (let offset = usage.start; offset <= usage.end; offset++) {
         const under = usage.segments.find((s) => offset >= s.segment.start && offset <= s.segment.end);
@@ -64,4 +69,18 @@ test('the analysis at an offset is the whole analysis of the action there', () =
 test('nothing is analysed outside actions', () => {
   const template = parse('a: {{ .Values.a }}\nb: c\n');
   assert.deepEqual(analyzeAt(template, template.text.indexOf('b:')), { usages: [], calls: [], refs: [] });
+});
+
+test('the environment deeper than the analysis goes knows nothing of the dot', () => {
+  // Inside `with`, `.Values` is a field of its value: the paths grow with the depth.
+  const nested = (depth: number) => parse(`${'{{ with .Values.a }}'.repeat(depth)}{{ .b }}${'{{ end }}'.repeat(depth)}`);
+  const within = nested(MAX_DEPTH);
+  const inner = within.text.indexOf('.b');
+  const dot = envAt(within, inner).dot;
+  assert.equal(dot.kind === 'values' && dot.path.length, 2 * MAX_DEPTH - 1);
+  assert.equal(analyzeAt(within, inner).usages.length, 1);
+  // One block deeper, neither the environment nor the analysis reaches it.
+  const deeper = nested(MAX_DEPTH + 1);
+  assert.equal(envAt(deeper, deeper.text.indexOf('.b')).dot.kind, 'unknown');
+  assert.deepEqual(analyzeAt(deeper, deeper.text.indexOf('.b')).usages, []);
 });

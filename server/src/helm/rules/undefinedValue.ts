@@ -5,7 +5,7 @@
 import { closestMatch, finding, type Finding, rangeOf, type Rule, type RuleMeta } from '../../common';
 import type { ServiceContext } from '../../workspace';
 import type { ChartModel } from '../chart';
-import { dotted } from '../document';
+import { dotted, shownPath } from '../document';
 import { childKeys, definedness } from '../values';
 import type { TemplateFile } from './rule';
 
@@ -22,18 +22,17 @@ function check(file: TemplateFile): Finding[] {
   if (!chart || chart.type === 'library') return [];
   const findings: Finding[] = [];
   // A template reads the same paths many times: each path is judged once. Its dotted form is the
-  // key, as the names of a values path are field names, which never hold a dot; the message shows
-  // it too, so a generated path of a few hundred thousand names is joined once.
+  // key, as the names of a values path are field names, which never hold a dot.
   const judged = new Map<string, Judgement | undefined>();
   for (const usage of analysis.usages) {
     if (usage.guarded || usage.scope.kind !== 'values' || usage.scope.path.length === 0) continue;
     const path = usage.scope.path;
     const key = dotted(path);
-    if (!judged.has(key)) judged.set(key, judge(ctx, chart, path, key));
+    if (!judged.has(key)) judged.set(key, judge(ctx, chart, path));
     const judgement = judged.get(key);
     if (!judgement) continue;
-    const segment = usage.valuesSegment(judgement.first + 1);
-    findings.push(finding(meta, rangeOf(file.doc, segment?.start ?? usage.start, usage.end), judgement.message));
+    const reaching = usage.valuesSegment(judgement.first + 1);
+    findings.push(finding(meta, rangeOf(file.doc, reaching?.segment.start ?? usage.start, usage.end), judgement.message));
   }
   return findings;
 }
@@ -44,8 +43,7 @@ interface Judgement {
   message: string;
 }
 
-/** `shown` is the path's dotted form. */
-function judge(ctx: ServiceContext, chart: ChartModel, path: readonly string[], shown: string): Judgement | undefined {
+function judge(ctx: ServiceContext, chart: ChartModel, path: readonly string[]): Judgement | undefined {
   if (definedness(ctx, chart, path) !== 'undefined') return undefined;
   let first = path.length - 1;
   for (let n = 1; n < path.length; n++) {
@@ -61,7 +59,7 @@ function judge(ctx: ServiceContext, chart: ChartModel, path: readonly string[], 
   const noValues = chart.valuesFiles.length === 0 ? ' This chart has no values.yaml: create one next to Chart.yaml.' : '';
   return {
     first,
-    message: `.Values.${shown} is not set in any values file.${guess ? ` Did you mean "${guess}"?` : ''} Add a default to values.yaml or guard it with default or if.${noValues}`,
+    message: `.Values.${shownPath(path)} is not set in any values file.${guess ? ` Did you mean "${guess}"?` : ''} Add a default to values.yaml or guard it with default or if.${noValues}`,
   };
 }
 

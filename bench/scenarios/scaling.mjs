@@ -1,9 +1,10 @@
 // Scaling (issue 13 item 4): each input family an adversarial run found super-linear
 // (test/repro/slow-*.repro.json, generators in test/support/slowInputs.ts), built at about 10 KB,
 // 100 KB and 1 MB and opened in a fresh in-process workspace. For each size: the slowest single
-// request (diagnostics, then hover, completion, folding and symbols at the reproducer's positions)
-// and their total, three rounds. Linear means 10× the input costs at most 12× the time; no request may take
-// more than 1 s. In process, so the figures are the analysis and not the transfer of a 1 MB text.
+// request (diagnostics, then hover and completion at the reproducer's positions; hover, completion,
+// definition and references far into the text; folding and symbols) and their total, five
+// rounds. Linear means 10× the input costs at most 12× the time; no request may take more than
+// 1 s. In process, so the figures are the analysis and not the transfer of a 1 MB text.
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
@@ -11,29 +12,37 @@ export const title = 'Scaling: time per input size for each family once found su
 
 const require = createRequire(import.meta.url);
 const SIZES = [10 * 1024, 100 * 1024, 1024 * 1024];
-const ROUNDS = 3;
+const ROUNDS = 5;
 
 export async function run(bench) {
-  const { SLOW_INPUTS, slowInputFiles } = require(join(bench.ROOT, 'out/test/support/slowInputs.js'));
+  const { farPositions, SLOW_INPUTS, slowInputFiles } = require(join(bench.ROOT, 'out/test/support/slowInputs.js'));
   const { createFixture } = require(join(bench.ROOT, 'out/test/support/fixture.js'));
   const services = require(join(bench.ROOT, 'out/server/src/services/index.js'));
   const rows = [];
   for (const input of SLOW_INPUTS) {
-    // The generators repeat one shape, but numbered: a repeat grows by a digit now and then.
-    // Each size is the most repeats whose text stays within it (the targets speak of inputs ≤ 1 MB).
-    const perRepeat = input.text(10_000).length / 10_000;
+    // The generators repeat one shape, but numbered: a repeat grows by a digit now and then. Each
+    // size is the most repeats whose text stays within it (the targets speak of inputs ≤ 1 MB),
+    // found by doubling and halving (no text over twice the size), so that the sizes stand 10×
+    // apart and the growth compares like with like.
     const repeatsWithin = (size) => {
-      let n = Math.max(1, Math.floor(size / perRepeat));
-      for (let length = input.text(n).length; length > size && n > 1; length = input.text(n).length) n = Math.max(1, Math.floor((n * size) / length));
-      return n;
+      let tooMany = 2;
+      while (input.text(tooMany).length <= size) tooMany *= 2;
+      let fits = tooMany / 2;
+      while (tooMany - fits > 1) {
+        const n = Math.floor((fits + tooMany) / 2);
+        if (input.text(n).length <= size) fits = n;
+        else tooMany = n;
+      }
+      return fits;
     };
-    // Three rounds over the sizes, each size in a fresh workspace: the growth is computed from the
-    // median total (one round alone swings with whatever garbage the previous family left), and the
-    // slowest request is the worst of the three.
+    // Five rounds over the sizes, each size in a fresh workspace: the growth is computed from the
+    // median total (one round alone swings with whatever garbage the previous family left: the
+    // 10 KB inputs take a few milliseconds, of which one collection can be a fifth), and the
+    // slowest request is the worst of all rounds.
+    const repeats = SIZES.map(repeatsWithin);
     const rounds = SIZES.map(() => ({ size: 0, totals: [], slowest: 0 }));
     for (let round = 0; round < ROUNDS; round++) {
-      for (const [i, size] of SIZES.entries()) {
-        const n = repeatsWithin(size);
+      for (const [i, n] of repeats.entries()) {
         const fixture = createFixture(slowInputFiles(input, n));
         const doc = fixture.open(input.place);
         const requests = [() => services.diagnose(fixture.ctx, doc)];
@@ -41,6 +50,14 @@ export async function run(bench) {
           requests.push(
             () => services.hover(fixture.ctx, doc, position),
             () => services.complete(fixture.ctx, doc, position),
+          );
+        }
+        for (const position of farPositions(doc.getText())) {
+          requests.push(
+            () => services.hover(fixture.ctx, doc, position),
+            () => services.complete(fixture.ctx, doc, position),
+            () => services.definition(fixture.ctx, doc, position),
+            () => services.references(fixture.ctx, doc, position, true),
           );
         }
         requests.push(

@@ -307,11 +307,17 @@ function call(name: string, args: Arg[], hooks: Hooks): unknown {
   if (!pure) return UNKNOWN;
   try {
     const result = pure(plain);
-    return result === undefined ? UNKNOWN : result;
+    return result === undefined || (typeof result === 'string' && result.length > MAX_EVALUATED_TEXT) ? UNKNOWN : result;
   } catch {
     return UNKNOWN;
   }
 }
+
+/**
+ * The longest text a function's result may be; a longer one is not worked out. `quote` doubles
+ * what it quotes again, so thirty in a pipeline asked for a gigabyte (and 1,400 took 4 s to fail).
+ */
+const MAX_EVALUATED_TEXT = 4 * 1024 * 1024;
 
 /** Functions that decide which arguments to evaluate. */
 const LAZY: Record<string, (args: Arg[]) => unknown> = {

@@ -1,3 +1,4 @@
+import { firstIndexWhere } from '../common';
 import type { Action, BranchNode, DefineNode, ExprNode, PipelineNode, Template, TemplateNode } from './ast';
 
 /** Traversal helpers. All iterative, so deep nesting cannot overflow the stack. */
@@ -83,7 +84,7 @@ export function nodePath(template: Template, offset: number): TemplateNode[] {
   const path: TemplateNode[] = [];
   let list: readonly TemplateNode[] = template.nodes;
   for (;;) {
-    const hit = list.find((n) => n.start <= offset && offset <= n.end && !(n.type === 'text' && offset === n.end));
+    const hit = firstHolding(list, offset);
     if (!hit) return path;
     path.push(hit);
     const lists = childLists(hit);
@@ -92,6 +93,19 @@ export function nodePath(template: Template, offset: number): TemplateNode[] {
     const inElse = 'elseAction' in branch && branch.elseAction && offset >= branch.elseAction.start;
     list = inElse ? ((branch as BranchNode).elseList ?? []) : branch.list;
   }
+}
+
+/**
+ * The first of a list of siblings that holds `offset` (a text node not at its end). Siblings follow
+ * each other, so the search starts at the first that ends at or after `offset`: a list of 27,000
+ * defines was scanned from its start for each of them.
+ */
+function firstHolding(list: readonly TemplateNode[], offset: number): TemplateNode | undefined {
+  for (let i = firstIndexWhere(list.length, (j) => list[j].end >= offset); i < list.length && list[i].start <= offset; i++) {
+    const n = list[i];
+    if (offset <= n.end && !(n.type === 'text' && offset === n.end)) return n;
+  }
+  return undefined;
 }
 
 /** True when `offset` lies in the else part of a branch node. */

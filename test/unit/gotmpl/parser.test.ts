@@ -15,6 +15,7 @@ import {
   type VariableNode,
   walk,
 } from '../../../server/src/gotmpl';
+import { corpusTemplates } from '../../support/helmCorpus';
 
 const codes = (t: Template) => t.errors.map((e) => e.code);
 const only = <T extends TemplateNode>(t: Template, type: T['type']): T[] => {
@@ -310,6 +311,29 @@ describe('gotmpl control structures', () => {
     assert.equal(actionAt(t, 0), undefined);
     const half = parse('x: {{ .Values.');
     assert.ok(actionAt(half, half.text.length));
+  });
+
+  test('nodePath is, at every offset of the corpus, the path of the first sibling holding it', () => {
+    // The definition nodePath's search of sorted siblings must keep: a text node at its very end
+    // gives way to what follows it.
+    const byScan = (template: Template, offset: number): TemplateNode[] => {
+      const path: TemplateNode[] = [];
+      let list: readonly TemplateNode[] = template.nodes;
+      for (;;) {
+        const hit = list.find((n) => n.start <= offset && offset <= n.end && !(n.type === 'text' && offset === n.end));
+        if (!hit) return path;
+        path.push(hit);
+        if (!('list' in hit)) return path;
+        list = 'elseAction' in hit && hit.elseAction && offset >= hit.elseAction.start ? (hit.elseList ?? []) : hit.list;
+      }
+    };
+    let offsets = 0;
+    for (const text of [...corpusTemplates(), '{{ if .a }}{{ else }}{{ end }}', '{{}}{{ .x', 'a{{ define "x" }}{{ end }}b']) {
+      const template = parse(text);
+      for (let offset = 0; offset <= text.length; offset++, offsets++)
+        assert.deepEqual(nodePath(template, offset), byScan(template, offset), `offset ${offset}`);
+    }
+    assert.ok(offsets > 10_000, `${offsets} offsets`);
   });
 });
 

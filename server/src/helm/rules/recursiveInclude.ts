@@ -5,6 +5,7 @@
 // loop is how charts walk nested values on purpose (traefik's yaml2CommandLineArgsRec).
 import { finding, type Finding, rangeOf, type Rule, type RuleMeta } from '../../common';
 import { nodePath, type Template } from '../../gotmpl';
+import type { TemplateRef } from '../analysis';
 import { namedTemplates } from '../chart';
 import { analysisOf } from '../document';
 import type { TemplateFile } from './rule';
@@ -22,32 +23,29 @@ function check(file: TemplateFile): Finding[] {
   if (!chart) return [];
   const inside = analysis.refs.filter((r) => r.inside !== undefined);
   if (inside.length === 0) return [];
-  // Edges name → names it calls on every call (not in a condition or loop), over every define of the chart tree.
+  // Edges name → names it calls on every call (not in a condition or loop), over every define of
+  // the chart tree: each file once (a file of many defines was read once per define), this one as
+  // it is now.
   const calls = new Map<string, Set<string>>();
-  for (const defs of namedTemplates(ctx, chart).values()) {
-    for (const d of defs) {
-      const other = analysisOf(ctx, d.uri);
-      for (const r of other?.analysis.refs ?? []) {
-        if (r.inside === undefined || conditional(other?.template as Template, r.start)) continue;
-        calls.set(r.inside, (calls.get(r.inside) ?? new Set()).add(r.name));
-      }
+  const addCalls = (refs: readonly TemplateRef[], template: Template) => {
+    for (const r of refs) {
+      if (r.inside === undefined || conditional(template, r.start)) continue;
+      calls.set(r.inside, (calls.get(r.inside) ?? new Set()).add(r.name));
     }
-  }
-  const reaches = (from: string, target: string): boolean => {
-    const seen = new Set<string>();
-    const work = [from];
-    while (work.length) {
-      const n = work.pop() as string;
-      if (n === target) return true;
-      if (seen.has(n)) continue;
-      seen.add(n);
-      work.push(...(calls.get(n) ?? []));
-    }
-    return false;
   };
+  addCalls(analysis.refs, file.template);
+  const files = new Set([...namedTemplates(ctx, chart).values()].flatMap((defs) => defs.map((d) => d.uri)));
+  files.delete(file.doc.uri);
+  for (const uri of files) {
+    const other = analysisOf(ctx, uri);
+    if (other) addCalls(other.analysis.refs, other.template);
+  }
+  // A call from A to B leads back to A when B reaches A: when both are in one strongly connected
+  // component. One search for all calls; a search per call was quadratic in a chain of defines.
+  const component = components(calls);
   const findings: Finding[] = [];
   for (const r of inside) {
-    if (conditional(file.template, r.start) || !reaches(r.name, r.inside as string)) continue;
+    if (conditional(file.template, r.start) || component.get(r.name) !== component.get(r.inside as string)) continue;
     const how = r.name === r.inside ? `"${r.inside}" includes itself` : `"${r.inside}" includes "${r.name}", which leads back to "${r.inside}"`;
     findings.push(
       finding(
@@ -58,6 +56,56 @@ function check(file: TemplateFile): Finding[] {
     );
   }
   return findings;
+}
+
+/**
+ * The strongly connected component of each name of a call graph (Tarjan's algorithm): names that
+ * reach each other share a number. Iterative, as a chain of thousands of defines is a search that
+ * deep.
+ */
+function components(edges: ReadonlyMap<string, ReadonlySet<string>>): Map<string, number> {
+  const order = new Map<string, number>();
+  const low = new Map<string, number>();
+  const component = new Map<string, number>();
+  const open: string[] = [];
+  const isOpen = new Set<string>();
+  let components = 0;
+  for (const root of edges.keys()) {
+    if (order.has(root)) continue;
+    const path: Array<{ name: string; next: Iterator<string> }> = [];
+    const enter = (name: string) => {
+      order.set(name, order.size);
+      low.set(name, order.get(name) as number);
+      open.push(name);
+      isOpen.add(name);
+      path.push({ name, next: (edges.get(name) ?? new Set<string>()).values() });
+    };
+    enter(root);
+    while (path.length > 0) {
+      const top = path[path.length - 1];
+      const step = top.next.next();
+      if (!step.done) {
+        if (!order.has(step.value)) enter(step.value);
+        else if (isOpen.has(step.value)) low.set(top.name, Math.min(low.get(top.name) as number, order.get(step.value) as number));
+        continue;
+      }
+      path.pop();
+      const lowest = low.get(top.name) as number;
+      if (path.length > 0) {
+        const parent = path[path.length - 1].name;
+        low.set(parent, Math.min(low.get(parent) as number, lowest));
+      }
+      if (lowest !== order.get(top.name)) continue;
+      let member: string;
+      do {
+        member = open.pop() as string;
+        isOpen.delete(member);
+        component.set(member, components);
+      } while (member !== top.name);
+      components++;
+    }
+  }
+  return component;
 }
 
 /** Whether an offset inside a define sits in the body of an if, with or range of it. */

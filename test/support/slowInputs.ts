@@ -34,6 +34,13 @@ const GENERATORS: Record<string, (n: number) => string> = {
   helmIfNestUnclosed: (n) => '{{- range .Values.items }}{{ with .b }}\n'.repeat(n),
   // Lines whose action is never closed, as while typing `{{ .Values.a` on every line.
   helmOpenActions: (n) => Array.from({ length: n }, (_, i) => `k${i}: {{ .Values.a\n`).join(''),
+  // Named templates each including the next: a chain as deep as it is long.
+  helmDefineChain: (n) => Array.from({ length: n }, (_, i) => `{{- define "d${i}" -}}{{ include "d${i + 1}" . }}{{- end -}}\n`).join(''),
+  // One value piped through `quote` n times: each quote doubles the escapes of the last.
+  helmQuotePipeline: (n) => `x: {{ .Values.a${' | quote'.repeat(n)} }}\n`,
+  // A Compose service with n environment entries, a list the schema marks uniqueItems.
+  composeManyEnvironment: (n) =>
+    `services:\n  a:\n    image: nginx:1.25\n    environment:\n${Array.from({ length: n }, (_, i) => `      - K${i}=\${V${i}:-x}\n`).join('')}`,
   // A ConfigMap whose data repeats anchored values through aliases.
   yamlManyAnchors: (n) =>
     `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: anchors\ndata:\n${Array.from({ length: n }, (_, i) => `  a${i}: &v${i} value-${i}\n  b${i}: *v${i}\n`).join('')}`,

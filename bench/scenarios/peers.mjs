@@ -67,8 +67,9 @@ function cases({ LspClient }, schemaUri) {
       text: compose,
       edit: (v) => compose.replace('LOG_LEVEL: ${LOG_LEVEL:-info}', `LOG_LEVEL: \${LOG_LEVEL:-info${v % 10}}`),
       hover: [positionOf(compose, '  orders:', 3), positionOf(compose, 'depends_on:', 3), positionOf(compose, 'image: postgres', 3)],
-      // At the start of a service's key, where both servers offer the service's keys (at column 0
-      // ours offers the top-level keys and the peer nothing).
+      // At the start of a service's key: ours offers the service's keys (about 90, 7 KB); the peer
+      // answers null there (it completes in a few places only, such as after `depends_on:`), so
+      // this row compares our full answer with its empty one, which is mostly the transport.
       complete: [positionOf(compose, '    profiles:', 4), positionOf(compose, '    healthcheck:', 4)],
       // The package exports only its modules; its bin script sits two folders above the CommonJS entry.
       peer: () =>

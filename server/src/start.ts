@@ -17,6 +17,7 @@ import * as fs from 'node:fs';
 import Module from 'node:module';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
+import { readBoundedBytes } from './io/boundedRead';
 
 declare const SERVER_MAIN_SHA256: string | undefined;
 
@@ -46,11 +47,11 @@ function runWithCodeCache(folder: string, hash: string): void {
   main.loaded = true;
 }
 
-/** The cache file's bytes when it is a regular file (not a link) of a plausible size. */
+/** The cache file's bytes when it is a regular file (not a link) of a plausible size, read by the project's one bounded reader. */
 function readCache(file: string): Buffer | undefined {
   try {
-    const stat = fs.lstatSync(file);
-    return stat.isFile() && stat.size <= MOST_CACHE_BYTES ? fs.readFileSync(file) : undefined;
+    const read = readBoundedBytes(file, fs, MOST_CACHE_BYTES, false);
+    return 'data' in read ? read.data : undefined;
   } catch {
     return undefined;
   }

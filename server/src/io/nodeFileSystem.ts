@@ -13,11 +13,10 @@ import {
   uriToPath,
 } from '../common';
 import { ARCHIVE_LIMITS, readTarGz } from './archive';
+import { type NodeFs, type NotAFile, readBoundedBytes } from './boundedRead';
 
-/** The parts of node's fs the FileSystem and the reader use, so tests can make them fail. */
-export type NodeFs = Pick<typeof fs, 'readdirSync' | 'statSync' | 'realpathSync' | 'openSync' | 'fstatSync' | 'readSync' | 'closeSync' | 'existsSync'>;
+export type { NodeFs, NotAFile } from './boundedRead';
 
-export type NotAFile = { problem: 'not-a-file' };
 /** Why a file's text could not be had. */
 export type ReadProblem = TextProblem | NotAFile | { problem: 'unreadable'; detail: string; code?: string };
 
@@ -25,40 +24,6 @@ export type ReadProblem = TextProblem | NotAFile | { problem: 'unreadable'; deta
 export function errorText(error: unknown): string {
   const e = error as NodeJS.ErrnoException;
   return e.code ? `${e.code}: ${e.message.replace(/^\w+: /, '')}` : String(error);
-}
-
-/** What a file's stat alone rules out, before a byte is read: not a regular file, or too large. */
-export function statProblem(stat: { isFile(): boolean; size: number }, limit = MAX_FILE_BYTES): NotAFile | TextProblem | undefined {
-  if (!stat.isFile()) return { problem: 'not-a-file' };
-  if (stat.size > limit) return { problem: 'too-large', bytes: stat.size };
-  return undefined;
-}
-
-/**
- * A regular file's bytes, at most `limit` of them, or why not. The file is opened without blocking
- * and judged by what was opened (not by an earlier stat, which a swap could outrun), so a FIFO never
- * blocks, a device is refused before a byte is read, and a file that grows past the limit while it
- * is read is cut off rather than read to the end.
- */
-export function readBoundedBytes(file: string, nodeFs: NodeFs = fs, limit = MAX_FILE_BYTES): { data: Buffer } | NotAFile | TextProblem {
-  const fd = nodeFs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
-  try {
-    const problem = statProblem(nodeFs.fstatSync(fd), limit);
-    if (problem) return problem;
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for (;;) {
-      const chunk = Buffer.alloc(Math.min(65536, limit + 1 - total));
-      const read = nodeFs.readSync(fd, chunk, 0, chunk.length, null);
-      if (read === 0) break;
-      chunks.push(chunk.subarray(0, read));
-      total += read;
-      if (total > limit) return { problem: 'too-large', bytes: total };
-    }
-    return { data: Buffer.concat(chunks, total) };
-  } finally {
-    nodeFs.closeSync(fd);
-  }
 }
 
 /** Why a file was not read, in a few words for a report line. */

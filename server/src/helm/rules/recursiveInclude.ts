@@ -21,31 +21,29 @@ const meta: RuleMeta = {
 function check(file: TemplateFile): Finding[] {
   const { ctx, chart, analysis } = file;
   if (!chart) return [];
-  const inside = analysis.refs.filter((r) => r.inside !== undefined);
-  if (inside.length === 0) return [];
-  // Edges name → names it calls on every call (not in a condition or loop), over every define of
-  // the chart tree: each file once (a file of many defines was read once per define), this one as
-  // it is now.
+  // The calls of this file's defines that run whenever their define does: the ones to judge.
+  const unconditional = (refs: readonly TemplateRef[], template: Template) => refs.filter((r) => r.inside !== undefined && !conditional(template, r.start));
+  const judged = unconditional(analysis.refs, file.template);
+  if (judged.length === 0) return [];
+  // Edges name → names it calls on every call, over every define of the chart tree: each file
+  // once (a file of many defines was read once per define), this one as it is now.
   const calls = new Map<string, Set<string>>();
-  const addCalls = (refs: readonly TemplateRef[], template: Template) => {
-    for (const r of refs) {
-      if (r.inside === undefined || conditional(template, r.start)) continue;
-      calls.set(r.inside, (calls.get(r.inside) ?? new Set()).add(r.name));
-    }
+  const addCalls = (refs: readonly TemplateRef[]) => {
+    for (const r of refs) calls.set(r.inside as string, (calls.get(r.inside as string) ?? new Set()).add(r.name));
   };
-  addCalls(analysis.refs, file.template);
+  addCalls(judged);
   const files = new Set([...namedTemplates(ctx, chart).values()].flatMap((defs) => defs.map((d) => d.uri)));
   files.delete(file.doc.uri);
   for (const uri of files) {
     const other = analysisOf(ctx, uri);
-    if (other) addCalls(other.analysis.refs, other.template);
+    if (other) addCalls(unconditional(other.analysis.refs, other.template));
   }
   // A call from A to B leads back to A when B reaches A: when both are in one strongly connected
   // component. One search for all calls; a search per call was quadratic in a chain of defines.
   const component = components(calls);
   const findings: Finding[] = [];
-  for (const r of inside) {
-    if (conditional(file.template, r.start) || component.get(r.name) !== component.get(r.inside as string)) continue;
+  for (const r of judged) {
+    if (component.get(r.name) !== component.get(r.inside as string)) continue;
     const how = r.name === r.inside ? `"${r.inside}" includes itself` : `"${r.inside}" includes "${r.name}", which leads back to "${r.inside}"`;
     findings.push(
       finding(

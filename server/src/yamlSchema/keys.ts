@@ -112,12 +112,13 @@ interface PropertyItem {
 /** The items of an object schema's properties, made once per schema and indentation. */
 const itemsBySchema = new WeakMap<JSONSchema, Map<string, PropertyItem[]>>();
 
-function propertyItems(schema: JSONSchema, text: PropertyText, indentation: string): PropertyItem[] {
+function propertyItems(schema: JSONSchema, textOf: () => PropertyText, indentation: string): PropertyItem[] {
   let byIndentation = itemsBySchema.get(schema);
   if (!byIndentation) itemsBySchema.set(schema, (byIndentation = new Map()));
   let items = byIndentation.get(indentation);
   if (items) return items;
   items = [];
+  const text = textOf();
   for (const [key, property] of Object.entries(schema.properties ?? {})) {
     if (typeof property !== 'object' || property.deprecationMessage || (property as { doNotSuggest?: boolean }).doNotSuggest) continue;
     const insertText = text.getInsertTextForProperty(key, property, '', indentation);
@@ -152,7 +153,7 @@ export function keyCompletion(
   document: Document,
   errorOffsets: readonly number[],
   schema: JSONSchema,
-  text: PropertyText,
+  text: () => PropertyText,
   indentation: string,
   offset: number,
 ): CompletionItem[] | undefined {

@@ -277,11 +277,10 @@ export async function complete(ctx: SchemaContext, source: SchemaSource, doc: Te
   const service = serviceFor(ctx, source);
   const resolved = await service?.resolved;
   if (!service || !resolved) return [];
-  const completer = completerFor(ctx, service, doc, focus);
-  return (
-    (resolved.errors.length === 0 && keysFromSchema(ctx, doc, resolved.schema, completer, indentationOf(ctx, doc), pos)) ||
-    (await completeBy(completer, doc, pos))
-  );
+  // Made only when asked for: the keys from the schema need it only to build a schema's items once.
+  let completer: Completer | undefined;
+  const theCompleter = () => (completer ??= completerFor(ctx, service, doc, focus));
+  return (resolved.errors.length === 0 && keysFromSchema(ctx, doc, resolved.schema, theCompleter, pos)) || (await completeBy(theCompleter(), doc, pos));
 }
 
 /** yaml-language-server's completer alone: what `complete` answers too, where its keys come from the schema directly. */
@@ -311,19 +310,12 @@ async function completeBy(completer: Completer, doc: TextDocument, pos: Position
 }
 
 /** The completer's answer on a key of a block mapping, from the schema alone where that is sure to be the same (keys.ts). */
-function keysFromSchema(
-  ctx: SchemaContext,
-  doc: TextDocument,
-  schema: JSONSchema,
-  completer: object,
-  indentation: string,
-  pos: Position,
-): CompletionItem[] | undefined {
+function keysFromSchema(ctx: SchemaContext, doc: TextDocument, schema: JSONSchema, completer: () => object, pos: Position): CompletionItem[] | undefined {
   const parsed = parseYaml(ctx, doc);
   if (parsed.documents.length !== 1 || readingProblems.has(parsed)) return undefined;
   const single = parsed.documents[0];
   const errorOffsets = single.errors.flatMap((e) => [e.location.start, e.location.end]);
-  return keyCompletion(doc, single.internalDocument, errorOffsets, schema, completer as PropertyText, indentation, doc.offsetAt(pos));
+  return keyCompletion(doc, single.internalDocument, errorOffsets, schema, completer as () => PropertyText, indentationOf(ctx, doc), doc.offsetAt(pos));
 }
 
 type SingleDocument = YAMLDocument['documents'][number];
